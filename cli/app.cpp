@@ -1,0 +1,142 @@
+#include "cli/app.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "cli/atomic_write.h"
+#include "cli/reports.h"
+#include "cli/scan.h"
+#include "rules/engine/rule.h"
+
+namespace patless {
+namespace {
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string fail_level = "error";
+  unsigned jobs = 0;
+};
+
+int run_check(const CheckOptions& o, const std::vector<std::string>& command_line, std::ostream& out,
+              std::ostream& err) {
+  ScanOptions scan_options;
+  if (!o.paths.empty()) scan_options.paths = o.paths;
+  scan_options.jobs = o.jobs;
+  ScanResult result = scan(scan_options);
+  if (!result.missing_paths.empty()) {
+    for (const auto& p : result.missing_paths) err << "patless: no such file or directory: " << p << "\n";
+    return 2;
+  }
+
+  std::ostringstream report;
+  if (o.format == "sarif") {
+    std::error_code ec;
+    SarifContext context{std::filesystem::current_path(ec).string(), command_line};
+    write_sarif(report, result, context);
+  } else if (o.format == "json") {
+    write_json(report, result);
+  } else {
+    TextStyle style;
+    style.color = o.output.empty() && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    write_text(report, result, style);
+  }
+  if (o.output.empty()) {
+    out << report.str() << std::flush;
+  } else {
+    std::string error;
+    if (!write_file_atomically(o.output, report.str(), error)) {
+      err << "patless: " << error << "\n";
+      return 2;
+    }
+  }
+
+  Level fail = *parse_level(o.fail_level);
+  if (fail == Level::None) return 0;
+  for (const Finding& f : result.findings)
+    if (f.level >= fail) return 1;
+  return 0;
+}
+
+void list_rules(std::ostream& out) {
+  out << "ID     NAME                              LEVEL    FORMATS  SUMMARY\n";
+  for (const Rule* r : all_rules()) {
+    const RuleMeta& m = r->meta();
+    std::string name(m.name), level(level_name(m.level)), formats(m.formats);
+    out << m.id << "  " << name << std::string(name.size() < 34 ? 34 - name.size() : 1, ' ') << level
+        << std::string(9 - level.size(), ' ') << formats << std::string(formats.size() < 9 ? 9 - formats.size() : 1, ' ')
+        << m.summary << "\n";
+  }
+}
+
+}  // namespace
+
+int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"patless: lints Bicep, ARM and Flux YAML for PAT-less Flux on AKS (Azure workload identity)",
+               "patless"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", PATLESS_VERSION);
+
+  CheckOptions check;
+  auto* check_cmd = app.add_subcommand("check", "Lint files and directories (default: .)");
+  check_cmd->add_option("paths", check.paths, "Files or directories to lint");
+  check_cmd->add_option("-f,--format", check.format, "Output format")
+      ->check(CLI::IsMember({"text", "sarif", "json"}))
+      ->capture_default_str();
+  check_cmd->add_option("-o,--output", check.output, "Write the report to this file (atomically) instead of stdout");
+  check_cmd->add_option("--fail-level", check.fail_level, "Lowest level that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "note", "none"}))
+      ->capture_default_str();
+  check_cmd->add_option("-j,--jobs", check.jobs, "Files read in parallel (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
+
+  auto* rules_cmd = app.add_subcommand("rules", "List every rule");
+  std::string explain_id;
+  auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
+  explain_cmd->add_option("rule", explain_id, "Rule id, e.g. PL102")->required();
+  auto* version_cmd = app.add_subcommand("version", "Print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    std::ostringstream o, e2;
+    int code = app.exit(e, o, e2);
+    out << o.str();
+    err << e2.str();
+    return code == 0 ? 0 : 2;
+  }
+
+  if (*check_cmd) {
+    std::vector<std::string> command_line(argv, argv + argc);
+    return run_check(check, command_line, out, err);
+  }
+  if (*rules_cmd) {
+    list_rules(out);
+    return 0;
+  }
+  if (*explain_cmd) {
+    std::string id = explain_id;
+    for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const Rule* rule = find_rule(id);
+    if (!rule) {
+      err << "patless: no rule " << explain_id << " (see `patless rules`)\n";
+      return 2;
+    }
+    std::string_view doc = rule_doc(id);
+    if (doc.empty()) out << rule->meta().id << " " << rule->meta().name << ": " << rule->meta().summary << "\n";
+    else out << doc;
+    return 0;
+  }
+  if (*version_cmd) {
+    out << "patless " << PATLESS_VERSION << "\n";
+    return 0;
+  }
+  return 2;
+}
+
+}  // namespace patless

@@ -1,0 +1,21 @@
+// Finds the files to lint under the paths given on the command line.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace patless {
+
+struct Discovery {
+  std::vector<std::string> files;    // sorted, unique
+  std::vector<std::string> skipped;  // "path: reason" for what was passed over
+  std::vector<std::string> missing;  // command-line paths that do not exist
+};
+
+// Walks directories (not through symbolic links to directories, so no loop),
+// skipping VCS, dependency and build folders; keeps files whose names patless
+// reads (.bicep, .bicepparam, .json, .jsonc, .yaml, .yml). A file named
+// explicitly is kept whatever its folder.
+Discovery discover(const std::vector<std::string>& paths);
+
+}  // namespace patless

@@ -1,0 +1,24 @@
+// Writers for the output formats: text for people, SARIF 2.1.0 and JSON for machines.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "cli/scan.h"
+
+namespace patless {
+
+struct TextStyle {
+  bool color = false;
+};
+
+void write_text(std::ostream& out, const ScanResult& result, const TextStyle& style);
+void write_json(std::ostream& out, const ScanResult& result);
+
+struct SarifContext {
+  std::string working_directory;  // absolute, for %SRCROOT%
+  std::vector<std::string> command_line;
+};
+void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext& context);
+
+}  // namespace patless

@@ -1,0 +1,193 @@
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/fingerprint.h"
+#include "cli/reports.h"
+#include "rules/engine/rule.h"
+
+namespace patless {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// RFC 3986: keep unreserved characters and '/', percent-encode the rest.
+std::string uri_encode(std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : path) {
+    auto u = static_cast<unsigned char>(c);
+    bool keep = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' ||
+                c == '_' || c == '.' || c == '~' || c == '/';
+    if (keep) {
+      out += c;
+    } else {
+      out += '%';
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    }
+  }
+  return out;
+}
+
+json artifact_location(const std::string& path) {
+  bool relative = !path.empty() && path[0] != '/' && path.rfind("../", 0) != 0 && path != "..";
+  if (relative) return json{{"uri", uri_encode(path)}, {"uriBaseId", "%SRCROOT%"}};
+  return json{{"uri", "file://" + uri_encode(path)}};
+}
+
+json region(const SourceRange& r) {
+  return json{{"startLine", r.start_line},
+              {"startColumn", r.start_column},
+              {"endLine", r.end_line},
+              {"endColumn", std::max(r.end_column, r.end_line == r.start_line ? r.start_column : 1u)}};
+}
+
+json physical_location(const std::string& path, const SourceRange& r) {
+  json loc{{"artifactLocation", artifact_location(path)}};
+  if (r.valid()) loc["region"] = region(r);
+  return loc;
+}
+
+// The doc's first paragraph under "What it checks", else the summary.
+std::string full_description(const RuleMeta& m, std::string_view doc) {
+  size_t at = doc.find("## What it checks");
+  if (at == std::string_view::npos) return std::string(m.summary);
+  at = doc.find('\n', at);
+  if (at == std::string_view::npos) return std::string(m.summary);
+  size_t start = doc.find_first_not_of("\r\n", at);
+  if (start == std::string_view::npos) return std::string(m.summary);
+  size_t end = doc.find("\n\n", start);
+  std::string text(doc.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  return text;
+}
+
+json rule_descriptor(const RuleMeta& m) {
+  std::string_view doc = rule_doc(m.id);
+  json tags = json::array();
+  std::string_view t = m.tags;
+  while (!t.empty()) {
+    size_t sp = t.find(' ');
+    tags.push_back(std::string(t.substr(0, sp)));
+    t = sp == std::string_view::npos ? std::string_view() : t.substr(sp + 1);
+  }
+  json props{{"tags", tags}, {"precision", m.id == "PL001" ? "very-high" : "high"}};
+  if (m.security) props["security-severity"] = m.level == Level::Error ? "7.5" : "5.0";
+  json r{{"id", std::string(m.id)},
+         {"name", std::string(m.name)},
+         {"shortDescription", {{"text", std::string(m.summary)}}},
+         {"fullDescription", {{"text", full_description(m, doc)}}}};
+  if (!doc.empty()) r["help"] = {{"text", std::string(doc)}, {"markdown", std::string(doc)}};
+  std::string_view doc_path = rule_doc_path(m.id);
+  r["helpUri"] = std::string(PATLESS_HOMEPAGE) + (doc_path.empty() ? "" : "/blob/main/" + std::string(doc_path));
+  r["defaultConfiguration"] = {{"level", level_name(m.level)}};
+  r["properties"] = props;
+  return r;
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext& context) {
+  json rules = json::array();
+  std::map<std::string, size_t> rule_index;
+  for (const Rule* rule : all_rules()) {
+    rule_index[std::string(rule->meta().id)] = rules.size();
+    rules.push_back(rule_descriptor(rule->meta()));
+  }
+
+  std::vector<std::string> prints = fingerprints(result.findings);
+  json results = json::array();
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const Finding& f = result.findings[i];
+    json r{{"ruleId", f.rule_id}};
+    if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) r["ruleIndex"] = it->second;
+    r["level"] = level_name(f.level);
+    r["message"] = {{"text", f.message}};
+    if (!f.path.empty()) r["locations"] = json::array({{{"physicalLocation", physical_location(f.path, f.range)}}});
+    if (!f.related.empty()) {
+      json related = json::array();
+      int id = 1;
+      for (const RelatedLocation& rel : f.related)
+        related.push_back({{"id", id++},
+                           {"physicalLocation", physical_location(rel.path, rel.range)},
+                           {"message", {{"text", rel.message}}}});
+      r["relatedLocations"] = related;
+    }
+    r["partialFingerprints"] = {{"patless/v1", prints[i]}};
+    if (f.fix) {
+      json replacements = json::array();
+      for (const Replacement& rep : f.fix->replacements)
+        replacements.push_back({{"deletedRegion", region(rep.range)}, {"insertedContent", {{"text", rep.text}}}});
+      r["fixes"] = json::array({{{"description", {{"text", f.fix->description}}},
+                                 {"artifactChanges", json::array({{{"artifactLocation", artifact_location(f.fix->path)},
+                                                                   {"replacements", replacements}}})}}});
+    }
+    results.push_back(std::move(r));
+  }
+
+  json notifications = json::array();
+  for (const std::string& n : result.notifications)
+    notifications.push_back({{"level", "note"}, {"message", {{"text", "Skipped " + n}}}});
+
+  std::string root = context.working_directory;
+  if (root.empty() || root.back() != '/') root += '/';
+  json invocation{{"executionSuccessful", true}};
+  if (!context.command_line.empty()) {
+    std::string cmd;
+    for (const std::string& a : context.command_line) cmd += (cmd.empty() ? "" : " ") + a;
+    invocation["commandLine"] = cmd;
+  }
+  invocation["toolExecutionNotifications"] = notifications;
+
+  json sarif{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       json::array({{{"tool",
+                      {{"driver",
+                        {{"name", "patless"},
+                         {"fullName", "patless: PAT-less Flux on AKS linter"},
+                         {"version", PATLESS_VERSION},
+                         {"semanticVersion", PATLESS_VERSION},
+                         {"informationUri", PATLESS_HOMEPAGE},
+                         {"rules", rules}}}}},
+                     {"automationDetails", {{"id", "patless/"}}},
+                     {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uri_encode(root)}}}}},
+                     {"invocations", json::array({invocation})},
+                     {"columnKind", "unicodeCodePoints"},
+                     {"results", results}}})}};
+  out << sarif.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+}
+
+void write_json(std::ostream& out, const ScanResult& result) {
+  std::vector<std::string> prints = fingerprints(result.findings);
+  json findings = json::array();
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const Finding& f = result.findings[i];
+    json j{{"rule", f.rule_id},
+           {"level", level_name(f.level)},
+           {"message", f.message},
+           {"path", f.path},
+           {"line", f.range.start_line},
+           {"column", f.range.start_column},
+           {"endLine", f.range.end_line},
+           {"endColumn", f.range.end_column},
+           {"fingerprint", prints[i]}};
+    if (!f.related.empty()) {
+      json related = json::array();
+      for (const RelatedLocation& r : f.related)
+        related.push_back({{"path", r.path}, {"line", r.range.start_line}, {"column", r.range.start_column},
+                           {"message", r.message}});
+      j["related"] = related;
+    }
+    findings.push_back(std::move(j));
+  }
+  json skipped = json::array();
+  for (const std::string& n : result.notifications) skipped.push_back(n);
+  out << json{{"version", PATLESS_VERSION}, {"findings", findings}, {"skipped", skipped}}.dump(2, ' ', false,
+                                                                                              json::error_handler_t::replace)
+      << "\n";
+}
+
+}  // namespace patless

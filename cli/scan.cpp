@@ -1,0 +1,84 @@
+#include "cli/scan.h"
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <thread>
+
+#include "cli/discover.h"
+#include "grammars/limits.h"
+#include "grammars/read_document.h"
+#include "rules/engine/graph.h"
+#include "rules/engine/run_rules.h"
+
+namespace patless {
+
+bool read_file(const std::string& path, std::string& bytes, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return false;
+  }
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) {
+    error = "cannot determine the file's size";
+    return false;
+  }
+  if (static_cast<size_t>(size) > limits::kMaxFileBytes) {
+    error = "larger than " + std::to_string(limits::kMaxFileBytes / (1024 * 1024)) + " MiB";
+    return false;
+  }
+  bytes.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  in.read(bytes.data(), size);
+  if (!in) {
+    error = "read failed";
+    return false;
+  }
+  return true;
+}
+
+ScanResult scan(const ScanOptions& options) {
+  ScanResult result;
+  Discovery found = discover(options.paths);
+  result.missing_paths = std::move(found.missing);
+  for (auto& s : found.skipped) result.notifications.push_back(std::move(s));
+  result.files_considered = found.files.size();
+
+  struct Slot {
+    std::optional<Document> doc;
+    std::string skipped;
+  };
+  std::vector<Slot> slots(found.files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    std::string bytes, error;
+    for (size_t i = next++; i < slots.size(); i = next++) {
+      const std::string& path = found.files[i];
+      if (!read_file(path, bytes, error)) {
+        slots[i].skipped = path + ": " + error;
+        continue;
+      }
+      slots[i].doc = read_document(path, bytes);
+    }
+  };
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, slots.size())));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+
+  for (Slot& s : slots) {
+    if (s.doc) result.documents.push_back(std::move(*s.doc));
+    if (!s.skipped.empty()) result.notifications.push_back(std::move(s.skipped));
+  }
+  Graph graph(result.documents);
+  result.findings = run_rules(graph);
+  return result;
+}
+
+}  // namespace patless

@@ -1,0 +1,115 @@
+#include <map>
+
+#include "cli/reports.h"
+#include "grammars/source_text.h"
+
+namespace patless {
+namespace {
+
+const char* level_color(Level l) {
+  switch (l) {
+    case Level::Error: return "\x1b[1;31m";
+    case Level::Warning: return "\x1b[1;33m";
+    default: return "\x1b[1;36m";
+  }
+}
+
+// Control characters in a path or message would let a file name forge output lines.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t') {
+      static const char* hex = "0123456789abcdef";
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// `   12 | code` then `      |   ^^^^` under the finding's first line.
+void write_frame(std::ostream& out, const SourceText& src, const SourceRange& r, const TextStyle& style,
+                 Level level) {
+  if (!r.valid() || r.start_line > src.line_count()) return;
+  std::string_view line = src.line(r.start_line);
+  std::string number = std::to_string(r.start_line);
+  std::string gutter(number.size(), ' ');
+  std::string marker;
+  uint32_t column = 1;
+  uint32_t end_column = r.end_line == r.start_line ? r.end_column : 0;
+  size_t i = 0;
+  for (; i < line.size(); ++column) {
+    if (column >= r.start_column) break;
+    marker += line[i] == '\t' ? '\t' : ' ';
+    ++i;
+    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+  }
+  uint32_t carets = end_column > r.start_column ? end_column - r.start_column : 1;
+  if (r.end_line != r.start_line) {  // to the end of the first line
+    carets = 0;
+    for (size_t k = i; k < line.size(); ++k)
+      if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) ++carets;
+    carets = std::max<uint32_t>(carets, 1);
+  }
+  out << " " << number << " | " << printable(line) << "\n";
+  out << " " << gutter << " | " << marker;
+  if (style.color) out << level_color(level);
+  out << std::string(carets, '^');
+  if (style.color) out << "\x1b[0m";
+  out << "\n";
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const ScanResult& result, const TextStyle& style) {
+  std::map<std::string, std::string> sources;  // re-read only files that have findings
+  size_t counts[4] = {0, 0, 0, 0};
+  for (const Finding& f : result.findings) {
+    counts[static_cast<int>(f.level)]++;
+    std::string location = printable(f.path.empty() ? "<scan>" : f.path);
+    if (f.range.valid()) {
+      location += ':';
+      location += std::to_string(f.range.start_line);
+      location += ':';
+      location += std::to_string(f.range.start_column);
+    }
+    if (style.color) out << "\x1b[1m";
+    out << location << ": ";
+    if (style.color) out << level_color(f.level);
+    out << level_name(f.level) << "[" << f.rule_id << "]";
+    if (style.color) out << "\x1b[0m\x1b[1m";
+    out << ": " << printable(f.message);
+    if (style.color) out << "\x1b[0m";
+    out << "\n";
+    if (!f.path.empty()) {
+      auto it = sources.find(f.path);
+      if (it == sources.end()) {
+        std::string bytes, error;
+        if (!read_file(f.path, bytes, error)) bytes.clear();
+        it = sources.emplace(f.path, std::move(bytes)).first;
+      }
+      SourceText src(it->second);
+      write_frame(out, src, f.range, style, f.level);
+    }
+    for (const RelatedLocation& r : f.related)
+      out << "  note: " << printable(r.path) << ":" << r.range.start_line << ":" << r.range.start_column << ": "
+          << printable(r.message) << "\n";
+  }
+  for (const std::string& n : result.notifications) out << "patless: skipped " << printable(n) << "\n";
+  size_t total = result.findings.size();
+  auto plural = [](size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+  };
+  if (total == 0) {
+    out << "No findings in " << plural(result.files_considered, "file") << ".\n";
+  } else {
+    out << plural(counts[3], "error") << ", " << plural(counts[2], "warning") << ", " << plural(counts[1], "note")
+        << " in " << plural(result.files_considered, "file") << ".\n";
+  }
+}
+
+}  // namespace patless

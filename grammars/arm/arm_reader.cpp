@@ -1,0 +1,137 @@
+#include "grammars/arm/arm_reader.h"
+
+#include "grammars/arm/arm_expression.h"
+#include "grammars/arm/json_reader.h"
+#include "grammars/source_text.h"
+
+namespace patless {
+namespace {
+
+bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+// Turns every JSON string that holds an ARM expression into its expression tree.
+void expand_expressions(Value& v, int depth = 0) {
+  if (depth > 512) return;  // the JSON reader already bounds nesting
+  if (v.kind == Value::Kind::String) {
+    if (!v.text.empty() && v.text.front() == '[') v = arm_string_value(v.text, v.range);
+    return;
+  }
+  for (auto& m : v.members) expand_expressions(m.value, depth + 1);
+  for (auto& i : v.items) expand_expressions(i, depth + 1);
+}
+
+std::string string_of(const Value* v) { return v && v->kind == Value::Kind::String ? v->text : std::string(); }
+
+// "Microsoft.X/a" + "b" → "Microsoft.X/a/b"; a child that names its provider stays as it is.
+std::string child_type(const std::string& parent, const std::string& child) {
+  if (child.find('.') != std::string::npos && child.find('/') != std::string::npos) return child;
+  return parent.empty() ? child : parent + "/" + child;
+}
+
+void read_resource(Document& doc, const Value& v, const std::string& symbol, const Resource* parent) {
+  if (v.kind != Value::Kind::Object) return;
+  Resource r;
+  r.symbol = symbol;
+  r.range = v.range;
+  r.head_range = SourceRange{v.range.start_line, v.range.start_column, v.range.start_line,
+                             v.range.start_column + 1, v.range.start_offset, v.range.start_offset + 1};
+  if (const Member* t = v.member("type")) {
+    r.type = child_type(parent ? parent->type : std::string(), string_of(&t->value));
+    r.type_range = t->value.range;
+  }
+  if (const Member* a = v.member("apiVersion")) {
+    if (a->value.kind == Value::Kind::String) {
+      r.api_version = a->value.text;
+      // The version text sits inside the quotes.
+      SourceRange inner = a->value.range;
+      ++inner.start_column;
+      ++inner.start_offset;
+      if (inner.end_column > 1) --inner.end_column;
+      if (inner.end_offset > 0) --inner.end_offset;
+      r.api_version_range = inner;
+    }
+  }
+  if (const Value* e = v.get("existing"); e && e->kind == Value::Kind::Bool) r.existing = e->text == "true";
+  r.conditional = v.get("condition") != nullptr;
+  r.loop = v.get("copy") != nullptr;
+  if (parent) r.parent_symbol = parent->symbol;
+  r.body = v;
+  doc.resources.push_back(std::move(r));
+  if (const Value* children = v.get("resources"); children && children->kind == Value::Kind::Array) {
+    const Resource self = doc.resources.back();
+    for (size_t i = 0; i < children->items.size(); ++i)
+      read_resource(doc, children->items[i], self.symbol + "/resources[" + std::to_string(i) + "]", &self);
+  }
+}
+
+void read_template(Document& doc, const Value& root) {
+  if (const Value* params = root.get("parameters"); params && params->kind == Value::Kind::Object) {
+    for (const Member& m : params->members) {
+      Parameter p;
+      p.name = m.key;
+      p.range = m.key_range;
+      p.type = string_of(m.value.get("type"));
+      if (const Value* d = m.value.get("defaultValue")) p.default_value = *d;
+      doc.parameters.push_back(std::move(p));
+    }
+  }
+  if (const Value* vars = root.get("variables"); vars && vars->kind == Value::Kind::Object) {
+    for (const Member& m : vars->members)
+      if (m.key != "copy") doc.variables.push_back({m.key, m.key_range, m.value});
+  }
+  if (const Value* resources = root.get("resources")) {
+    if (resources->kind == Value::Kind::Array) {
+      for (size_t i = 0; i < resources->items.size(); ++i)
+        read_resource(doc, resources->items[i], "resources[" + std::to_string(i) + "]", nullptr);
+    } else if (resources->kind == Value::Kind::Object) {  // languageVersion 2.0: symbolic names
+      for (const Member& m : resources->members) read_resource(doc, m.value, m.key, nullptr);
+    }
+  }
+}
+
+void read_parameters_file(Document& doc, const Value& root) {
+  const Value* params = root.get("parameters");
+  if (!params || params->kind != Value::Kind::Object) return;
+  for (const Member& m : params->members) {
+    Parameter p;
+    p.name = m.key;
+    p.range = m.key_range;
+    // A Key Vault reference or a missing value stays unknown.
+    if (const Value* value = m.value.get("value")) p.default_value = *value;
+    doc.parameters.push_back(std::move(p));
+  }
+}
+
+}  // namespace
+
+bool looks_like_arm(std::string_view bytes) {
+  return contains(bytes, "eploymentTemplate.json") || contains(bytes, "eploymentParameters.json");
+}
+
+std::optional<Document> read_arm(std::string path, std::string_view bytes) {
+  SourceText src(bytes);
+  Document doc;
+  doc.path = std::move(path);
+  doc.format = Format::Arm;
+  JsonReadResult json = read_json(src);
+  doc.comments = std::move(json.comments);
+  if (!json.root) {
+    doc.errors.push_back(*json.error);
+    return doc;
+  }
+  Value& root = *json.root;
+  std::string schema = string_of(root.get("$schema"));
+  if (contains(schema, "eploymentParameters.json")) {
+    doc.format = Format::ArmParams;
+    expand_expressions(root);
+    read_parameters_file(doc, root);
+  } else if (contains(schema, "eploymentTemplate.json")) {
+    expand_expressions(root);
+    read_template(doc, root);
+  } else {
+    return std::nullopt;
+  }
+  return doc;
+}
+
+}  // namespace patless

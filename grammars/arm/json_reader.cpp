@@ -1,0 +1,253 @@
+#include "grammars/arm/json_reader.h"
+
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "grammars/limits.h"
+
+namespace patless {
+namespace {
+
+// Sees every byte nlohmann's lexer consumes, in order, exactly once, and keeps
+// the offsets the SAX events need: where the current string, literal or
+// bracket began, and which comments went by. nlohmann 3.11 reports no positions.
+class TokenTracker {
+ public:
+  size_t pos = 0;  // bytes consumed so far
+  size_t string_start = 0, string_end = 0;
+  size_t literal_start = 0, literal_end = 0;
+  bool in_literal = false;
+  size_t last_open = 0, last_close = 0;
+  std::vector<std::pair<size_t, size_t>> comments;
+
+  void consume(char c) {
+    switch (state_) {
+      case State::Normal: normal(c); break;
+      case State::String:
+        if (c == '\\') state_ = State::Escape;
+        else if (c == '"') {
+          state_ = State::Normal;
+          string_end = pos + 1;
+        }
+        break;
+      case State::Escape: state_ = State::String; break;
+      case State::Slash:
+        if (c == '/') state_ = State::LineComment;
+        else if (c == '*') state_ = State::BlockComment;
+        else state_ = State::Normal;
+        break;
+      case State::LineComment:
+        if (c == '\n') {
+          comments.emplace_back(comment_start_, pos);
+          state_ = State::Normal;
+        }
+        break;
+      case State::BlockComment:
+        if (c == '*') state_ = State::BlockStar;
+        break;
+      case State::BlockStar:
+        if (c == '/') {
+          comments.emplace_back(comment_start_, pos + 1);
+          state_ = State::Normal;
+        } else if (c != '*') {
+          state_ = State::BlockComment;
+        }
+        break;
+    }
+    ++pos;
+  }
+
+  void finish() {
+    if (state_ == State::LineComment) comments.emplace_back(comment_start_, pos);
+  }
+
+  size_t literal_end_now() const { return in_literal ? pos : literal_end; }
+
+ private:
+  enum class State { Normal, String, Escape, Slash, LineComment, BlockComment, BlockStar };
+  State state_ = State::Normal;
+  size_t comment_start_ = 0;
+
+  void normal(char c) {
+    bool literal_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        c == '-' || c == '+' || c == '.';
+    if (literal_char) {
+      if (!in_literal) literal_start = pos;
+      in_literal = true;
+      return;
+    }
+    if (in_literal) {
+      in_literal = false;
+      literal_end = pos;
+    }
+    switch (c) {
+      case '"': string_start = pos; state_ = State::String; break;
+      case '/': comment_start_ = pos; state_ = State::Slash; break;
+      case '{': case '[': last_open = pos; break;
+      case '}': case ']': last_close = pos; break;
+      default: break;
+    }
+  }
+};
+
+// A byte iterator that reports each byte it passes to the tracker.
+class TrackingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  TrackingIterator() = default;
+  TrackingIterator(const char* p, TokenTracker* t) : p_(p), t_(t) {}
+  reference operator*() const { return *p_; }
+  TrackingIterator& operator++() {
+    t_->consume(*p_);
+    ++p_;
+    return *this;
+  }
+  TrackingIterator operator++(int) {
+    TrackingIterator old = *this;
+    ++*this;
+    return old;
+  }
+  bool operator==(const TrackingIterator& o) const { return p_ == o.p_; }
+  bool operator!=(const TrackingIterator& o) const { return p_ != o.p_; }
+
+ private:
+  const char* p_ = nullptr;
+  TokenTracker* t_ = nullptr;
+};
+
+class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  ValueBuilder(const SourceText& src, const TokenTracker& t) : src_(src), t_(t) {}
+
+  std::optional<Value> root;
+  std::optional<ParseError> error;
+
+  bool null() override { return scalar(Value::Kind::Null, {}, literal_range()); }
+  bool boolean(bool b) override { return scalar(Value::Kind::Bool, b ? "true" : "false", literal_range()); }
+  bool number_integer(number_integer_t) override { return number(); }
+  bool number_unsigned(number_unsigned_t) override { return number(); }
+  bool number_float(number_float_t, const string_t&) override { return number(); }
+  bool string(string_t& s) override {
+    return scalar(Value::Kind::String, std::move(s), src_.range(t_.string_start, t_.string_end));
+  }
+  bool binary(binary_t&) override { return false; }
+
+  bool start_object(std::size_t) override { return open(Value::Kind::Object); }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(Value::Kind::Array); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    stack_.back().key = std::move(k);
+    stack_.back().key_range = src_.range(t_.string_start, t_.string_end);
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    std::string message = ex.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." → "syntax error ..."
+    size_t colon = message.find(": ");
+    if (colon != std::string::npos) message = message.substr(colon + 2);
+    size_t at = position > 0 ? position - 1 : 0;
+    error = ParseError{message, src_.range(at, std::min(at + 1, src_.bytes().size()))};
+    return false;
+  }
+
+ private:
+  struct Frame {
+    Value value;
+    std::string key;
+    SourceRange key_range;
+  };
+  const SourceText& src_;
+  const TokenTracker& t_;
+  std::vector<Frame> stack_;
+  size_t budget_ = limits::kMaxNodesVisited;
+
+  SourceRange literal_range() const { return src_.range(t_.literal_start, t_.literal_end_now()); }
+
+  bool number() {
+    SourceRange r = literal_range();
+    return scalar(Value::Kind::Number, std::string(src_.bytes().substr(r.start_offset, r.end_offset - r.start_offset)), r);
+  }
+
+  bool over_budget(size_t at) {
+    if (budget_-- > 0) return false;
+    error = ParseError{"more than " + std::to_string(limits::kMaxNodesVisited) + " values: the file is not read",
+                       src_.range(at, at + 1)};
+    return true;
+  }
+
+  bool scalar(Value::Kind kind, std::string text, SourceRange r) {
+    if (over_budget(r.start_offset)) return false;
+    Value v;
+    v.kind = kind;
+    v.text = std::move(text);
+    v.range = r;
+    return attach(std::move(v));
+  }
+
+  bool open(Value::Kind kind) {
+    if (over_budget(t_.last_open)) return false;
+    if (stack_.size() >= static_cast<size_t>(limits::kMaxNesting)) {
+      error = ParseError{"nesting deeper than " + std::to_string(limits::kMaxNesting) + " levels",
+                         src_.range(t_.last_open, t_.last_open + 1)};
+      return false;
+    }
+    Frame f;
+    f.value.kind = kind;
+    f.value.range = src_.range(t_.last_open, t_.last_open + 1);
+    stack_.push_back(std::move(f));
+    return true;
+  }
+
+  bool close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    f.value.range = src_.range(f.value.range.start_offset, t_.last_close + 1);
+    return attach(std::move(f.value));
+  }
+
+  bool attach(Value v) {
+    if (stack_.empty()) {
+      root = std::move(v);
+      return true;
+    }
+    Frame& top = stack_.back();
+    if (top.value.kind == Value::Kind::Object) {
+      top.value.members.push_back({std::move(top.key), top.key_range, std::move(v)});
+      top.key.clear();
+    } else {
+      top.value.items.push_back(std::move(v));
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+JsonReadResult read_json(const SourceText& src) {
+  TokenTracker tracker;
+  ValueBuilder builder(src, tracker);
+  std::string_view bytes = src.bytes();
+  TrackingIterator first(bytes.data(), &tracker), last(bytes.data() + bytes.size(), &tracker);
+  bool ok = nlohmann::json::sax_parse(first, last, &builder, nlohmann::json::input_format_t::json,
+                                      /*strict=*/true, /*ignore_comments=*/true);
+  tracker.finish();
+  JsonReadResult result;
+  for (auto [s, e] : tracker.comments)
+    result.comments.push_back({std::string(bytes.substr(s, e - s)), src.range(s, e)});
+  if (ok && builder.root) {
+    result.root = std::move(builder.root);
+  } else {
+    result.error = builder.error ? *builder.error
+                                 : ParseError{"the JSON text is incomplete", src.range(bytes.size(), bytes.size())};
+  }
+  return result;
+}
+
+}  // namespace patless

@@ -1,0 +1,507 @@
+#include "grammars/bicep/bicep_reader.h"
+
+#include <tree_sitter/api.h>
+
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "grammars/limits.h"
+#include "grammars/source_text.h"
+
+extern "C" const TSLanguage* tree_sitter_bicep(void);
+
+namespace patless {
+namespace {
+
+struct TreeDeleter {
+  void operator()(TSTree* t) const { ts_tree_delete(t); }
+};
+struct ParserDeleter {
+  void operator()(TSParser* p) const { ts_parser_delete(p); }
+};
+
+bool is(TSNode n, const char* type) { return std::strcmp(ts_node_type(n), type) == 0; }
+
+// Named children, skipping comments (which the grammar allows almost anywhere).
+std::vector<TSNode> named_children(TSNode n) {
+  std::vector<TSNode> out;
+  uint32_t count = ts_node_named_child_count(n);
+  out.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode c = ts_node_named_child(n, i);
+    if (!is(c, "comment") && !is(c, "diagnostic_comment")) out.push_back(c);
+  }
+  return out;
+}
+
+bool has_anonymous_child(TSNode n, const char* token) {
+  uint32_t count = ts_node_child_count(n);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode c = ts_node_child(n, i);
+    if (!ts_node_is_named(c) && is(c, token)) return true;
+  }
+  return false;
+}
+
+// Decodes a Bicep escape sequence starting at `s[i] == '\\'`; advances i past it.
+void append_escape(std::string_view s, size_t& i, std::string& out) {
+  if (i + 1 >= s.size()) {
+    out += s[i++];
+    return;
+  }
+  char e = s[i + 1];
+  i += 2;
+  switch (e) {
+    case 'n': out += '\n'; return;
+    case 'r': out += '\r'; return;
+    case 't': out += '\t'; return;
+    case '\\': out += '\\'; return;
+    case '\'': out += '\''; return;
+    case '$': out += '$'; return;
+    case 'u': {
+      // \u{XXXX}
+      size_t close = s.find('}', i);
+      if (i < s.size() && s[i] == '{' && close != std::string_view::npos) {
+        uint32_t cp = 0;
+        for (size_t k = i + 1; k < close; ++k) {
+          char h = s[k];
+          cp = cp * 16 + static_cast<uint32_t>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+        }
+        i = close + 1;
+        if (cp < 0x80) {
+          out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+          out += static_cast<char>(0xC0 | (cp >> 6));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+          out += static_cast<char>(0xE0 | (cp >> 12));
+          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+          out += static_cast<char>(0xF0 | (cp >> 18));
+          out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        return;
+      }
+      out += "\\u";
+      return;
+    }
+    default:
+      out += '\\';
+      out += e;
+  }
+}
+
+class BicepReader {
+ public:
+  BicepReader(Document& doc, const SourceText& src) : doc_(doc), src_(src) {}
+
+  void read_program(TSNode root) {
+    for (TSNode stmt : named_children(root)) read_statement(stmt, nullptr);
+    collect_comments(root);
+  }
+
+  // Comments can stand anywhere; one iterative walk finds them all.
+  void collect_comments(TSNode root) {
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    bool done = false;
+    while (!done) {
+      TSNode n = ts_tree_cursor_current_node(&cursor);
+      if (is(n, "comment") || is(n, "diagnostic_comment")) doc_.comments.push_back({text(n), range(n)});
+      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+        if (!ts_tree_cursor_goto_parent(&cursor)) {
+          done = true;
+          break;
+        }
+      }
+    }
+    ts_tree_cursor_delete(&cursor);
+  }
+
+ private:
+  Document& doc_;
+  const SourceText& src_;
+  size_t budget_ = limits::kMaxNodesVisited;
+  std::optional<SourceRange> too_deep_;
+
+  SourceRange range(TSNode n) const { return src_.range(ts_node_start_byte(n), ts_node_end_byte(n)); }
+  std::string text(TSNode n) const {
+    return std::string(src_.bytes().substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n)));
+  }
+
+  void read_statement(TSNode stmt, const Resource* parent) {
+    if (is(stmt, "parameter_declaration")) {
+      read_parameter(stmt);
+    } else if (is(stmt, "variable_declaration")) {
+      read_variable(stmt);
+    } else if (is(stmt, "resource_declaration")) {
+      read_resource(stmt, parent);
+    } else if (is(stmt, "module_declaration")) {
+      read_module(stmt);
+    } else if (is(stmt, "using_statement")) {
+      auto kids = named_children(stmt);
+      if (!kids.empty() && is(kids[0], "string")) doc_.using_path = string_value(kids[0]).text;
+    }
+    // Other statements (outputs, types, functions, imports, metadata, targetScope)
+    // carry nothing the rules read yet.
+  }
+
+  void read_parameter(TSNode n) {
+    auto kids = named_children(n);
+    if (kids.empty()) return;
+    Parameter p;
+    p.name = text(kids[0]);
+    p.range = range(n);
+    size_t next = 1;
+    if (next < kids.size() && is(kids[next], "type")) p.type = text(kids[next++]);
+    if (next < kids.size() && has_anonymous_child(n, "=")) p.default_value = value(kids[next], 0);
+    doc_.parameters.push_back(std::move(p));
+  }
+
+  void read_variable(TSNode n) {
+    auto kids = named_children(n);
+    if (kids.size() < 2) return;
+    doc_.variables.push_back({text(kids[0]), range(n), value(kids.back(), 0)});
+  }
+
+  // Unwraps `if (cond) {...}` and `[for x in y: ...]` around a declaration's body.
+  TSNode declaration_body(TSNode n, bool& conditional, bool& loop) {
+    for (int guard = 0; guard < 4; ++guard) {
+      if (is(n, "if_statement")) {
+        conditional = true;
+        auto kids = named_children(n);
+        if (kids.empty()) return n;
+        n = kids.back();
+      } else if (is(n, "for_statement")) {
+        loop = true;
+        TSNode body = ts_node_child_by_field_name(n, "body", 4);
+        if (ts_node_is_null(body)) return n;
+        n = body;
+      } else {
+        break;
+      }
+    }
+    return n;
+  }
+
+  void read_resource(TSNode n, const Resource* parent) {
+    auto kids = named_children(n);
+    if (kids.size() < 3 || !is(kids[1], "string")) return;
+    Resource r;
+    r.symbol = text(kids[0]);
+    r.range = range(n);
+    r.head_range = src_.range(ts_node_start_byte(n), ts_node_end_byte(kids[0]));
+    r.type_range = range(kids[1]);
+    r.existing = has_anonymous_child(n, "existing");
+    Value type_string = string_value(kids[1]);
+    std::string full = type_string.text;
+    size_t at = full.find('@');
+    std::string type = at == std::string::npos ? full : full.substr(0, at);
+    if (at != std::string::npos && type_string.kind == Value::Kind::String) {
+      r.api_version = full.substr(at + 1);
+      // The type string sits on one line: the version is the text between '@' and the closing quote.
+      uint32_t start = ts_node_start_byte(kids[1]);
+      std::string_view raw = src_.bytes().substr(start, ts_node_end_byte(kids[1]) - start);
+      size_t raw_at = raw.find('@');
+      if (raw_at != std::string_view::npos)
+        r.api_version_range = src_.range(start + raw_at + 1, start + raw.size() - 1);
+    }
+    if (parent) {
+      // A nested child resource: its type is relative to its parent's.
+      r.parent_symbol = parent->symbol;
+      if (type.find('/') == std::string::npos || type.find('.') == std::string::npos)
+        type = parent->type + "/" + type;
+    }
+    r.type = type;
+    TSNode body = declaration_body(kids.back(), r.conditional, r.loop);
+    if (is(body, "object")) {
+      r.body = value(body, 0);
+      if (const Value* p = r.body.get("parent"); p && p->kind == Value::Kind::Reference) r.parent_symbol = p->text;
+    } else {
+      r.body = opaque(body);
+    }
+    doc_.resources.push_back(std::move(r));
+    // Child resources declared inside the body.
+    if (is(body, "object")) {
+      const Resource self = doc_.resources.back();
+      for (TSNode prop : named_children(body)) {
+        if (!is(prop, "object_property")) continue;
+        for (TSNode c : named_children(prop))
+          if (is(c, "resource_declaration")) read_resource(c, &self);
+      }
+    }
+  }
+
+  void read_module(TSNode n) {
+    auto kids = named_children(n);
+    if (kids.size() < 3 || !is(kids[1], "string")) return;
+    Module m;
+    m.symbol = text(kids[0]);
+    m.path = string_value(kids[1]).text;
+    m.range = range(n);
+    bool conditional = false, loop = false;
+    TSNode body = declaration_body(kids.back(), conditional, loop);
+    m.body = is(body, "object") ? value(body, 0) : opaque(body);
+    doc_.modules.push_back(std::move(m));
+  }
+
+  Value opaque(TSNode n) {
+    Value v;
+    v.kind = Value::Kind::Opaque;
+    v.range = range(n);
+    v.text = text(n);
+    return v;
+  }
+
+  // A string literal or interpolated string, read from the original bytes
+  // (the grammar drops some characters from string_content nodes).
+  Value string_value(TSNode n, int depth = 0) {
+    Value v;
+    v.range = range(n);
+    uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+    std::string_view raw = src_.bytes().substr(start, end - start);
+    if (raw.size() >= 6 && raw.substr(0, 3) == "'''") {
+      // Multi-line string: verbatim, no escapes, no interpolation; a first line break is dropped.
+      std::string_view body = raw.substr(3, raw.size() - 6);
+      if (!body.empty() && body[0] == '\n') body.remove_prefix(1);
+      else if (body.size() >= 2 && body[0] == '\r' && body[1] == '\n') body.remove_prefix(2);
+      v.kind = Value::Kind::String;
+      v.text = std::string(body);
+      return v;
+    }
+    std::vector<Value> parts;
+    std::string literal;
+    uint32_t cursor = start + 1;
+    uint32_t content_end = end > start + 1 && raw.back() == '\'' ? end - 1 : end;
+    auto flush_literal = [&](uint32_t upto) {
+      std::string_view seg = src_.bytes().substr(cursor, upto > cursor ? upto - cursor : 0);
+      for (size_t i = 0; i < seg.size();) {
+        if (seg[i] == '\\') append_escape(seg, i, literal);
+        else literal += seg[i++];
+      }
+    };
+    for (TSNode c : named_children(n)) {
+      if (!is(c, "interpolation")) continue;
+      flush_literal(ts_node_start_byte(c));
+      if (!literal.empty()) {
+        Value lit;
+        lit.kind = Value::Kind::String;
+        lit.text = std::move(literal);
+        literal.clear();
+        parts.push_back(std::move(lit));
+      }
+      auto inner = named_children(c);
+      parts.push_back(inner.empty() ? opaque(c) : value(inner[0], depth + 1));
+      cursor = ts_node_end_byte(c);
+    }
+    flush_literal(content_end);
+    if (parts.empty()) {
+      v.kind = Value::Kind::String;
+      v.text = std::move(literal);
+      return v;
+    }
+    if (!literal.empty()) {
+      Value lit;
+      lit.kind = Value::Kind::String;
+      lit.text = std::move(literal);
+      parts.push_back(std::move(lit));
+    }
+    v.kind = Value::Kind::Interpolation;
+    v.items = std::move(parts);
+    return v;
+  }
+
+  Value value(TSNode n, int depth) {
+    if (depth > limits::kMaxNesting || budget_ == 0) {
+      if (!too_deep_) too_deep_ = src_.range(ts_node_start_byte(n), ts_node_start_byte(n) + 1);
+      Value v;
+      v.kind = Value::Kind::Opaque;
+      v.range = *too_deep_;
+      return v;
+    }
+    --budget_;
+    Value v;
+    v.range = range(n);
+    const char* type = ts_node_type(n);
+    if (!std::strcmp(type, "string")) return string_value(n, depth);
+    if (!std::strcmp(type, "number")) {
+      v.kind = Value::Kind::Number;
+      v.text = text(n);
+    } else if (!std::strcmp(type, "boolean")) {
+      v.kind = Value::Kind::Bool;
+      v.text = text(n);
+    } else if (!std::strcmp(type, "null")) {
+      v.kind = Value::Kind::Null;
+    } else if (!std::strcmp(type, "identifier")) {
+      v.kind = Value::Kind::Reference;
+      v.text = text(n);
+    } else if (!std::strcmp(type, "parenthesized_expression")) {
+      auto kids = named_children(n);
+      if (kids.size() == 1) return value(kids[0], depth + 1);
+      return opaque(n);
+    } else if (!std::strcmp(type, "object")) {
+      v.kind = Value::Kind::Object;
+      for (TSNode prop : named_children(n)) {
+        if (!is(prop, "object_property")) {
+          if (is(prop, "ERROR") || !is(prop, "decorators")) v.spread = true;  // e.g. `...other`
+          continue;
+        }
+        auto kids = named_children(prop);
+        if (kids.size() < 2 || is(kids[1], "resource_declaration")) continue;
+        Member m;
+        m.key = is(kids[0], "string") ? string_value(kids[0], depth + 1).text : text(kids[0]);
+        m.key_range = range(kids[0]);
+        m.value = value(kids[1], depth + 1);
+        v.members.push_back(std::move(m));
+      }
+    } else if (!std::strcmp(type, "array")) {
+      v.kind = Value::Kind::Array;
+      for (TSNode item : named_children(n)) {
+        if (is(item, "decorators")) continue;
+        if (is(item, "ERROR")) {
+          v.spread = true;
+          continue;
+        }
+        v.items.push_back(value(item, depth + 1));
+      }
+    } else if (!std::strcmp(type, "member_expression")) {
+      TSNode object = ts_node_child_by_field_name(n, "object", 6);
+      TSNode property = ts_node_child_by_field_name(n, "property", 8);
+      if (ts_node_is_null(object) || ts_node_is_null(property)) return opaque(n);
+      v.kind = Value::Kind::Member;
+      v.text = text(property);
+      v.items.push_back(value(object, depth + 1));
+    } else if (!std::strcmp(type, "subscript_expression")) {
+      TSNode object = ts_node_child_by_field_name(n, "object", 6);
+      TSNode index = ts_node_child_by_field_name(n, "index", 5);
+      if (ts_node_is_null(object) || ts_node_is_null(index)) return opaque(n);
+      v.kind = Value::Kind::Index;
+      v.items.push_back(value(object, depth + 1));
+      v.items.push_back(value(index, depth + 1));
+    } else if (!std::strcmp(type, "call_expression")) {
+      TSNode function = ts_node_child_by_field_name(n, "function", 8);
+      TSNode arguments = ts_node_child_by_field_name(n, "arguments", 9);
+      if (ts_node_is_null(function)) return opaque(n);
+      v.kind = Value::Kind::Call;
+      v.text = text(function);
+      if (!ts_node_is_null(arguments))
+        for (TSNode a : named_children(arguments)) v.items.push_back(value(a, depth + 1));
+    } else if (!std::strcmp(type, "ternary_expression")) {
+      TSNode c = ts_node_child_by_field_name(n, "condition", 9);
+      TSNode a = ts_node_child_by_field_name(n, "consequence", 11);
+      TSNode b = ts_node_child_by_field_name(n, "alternative", 11);
+      if (ts_node_is_null(c) || ts_node_is_null(a) || ts_node_is_null(b)) return opaque(n);
+      v.kind = Value::Kind::Ternary;
+      v.items.push_back(value(c, depth + 1));
+      v.items.push_back(value(a, depth + 1));
+      v.items.push_back(value(b, depth + 1));
+    } else if (!std::strcmp(type, "binary_expression")) {
+      TSNode l = ts_node_child_by_field_name(n, "left", 4);
+      TSNode op = ts_node_child_by_field_name(n, "operator", 8);
+      TSNode r = ts_node_child_by_field_name(n, "right", 5);
+      if (ts_node_is_null(l) || ts_node_is_null(op) || ts_node_is_null(r)) return opaque(n);
+      v.kind = Value::Kind::Operator;
+      v.text = text(op);
+      v.items.push_back(value(l, depth + 1));
+      v.items.push_back(value(r, depth + 1));
+    } else if (!std::strcmp(type, "unary_expression")) {
+      TSNode op = ts_node_child_by_field_name(n, "operator", 8);
+      TSNode a = ts_node_child_by_field_name(n, "argument", 8);
+      if (ts_node_is_null(op) || ts_node_is_null(a)) return opaque(n);
+      v.kind = Value::Kind::Operator;
+      v.text = text(op);
+      v.items.push_back(value(a, depth + 1));
+    } else {
+      return opaque(n);
+    }
+    return v;
+  }
+
+ public:
+  const std::optional<SourceRange>& too_deep() const { return too_deep_; }
+};
+
+// The first ERROR or MISSING node in document order, or a null node.
+TSNode first_error(TSNode root) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  TSNode found = {};
+  bool done = false;
+  while (!done) {
+    TSNode n = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_is_missing(n) || is(n, "ERROR")) {
+      found = n;
+      break;
+    }
+    if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        done = true;
+        break;
+      }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
+std::string describe_error(TSNode err, const SourceText& src) {
+  if (ts_node_is_missing(err)) return std::string("syntax error: missing '") + ts_node_type(err) + "'";
+  uint32_t start = ts_node_start_byte(err), end = ts_node_end_byte(err);
+  std::string_view snippet = src.bytes().substr(start, std::min<uint32_t>(end - start, 40));
+  size_t nl = snippet.find_first_of("\r\n");
+  if (nl != std::string_view::npos) snippet = snippet.substr(0, nl);
+  if (start >= src.bytes().size()) return "syntax error: unexpected end of file";
+  std::string printable;
+  for (char c : snippet) printable += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+  return "syntax error: unexpected '" + printable + "'";
+}
+
+}  // namespace
+
+Document read_bicep(std::string path, std::string_view bytes, Format format) {
+  Document doc;
+  doc.path = std::move(path);
+  doc.format = format;
+  SourceText src(bytes);
+  if (bytes.find('\0') != std::string_view::npos) {
+    size_t at = bytes.find('\0');
+    doc.errors.push_back({"the file contains a NUL byte: not a Bicep text file", src.range(at, at + 1)});
+    return doc;
+  }
+  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
+  ts_parser_set_language(parser.get(), tree_sitter_bicep());
+  ts_parser_set_timeout_micros(parser.get(), limits::kParseTimeoutMicros);
+  std::unique_ptr<TSTree, TreeDeleter> tree(
+      ts_parser_parse_string(parser.get(), nullptr, bytes.data(), static_cast<uint32_t>(bytes.size())));
+  if (!tree) {
+    doc.errors.push_back({"the Bicep parser gave up (time limit)", src.range(0, 0)});
+    return doc;
+  }
+  TSNode root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root)) {
+    TSNode err = first_error(root);
+    if (!ts_node_is_null(err)) {
+      uint32_t start = ts_node_start_byte(err);
+      uint32_t end = std::max(ts_node_end_byte(err), start);
+      // A long ERROR node is mostly good code; point at its first line only.
+      std::string_view tail = bytes.substr(start, end - start);
+      size_t nl = tail.find('\n');
+      if (nl != std::string_view::npos) end = start + static_cast<uint32_t>(nl);
+      doc.errors.push_back({describe_error(err, src), src.range(start, end)});
+    }
+  }
+  BicepReader reader(doc, src);
+  reader.read_program(root);
+  if (reader.too_deep() && doc.errors.empty())
+    doc.errors.push_back({"nesting deeper than " + std::to_string(limits::kMaxNesting) +
+                              " levels (or too many values): the rest of the expression is not read",
+                          *reader.too_deep()});
+  return doc;
+}
+
+}  // namespace patless

@@ -1,0 +1,34 @@
+#include "grammars/model.h"
+
+namespace patless {
+
+const char* format_name(Format f) {
+  switch (f) {
+    case Format::Bicep: return "bicep";
+    case Format::BicepParams: return "bicepparam";
+    case Format::Arm: return "arm";
+    case Format::ArmParams: return "arm-parameters";
+    case Format::Yaml: return "yaml";
+  }
+  return "unknown";
+}
+
+const Parameter* Document::parameter(std::string_view name) const {
+  for (const auto& p : parameters)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+const Variable* Document::variable(std::string_view name) const {
+  for (const auto& v : variables)
+    if (v.name == name) return &v;
+  return nullptr;
+}
+
+const Resource* Document::resource(std::string_view symbol) const {
+  for (const auto& r : resources)
+    if (r.symbol == symbol) return &r;
+  return nullptr;
+}
+
+}  // namespace patless

@@ -1,0 +1,144 @@
+// The format-neutral model every reader produces and every rule reads.
+// Rules never see tree-sitter, nlohmann or yaml-cpp types.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace patless {
+
+// 1-based lines and columns (columns count Unicode code points; a tab is one
+// column, a UTF-8 BOM is none); end is exclusive. Byte offsets index the
+// original file bytes.
+struct SourceRange {
+  uint32_t start_line = 0, start_column = 0;
+  uint32_t end_line = 0, end_column = 0;
+  uint32_t start_offset = 0, end_offset = 0;
+  bool valid() const { return start_line != 0; }
+};
+
+struct Member;
+
+enum class Format { Bicep, BicepParams, Arm, ArmParams, Yaml };
+const char* format_name(Format f);
+
+// A value as written in the source. Scalars and containers are literals;
+// the other kinds keep an expression's shape so the engine can evaluate it.
+struct Value {
+  enum class Kind {
+    Null, Bool, Number, String, Object, Array,
+    Reference,      // a bare name: Bicep identifier (param, var, resource symbol)
+    Member,         // items[0].text
+    Index,          // items[0][items[1]]
+    Call,           // text(items...); text may be namespaced, e.g. "az.resourceGroup"
+    Interpolation,  // concatenation of items (strings and expressions)
+    Ternary,        // items[0] ? items[1] : items[2]
+    Operator,       // text is the operator; items are operands (1 or 2)
+    Opaque,         // any other expression (lambda, for-expression, ...): unknown
+  };
+  Kind kind = Kind::Null;
+  std::string text;  // string contents, number/bool text, name, operator, or source text for Opaque
+  std::vector<Value> items;        // array items, call arguments, operands
+  std::vector<Member> members;  // object members, in source order
+  SourceRange range;
+  bool spread = false;  // an object or array that contains a spread: its contents are partly unknown
+
+  bool is_literal_scalar() const {
+    return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String;
+  }
+  const Value* get(std::string_view key) const;  // object member by exact key
+  const Member* member(std::string_view key) const;
+};
+
+struct Member {
+  std::string key;
+  SourceRange key_range;
+  Value value;
+};
+
+inline const Member* Value::member(std::string_view key) const {
+  for (const auto& m : members)
+    if (m.key == key) return &m;
+  return nullptr;
+}
+inline const Value* Value::get(std::string_view key) const {
+  const Member* m = member(key);
+  return m ? &m->value : nullptr;
+}
+
+// An Azure resource: a Bicep `resource` or an ARM `resources` entry.
+struct Resource {
+  std::string symbol;        // Bicep symbolic name / ARM symbolic name or "resources[3]"
+  std::string type;          // e.g. Microsoft.KubernetesConfiguration/fluxConfigurations (child types joined)
+  std::optional<std::string> api_version;  // nullopt when not a literal
+  SourceRange type_range;    // the whole type string (Bicep: 'Type@version' including quotes)
+  SourceRange api_version_range;  // just the version text
+  SourceRange range;         // the whole declaration
+  SourceRange head_range;    // where the declaration starts (Bicep: `resource sym`; ARM: the object's `{`)
+  bool existing = false;
+  bool conditional = false;  // `if (...)` / ARM `condition`
+  bool loop = false;         // `[for ...]` / ARM `copy`
+  std::string parent_symbol;  // Bicep `parent:` symbol or the enclosing ARM resource's symbol
+  Value body;                 // the declaration's object: name, location, properties, scope, ...
+};
+
+struct Parameter {
+  std::string name;
+  SourceRange range;
+  std::string type;
+  std::optional<Value> default_value;
+};
+
+struct Variable {
+  std::string name;
+  SourceRange range;
+  Value value;
+};
+
+struct Module {
+  std::string symbol;
+  std::string path;  // as written: './x.bicep', 'br:...'
+  SourceRange range;
+  Value body;
+};
+
+// A Kubernetes object: one YAML document with apiVersion and kind.
+struct K8sObject {
+  std::string api_version, kind, name, namespace_;
+  SourceRange range;  // the document's root node
+  Value root;
+};
+
+struct Comment {
+  std::string text;  // including the comment marker
+  SourceRange range;
+};
+
+// A reader's verdict on a file it could not read as a whole (becomes PL001).
+struct ParseError {
+  std::string message;
+  SourceRange range;
+};
+
+struct Document {
+  std::string path;  // as discovered (relative to the scan root where possible)
+  Format format = Format::Bicep;
+  std::vector<Resource> resources;
+  std::vector<Parameter> parameters;
+  std::vector<Variable> variables;
+  std::vector<Module> modules;
+  std::vector<K8sObject> objects;
+  std::vector<Comment> comments;
+  std::vector<ParseError> errors;
+  std::string using_path;  // .bicepparam `using '...'`; parameter values are in `parameters`
+
+  const Parameter* parameter(std::string_view name) const;
+  const Variable* variable(std::string_view name) const;
+  const Resource* resource(std::string_view symbol) const;
+};
+
+}  // namespace patless

@@ -1,0 +1,61 @@
+#include "grammars/source_text.h"
+
+#include <algorithm>
+
+namespace patless {
+
+SourceText::SourceText(std::string_view bytes) : bytes_(bytes) {
+  bom_ = bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
+         static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF;
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < bytes.size(); ++i)
+    if (bytes[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
+}
+
+std::pair<uint32_t, uint32_t> SourceText::position(size_t offset) const {
+  offset = std::min(offset, bytes_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  size_t start = line_starts_[line_index];
+  if (line_index == 0 && bom_) start = std::min<size_t>(3, offset);
+  uint32_t column = 1;
+  for (size_t i = start; i < offset; ++i)
+    if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++column;  // skip UTF-8 continuation bytes
+  return {static_cast<uint32_t>(line_index + 1), column};
+}
+
+SourceRange SourceText::range(size_t start_offset, size_t end_offset) const {
+  SourceRange r;
+  if (end_offset < start_offset) end_offset = start_offset;
+  auto [sl, sc] = position(start_offset);
+  auto [el, ec] = position(end_offset);
+  r.start_line = sl;
+  r.start_column = sc;
+  r.end_line = el;
+  r.end_column = ec;
+  r.start_offset = static_cast<uint32_t>(std::min(start_offset, bytes_.size()));
+  r.end_offset = static_cast<uint32_t>(std::min(end_offset, bytes_.size()));
+  return r;
+}
+
+std::string_view SourceText::line(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  size_t start = line_starts_[line - 1];
+  if (line == 1 && bom_) start = 3;
+  size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : bytes_.size();
+  if (end > start && bytes_[end - 1] == '\r') --end;
+  return bytes_.substr(start, end - start);
+}
+
+size_t SourceText::offset_of(uint32_t line, uint32_t column) const {
+  if (line == 0 || line > line_starts_.size()) return bytes_.size();
+  size_t i = line_starts_[line - 1];
+  if (line == 1 && bom_) i = 3;
+  for (uint32_t c = 1; c < column && i < bytes_.size() && bytes_[i] != '\n'; ++c) {
+    ++i;  // step over one code point: its lead byte, then its continuation bytes
+    while (i < bytes_.size() && (static_cast<unsigned char>(bytes_[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+}  // namespace patless

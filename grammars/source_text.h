@@ -1,0 +1,36 @@
+// File bytes plus a line index: turns byte offsets into 1-based line/column.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammars/model.h"
+
+namespace patless {
+
+class SourceText {
+ public:
+  explicit SourceText(std::string_view bytes);
+
+  std::string_view bytes() const { return bytes_; }
+  bool has_bom() const { return bom_; }
+  // Offset of the first byte after a UTF-8 BOM (0 or 3).
+  uint32_t content_start() const { return bom_ ? 3 : 0; }
+
+  SourceRange range(size_t start_offset, size_t end_offset) const;
+  // Line (1-based) and column (1-based, in code points) of a byte offset.
+  std::pair<uint32_t, uint32_t> position(size_t offset) const;
+  // The text of a 1-based line, without its line break.
+  std::string_view line(uint32_t line) const;
+  uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  // Byte offset of a 1-based line and 1-based code-point column.
+  size_t offset_of(uint32_t line, uint32_t column) const;
+
+ private:
+  std::string_view bytes_;
+  std::vector<uint32_t> line_starts_;
+  bool bom_ = false;
+};
+
+}  // namespace patless

@@ -1,0 +1,339 @@
+#include "rules/engine/evaluate.h"
+
+#include <cctype>
+
+namespace patless {
+namespace {
+
+constexpr int kMaxDepth = 64;  // bounds reference chains (and var cycles)
+
+Value unknown(const SourceRange& r) {
+  Value v;
+  v.kind = Value::Kind::Opaque;
+  v.range = r;
+  return v;
+}
+
+Value string_value(std::string text, const SourceRange& r) {
+  Value v;
+  v.kind = Value::Kind::String;
+  v.text = std::move(text);
+  v.range = r;
+  return v;
+}
+
+Value bool_value(bool b, const SourceRange& r) {
+  Value v;
+  v.kind = Value::Kind::Bool;
+  v.text = b ? "true" : "false";
+  v.range = r;
+  return v;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// A scalar as the string concat()/interpolation would produce, or nullopt.
+std::optional<std::string> as_text(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::String:
+    case Value::Kind::Number:
+    case Value::Kind::Bool: return v.text;
+    default: return std::nullopt;
+  }
+}
+
+class Evaluator {
+ public:
+  explicit Evaluator(const Scope& scope) : scope_(scope) {}
+
+  Value eval(const Value& v, int depth) {
+    if (depth > kMaxDepth) return unknown(v.range);
+    switch (v.kind) {
+      case Value::Kind::Null:
+      case Value::Kind::Bool:
+      case Value::Kind::Number:
+      case Value::Kind::String:
+      case Value::Kind::Opaque: return v;
+      case Value::Kind::Object: {
+        Value out;
+        out.kind = Value::Kind::Object;
+        out.range = v.range;
+        out.spread = v.spread;
+        for (const Member& m : v.members) out.members.push_back({m.key, m.key_range, eval(m.value, depth + 1)});
+        return out;
+      }
+      case Value::Kind::Array: {
+        Value out;
+        out.kind = Value::Kind::Array;
+        out.range = v.range;
+        out.spread = v.spread;
+        for (const Value& i : v.items) out.items.push_back(eval(i, depth + 1));
+        return out;
+      }
+      case Value::Kind::Reference: return reference(v, depth);
+      case Value::Kind::Member: return member(v, depth);
+      case Value::Kind::Index: return index(v, depth);
+      case Value::Kind::Call: return call(v, depth);
+      case Value::Kind::Interpolation: {
+        std::string text;
+        for (const Value& part : v.items) {
+          auto t = as_text(eval(part, depth + 1));
+          if (!t) return unknown(v.range);
+          text += *t;
+        }
+        return string_value(std::move(text), v.range);
+      }
+      case Value::Kind::Ternary: {
+        Value c = eval(v.items[0], depth + 1);
+        if (c.kind != Value::Kind::Bool) return unknown(v.range);
+        return eval(v.items[c.text == "true" ? 1 : 2], depth + 1);
+      }
+      case Value::Kind::Operator: return op(v, depth);
+    }
+    return unknown(v.range);
+  }
+
+ private:
+  const Scope& scope_;
+
+  Value parameter(std::string_view name, const SourceRange& at, int depth) {
+    const Parameter* p = scope_.doc->parameter(name);
+    if (!p || !p->default_value || scope_.overridden.count(std::string(name))) return unknown(at);
+    return eval(*p->default_value, depth + 1);
+  }
+
+  Value variable(std::string_view name, const SourceRange& at, int depth) {
+    const Variable* var = scope_.doc->variable(name);
+    if (!var) return unknown(at);
+    return eval(var->value, depth + 1);
+  }
+
+  Value reference(const Value& v, int depth) {
+    if (scope_.doc->parameter(v.text)) return parameter(v.text, v.range, depth);
+    if (scope_.doc->variable(v.text)) return variable(v.text, v.range, depth);
+    if (v.text == "true" || v.text == "false") return bool_value(v.text == "true", v.range);
+    return unknown(v.range);  // resource symbols, loop variables, imports
+  }
+
+  Value member(const Value& v, int depth) {
+    const Value& object = v.items[0];
+    // `sym.name` of a declared resource is the name it is given.
+    if (object.kind == Value::Kind::Reference && v.text == "name") {
+      if (const Resource* r = scope_.doc->resource(object.text)) {
+        if (const Value* n = r->body.get("name")) return eval(*n, depth + 1);
+        return unknown(v.range);
+      }
+    }
+    Value o = eval(object, depth + 1);
+    if (o.kind == Value::Kind::Object) {
+      if (const Value* m = o.get(v.text)) return *m;
+    }
+    return unknown(v.range);
+  }
+
+  Value index(const Value& v, int depth) {
+    Value o = eval(v.items[0], depth + 1);
+    Value i = eval(v.items[1], depth + 1);
+    if (o.kind == Value::Kind::Object && i.kind == Value::Kind::String) {
+      if (const Value* m = o.get(i.text)) return *m;
+    } else if (o.kind == Value::Kind::Array && i.kind == Value::Kind::Number && !o.spread) {
+      size_t n = 0;
+      for (char c : i.text) {
+        if (c < '0' || c > '9') return unknown(v.range);
+        n = n * 10 + static_cast<size_t>(c - '0');
+        if (n > o.items.size()) return unknown(v.range);
+      }
+      if (n < o.items.size()) return o.items[n];
+    }
+    return unknown(v.range);
+  }
+
+  std::optional<std::vector<std::string>> texts(const Value& v, int depth, size_t from = 0) {
+    std::vector<std::string> out;
+    for (size_t k = from; k < v.items.size(); ++k) {
+      auto t = as_text(eval(v.items[k], depth + 1));
+      if (!t) return std::nullopt;
+      out.push_back(std::move(*t));
+    }
+    return out;
+  }
+
+  Value call(const Value& v, int depth) {
+    std::string fn = lower(v.text);
+    if (fn.rfind("sys.", 0) == 0) fn = fn.substr(4);
+    const auto& args = v.items;
+    if ((fn == "parameters" || fn == "variables") && args.size() == 1) {
+      Value name = eval(args[0], depth + 1);
+      if (name.kind != Value::Kind::String) return unknown(v.range);
+      return fn == "parameters" ? parameter(name.text, v.range, depth) : variable(name.text, v.range, depth);
+    }
+    if (fn == "concat") {
+      // concat() of strings; of arrays it is an array, which stays unknown here.
+      auto parts = texts(v, depth);
+      if (!parts) return unknown(v.range);
+      std::string s;
+      for (auto& p : *parts) s += p;
+      return string_value(std::move(s), v.range);
+    }
+    if (fn == "format" && !args.empty()) {
+      auto parts = texts(v, depth);
+      if (!parts) return unknown(v.range);
+      return format((*parts)[0], *parts, v.range);
+    }
+    if ((fn == "tolower" || fn == "toupper" || fn == "string" || fn == "trim") && args.size() == 1) {
+      auto t = as_text(eval(args[0], depth + 1));
+      if (!t) return unknown(v.range);
+      std::string s = *t;
+      if (fn == "tolower") s = lower(s);
+      if (fn == "toupper")
+        for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (fn == "trim") {
+        size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+        s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+      }
+      return string_value(std::move(s), v.range);
+    }
+    if (fn == "if" && args.size() == 3) {
+      Value c = eval(args[0], depth + 1);
+      if (c.kind != Value::Kind::Bool) return unknown(v.range);
+      return eval(args[c.text == "true" ? 1 : 2], depth + 1);
+    }
+    if (fn == "equals" && args.size() == 2) {
+      Value a = eval(args[0], depth + 1), b = eval(args[1], depth + 1);
+      if (!a.is_literal_scalar() || !b.is_literal_scalar()) return unknown(v.range);
+      return bool_value(a.kind == b.kind && a.text == b.text, v.range);
+    }
+    if (fn == "not" && args.size() == 1) {
+      Value a = eval(args[0], depth + 1);
+      if (a.kind != Value::Kind::Bool) return unknown(v.range);
+      return bool_value(a.text != "true", v.range);
+    }
+    if (fn == "resourceid" && args.size() >= 2) {
+      // Only the type and names matter for linking within one template:
+      // resourceId('T/u', 'a', 'b') → "T/u/a/b"; a leading subscription or group stays unknown.
+      auto parts = texts(v, depth);
+      if (!parts) return unknown(v.range);
+      size_t first_type = 0;
+      while (first_type < parts->size() && (*parts)[first_type].find('/') == std::string::npos) ++first_type;
+      if (first_type >= parts->size()) return unknown(v.range);
+      std::string s = (*parts)[first_type];
+      for (size_t k = first_type + 1; k < parts->size(); ++k) s += "/" + (*parts)[k];
+      return string_value(std::move(s), v.range);
+    }
+    return unknown(v.range);  // runtime functions: resourceGroup(), reference(), uniqueString(), ...
+  }
+
+  static Value format(const std::string& pattern, const std::vector<std::string>& args, const SourceRange& r) {
+    std::string out;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+      char c = pattern[i];
+      if (c == '{' && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+        out += '{';
+        ++i;
+      } else if (c == '}' && i + 1 < pattern.size() && pattern[i + 1] == '}') {
+        out += '}';
+        ++i;
+      } else if (c == '{') {
+        size_t close = pattern.find('}', i);
+        if (close == std::string::npos) return unknown(r);
+        std::string spec = pattern.substr(i + 1, close - i - 1);
+        size_t comma = spec.find_first_of(",:");
+        if (comma != std::string::npos) return unknown(r);  // alignment/format specifiers
+        size_t n = 0;
+        for (char d : spec) {
+          if (d < '0' || d > '9') return unknown(r);
+          n = n * 10 + static_cast<size_t>(d - '0');
+          if (n > args.size()) return unknown(r);
+        }
+        if (spec.empty() || n + 1 >= args.size()) return unknown(r);
+        out += args[n + 1];
+        i = close;
+      } else {
+        out += c;
+      }
+    }
+    return string_value(std::move(out), r);
+  }
+
+  Value op(const Value& v, int depth) {
+    if (v.items.size() == 1) {
+      Value a = eval(v.items[0], depth + 1);
+      if (v.text == "!" && a.kind == Value::Kind::Bool) return bool_value(a.text != "true", v.range);
+      return unknown(v.range);
+    }
+    Value a = eval(v.items[0], depth + 1);
+    if (v.text == "??") {
+      if (a.kind == Value::Kind::Null) return eval(v.items[1], depth + 1);
+      if (!is_unknown(a)) return a;
+      return unknown(v.range);
+    }
+    Value b = eval(v.items[1], depth + 1);
+    if (!a.is_literal_scalar() || !b.is_literal_scalar()) return unknown(v.range);
+    if (v.text == "==") return bool_value(a.kind == b.kind && a.text == b.text, v.range);
+    if (v.text == "!=") return bool_value(!(a.kind == b.kind && a.text == b.text), v.range);
+    if (v.text == "=~") return bool_value(a.kind == b.kind && iequals(a.text, b.text), v.range);
+    if (v.text == "!~") return bool_value(!(a.kind == b.kind && iequals(a.text, b.text)), v.range);
+    if (a.kind == Value::Kind::Bool && b.kind == Value::Kind::Bool) {
+      bool x = a.text == "true", y = b.text == "true";
+      if (v.text == "&&") return bool_value(x && y, v.range);
+      if (v.text == "||") return bool_value(x || y, v.range);
+    }
+    return unknown(v.range);
+  }
+};
+
+}  // namespace
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+Value evaluate(const Value& v, const Scope& scope) { return Evaluator(scope).eval(v, 0); }
+
+Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope) {
+  Lookup out;
+  const Value* written = &root;  // still inside the resource's own text
+  Value current = root;
+  out.range = root.range;
+  bool evaluated = false;
+  for (std::string_view key : path) {
+    if (!evaluated && current.kind != Value::Kind::Object) {
+      current = evaluate(current, scope);
+      evaluated = true;
+    }
+    if (current.kind != Value::Kind::Object) {
+      out.state = Lookup::State::Unknown;
+      return out;
+    }
+    const Member* m = current.member(key);
+    if (!m) {
+      out.state = current.spread ? Lookup::State::Unknown : Lookup::State::Absent;
+      return out;
+    }
+    out.key_range = m->key_range;
+    out.range = m->value.range;
+    if (written) {
+      const Member* wm = written->kind == Value::Kind::Object ? written->member(key) : nullptr;
+      written = wm ? &wm->value : nullptr;
+    }
+    Value next = m->value;
+    current = std::move(next);
+  }
+  out.written = written;
+  Value value = evaluate(current, scope);
+  if (is_unknown(value)) {
+    out.state = Lookup::State::Unknown;
+    return out;
+  }
+  out.state = Lookup::State::Known;
+  out.value = std::move(value);
+  return out;
+}
+
+}  // namespace patless

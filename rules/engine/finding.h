@@ -1,0 +1,47 @@
+// What a rule reports.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammars/model.h"
+
+namespace patless {
+
+// SARIF levels, ordered by severity; None only as a fail-level.
+enum class Level { None = 0, Note = 1, Warning = 2, Error = 3 };
+const char* level_name(Level l);
+std::optional<Level> parse_level(std::string_view s);
+
+struct Replacement {
+  SourceRange range;  // bytes to delete (empty range = insertion point)
+  std::string text;   // text to insert
+};
+
+struct Fix {
+  std::string description;
+  std::string path;
+  std::vector<Replacement> replacements;
+};
+
+struct RelatedLocation {
+  std::string path;
+  SourceRange range;
+  std::string message;
+};
+
+struct Finding {
+  std::string rule_id;
+  Level level = Level::None;  // None: the rule's default level
+  std::string message;
+  std::string path;
+  SourceRange range;
+  std::vector<RelatedLocation> related;
+  // Logical identity for partialFingerprints: resource identity + property path,
+  // never a line number, so a finding keeps its fingerprint when lines move.
+  std::string logical_location;
+  std::optional<Fix> fix;
+};
+
+}  // namespace patless

@@ -1,0 +1,26 @@
+// Helpers rules use to word and place findings consistently.
+#pragma once
+
+#include <string>
+
+#include "rules/engine/graph.h"
+#include "rules/engine/rule.h"
+
+namespace patless {
+
+// A finding on `node`'s file at `range`; `property` ("properties.gitRepository.url")
+// joins the resource's identity to make the logical location.
+Finding finding_at(const ResourceNode& node, const SourceRange& range, std::string_view property,
+                   std::string message, Level level = Level::None);
+
+// The same for a Kubernetes object: identity is kind/namespace/name.
+Finding finding_at(const ObjectNode& node, const SourceRange& range, std::string_view property,
+                   std::string message, Level level = Level::None);
+
+RelatedLocation related(const ResourceNode& node, std::string message);
+
+// Where to point when a property is missing: the deepest object that exists
+// (its key), else the resource's declaration head.
+SourceRange missing_property_range(const ResourceNode& node, const Lookup& l);
+
+}  // namespace patless

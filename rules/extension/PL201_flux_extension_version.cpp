@@ -1,0 +1,58 @@
+// PL201: a pinned microsoft.flux version too old for workload identity.
+#include "rules/engine/facts.h"
+#include "rules/engine/graph.h"
+#include "rules/engine/report.h"
+#include "rules/engine/rule.h"
+
+namespace patless {
+namespace {
+
+constexpr std::string_view kMinimumVersion = "1.13.0";         // first on Flux 2.4 (provider: azure)
+constexpr std::string_view kAzureDevOpsWorkloadIdentity = "1.14.1";  // release note: Azure DevOps WI on AKS
+
+class FluxExtensionVersionRule : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"PL201", "flux-extension-version", Level::Error, "BA",
+                            "A pinned microsoft.flux extension version below 1.13.0, the first on Flux 2.4 with "
+                            "provider azure.",
+                            "security authentication", true};
+    return m;
+  }
+
+  void check(const Graph& graph, Emitter& out) const override {
+    for (const FluxExtension& e : graph.flux_extensions()) {
+      Lookup version = e.get({"properties", "version"});
+      Lookup auto_upgrade = e.get({"properties", "autoUpgradeMinorVersion"});
+      // The version is only honoured with auto-upgrade off (otherwise PL202 speaks).
+      if (!version.string() || !(auto_upgrade.known() && auto_upgrade.value.text == "false")) continue;
+      const std::string& v = *version.string();
+      auto below_minimum = compare_versions(v, kMinimumVersion);
+      if (!below_minimum) continue;
+      if (*below_minimum < 0) {
+        out.report(finding_at(e, version.range, "properties.version",
+                              "microsoft.flux version " + v + " is older than " + std::string(kMinimumVersion) +
+                                  ": Flux before 2.4 cannot authenticate with workload identity (provider: azure)."));
+        continue;
+      }
+      auto below_ado = compare_versions(v, kAzureDevOpsWorkloadIdentity);
+      if (!below_ado || *below_ado >= 0 || !e.cluster) continue;
+      for (const FluxConfiguration* c : e.cluster->configurations) {
+        if (!c->uses_azure_provider()) continue;
+        Finding f = finding_at(e, version.range, "properties.version",
+                               "microsoft.flux version " + v + " is older than " +
+                                   std::string(kAzureDevOpsWorkloadIdentity) +
+                                   ", the first release documented to pull from Azure DevOps with workload identity.",
+                               Level::Warning);
+        f.related.push_back(related(*c, "flux configuration with provider 'Azure'"));
+        out.report(std::move(f));
+        break;
+      }
+    }
+  }
+};
+
+PATLESS_REGISTER_RULE(FluxExtensionVersionRule);
+
+}  // namespace
+}  // namespace patless

@@ -1,0 +1,53 @@
+// PL501: a Flux GitRepository on Azure DevOps without provider azure needs a PAT or SSH key.
+#include "rules/engine/facts.h"
+#include "rules/engine/graph.h"
+#include "rules/engine/report.h"
+#include "rules/engine/rule.h"
+
+namespace patless {
+namespace {
+
+class GitRepositoryProviderRule : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"PL501", "gitrepository-provider", Level::Error, "Y",
+                            "A Flux GitRepository with an Azure DevOps URL and no spec.provider: azure.",
+                            "security authentication", true};
+    return m;
+  }
+
+  void check(const Graph& graph, Emitter& out) const override {
+    for (const ObjectNode& o : graph.objects()) {
+      if (!o.is_flux_git_repository()) continue;
+      const Value* url = o.get({"spec", "url"});
+      if (!url || url->kind != Value::Kind::String) continue;
+      RepoUrlKind kind = classify_repo_url(url->text);
+      if (!is_azure_devops(kind)) continue;
+      const Value* provider = o.get({"spec", "provider"});
+      bool missing = !provider || provider->kind == Value::Kind::Null;
+      bool generic = provider && provider->kind == Value::Kind::String && provider->text == "generic";
+      if (!missing && !generic) continue;  // azure, or a misspelling (PL502's)
+      if (is_azure_devops_https(kind)) {
+        std::string message =
+            missing ? "GitRepository '" + o.object->name + "' pulls the Azure DevOps repository '" + url->text +
+                          "' without spec.provider: Flux can only authenticate with a PAT or SSH secret. Set "
+                          "provider: azure to use workload identity."
+                    : "GitRepository '" + o.object->name + "' sets spec.provider: generic for the Azure DevOps "
+                          "repository '" + url->text + "': Flux can only authenticate with a PAT or SSH secret. Use "
+                          "provider: azure for workload identity.";
+        out.report(finding_at(o, missing ? url->range : provider->range, "spec.provider", std::move(message)));
+      } else if (missing) {
+        out.report(finding_at(o, url->range, "spec.provider",
+                              "GitRepository '" + o.object->name + "' pulls from Azure DevOps over SSH ('" +
+                                  url->text + "'): the SSH key is a long-lived secret. Workload identity needs the "
+                                  "HTTPS URL with provider: azure.",
+                              Level::Warning));
+      }
+    }
+  }
+};
+
+PATLESS_REGISTER_RULE(GitRepositoryProviderRule);
+
+}  // namespace
+}  // namespace patless
