@@ -2,6 +2,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -461,6 +462,32 @@ std::string describe_error(TSNode err, const SourceText& src) {
   return "syntax error: unexpected '" + printable + "'";
 }
 
+// tree-sitter-bicep 1.1.0 knows no `.bicepparam` assignment (`param name = value`).
+// Masks each such `param` keyword as `var  ` (same length, so every offset
+// stays true) and returns the masked names, which are parameter values.
+std::vector<std::string> mask_parameter_assignments(std::string& text) {
+  std::vector<std::string> names;
+  size_t line_start = 0;
+  while (line_start < text.size()) {
+    size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = text.size();
+    size_t i = text.find_first_not_of(" \t", line_start);
+    if (i != std::string::npos && i < line_end && text.compare(i, 6, "param ") == 0) {
+      size_t name_start = text.find_first_not_of(" \t", i + 6);
+      size_t name_end = name_start;
+      while (name_end < line_end && (std::isalnum(static_cast<unsigned char>(text[name_end])) || text[name_end] == '_'))
+        ++name_end;
+      size_t eq = text.find_first_not_of(" \t", name_end);
+      if (name_end > name_start && eq < line_end && text[eq] == '=') {
+        text.replace(i, 5, "var  ");
+        names.push_back(text.substr(name_start, name_end - name_start));
+      }
+    }
+    line_start = line_end + 1;
+  }
+  return names;
+}
+
 }  // namespace
 
 Document read_bicep(std::string path, std::string_view bytes, Format format) {
@@ -473,11 +500,18 @@ Document read_bicep(std::string path, std::string_view bytes, Format format) {
     doc.errors.push_back({"the file contains a NUL byte: not a Bicep text file", src.range(at, at + 1)});
     return doc;
   }
+  std::string masked;
+  std::vector<std::string> assigned;
+  if (format == Format::BicepParams) {
+    masked = std::string(bytes);
+    assigned = mask_parameter_assignments(masked);
+  }
+  std::string_view parse_bytes = format == Format::BicepParams ? std::string_view(masked) : bytes;
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
   ts_parser_set_language(parser.get(), tree_sitter_bicep());
   ts_parser_set_timeout_micros(parser.get(), limits::kParseTimeoutMicros);
   std::unique_ptr<TSTree, TreeDeleter> tree(
-      ts_parser_parse_string(parser.get(), nullptr, bytes.data(), static_cast<uint32_t>(bytes.size())));
+      ts_parser_parse_string(parser.get(), nullptr, parse_bytes.data(), static_cast<uint32_t>(parse_bytes.size())));
   if (!tree) {
     doc.errors.push_back({"the Bicep parser gave up (time limit)", src.range(0, 0)});
     return doc;
@@ -497,6 +531,15 @@ Document read_bicep(std::string path, std::string_view bytes, Format format) {
   }
   BicepReader reader(doc, src);
   reader.read_program(root);
+  // In a parameters file, the masked assignments are the parameter values.
+  for (const std::string& name : assigned) {
+    for (auto it = doc.variables.begin(); it != doc.variables.end(); ++it) {
+      if (it->name != name) continue;
+      doc.parameters.push_back({it->name, it->range, "", std::move(it->value)});
+      doc.variables.erase(it);
+      break;
+    }
+  }
   if (reader.too_deep() && doc.errors.empty())
     doc.errors.push_back({"nesting deeper than " + std::to_string(limits::kMaxNesting) +
                               " levels (or too many values): the rest of the expression is not read",

@@ -161,7 +161,11 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes) {
   } catch (const YAML::Exception& e) {
     size_t at = e.mark.pos >= 0 ? static_cast<size_t>(e.mark.pos) + src.content_start() : 0;
     at = std::min(at, bytes.size());
-    doc.errors.push_back({"YAML error: " + e.msg, src.range(at, std::min(at + 1, bytes.size()))});
+    std::string message = "YAML error: " + e.msg;
+    SourceRange where = src.range(at, std::min(at + 1, bytes.size()));
+    std::string_view line = src.line(where.start_line);
+    if (!line.empty() && line[0] == '\t') message += " (the line is indented with a tab; YAML indents with spaces)";
+    doc.errors.push_back({message, where});
     return doc;
   }
   YamlConverter converter(src);

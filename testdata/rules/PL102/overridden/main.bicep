@@ -1,0 +1,12 @@
+// PL102 stays silent: main.bicepparam sets the provider, so the default says nothing.
+param provider string = 'Generic'
+
+resource cfg 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {
+  name: 'cfg'
+  properties: {
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/infra/_git/config'
+      provider: provider
+    }
+  }
+}

@@ -1,0 +1,76 @@
+#include "tests/fixture_expectations.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace patless::testing {
+namespace {
+
+std::vector<std::string> lines_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// The text after "expect:" when the line is an expectation comment.
+bool expectation_text(const std::string& line, std::string& spec) {
+  size_t first = line.find_first_not_of(" \t");
+  if (first == std::string::npos) return false;
+  std::string_view rest(line);
+  rest.remove_prefix(first);
+  if (rest.rfind("//", 0) == 0) rest.remove_prefix(2);
+  else if (rest.rfind("#", 0) == 0) rest.remove_prefix(1);
+  else return false;
+  size_t k = rest.find_first_not_of(' ');
+  if (k == std::string_view::npos || rest.substr(k).rfind("expect:", 0) != 0) return false;
+  spec = std::string(rest.substr(k + 7));
+  return true;
+}
+
+}  // namespace
+
+std::string describe(const Finding& f) {
+  const SourceRange& r = f.range;
+  std::ostringstream s;
+  s << f.path << ":" << r.start_line << ":" << r.start_column << "-" << r.end_line << ":" << r.end_column << " "
+    << f.rule_id << " " << level_name(f.level);
+  return s.str();
+}
+
+std::vector<std::string> expectations_of(const std::string& path) {
+  std::vector<std::string> out;
+  std::vector<std::string> lines = lines_of(path);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string spec;
+    if (!expectation_text(lines[i], spec)) continue;
+    size_t target = i + 1;
+    std::string ignored;
+    while (target < lines.size() && expectation_text(lines[target], ignored)) ++target;
+    std::istringstream in(spec);
+    std::string rule, level, columns;
+    in >> rule >> level >> columns;
+    size_t dash = columns.find('-');
+    std::string start_col = columns.substr(0, dash), end = columns.substr(dash + 1);
+    std::string end_line = std::to_string(target + 1), end_col = end;
+    if (size_t colon = end.find(':'); colon != std::string::npos) {
+      end_line = end.substr(0, colon);
+      end_col = end.substr(colon + 1);
+    }
+    out.push_back(path + ":" + std::to_string(target + 1) + ":" + start_col + "-" + end_line + ":" + end_col + " " +
+                  rule + " " + level);
+  }
+  for (const std::string& line : lines_of(path + ".expect")) {
+    std::istringstream in(line);
+    std::string rule, level, where;
+    if (!(in >> rule >> level >> where)) continue;
+    out.push_back(path + ":" + where + " " + rule + " " + level);
+  }
+  return out;
+}
+
+}  // namespace patless::testing

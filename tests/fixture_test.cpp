@@ -1,0 +1,100 @@
+// Runs every fixture under testdata/rules: each file (or each sub-folder, as one
+// multi-file scan) must produce exactly the findings written inside it.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "cli/scan.h"
+#include "rules/engine/rule.h"
+#include "tests/fixture_expectations.h"
+
+namespace fs = std::filesystem;
+using patless::testing::describe;
+using patless::testing::expectations_of;
+
+namespace {
+
+const fs::path kRulesDir = fs::path(PATLESS_SOURCE_DIR) / "testdata" / "rules";
+
+bool is_fixture(const fs::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".bicep" || ext == ".bicepparam" || ext == ".json" || ext == ".yaml" || ext == ".yml";
+}
+
+// Units of work: single files, or folders linted as one scan.
+std::vector<fs::path> fixture_units() {
+  std::vector<fs::path> units;
+  for (const auto& rule_dir : fs::directory_iterator(kRulesDir))
+    for (const auto& entry : fs::directory_iterator(rule_dir.path()))
+      if (entry.is_directory() || is_fixture(entry.path())) units.push_back(entry.path());
+  std::sort(units.begin(), units.end());
+  return units;
+}
+
+std::vector<std::string> files_of(const fs::path& unit) {
+  std::vector<std::string> files;
+  if (fs::is_directory(unit)) {
+    for (const auto& e : fs::recursive_directory_iterator(unit))
+      if (e.is_regular_file() && is_fixture(e.path())) files.push_back(e.path().string());
+  } else {
+    files.push_back(unit.string());
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("every fixture produces exactly the findings written in it", "[fixtures]") {
+  auto units = fixture_units();
+  REQUIRE(units.size() > 20);
+  for (const fs::path& unit : units) {
+    std::multiset<std::string> expected, actual;
+    for (const std::string& f : files_of(unit))
+      for (auto& e : expectations_of(f)) expected.insert(e);
+    patless::ScanOptions options;
+    options.paths = {unit.string()};
+    options.jobs = 1;
+    for (const auto& f : patless::scan(options).findings) actual.insert(describe(f));
+
+    std::vector<std::string> missing, extra;
+    std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(), std::back_inserter(missing));
+    std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(), std::back_inserter(extra));
+    INFO("fixture " << unit.string());
+    for (const auto& m : missing) UNSCOPED_INFO("missing finding: " << m);
+    for (const auto& x : extra) UNSCOPED_INFO("unexpected finding: " << x);
+    CHECK(missing.empty());
+    CHECK(extra.empty());
+  }
+}
+
+TEST_CASE("every rule has a doc, a firing fixture and a silent fixture in each of its formats", "[fixtures]") {
+  std::set<std::string> ids, names;
+  for (const patless::Rule* rule : patless::all_rules()) {
+    const auto& m = rule->meta();
+    INFO("rule " << m.id);
+    CHECK(ids.insert(std::string(m.id)).second);
+    CHECK(names.insert(std::string(m.name)).second);
+    CHECK(!patless::rule_doc(m.id).empty());
+
+    fs::path dir = kRulesDir / std::string(m.id);
+    REQUIRE(fs::is_directory(dir));
+    std::map<char, std::pair<bool, bool>> by_format;  // format letter → (fires, silent)
+    for (const fs::path& unit : fixture_units()) {
+      if (unit.parent_path() != dir) continue;
+      for (const std::string& f : files_of(unit)) {
+        std::string ext = fs::path(f).extension().string();
+        char format = ext == ".json" ? 'A' : (ext == ".yaml" || ext == ".yml") ? 'Y' : 'B';
+        bool fires = false;
+        for (const auto& e : expectations_of(f)) fires = fires || e.find(" " + std::string(m.id) + " ") != std::string::npos;
+        (fires ? by_format[format].first : by_format[format].second) = true;
+      }
+    }
+    for (char format : m.formats) {
+      INFO("format " << format);
+      CHECK(by_format[format].first);
+      CHECK(by_format[format].second);
+    }
+  }
+}
