@@ -1,0 +1,99 @@
+// Hostile inputs end quickly in PL001 or silence, never a crash or a hang.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/scan.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("patless-hostile-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+// Lints one file; returns its findings as "RULE line:col".
+std::vector<std::string> lint(const std::string& name, const std::string& bytes) {
+  TempDir dir;
+  fs::path file = dir.path / name;
+  std::ofstream(file, std::ios::binary) << bytes;
+  patless::ScanOptions options;
+  options.paths = {file.string()};
+  auto start = std::chrono::steady_clock::now();
+  auto result = patless::scan(options);
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 5.0);
+  std::vector<std::string> out;
+  for (const auto& f : result.findings)
+    out.push_back(f.rule_id + " " + std::to_string(f.range.start_line) + ":" + std::to_string(f.range.start_column));
+  return out;
+}
+
+const std::string kArmHeader =
+    "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", \"x\": ";
+
+}  // namespace
+
+TEST_CASE("200,000-deep JSON nesting is a PL001 at the first level too deep", "[hostile]") {
+  std::string deep = kArmHeader + std::string(200000, '[') + std::string(200000, ']') + "}";
+  // The header is 100 bytes; the template object is level 1, the arrays start at
+  // column 101, and the 256th array (level 257) is the first one too deep.
+  CHECK(lint("deep.json", deep) == std::vector<std::string>{"PL001 1:356"});
+}
+
+TEST_CASE("truncated JSON is a PL001 at the end", "[hostile]") {
+  // 105 bytes: the error stands just past the last one.
+  CHECK(lint("cut.json", kArmHeader + "[1, 2") == std::vector<std::string>{"PL001 1:106"});
+}
+
+TEST_CASE("50,000-deep YAML flow nesting is a PL001", "[hostile]") {
+  std::string deep = "apiVersion: v1\nkind: ConfigMap\ndata: " + std::string(50000, '[') + std::string(50000, ']') + "\n";
+  auto findings = lint("deep.yaml", deep);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rfind("PL001 ", 0) == 0);
+}
+
+TEST_CASE("a YAML alias bomb is bounded", "[hostile]") {
+  std::string bomb = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\n";
+  bomb += "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'i'; ++c, ++prev) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 9; ++i) bomb += std::string(i ? "," : "") + "*" + prev;
+    bomb += "]\n";
+  }
+  auto findings = lint("bomb.yaml", bomb);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rfind("PL001 ", 0) == 0);
+}
+
+TEST_CASE("binary bytes in a .bicep file are a PL001", "[hostile]") {
+  std::string binary("resource x 'A/b@2020-01-01' = {\n\x01\x02\xff\xfe\x00\x10 }\n", 41);
+  CHECK(lint("binary.bicep", binary) == std::vector<std::string>{"PL001 2:5"});
+  std::string no_nul = "\x7f\x45\x4c\x46\x02\x01\x01\xff\xfe\x03";
+  auto findings = lint("elf.bicep", no_nul);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rfind("PL001 1:", 0) == 0);
+}
+
+TEST_CASE("empty files are silent", "[hostile]") {
+  CHECK(lint("empty.bicep", "").empty());
+  CHECK(lint("empty.bicepparam", "").empty());
+  CHECK(lint("empty.json", "").empty());
+  CHECK(lint("empty.yaml", "").empty());
+}
+
+TEST_CASE("deeply nested Bicep is a PL001, not a stack overflow", "[hostile]") {
+  std::string deep = "var x = " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  auto findings = lint("deep.bicep", deep);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rfind("PL001 1:", 0) == 0);
+}
