@@ -1,0 +1,179 @@
+// End-to-end tests through the real binary: golden outputs, exit codes, SARIF
+// shape, atomic --output, stable fingerprints.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path temp_dir() {
+  fs::path p = fs::temp_directory_path() /
+               ("patless-cli-" + std::to_string(::getpid()) + "-" +
+                std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  fs::create_directories(p);
+  return p;
+}
+
+// Runs the binary from the source root, as a user in a checkout would.
+Run patless(const std::string& args, const std::string& env = "NO_COLOR=1") {
+  fs::path dir = temp_dir();
+  std::string cmd = "cd '" + std::string(PATLESS_SOURCE_DIR) + "' && " + env + " '" + PATLESS_BINARY + "' " + args +
+                    " >'" + (dir / "out").string() + "' 2>'" + (dir / "err").string() + "' </dev/null";
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(dir / "out");
+  r.err = slurp(dir / "err");
+  fs::remove_all(dir);
+  return r;
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("golden CLI cases in testdata/cli", "[cli]") {
+  fs::path root = fs::path(PATLESS_SOURCE_DIR) / "testdata" / "cli";
+  int cases = 0;
+  for (const auto& entry : fs::directory_iterator(root)) {
+    if (!entry.is_directory() || !fs::exists(entry.path() / "args")) continue;
+    ++cases;
+    INFO("case " << entry.path().filename().string());
+    Run r = patless(trim(slurp(entry.path() / "args")));
+    CHECK(r.exit_code == std::stoi(slurp(entry.path() / "exit_code")));
+    CHECK(r.out == slurp(entry.path() / "expected.txt"));
+    if (fs::exists(entry.path() / "expected_stderr.txt")) CHECK(r.err == slurp(entry.path() / "expected_stderr.txt"));
+  }
+  CHECK(cases >= 5);
+}
+
+TEST_CASE("SARIF on stdout is one JSON document with the full driver and results", "[cli][sarif]") {
+  Run r = patless("check testdata/examples --format sarif");
+  REQUIRE(r.exit_code == 1);
+  auto log = nlohmann::json::parse(r.out);  // throws if anything else is mixed in
+  CHECK(log["version"] == "2.1.0");
+  const auto& run = log["runs"][0];
+  const auto& driver = run["tool"]["driver"];
+  CHECK(driver["name"] == "patless");
+  CHECK(driver["rules"].size() == 9);
+  CHECK(driver["rules"][2]["id"] == "PL102");
+  CHECK(driver["rules"][2]["help"]["markdown"].get<std::string>().rfind("# PL102", 0) == 0);
+  CHECK(driver["rules"][2]["properties"]["security-severity"] == "7.5");
+  CHECK(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].get<std::string>().rfind("file:///", 0) == 0);
+  CHECK(run["invocations"][0]["executionSuccessful"] == true);
+  CHECK(run["columnKind"] == "unicodeCodePoints");
+
+  const auto& results = run["results"];
+  REQUIRE(results.size() == 6);
+  // The PL101 finding: its location, rule index, fingerprint and fix.
+  const nlohmann::json* pl101 = nullptr;
+  for (const auto& res : results)
+    if (res["ruleId"] == "PL101") pl101 = &res;
+  REQUIRE(pl101);
+  CHECK((*pl101)["ruleIndex"] == 1);
+  CHECK((*pl101)["level"] == "error");
+  const auto& loc = (*pl101)["locations"][0]["physicalLocation"];
+  CHECK(loc["artifactLocation"]["uri"] == "testdata/examples/infra/main.bicep");
+  CHECK(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
+  CHECK(loc["region"] == nlohmann::json{{"startLine", 54}, {"startColumn", 78}, {"endLine", 54}, {"endColumn", 88}});
+  CHECK((*pl101)["partialFingerprints"]["patless/v1"].get<std::string>().size() > 16);
+  const auto& replacement = (*pl101)["fixes"][0]["artifactChanges"][0]["replacements"][0];
+  CHECK(replacement["insertedContent"]["text"] == "2024-11-01");
+}
+
+TEST_CASE("fingerprints survive inserted lines", "[cli][sarif]") {
+  fs::path dir = temp_dir();
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "main.bicep");
+  auto prints = [&] {
+    Run r = patless("check '" + (dir / "main.bicep").string() + "' --format sarif");
+    CHECK(r.exit_code == 1);
+    std::vector<std::string> out;
+    auto log = nlohmann::json::parse(r.out);  // kept alive for the loop below
+    for (const auto& res : log["runs"][0]["results"])
+      out.push_back(res["partialFingerprints"]["patless/v1"]);
+    return out;
+  };
+  auto before = prints();
+  std::string text = slurp(dir / "main.bicep");
+  std::ofstream(dir / "main.bicep", std::ios::binary) << "// a new comment\n\n\n" << text;
+  auto after = prints();
+  fs::remove_all(dir);
+  CHECK(before.size() == 4);
+  CHECK(before == after);
+}
+
+TEST_CASE("--output writes the report atomically and keeps the old file on failure", "[cli]") {
+  fs::path dir = temp_dir();
+  fs::path report = dir / "report.sarif";
+  Run ok = patless("check testdata/examples --format sarif --output '" + report.string() + "'");
+  CHECK(ok.exit_code == 1);
+  CHECK(ok.out.empty());
+  std::string written = slurp(report);
+  CHECK(nlohmann::json::parse(written)["runs"][0]["results"].size() == 6);
+  // No temporary file is left behind.
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+  CHECK(files == 1);
+
+  Run bad = patless("check testdata/examples --format sarif --output '" + (dir / "missing" / "r.sarif").string() + "'");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("cannot create a temporary file") != std::string::npos);
+  CHECK(slurp(report) == written);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("JSON output lists findings with positions", "[cli]") {
+  Run r = patless("check testdata/rules/PL502/bad.yaml --format json");
+  CHECK(r.exit_code == 1);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["findings"].size() == 2);
+  CHECK(j["findings"][0]["rule"] == "PL502");
+  CHECK(j["findings"][0]["line"] == 10);
+  CHECK(j["findings"][0]["column"] == 13);
+}
+
+TEST_CASE("fail levels set the exit code", "[cli]") {
+  CHECK(patless("check testdata/rules/PL101/bad.bicep --fail-level error").exit_code == 1);
+  CHECK(patless("check testdata/rules/PL101/good.bicep --fail-level note").exit_code == 0);
+  // Only a warning in this file's scan: below the default fail level.
+  CHECK(patless("check testdata/rules/PL501/bad.yaml --fail-level none").exit_code == 0);
+}
+
+TEST_CASE("colour only when asked for by a terminal, never with NO_COLOR", "[cli]") {
+  Run r = patless("check testdata/rules/PL502/bad.yaml", "NO_COLOR=");
+  CHECK(r.out.find('\x1b') == std::string::npos);  // stdout is a file here, not a TTY
+}
+
+TEST_CASE("version and explain", "[cli]") {
+  Run v = patless("version");
+  CHECK(v.exit_code == 0);
+  CHECK(v.out == "patless " PATLESS_VERSION "\n");
+  Run e = patless("explain pl301");
+  CHECK(e.exit_code == 0);
+  CHECK(e.out.rfind("# PL301 cluster-oidc-issuer", 0) == 0);
+  CHECK(patless("explain PL999").exit_code == 2);
+}

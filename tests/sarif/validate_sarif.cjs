@@ -1,0 +1,43 @@
+// Runs patless over repositories in testdata and validates each SARIF log
+// against the SARIF 2.1.0 JSON schema with ajv (draft 2020-12).
+// usage: node validate_sarif.cjs <patless> <tools dir> <source dir>
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const [patless, tools, source] = process.argv.slice(2);
+const Ajv2020 = require(path.join(tools, 'node_modules/ajv/dist/2020')).default;
+const addFormats = require(path.join(tools, 'node_modules/ajv-formats')).default;
+const schema = JSON.parse(fs.readFileSync(path.join(tools, 'sarif-2.1.0.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+let failures = 0;
+let checked = 0;
+for (const target of ['testdata/examples', 'testdata/rules']) {
+  let out;
+  try {
+    out = execFileSync(patless, ['check', target, '--format', 'sarif', '--fail-level', 'none'],
+                       { cwd: source, encoding: 'utf8', maxBuffer: 64 << 20 });
+  } catch (e) {
+    console.error(`patless failed on ${target}: ${e.message}`);
+    failures++;
+    continue;
+  }
+  const log = JSON.parse(out);  // stdout must be SARIF and nothing else
+  checked++;
+  if (!validate(log)) {
+    failures++;
+    console.error(`${target}: SARIF does not validate:`);
+    for (const err of validate.errors) console.error(`  ${err.instancePath} ${err.message}`);
+  } else if (log.runs[0].results.length === 0) {
+    failures++;
+    console.error(`${target}: expected results to validate, got none`);
+  } else {
+    console.log(`${target}: valid SARIF 2.1.0 with ${log.runs[0].results.length} results`);
+  }
+}
+console.log(`${checked - failures} passed, ${failures} failed`);
+process.exit(failures ? 1 : 0);
