@@ -126,7 +126,7 @@ TEST_CASE("fingerprints survive inserted lines", "[cli][sarif]") {
   CHECK(before == after);
 }
 
-TEST_CASE("--output writes the report atomically and keeps the old file on failure", "[cli]") {
+TEST_CASE("the report file of --output is written atomically and keeps the old file on failure", "[cli]") {
   fs::path dir = temp_dir();
   fs::path report = dir / "report.sarif";
   Run ok = patless("check testdata/examples --format sarif --output '" + report.string() + "'");
