@@ -1,29 +1,33 @@
 #include "rules/engine/report.h"
 
 namespace patless {
+namespace {
 
-Finding finding_at(const ResourceNode& node, const SourceRange& range, std::string_view property,
-                   std::string message, Level level) {
+// `range`, or `fallback` where the rule had no valid range to give.
+Finding make_finding(const Document& doc, const SourceRange& range, const SourceRange& fallback,
+                     std::string identity, std::string_view property, std::string message, Level level) {
   Finding f;
   f.level = level;
   f.message = std::move(message);
-  f.path = node.doc->path;
-  f.range = range.valid() ? range : node.resource->head_range;
-  f.logical_location = node.identity() + "#" + std::string(property);
+  f.path = doc.path;
+  f.range = range.valid() ? range : fallback;
+  f.logical_location = std::move(identity) + "#" + std::string(property);
   return f;
+}
+
+}  // namespace
+
+Finding finding_at(const ResourceNode& node, const SourceRange& range, std::string_view property,
+                   std::string message, Level level) {
+  return make_finding(*node.doc, range, node.resource->head_range, node.identity(), property, std::move(message),
+                      level);
 }
 
 Finding finding_at(const ObjectNode& node, const SourceRange& range, std::string_view property,
                    std::string message, Level level) {
-  Finding f;
-  f.level = level;
-  f.message = std::move(message);
-  f.path = node.doc->path;
-  f.range = range.valid() ? range : node.object->range;
   const K8sObject& o = *node.object;
-  f.logical_location = o.kind + "/" + (o.namespace_.empty() ? "" : o.namespace_ + "/") + o.name + "#" +
-                       std::string(property);
-  return f;
+  std::string identity = o.kind + "/" + (o.namespace_.empty() ? "" : o.namespace_ + "/") + o.name;
+  return make_finding(*node.doc, range, o.range, std::move(identity), property, std::move(message), level);
 }
 
 RelatedLocation related(const ResourceNode& node, std::string message) {
