@@ -83,6 +83,7 @@ struct Resource {
   bool conditional = false;  // `if (...)` / ARM `condition`
   bool loop = false;         // `[for ...]` / ARM `copy`
   std::string parent_symbol;  // Bicep `parent:` symbol or the enclosing ARM resource's symbol
+  std::vector<Value> decorators;  // Bicep `@batchSize(1)`, `@description(...)`: Call values
   Value body;                 // the declaration's object: name, location, properties, scope, ...
 };
 
@@ -91,6 +92,7 @@ struct Parameter {
   SourceRange range;
   std::string type;
   std::optional<Value> default_value;
+  std::vector<Value> decorators;  // Bicep `@secure()`, `@allowed([...])`: Call values
 };
 
 struct Variable {
@@ -104,6 +106,12 @@ struct Module {
   std::string path;  // as written: './x.bicep', 'br:...'
   SourceRange range;
   Value body;
+};
+
+struct Output {
+  std::string name;
+  SourceRange range;
+  Value value;
 };
 
 // A Kubernetes object: one YAML document with apiVersion and kind.
@@ -131,6 +139,7 @@ struct Document {
   std::vector<Parameter> parameters;
   std::vector<Variable> variables;
   std::vector<Module> modules;
+  std::vector<Output> outputs;
   std::vector<K8sObject> objects;
   std::vector<Comment> comments;
   std::vector<ParseError> errors;

@@ -79,6 +79,10 @@ void read_template(Document& doc, const Value& root) {
     for (const Member& m : vars->members)
       if (m.key != "copy") doc.variables.push_back({m.key, m.key_range, m.value});
   }
+  if (const Value* outputs = root.get("outputs"); outputs && outputs->kind == Value::Kind::Object) {
+    for (const Member& m : outputs->members)
+      if (const Value* v = m.value.get("value")) doc.outputs.push_back({m.key, m.key_range, *v});
+  }
   if (const Value* resources = root.get("resources")) {
     if (resources->kind == Value::Kind::Array) {
       for (size_t i = 0; i < resources->items.size(); ++i)

@@ -102,7 +102,20 @@ class BicepReader {
   BicepReader(Document& doc, const SourceText& src) : doc_(doc), src_(src) {}
 
   void read_program(TSNode root) {
-    for (TSNode stmt : named_children(root)) read_statement(stmt, nullptr);
+    // Decorators are statements of their own, just before the declaration they decorate.
+    std::vector<Value> decorators;
+    for (TSNode stmt : named_children(root)) {
+      if (is(stmt, "decorators")) {
+        for (TSNode d : named_children(stmt))
+          for (TSNode call : named_children(d)) decorators.push_back(value(call, 0));
+        continue;
+      }
+      size_t params = doc_.parameters.size(), resources = doc_.resources.size();
+      read_statement(stmt, nullptr);
+      if (doc_.parameters.size() > params) doc_.parameters[params].decorators = decorators;
+      if (doc_.resources.size() > resources) doc_.resources[resources].decorators = decorators;
+      decorators.clear();
+    }
     collect_comments(root);
   }
 
@@ -144,11 +157,14 @@ class BicepReader {
       read_resource(stmt, parent);
     } else if (is(stmt, "module_declaration")) {
       read_module(stmt);
+    } else if (is(stmt, "output_declaration")) {
+      auto kids = named_children(stmt);
+      if (kids.size() >= 2) doc_.outputs.push_back({text(kids[0]), range(stmt), value(kids.back(), 0)});
     } else if (is(stmt, "using_statement")) {
       auto kids = named_children(stmt);
       if (!kids.empty() && is(kids[0], "string")) doc_.using_path = string_value(kids[0]).text;
     }
-    // Other statements (outputs, types, functions, imports, metadata, targetScope)
+    // Other statements (types, functions, imports, metadata, targetScope)
     // carry nothing the rules read yet.
   }
 
@@ -535,7 +551,7 @@ Document read_bicep(std::string path, std::string_view bytes, Format format) {
   for (const std::string& name : assigned) {
     for (auto it = doc.variables.begin(); it != doc.variables.end(); ++it) {
       if (it->name != name) continue;
-      doc.parameters.push_back({it->name, it->range, "", std::move(it->value)});
+      doc.parameters.push_back({it->name, it->range, "", std::move(it->value), {}});
       doc.variables.erase(it);
       break;
     }

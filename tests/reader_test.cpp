@@ -1,0 +1,132 @@
+// The readers build the model the rules rely on: declarations, values, ranges.
+#include <catch2/catch.hpp>
+
+#include "grammars/read_document.h"
+
+using patless::Value;
+
+TEST_CASE("Bicep reader: params, vars, resources, modules, outputs", "[reader][bicep]") {
+  const char* text =
+      "@description('name')\n"
+      "param name string = 'aks'\n"
+      "param free string\n"
+      "var greeting = 'it\\'s ${name} \\u{41}'\n"
+      "@batchSize(1)\n"
+      "resource uami 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = [for i in range(0, 2): {\n"
+      "  name: 'id${i}'\n"
+      "  resource fic 'federatedIdentityCredentials' = {\n"
+      "    name: 'f'\n"
+      "  }\n"
+      "}]\n"
+      "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {\n"
+      "  name: name\n"
+      "}\n"
+      "resource ext 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = if (!empty(free)) {\n"
+      "  scope: aks\n"
+      "  name: 'flux'\n"
+      "  dependsOn: [ aks ]\n"
+      "}\n"
+      "module m './m.bicep' = { name: 'm', params: { x: 1 } }\n"
+      "output id string = aks.id\n";
+  auto doc = patless::read_document("main.bicep", text);
+  REQUIRE(doc);
+  CHECK(doc->errors.empty());
+  REQUIRE(doc->parameters.size() == 2);
+  CHECK(doc->parameters[0].decorators.size() == 1);
+  CHECK(doc->parameters[0].decorators[0].text == "description");
+  CHECK(doc->parameters[0].default_value->text == "aks");
+  CHECK(!doc->parameters[1].default_value);
+
+  REQUIRE(doc->variables.size() == 1);
+  const Value& greeting = doc->variables[0].value;
+  REQUIRE(greeting.kind == Value::Kind::Interpolation);
+  CHECK(greeting.items[0].text == "it's ");
+  CHECK(greeting.items[1].kind == Value::Kind::Reference);
+  CHECK(greeting.items[2].text == " A");
+
+  REQUIRE(doc->resources.size() == 4);
+  const auto& uami = doc->resources[0];
+  CHECK(uami.loop);
+  CHECK(uami.decorators.at(0).text == "batchSize");
+  const auto& fic = doc->resources[1];
+  CHECK(fic.type == "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials");
+  CHECK(fic.parent_symbol == "uami");
+  CHECK(doc->resources[2].existing);
+  const auto& ext = doc->resources[3];
+  CHECK(ext.conditional);
+  CHECK(ext.api_version == "2024-11-01");
+  CHECK(ext.api_version_range.start_line == 15);
+  CHECK(ext.api_version_range.start_column == 60);  // after "resource ext '" (14) and the 44-character type and "@"
+  CHECK(ext.body.get("scope")->kind == Value::Kind::Reference);
+  CHECK(ext.body.get("dependsOn")->items.size() == 1);
+
+  REQUIRE(doc->modules.size() == 1);
+  CHECK(doc->modules[0].path == "./m.bicep");
+  REQUIRE(doc->outputs.size() == 1);
+  CHECK(doc->outputs[0].value.kind == Value::Kind::Member);
+}
+
+TEST_CASE("Bicep strings come from the original bytes", "[reader][bicep]") {
+  auto doc = patless::read_document("s.bicep", "var a = '  two spaces'\nvar b = '''\nline // not a comment\n'''\n");
+  REQUIRE(doc);
+  CHECK(doc->variables.at(0).value.text == "  two spaces");
+  CHECK(doc->variables.at(1).value.text == "line // not a comment\n");
+}
+
+TEST_CASE("a .bicepparam file's assignments are parameter values", "[reader][bicep]") {
+  auto doc = patless::read_document("main.bicepparam", "using './main.bicep'\n\nparam provider = 'Azure'\n");
+  REQUIRE(doc);
+  CHECK(doc->errors.empty());
+  CHECK(doc->using_path == "./main.bicep");
+  REQUIRE(doc->parameters.size() == 1);
+  CHECK(doc->parameters[0].name == "provider");
+  CHECK(doc->parameters[0].default_value->text == "Azure");
+}
+
+TEST_CASE("ARM reader: symbolic resources, nested children, expressions, comments", "[reader][arm]") {
+  const char* text =
+      "{\n"
+      "  // comment\n"
+      "  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
+      "  \"languageVersion\": \"2.0\",\n"
+      "  \"resources\": {\n"
+      "    \"uami\": {\n"
+      "      \"type\": \"Microsoft.ManagedIdentity/userAssignedIdentities\",\n"
+      "      \"apiVersion\": \"2023-01-31\",\n"
+      "      \"name\": \"[concat('id-', parameters('n'))]\",\n"
+      "      \"resources\": [ { \"type\": \"federatedIdentityCredentials\", \"name\": \"[[literal]\" } ]\n"
+      "    }\n"
+      "  }\n"
+      "}\n";
+  auto doc = patless::read_document("t.json", text);
+  REQUIRE(doc);
+  CHECK(doc->errors.empty());
+  CHECK(doc->comments.size() == 1);
+  REQUIRE(doc->resources.size() == 2);
+  CHECK(doc->resources[0].symbol == "uami");
+  CHECK(doc->resources[0].api_version_range.start_line == 8);
+  CHECK(doc->resources[0].api_version_range.start_column == 22);
+  const Value* name = doc->resources[0].body.get("name");
+  REQUIRE(name->kind == Value::Kind::Call);
+  CHECK(name->text == "concat");
+  CHECK(name->items[1].text == "parameters");
+  CHECK(doc->resources[1].type == "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials");
+  CHECK(doc->resources[1].body.get("name")->text == "[literal]");
+}
+
+TEST_CASE("JSON that is not an ARM template is not read", "[reader][arm]") {
+  CHECK(!patless::read_document("package.json", "{\"name\": \"x\"}"));
+  CHECK(!patless::read_document("x.json", "{\"$schema\": \"https://json.schemastore.org/package\"}"));
+}
+
+TEST_CASE("YAML reader: Kubernetes objects only", "[reader][yaml]") {
+  auto doc = patless::read_document("k.yaml",
+                                    "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: source-controller\n"
+                                    "  namespace: flux-system\n---\nsteps: [a]\n---\nkind: NoApiVersion\n");
+  REQUIRE(doc);
+  REQUIRE(doc->objects.size() == 1);
+  CHECK(doc->objects[0].name == "source-controller");
+  CHECK(doc->objects[0].namespace_ == "flux-system");
+  CHECK(!patless::read_document("pipeline.yaml", "trigger: [main]\nsteps: []\n"));
+  CHECK(!patless::read_document("chart.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.x }}\n"));
+}
