@@ -1,6 +1,7 @@
 #include "rules/engine/evaluate.h"
 
 #include <cctype>
+#include <optional>
 
 namespace patless {
 namespace {
@@ -299,21 +300,21 @@ Value evaluate(const Value& v, const Scope& scope) { return Evaluator(scope).eva
 Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope) {
   Lookup out;
   const Value* written = &root;  // still inside the resource's own text
-  Value current = root;
+  const Value* current = &root;  // walks the written tree without copying it
+  std::optional<Value> evaluated;  // set once a step needs a value evaluated (a var, a parameter)
   out.range = root.range;
-  bool evaluated = false;
   for (std::string_view key : path) {
-    if (!evaluated && current.kind != Value::Kind::Object) {
-      current = evaluate(current, scope);
-      evaluated = true;
+    if (!evaluated && current->kind != Value::Kind::Object) {
+      evaluated = evaluate(*current, scope);
+      current = &*evaluated;
     }
-    if (current.kind != Value::Kind::Object) {
+    if (current->kind != Value::Kind::Object) {
       out.state = Lookup::State::Unknown;
       return out;
     }
-    const Member* m = current.member(key);
+    const Member* m = current->member(key);
     if (!m) {
-      out.state = current.spread ? Lookup::State::Unknown : Lookup::State::Absent;
+      out.state = current->spread ? Lookup::State::Unknown : Lookup::State::Absent;
       return out;
     }
     out.key_range = m->key_range;
@@ -322,11 +323,10 @@ Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, c
       const Member* wm = written->kind == Value::Kind::Object ? written->member(key) : nullptr;
       written = wm ? &wm->value : nullptr;
     }
-    Value next = m->value;
-    current = std::move(next);
+    current = &m->value;
   }
   out.written = written;
-  Value value = evaluate(current, scope);
+  Value value = evaluate(*current, scope);
   if (is_unknown(value)) {
     out.state = Lookup::State::Unknown;
     return out;
