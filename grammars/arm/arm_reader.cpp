@@ -28,7 +28,12 @@ std::string child_type(const std::string& parent, const std::string& child) {
   return parent.empty() ? child : parent + "/" + child;
 }
 
-void read_resource(Document& doc, const Value& v, const std::string& symbol, const Resource* parent) {
+// What a nested child resource needs of its parent.
+struct ParentRef {
+  std::string symbol, type;
+};
+
+void read_resource(Document& doc, const Value& v, const std::string& symbol, const ParentRef* parent) {
   if (v.kind != Value::Kind::Object) return;
   Resource r;
   r.symbol = symbol;
@@ -58,7 +63,8 @@ void read_resource(Document& doc, const Value& v, const std::string& symbol, con
   r.body = v;
   doc.resources.push_back(std::move(r));
   if (const Value* children = v.get("resources"); children && children->kind == Value::Kind::Array) {
-    const Resource self = doc.resources.back();
+    // By value: reading the children appends to doc.resources.
+    const ParentRef self{doc.resources.back().symbol, doc.resources.back().type};
     for (size_t i = 0; i < children->items.size(); ++i)
       read_resource(doc, children->items[i], self.symbol + "/resources[" + std::to_string(i) + "]", &self);
   }

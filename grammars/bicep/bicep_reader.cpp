@@ -97,6 +97,11 @@ void append_escape(std::string_view s, size_t& i, std::string& out) {
   }
 }
 
+// What a nested child resource needs of its parent.
+struct ParentRef {
+  std::string symbol, type;
+};
+
 class BicepReader {
  public:
   BicepReader(Document& doc, const SourceText& src) : doc_(doc), src_(src) {}
@@ -148,7 +153,7 @@ class BicepReader {
     return std::string(src_.bytes().substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n)));
   }
 
-  void read_statement(TSNode stmt, const Resource* parent) {
+  void read_statement(TSNode stmt, const ParentRef* parent) {
     if (is(stmt, "parameter_declaration")) {
       read_parameter(stmt);
     } else if (is(stmt, "variable_declaration")) {
@@ -206,7 +211,7 @@ class BicepReader {
     return n;
   }
 
-  void read_resource(TSNode n, const Resource* parent) {
+  void read_resource(TSNode n, const ParentRef* parent) {
     auto kids = named_children(n);
     if (kids.size() < 3 || !is(kids[1], "string")) return;
     Resource r;
@@ -245,7 +250,8 @@ class BicepReader {
     doc_.resources.push_back(std::move(r));
     // Child resources declared inside the body.
     if (is(body, "object")) {
-      const Resource self = doc_.resources.back();
+      // By value: reading the children appends to doc_.resources.
+      const ParentRef self{doc_.resources.back().symbol, doc_.resources.back().type};
       for (TSNode prop : named_children(body)) {
         if (!is(prop, "object_property")) continue;
         for (TSNode c : named_children(prop))
