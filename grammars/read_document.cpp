@@ -1,29 +1,16 @@
 #include "grammars/read_document.h"
 
 #include "grammars/arm/arm_reader.h"
+#include "grammars/ascii.h"
 #include "grammars/bicep/bicep_reader.h"
 #include "grammars/yaml/yaml_reader.h"
 
 namespace patless {
-namespace {
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 FileKind file_kind(std::string_view path) {
-  if (ends_with(path, ".bicep")) return FileKind::Bicep;
-  if (ends_with(path, ".bicepparam")) return FileKind::BicepParams;
-  if (ends_with(path, ".json") || ends_with(path, ".jsonc")) return FileKind::Json;
-  if (ends_with(path, ".yaml") || ends_with(path, ".yml")) return FileKind::Yaml;
+  if (iends_with(path, ".bicep")) return FileKind::Bicep;
+  if (iends_with(path, ".bicepparam")) return FileKind::BicepParams;
+  if (iends_with(path, ".json") || iends_with(path, ".jsonc")) return FileKind::Json;
+  if (iends_with(path, ".yaml") || iends_with(path, ".yml")) return FileKind::Yaml;
   return FileKind::Other;
 }
 

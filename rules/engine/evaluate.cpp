@@ -31,11 +31,6 @@ Value bool_value(bool b, const SourceRange& r) {
   return v;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // A scalar as the string concat()/interpolation would produce, or nullopt.
 std::optional<std::string> as_text(const Value& v) {
   switch (v.kind) {
@@ -163,7 +158,7 @@ class Evaluator {
   }
 
   Value call(const Value& v, int depth) {
-    std::string fn = lower(v.text);
+    std::string fn = ascii_lower(v.text);
     if (fn.rfind("sys.", 0) == 0) fn = fn.substr(4);
     const auto& args = v.items;
     if ((fn == "parameters" || fn == "variables") && args.size() == 1) {
@@ -188,7 +183,7 @@ class Evaluator {
       auto t = as_text(eval(args[0], depth + 1));
       if (!t) return unknown(v.range);
       std::string s = *t;
-      if (fn == "tolower") s = lower(s);
+      if (fn == "tolower") s = ascii_lower(s);
       if (fn == "toupper")
         for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       if (fn == "trim") {
@@ -287,13 +282,6 @@ class Evaluator {
 };
 
 }  // namespace
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
 Value evaluate(const Value& v, const Scope& scope) { return Evaluator(scope).eval(v, 0); }
 

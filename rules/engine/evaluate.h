@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "grammars/ascii.h"
 #include "grammars/model.h"
 
 namespace patless {
@@ -45,7 +46,5 @@ struct Lookup {
 // a fully known object is Absent; a missing member of an object with a spread
 // or of an unknown value is Unknown.
 Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope);
-
-bool iequals(std::string_view a, std::string_view b);
 
 }  // namespace patless

@@ -2,25 +2,9 @@
 
 #include <string>
 
-#include "rules/engine/evaluate.h"
+#include "grammars/ascii.h"
 
 namespace patless {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-}  // namespace
-
 int compare_api_versions(std::string_view a, std::string_view b) {
   std::string_view da = a.substr(0, 10), db = b.substr(0, 10);
   if (int c = da.compare(db); c != 0) return c < 0 ? -1 : 1;
@@ -49,18 +33,19 @@ std::optional<int> compare_versions(std::string_view a, std::string_view b) {
 }
 
 RepoUrlKind classify_repo_url(std::string_view raw) {
-  std::string url = lower(raw);
-  if (starts_with(url, "https://") || starts_with(url, "http://")) {
-    std::string_view rest = std::string_view(url).substr(url.find("//") + 2);
+  const std::string lowered = ascii_lower(raw);
+  std::string_view url = lowered;
+  if (url.starts_with("https://") || url.starts_with("http://")) {
+    std::string_view rest = url.substr(url.find("//") + 2);
     std::string_view host = rest.substr(0, rest.find('/'));
     if (size_t at = host.rfind('@'); at != std::string_view::npos) host = host.substr(at + 1);  // user@host
     if (size_t colon = host.find(':'); colon != std::string_view::npos) host = host.substr(0, colon);
     if (host == "dev.azure.com") return RepoUrlKind::AzureDevOpsHttps;
-    if (ends_with(host, ".visualstudio.com") && host != "vs-ssh.visualstudio.com") return RepoUrlKind::VisualStudioHttps;
+    if (host.ends_with(".visualstudio.com") && host != "vs-ssh.visualstudio.com") return RepoUrlKind::VisualStudioHttps;
     return RepoUrlKind::Other;
   }
-  if (starts_with(url, "git@ssh.dev.azure.com:") || starts_with(url, "ssh://git@ssh.dev.azure.com/") ||
-      starts_with(url, "ssh://ssh.dev.azure.com/") || url.find("vs-ssh.visualstudio.com") != std::string::npos)
+  if (url.starts_with("git@ssh.dev.azure.com:") || url.starts_with("ssh://git@ssh.dev.azure.com/") ||
+      url.starts_with("ssh://ssh.dev.azure.com/") || url.find("vs-ssh.visualstudio.com") != std::string_view::npos)
     return RepoUrlKind::AzureDevOpsSsh;
   return RepoUrlKind::Other;
 }

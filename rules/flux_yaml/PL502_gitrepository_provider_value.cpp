@@ -1,6 +1,7 @@
 // PL502: spec.provider outside the CRD's lowercase enum.
 #include <array>
 
+#include "grammars/ascii.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
@@ -34,10 +35,8 @@ class GitRepositoryProviderValueRule : public Rule {
       if (valid) continue;
       std::string message = "GitRepository '" + o.object->name + "' has spec.provider '" + p +
                             "', which the GitRepository CRD rejects: it must be one of generic, aws, azure, github";
-      std::string lowered = p;
-      for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       for (std::string_view k : kProviders)
-        if (lowered == k && p != k) message += " (lowercase: '" + std::string(k) + "')";
+        if (iequals(p, k) && p != k) message += " (lowercase: '" + std::string(k) + "')";
       out.report(finding_at(o, provider->range, "spec.provider", message + "."));
     }
   }
