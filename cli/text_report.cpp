@@ -1,4 +1,4 @@
-#include <map>
+#include <optional>
 
 #include "cli/reports.h"
 #include "grammars/source_text.h"
@@ -66,7 +66,9 @@ void write_frame(std::ostream& out, const SourceText& src, const SourceRange& r,
 }  // namespace
 
 void write_text(std::ostream& out, const ScanResult& result, const TextStyle& style) {
-  std::map<std::string, std::string> sources;  // re-read only files that have findings
+  // Findings come sorted by file: keep one file's text and line index at a time.
+  std::string source_path, source_bytes;
+  std::optional<SourceText> source;
   size_t counts[4] = {0, 0, 0, 0};
   for (const Finding& f : result.findings) {
     counts[static_cast<int>(f.level)]++;
@@ -86,14 +88,13 @@ void write_text(std::ostream& out, const ScanResult& result, const TextStyle& st
     if (style.color) out << "\x1b[0m";
     out << "\n";
     if (!f.path.empty()) {
-      auto it = sources.find(f.path);
-      if (it == sources.end()) {
-        std::string bytes, error;
-        if (!read_file(f.path, bytes, error)) bytes.clear();
-        it = sources.emplace(f.path, std::move(bytes)).first;
+      if (!source || source_path != f.path) {
+        std::string error;
+        source_path = f.path;
+        if (!read_file(f.path, source_bytes, error)) source_bytes.clear();
+        source.emplace(source_bytes);
       }
-      SourceText src(it->second);
-      write_frame(out, src, f.range, style, f.level);
+      write_frame(out, *source, f.range, style, f.level);
     }
     for (const RelatedLocation& r : f.related)
       out << "  note: " << printable(r.path) << ":" << r.range.start_line << ":" << r.range.start_column << ": "
