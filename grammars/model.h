@@ -45,7 +45,9 @@ struct Value {
   std::vector<Value> items;        // array items, call arguments, operands
   std::vector<Member> members;  // object members, in source order
   SourceRange range;
-  bool spread = false;  // an object or array that contains a spread: its contents are partly unknown
+  // An object or array with a spread (`...x`) in it. An object's spread is a
+  // member of its own (Member::spread); an array's is an Opaque item.
+  bool spread = false;
 
   bool is_literal_scalar() const {
     return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String;
@@ -58,11 +60,12 @@ struct Member {
   std::string key;
   SourceRange key_range;
   Value value;
+  bool spread = false;  // `...value`: no key; its members are merged in at this place
 };
 
 inline const Member* Value::member(std::string_view key) const {
   for (const auto& m : members)
-    if (m.key == key) return &m;
+    if (!m.spread && m.key == key) return &m;
   return nullptr;
 }
 inline const Value* Value::get(std::string_view key) const {

@@ -2,12 +2,13 @@
 
 #include <tree_sitter/api.h>
 
-#include <cctype>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "grammars/bicep/bicep_compat.h"
 #include "grammars/limits.h"
 #include "grammars/source_text.h"
 
@@ -104,7 +105,8 @@ struct ParentRef {
 
 class BicepReader {
  public:
-  BicepReader(Document& doc, const SourceText& src) : doc_(doc), src_(src) {}
+  BicepReader(Document& doc, const SourceText& src, const std::vector<uint32_t>& spread_operands)
+      : doc_(doc), src_(src), spread_operands_(spread_operands) {}
 
   void read_program(TSNode root) {
     // Decorators are statements of their own, just before the declaration they decorate.
@@ -145,8 +147,13 @@ class BicepReader {
  private:
   Document& doc_;
   const SourceText& src_;
+  const std::vector<uint32_t>& spread_operands_;  // see GrammarText
   size_t budget_ = limits::kMaxNodesVisited;
   std::optional<SourceRange> too_deep_;
+
+  bool spread_operand(TSNode n) const {
+    return std::binary_search(spread_operands_.begin(), spread_operands_.end(), ts_node_start_byte(n));
+  }
 
   SourceRange range(TSNode n) const { return src_.range(ts_node_start_byte(n), ts_node_end_byte(n)); }
   std::string text(TSNode n) const {
@@ -281,6 +288,18 @@ class BicepReader {
     return v;
   }
 
+  // Where the `${` of an interpolation is. The grammar's node can start
+  // earlier: it takes whitespace before `${` into its first token.
+  uint32_t interpolation_start(TSNode interpolation, const std::vector<TSNode>& inner, uint32_t not_before) const {
+    uint32_t fallback = std::max(ts_node_start_byte(interpolation), not_before);
+    if (inner.empty()) return fallback;
+    std::string_view bytes = src_.bytes();
+    uint32_t at = ts_node_start_byte(inner[0]);
+    while (at > not_before && (bytes[at - 1] == ' ' || bytes[at - 1] == '\t')) --at;
+    if (at >= not_before + 2 && bytes[at - 2] == '$' && bytes[at - 1] == '{') return at - 2;
+    return fallback;
+  }
+
   // A string literal or interpolated string, read from the original bytes
   // (the grammar drops some characters from string_content nodes).
   Value string_value(TSNode n, int depth = 0) {
@@ -310,7 +329,8 @@ class BicepReader {
     };
     for (TSNode c : named_children(n)) {
       if (!is(c, "interpolation")) continue;
-      flush_literal(ts_node_start_byte(c));
+      auto inner = named_children(c);
+      flush_literal(interpolation_start(c, inner, cursor));
       if (!literal.empty()) {
         Value lit;
         lit.kind = Value::Kind::String;
@@ -318,7 +338,6 @@ class BicepReader {
         literal.clear();
         parts.push_back(std::move(lit));
       }
-      auto inner = named_children(c);
       parts.push_back(inner.empty() ? opaque(c) : value(inner[0], depth + 1));
       cursor = ts_node_end_byte(c);
     }
@@ -376,6 +395,14 @@ class BicepReader {
         }
         auto kids = named_children(prop);
         if (kids.size() < 2 || is(kids[1], "resource_declaration")) continue;
+        if (spread_operand(kids[1])) {
+          v.spread = true;
+          Member m;
+          m.spread = true;
+          m.value = value(kids[1], depth + 1);
+          v.members.push_back(std::move(m));
+          continue;
+        }
         Member m;
         m.key = is(kids[0], "string") ? string_value(kids[0], depth + 1).text : text(kids[0]);
         m.key_range = range(kids[0]);
@@ -388,6 +415,11 @@ class BicepReader {
         if (is(item, "decorators")) continue;
         if (is(item, "ERROR")) {
           v.spread = true;
+          continue;
+        }
+        if (spread_operand(item)) {
+          v.spread = true;
+          v.items.push_back(opaque(item));  // stands for any number of items
           continue;
         }
         v.items.push_back(value(item, depth + 1));
@@ -484,30 +516,40 @@ std::string describe_error(TSNode err, const SourceText& src) {
   return "syntax error: unexpected '" + printable + "'";
 }
 
-// tree-sitter-bicep 1.1.0 knows no `.bicepparam` assignment (`param name = value`).
-// Masks each such `param` keyword as `var  ` (same length, so every offset
-// stays true) and returns the masked names, which are parameter values.
-std::vector<std::string> mask_parameter_assignments(std::string& text) {
-  std::vector<std::string> names;
-  size_t line_start = 0;
-  while (line_start < text.size()) {
-    size_t line_end = text.find('\n', line_start);
-    if (line_end == std::string::npos) line_end = text.size();
-    size_t i = text.find_first_not_of(" \t", line_start);
-    if (i != std::string::npos && i < line_end && text.compare(i, 6, "param ") == 0) {
-      size_t name_start = text.find_first_not_of(" \t", i + 6);
-      size_t name_end = name_start;
-      while (name_end < line_end && (std::isalnum(static_cast<unsigned char>(text[name_end])) || text[name_end] == '_'))
-        ++name_end;
-      size_t eq = text.find_first_not_of(" \t", name_end);
-      if (name_end > name_start && eq < line_end && text[eq] == '=') {
-        text.replace(i, 5, "var  ");
-        names.push_back(text.substr(name_start, name_end - name_start));
-      }
-    }
-    line_start = line_end + 1;
+// A declaration the grammar gave up on because its `=` is missing
+// (`var a 'x'`): the token where the `=` belongs, or a null node.
+TSNode missing_equals(TSNode err) {
+  if (ts_node_is_null(err) || ts_node_is_missing(err) || !is(err, "ERROR")) return {};
+  std::vector<TSNode> kids;
+  for (uint32_t i = 0; i < ts_node_child_count(err); ++i) {
+    TSNode c = ts_node_child(err, i);
+    if (is(c, "comment")) continue;
+    if (!ts_node_is_named(c) && is(c, "=")) return {};
+    kids.push_back(c);
   }
-  return names;
+  if (kids.empty() || ts_node_is_named(kids[0])) return {};
+  std::string_view keyword = ts_node_type(kids[0]);
+  size_t at;
+  if (keyword == "var") {
+    // `var name type =`: a second name may be the type.
+    at = kids.size() > 3 && is(kids[2], "identifier") ? 3 : 2;
+  } else if (keyword == "type" || keyword == "metadata") {
+    at = 2;
+  } else if (keyword == "resource" || keyword == "module" || keyword == "test") {
+    at = kids.size() > 3 && !ts_node_is_named(kids[3]) && is(kids[3], "existing") ? 4 : 3;
+  } else if (keyword == "output") {
+    at = 3;
+  } else {
+    return {};
+  }
+  return at < kids.size() ? kids[at] : TSNode{};
+}
+
+SourceRange range_on_first_line(TSNode n, const SourceText& src) {
+  uint32_t start = ts_node_start_byte(n), end = std::max(ts_node_end_byte(n), start);
+  size_t nl = src.bytes().substr(start, end - start).find('\n');
+  if (nl != std::string_view::npos) end = start + static_cast<uint32_t>(nl);
+  return src.range(start, end);
 }
 
 }  // namespace
@@ -522,13 +564,10 @@ Document read_bicep(std::string path, std::string_view bytes, Format format) {
     doc.errors.push_back({"the file contains a NUL byte: not a Bicep text file", src.range(at, at + 1)});
     return doc;
   }
-  std::string masked;
-  std::vector<std::string> assigned;
-  if (format == Format::BicepParams) {
-    masked = std::string(bytes);
-    assigned = mask_parameter_assignments(masked);
-  }
-  std::string_view parse_bytes = format == Format::BicepParams ? std::string_view(masked) : bytes;
+  // The grammar reads a same-length rewrite of the text (see bicep_compat.h);
+  // the reader reads the original bytes.
+  GrammarText grammar_text = make_grammar_compatible(bytes, format == Format::BicepParams);
+  const std::string& parse_bytes = grammar_text.text;
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
   ts_parser_set_language(parser.get(), tree_sitter_bicep());
   ts_parser_set_timeout_micros(parser.get(), limits::kParseTimeoutMicros);
@@ -539,22 +578,22 @@ Document read_bicep(std::string path, std::string_view bytes, Format format) {
     return doc;
   }
   TSNode root = ts_tree_root_node(tree.get());
-  if (ts_node_has_error(root)) {
+  if (ts_node_has_error(root) && grammar_text.structural_problem) {
+    const GrammarText::Problem& p = *grammar_text.structural_problem;
+    doc.errors.push_back({"syntax error: " + p.message, src.range(p.start, p.end)});
+  } else if (ts_node_has_error(root)) {
     TSNode err = first_error(root);
-    if (!ts_node_is_null(err)) {
-      uint32_t start = ts_node_start_byte(err);
-      uint32_t end = std::max(ts_node_end_byte(err), start);
+    if (TSNode at = missing_equals(err); !ts_node_is_null(at)) {
+      doc.errors.push_back({"syntax error: expected '=' here", range_on_first_line(at, src)});
+    } else if (!ts_node_is_null(err)) {
       // A long ERROR node is mostly good code; point at its first line only.
-      std::string_view tail = bytes.substr(start, end - start);
-      size_t nl = tail.find('\n');
-      if (nl != std::string_view::npos) end = start + static_cast<uint32_t>(nl);
-      doc.errors.push_back({describe_error(err, src), src.range(start, end)});
+      doc.errors.push_back({describe_error(err, src), range_on_first_line(err, src)});
     }
   }
-  BicepReader reader(doc, src);
+  BicepReader reader(doc, src, grammar_text.spread_operands);
   reader.read_program(root);
   // In a parameters file, the masked assignments are the parameter values.
-  for (const std::string& name : assigned) {
+  for (const std::string& name : grammar_text.assigned_parameters) {
     for (auto it = doc.variables.begin(); it != doc.variables.end(); ++it) {
       if (it->name != name) continue;
       doc.parameters.push_back({it->name, it->range, "", std::move(it->value), {}});

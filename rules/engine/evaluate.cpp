@@ -1,5 +1,6 @@
 #include "rules/engine/evaluate.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -41,6 +42,29 @@ std::optional<std::string> as_text(const Value& v) {
   }
 }
 
+// A later key wins, as in Bicep's object spread.
+void set_member(Value& object, Member m) {
+  for (Member& existing : object.members) {
+    if (existing.key == m.key) {
+      existing = std::move(m);
+      return;
+    }
+  }
+  object.members.push_back(std::move(m));
+}
+
+// `...operand` at this point of `object`: a known object's members are merged
+// in; anything else may set any key, so every key so far becomes unknown and
+// keys not written later are unknown too.
+void spread_into(Value& object, Value operand) {
+  if (operand.kind == Value::Kind::Object && !operand.spread) {
+    for (Member& m : operand.members) set_member(object, std::move(m));
+    return;
+  }
+  object.spread = true;
+  for (Member& m : object.members) m.value = unknown(m.value.range);
+}
+
 class Evaluator {
  public:
   explicit Evaluator(const Scope& scope) : scope_(scope) {}
@@ -57,8 +81,15 @@ class Evaluator {
         Value out;
         out.kind = Value::Kind::Object;
         out.range = v.range;
-        out.spread = v.spread;
-        for (const Member& m : v.members) out.members.push_back({m.key, m.key_range, eval(m.value, depth + 1)});
+        // Spread members decide it below; otherwise keep what the reader knew.
+        out.spread = v.spread && std::none_of(v.members.begin(), v.members.end(), [](const Member& m) { return m.spread; });
+        for (const Member& m : v.members) {
+          if (m.spread) {
+            spread_into(out, eval(m.value, depth + 1));
+          } else {
+            set_member(out, {m.key, m.key_range, eval(m.value, depth + 1)});
+          }
+        }
         return out;
       }
       case Value::Kind::Array: {
@@ -292,7 +323,8 @@ Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, c
   std::optional<Value> evaluated;  // set once a step needs a value evaluated (a var, a parameter)
   out.range = root.range;
   for (std::string_view key : path) {
-    if (!evaluated && current->kind != Value::Kind::Object) {
+    // An object with a spread is evaluated first: what a key holds depends on order.
+    if (!evaluated && (current->kind != Value::Kind::Object || current->spread)) {
       evaluated = evaluate(*current, scope);
       current = &*evaluated;
     }
