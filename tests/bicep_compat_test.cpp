@@ -2,6 +2,8 @@
 // and real syntax errors are still PL001 at the right place.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "grammars/bicep/bicep_compat.h"
@@ -270,4 +272,23 @@ TEST_CASE("real syntax errors are still PL001 at the right place", "[bicep][comp
       CHECK(doc->errors[0].message == c.message);
     }
   }
+}
+
+TEST_CASE("compat: every prefix of the modern-syntax fixture is read without a crash", "[bicep][compat][hostile]") {
+  std::ifstream in(std::string(PATLESS_SOURCE_DIR) + "/testdata/rules/PL001/modern_syntax.bicep", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string full = ss.str();
+  REQUIRE(full.size() > 1000);
+  size_t with_errors = 0;
+  for (size_t cut = 0; cut <= full.size(); ++cut) {
+    std::string prefix = full.substr(0, cut);
+    auto g = patless::make_grammar_compatible(prefix, false);
+    REQUIRE(g.text.size() == prefix.size());
+    auto doc = patless::read_document("main.bicep", prefix);
+    REQUIRE(doc);
+    REQUIRE(doc->errors.size() <= 1);
+    with_errors += doc->errors.size();
+  }
+  CHECK(with_errors > 0);  // most cuts fall inside a construct
 }

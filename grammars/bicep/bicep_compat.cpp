@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "grammars/limits.h"
+
 namespace patless {
 namespace {
 
@@ -14,10 +16,11 @@ enum class Tok : uint8_t { Ident, Number, String, Punct, Other };
 
 struct Token {
   uint32_t start = 0, end = 0;
-  uint32_t depth = 0;  // brackets open around it; a closing bracket counts as inside
+  uint16_t depth = 0;  // brackets open around it; a closing bracket counts as inside
   Tok kind = Tok::Other;
   bool line_break_before = false;
 };
+static_assert(sizeof(Token) == 12, "one token per few bytes of source: keep it small");
 
 // An open bracket, string or interpolation while lexing.
 struct Open {
@@ -34,7 +37,9 @@ class Lexer {
   std::vector<Token> run() {
     const size_t n = src_.size();
     size_t i = 0;
-    while (i < n) {
+    // Nesting deeper than the readers follow is a PL001 of its own; the rest
+    // of the text stays as it is.
+    while (i < n && stack_.size() < limits::kMaxNesting) {
       if (!stack_.empty() && stack_.back().kind == '\'') {
         i = string_content(i);
         continue;
@@ -81,7 +86,7 @@ class Lexer {
     for (const Open& o : stack_)
       if (o.kind == '\'') tokens_[o.token].end = static_cast<uint32_t>(n);
     // The innermost bracket left open is the likeliest to be missing its close.
-    for (auto o = stack_.rbegin(); o != stack_.rend(); ++o) {
+    for (auto o = stack_.rbegin(); i >= n && o != stack_.rend(); ++o) {
       if (o->kind == '$' || o->kind == '\'') continue;
       size_t at = tokens_[o->token].start;
       problem(at, at + 1, std::string("'") + o->kind + "' is never closed");
@@ -106,7 +111,7 @@ class Lexer {
 
   void push(Tok kind, size_t start, size_t end) {
     tokens_.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-                       static_cast<uint32_t>(stack_.size()), kind, line_break_});
+                       static_cast<uint16_t>(stack_.size()), kind, line_break_});
     line_break_ = false;
   }
 
