@@ -55,6 +55,7 @@ resource miscased 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-
   properties: {
     gitRepository: {
       url: 'https://dev.azure.com/contoso/infra/_git/config'
+      // expect: PL103 warning 17-24
       provider: 'azure'
     }
   }

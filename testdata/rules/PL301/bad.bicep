@@ -31,6 +31,7 @@ resource disabled 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
 }
 
 // A workload-identity flux configuration needs it too, even without an extension in the scan.
+// expect: PL106 warning 1-16
 resource config 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {
   name: 'config'
   scope: disabled
