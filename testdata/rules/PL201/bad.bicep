@@ -27,6 +27,10 @@ resource flux113 'Microsoft.KubernetesConfiguration/extensions@2023-05-01' = {
     autoUpgradeMinorVersion: false
     // expect: PL201 warning 14-22
     version: '1.13.4'
+    configurationSettings: {
+      'workloadIdentity.enable': 'true'
+      'workloadIdentity.azureClientId': '00000000-0000-0000-0000-000000000000'
+    }
   }
 }
 
