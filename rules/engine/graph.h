@@ -49,6 +49,27 @@ struct ObjectNode {
   bool is_flux_git_repository() const {
     return object->kind == "GitRepository" && object->api_version.rfind("source.toolkit.fluxcd.io/", 0) == 0;
   }
+  // A Flux GitRepository with spec.provider: azure (workload identity).
+  bool uses_azure_provider() const {
+    const Value* p = get({"spec", "provider"});
+    return is_flux_git_repository() && p && p->kind == Value::Kind::String && p->text == "azure";
+  }
+  // The member at a path (for its key's range), or null.
+  const Member* member(std::initializer_list<std::string_view> path) const {
+    const Value* v = &object->root;
+    const Member* m = nullptr;
+    for (std::string_view key : path) {
+      m = v->kind == Value::Kind::Object ? v->member(key) : nullptr;
+      if (!m) return nullptr;
+      v = &m->value;
+    }
+    return m;
+  }
+  // A string at a path, or null.
+  const std::string* string(std::initializer_list<std::string_view> path) const {
+    const Value* v = get(path);
+    return v && v->kind == Value::Kind::String ? &v->text : nullptr;
+  }
   // A literal value at a path (YAML has no expressions); null when absent.
   const Value* get(std::initializer_list<std::string_view> path) const {
     const Value* v = &object->root;
