@@ -92,6 +92,14 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents) {
       }
     }
   }
+  link_identities();
+}
+
+const ClusterNode* Graph::canonical(const ClusterNode* c) const {
+  if (!c || c->declared() || !c->name) return c;
+  for (const ClusterNode& d : clusters_)
+    if (d.declared() && d.name && iequals(*d.name, *c->name)) return &d;
+  return c;
 }
 
 const ResourceNode* flux_dependent(const ClusterNode& cluster) {

@@ -22,13 +22,20 @@ struct ResourceNode {
 };
 
 struct ClusterNode;
+struct IdentityNode;
+struct FederatedCredential;
 
 // A resource deployed onto a cluster (extension or flux configuration).
 struct ClusterChild : ResourceNode {
   ClusterNode* cluster = nullptr;  // null when the target cannot be resolved
 };
 
-struct FluxExtension : ClusterChild {};
+struct FluxExtension : ClusterChild {
+  // configurationSettings['workloadIdentity.azureClientId'] as written (after
+  // variables), and the identity whose clientId it reads; null when unknown.
+  const Value* client_id = nullptr;
+  const IdentityNode* identity = nullptr;
+};
 
 struct FluxConfiguration : ClusterChild {
   Lookup url;       // properties.gitRepository.url
@@ -41,6 +48,23 @@ struct ClusterNode : ResourceNode {
   std::vector<const FluxExtension*> extensions;
   std::vector<const FluxConfiguration*> configurations;
   bool declared() const { return !resource->existing; }
+};
+
+// A user-assigned managed identity. An `existing` one that names an identity
+// the scan declares is linked to the declared one.
+struct IdentityNode : ResourceNode {
+  std::optional<std::string> name;
+  std::vector<const FederatedCredential*> credentials;
+  bool declared() const { return !resource->existing; }
+};
+
+struct FederatedCredential : ResourceNode {
+  IdentityNode* identity = nullptr;  // null when its parent cannot be resolved
+  Lookup issuer, subject, audiences;
+  // The cluster whose properties.oidcIssuerProfile.issuerURL the issuer reads; null otherwise.
+  const ClusterNode* issuer_cluster = nullptr;
+  // Serialised with the other credentials of its identity by itself: a loop with @batchSize(1) / a serial copy.
+  bool serial_loop = false;
 };
 
 struct ObjectNode {
@@ -92,6 +116,12 @@ class Graph {
   const std::deque<FluxExtension>& flux_extensions() const { return extensions_; }
   const std::deque<FluxConfiguration>& flux_configurations() const { return configurations_; }
   const std::vector<ObjectNode>& objects() const { return objects_; }
+  const std::deque<IdentityNode>& identities() const { return identities_; }
+  const std::deque<FederatedCredential>& federated_credentials() const { return credentials_; }
+  // Every federated credential's identity is known: none can be the missing one.
+  bool all_credentials_linked() const { return all_credentials_linked_; }
+  // The declared cluster an `existing` one names (or the cluster itself).
+  const ClusterNode* canonical(const ClusterNode* c) const;
 
  private:
   const std::vector<Document>& documents_;
@@ -100,8 +130,12 @@ class Graph {
   std::deque<FluxExtension> extensions_;
   std::deque<FluxConfiguration> configurations_;
   std::vector<ObjectNode> objects_;
+  std::deque<IdentityNode> identities_;
+  std::deque<FederatedCredential> credentials_;
+  bool all_credentials_linked_ = true;
 
   ClusterNode* find_target(const ResourceNode& child);
+  void link_identities();  // graph_identities.cpp
 };
 
 // The microsoft.flux extension, or failing that the Azure-provider flux

@@ -1,4 +1,5 @@
 // PL106 stays silent: a cluster the scan does not deploy (existing), and a declared one with its extension.
+param fluxClientId string
 resource shared 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {
   name: 'shared'
 }
@@ -40,7 +41,7 @@ resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
     extensionType: 'microsoft.flux'
     configurationSettings: {
       'workloadIdentity.enable': 'true'
-      'workloadIdentity.azureClientId': '00000000-0000-0000-0000-000000000000'
+      'workloadIdentity.azureClientId': fluxClientId
     }
   }
 }

@@ -1,4 +1,5 @@
 // PL201 fires: pinned microsoft.flux versions too old for workload identity.
+param fluxClientId string
 resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {
   name: 'aks1'
 }
@@ -29,7 +30,7 @@ resource flux113 'Microsoft.KubernetesConfiguration/extensions@2023-05-01' = {
     version: '1.13.4'
     configurationSettings: {
       'workloadIdentity.enable': 'true'
-      'workloadIdentity.azureClientId': '00000000-0000-0000-0000-000000000000'
+      'workloadIdentity.azureClientId': fluxClientId
     }
   }
 }

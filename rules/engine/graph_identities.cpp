@@ -1,0 +1,111 @@
+// The identity half of the graph: user-assigned identities, their federated
+// credentials, and the identity each microsoft.flux extension runs Flux as.
+#include "rules/engine/graph.h"
+#include "rules/engine/references.h"
+
+namespace patless {
+namespace {
+
+constexpr std::string_view kIdentityType = "Microsoft.ManagedIdentity/userAssignedIdentities";
+constexpr std::string_view kCredentialType =
+    "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials";
+constexpr std::string_view kClusterType = "Microsoft.ContainerService/managedClusters";
+
+bool is_path(const std::vector<std::string>& path, std::initializer_list<std::string_view> want) {
+  if (path.size() != want.size()) return false;
+  size_t i = 0;
+  for (std::string_view w : want)
+    if (!iequals(path[i++], w)) return false;
+  return true;
+}
+
+// `@batchSize(1)` on a Bicep loop, or `copy: { mode: 'serial', batchSize: 1 }` in ARM.
+bool serial_loop(const Resource& r, const Scope& scope) {
+  if (!r.loop) return false;
+  for (const Value& d : r.decorators) {
+    if (d.kind != Value::Kind::Call || !iequals(d.text, "batchSize") || d.items.size() != 1) continue;
+    Value n = evaluate(d.items[0], scope);
+    return n.kind == Value::Kind::Number && n.text == "1";
+  }
+  if (const Value* copy = r.body.get("copy")) {
+    Value c = evaluate(*copy, scope);
+    const Value* mode = c.get("mode");
+    const Value* size = c.get("batchSize");
+    return mode && iequals(mode->text, "serial") && size && size->text == "1";
+  }
+  return false;
+}
+
+}  // namespace
+
+void Graph::link_identities() {
+  for (size_t i = 0; i < documents_.size(); ++i) {
+    const Document& doc = documents_[i];
+    const Scope* scope = &scopes_[i];
+    for (const Resource& r : doc.resources) {
+      if (!is_type(r, kIdentityType)) continue;
+      IdentityNode n;
+      n.doc = &doc;
+      n.resource = &r;
+      n.scope = scope;
+      n.name = resource_name(r, *scope);
+      identities_.push_back(std::move(n));
+    }
+  }
+  // An `existing` identity is the declared one of the same name, when the scan has it.
+  auto canonical_identity = [&](IdentityNode* n) -> IdentityNode* {
+    if (!n || n->declared() || !n->name) return n;
+    for (IdentityNode& d : identities_)
+      if (d.declared() && d.name && iequals(*d.name, *n->name)) return &d;
+    return n;
+  };
+  auto identity_of = [&](const Document& doc, const Resource* r) -> IdentityNode* {
+    for (IdentityNode& n : identities_)
+      if (n.doc == &doc && n.resource == r) return canonical_identity(&n);
+    return nullptr;
+  };
+
+  for (size_t i = 0; i < documents_.size(); ++i) {
+    const Document& doc = documents_[i];
+    const Scope* scope = &scopes_[i];
+    for (const Resource& r : doc.resources) {
+      if (!is_type(r, kCredentialType)) continue;
+      FederatedCredential f;
+      f.doc = &doc;
+      f.resource = &r;
+      f.scope = scope;
+      f.issuer = f.get({"properties", "issuer"});
+      f.subject = f.get({"properties", "subject"});
+      f.audiences = f.get({"properties", "audiences"});
+      f.serial_loop = serial_loop(r, *scope);
+      // The parent: nested or `parent:`, else the first segment of "identity/credential".
+      if (!r.parent_symbol.empty()) {
+        f.identity = identity_of(doc, doc.resource(r.parent_symbol));
+      } else if (auto name = resource_name(r, *scope); name && name->find('/') != std::string::npos) {
+        f.identity = identity_of(doc, resource_by_id(doc, *scope, std::string(kIdentityType) + "/" +
+                                                                      name->substr(0, name->find('/'))));
+      }
+      if (const Value* issuer = written_value(r.body, {"properties", "issuer"}, *scope)) {
+        auto ref = property_reference(*issuer, *scope);
+        if (ref && is_type(*ref->resource, kClusterType) && is_path(ref->path, {"oidcIssuerProfile", "issuerURL"})) {
+          for (const ClusterNode& c : clusters_)
+            if (c.doc == &doc && c.resource == ref->resource) f.issuer_cluster = canonical(&c);
+        }
+      }
+      if (!f.identity) all_credentials_linked_ = false;
+      credentials_.push_back(std::move(f));
+      if (credentials_.back().identity) credentials_.back().identity->credentials.push_back(&credentials_.back());
+    }
+  }
+
+  for (FluxExtension& e : extensions_) {
+    e.client_id = written_value(e.resource->body, {"properties", "configurationSettings", "workloadIdentity.azureClientId"},
+                                *e.scope);
+    if (!e.client_id) continue;
+    auto ref = property_reference(*e.client_id, *e.scope);
+    if (ref && is_type(*ref->resource, kIdentityType) && is_path(ref->path, {"clientId"}))
+      e.identity = identity_of(*e.doc, ref->resource);
+  }
+}
+
+}  // namespace patless

@@ -1,0 +1,102 @@
+#include "rules/engine/references.h"
+
+#include <algorithm>
+
+namespace patless {
+namespace {
+
+constexpr int kMaxDepth = 16;  // variable chains
+
+// The variable a value names (`v`, `variables('v')`), or null.
+const Variable* variable_named(const Value& v, const Scope& scope) {
+  if (v.kind == Value::Kind::Reference) return scope.doc->variable(v.text);
+  if (v.kind == Value::Kind::Call && ascii_lower(v.text) == "variables" && v.items.size() == 1) {
+    Value name = evaluate(v.items[0], scope);
+    if (name.kind == Value::Kind::String) return scope.doc->variable(name.text);
+  }
+  return nullptr;
+}
+
+std::optional<PropertyReference> resolve(const Value& v, const Scope& scope, std::vector<std::string>& reversed,
+                                         int depth) {
+  if (depth > kMaxDepth) return std::nullopt;
+  if (v.kind == Value::Kind::Member && !v.items.empty()) {
+    reversed.push_back(v.text);
+    return resolve(v.items[0], scope, reversed, depth + 1);
+  }
+  if (const Variable* var = variable_named(v, scope)) return resolve(var->value, scope, reversed, depth + 1);
+  std::vector<std::string> path(reversed.rbegin(), reversed.rend());
+  PropertyReference out;
+  bool below_properties = true;  // the path names `properties` first
+  if (v.kind == Value::Kind::Reference) {
+    out.resource = scope.doc->resource(v.text);
+  } else if (v.kind == Value::Kind::Call && ascii_lower(v.text) == "reference" && !v.items.empty()) {
+    Value id = evaluate(v.items[0], scope);
+    if (id.kind != Value::Kind::String) return std::nullopt;
+    out.resource = resource_by_id(*scope.doc, scope, id.text);
+    // reference(id) returns the properties themselves; reference(id, v, 'Full') the whole resource.
+    below_properties = false;
+    if (v.items.size() >= 3) {
+      Value full = evaluate(v.items[2], scope);
+      below_properties = full.kind == Value::Kind::String && iequals(full.text, "Full");
+    }
+  }
+  if (!out.resource) return std::nullopt;
+  if (below_properties) {
+    if (path.empty() || path.front() != "properties") return std::nullopt;
+    path.erase(path.begin());
+  }
+  out.path = std::move(path);
+  return out;
+}
+
+}  // namespace
+
+std::optional<PropertyReference> property_reference(const Value& v, const Scope& scope) {
+  std::vector<std::string> reversed;
+  return resolve(v, scope, reversed, 0);
+}
+
+const Value* written_value(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope) {
+  const Value* current = &root;
+  for (std::string_view key : path) {
+    for (int depth = 0; depth < kMaxDepth; ++depth) {
+      const Variable* var = variable_named(*current, scope);
+      if (!var) break;
+      current = &var->value;
+    }
+    if (current->kind != Value::Kind::Object) return nullptr;
+    current = current->get(key);
+    if (!current) return nullptr;
+  }
+  for (int depth = 0; depth < kMaxDepth; ++depth) {
+    const Variable* var = variable_named(*current, scope);
+    if (!var) break;
+    current = &var->value;
+  }
+  return current;
+}
+
+std::optional<std::string> resource_name(const Resource& r, const Scope& scope) {
+  const Value* n = r.body.get("name");
+  if (!n) return std::nullopt;
+  Value name = evaluate(*n, scope);
+  if (name.kind != Value::Kind::String) return std::nullopt;
+  return name.text;
+}
+
+const Resource* resource_by_id(const Document& doc, const Scope& scope, std::string_view id) {
+  for (const Resource& r : doc.resources) {
+    auto name = resource_name(r, scope);
+    if (!name) continue;
+    if (iequals(id, *name)) return &r;
+    // ".../Microsoft.X/type/name" or resourceId()'s "Microsoft.X/type/name"
+    std::string tail = r.type + "/" + *name;
+    if (id.size() >= tail.size() && iequals(id.substr(id.size() - tail.size()), tail) &&
+        (id.size() == tail.size() || id[id.size() - tail.size() - 1] == '/'))
+      return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace patless

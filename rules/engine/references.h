@@ -1,0 +1,38 @@
+// Which resource a value reads from, without evaluating it: the links of the
+// identity chain are references (`uami.properties.clientId`,
+// `reference(resourceId(...)).oidcIssuerProfile.issuerURL`), not values.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammars/model.h"
+#include "rules/engine/evaluate.h"
+
+namespace patless {
+
+struct PropertyReference {
+  const Resource* resource = nullptr;  // a resource of the same document
+  std::vector<std::string> path;       // the property read, below `properties` ("clientId")
+};
+
+// Follows `v` through variables to `sym.properties.a.b` (Bicep) or
+// `reference(id[, version[, 'Full']]).a.b` (ARM); nullopt for anything else.
+std::optional<PropertyReference> property_reference(const Value& v, const Scope& scope);
+
+// The value written at `path` below `root`, following variables (never
+// parameters: their values are not written in the template); null when absent
+// or not statically there.
+const Value* written_value(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope);
+
+// A resource of the same document named by an ARM resource id, a resourceId()
+// result ("T/u/name") or a bare name; null when none matches.
+const Resource* resource_by_id(const Document& doc, const Scope& scope, std::string_view id);
+
+// The resource's `name`, when known.
+std::optional<std::string> resource_name(const Resource& r, const Scope& scope);
+
+}  // namespace patless

@@ -1,0 +1,41 @@
+// PL401: the identity Flux runs as has no federated credential for Flux at all.
+#include "rules/engine/report.h"
+#include "rules/engine/rule.h"
+#include "rules/identity/flux_identity.h"
+
+namespace patless {
+namespace {
+
+class FederatedCredentialMissingRule : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"PL401", "federated-credential-missing", Level::Error, "BA",
+                            "The identity whose clientId the microsoft.flux extension uses has no federated credential "
+                            "for Flux.",
+                            "security authentication", true};
+    return m;
+  }
+
+  void check(const Graph& graph, Emitter& out) const override {
+    // A credential whose identity patless cannot tell may be the one.
+    if (!graph.all_credentials_linked()) return;
+    for (const FluxExtension* e : workload_identity_extensions(graph)) {
+      const IdentityNode& id = *e->identity;
+      if (!id.declared()) continue;  // an existing identity's credentials live elsewhere
+      bool any = false;
+      for (const FederatedCredential* f : id.credentials) any = any || maybe_for_flux(*f, *e, graph);
+      if (any) continue;
+      std::string name = id.name ? "'" + *id.name + "'" : id.resource->symbol;
+      Finding f = finding_at(*e, e->client_id->range, "properties.configurationSettings.workloadIdentity.azureClientId",
+                             "Flux runs as identity " + name + ", which has no federated credential for " +
+                                 std::string(kFluxSubject) + ": Azure refuses the source-controller's token.");
+      f.related.push_back(related(id, "the identity, without a federated credential for Flux"));
+      out.report(std::move(f));
+    }
+  }
+};
+
+PATLESS_REGISTER_RULE(FederatedCredentialMissingRule);
+
+}  // namespace
+}  // namespace patless

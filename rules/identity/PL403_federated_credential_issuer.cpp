@@ -1,0 +1,53 @@
+// PL403: Flux's federated credential must trust the issuer of the cluster Flux runs on.
+#include "rules/engine/report.h"
+#include "rules/engine/rule.h"
+#include "rules/identity/flux_identity.h"
+
+namespace patless {
+namespace {
+
+std::string cluster_label(const ClusterNode& c) {
+  return c.name ? "'" + *c.name + "'" : "'" + c.resource->symbol + "'";
+}
+
+class FederatedCredentialIssuerRule : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"PL403", "federated-credential-issuer", Level::Error, "BA",
+                            "Flux's federated credential trusts another cluster's OIDC issuer, or a literal URL.",
+                            "security authentication", true};
+    return m;
+  }
+
+  void check(const Graph& graph, Emitter& out) const override {
+    for (const FluxExtension* e : workload_identity_extensions(graph)) {
+      const ClusterNode* cluster = graph.canonical(e->cluster);
+      if (!cluster) continue;
+      for (const FederatedCredential* f : e->identity->credentials) {
+        if (!meant_for_flux(*f, *e, graph)) continue;
+        if (f->issuer_cluster && f->issuer_cluster != cluster) {
+          Finding finding = finding_at(*f, f->issuer.range, "properties.issuer",
+                                       "Federated credential issuer is the OIDC issuer of cluster " +
+                                           cluster_label(*f->issuer_cluster) + ", but Flux runs on cluster " +
+                                           cluster_label(*cluster) + ": Azure refuses its tokens.");
+          finding.related.push_back(related(*cluster, "the cluster the microsoft.flux extension is on"));
+          finding.related.push_back(related(*f->issuer_cluster, "the cluster whose issuer the credential trusts"));
+          out.report(std::move(finding));
+        } else if (!f->issuer_cluster && f->issuer.string()) {
+          Finding finding = finding_at(*f, f->issuer.range, "properties.issuer",
+                                       "Federated credential issuer is the literal URL '" + *f->issuer.string() +
+                                           "': it breaks silently when cluster " + cluster_label(*cluster) +
+                                           " is rebuilt. Use its properties.oidcIssuerProfile.issuerURL.",
+                                       Level::Warning);
+          finding.related.push_back(related(*cluster, "the cluster the microsoft.flux extension is on"));
+          out.report(std::move(finding));
+        }
+      }
+    }
+  }
+};
+
+PATLESS_REGISTER_RULE(FederatedCredentialIssuerRule);
+
+}  // namespace
+}  // namespace patless

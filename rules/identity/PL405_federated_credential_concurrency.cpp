@@ -1,0 +1,92 @@
+// PL405: federated credentials of one identity must be written one at a time.
+#include <functional>
+#include <vector>
+
+#include "rules/engine/references.h"
+#include "rules/engine/report.h"
+#include "rules/engine/rule.h"
+
+namespace patless {
+namespace {
+
+// Whether `v` mentions the symbol `sym` anywhere: Bicep makes every symbolic
+// reference a dependency.
+bool mentions(const Value& v, std::string_view sym, int depth = 0) {
+  if (depth > 64) return false;
+  if (v.kind == Value::Kind::Reference && v.text == sym) return true;
+  for (const Value& i : v.items)
+    if (mentions(i, sym, depth + 1)) return true;
+  for (const Member& m : v.members)
+    if (mentions(m.value, sym, depth + 1)) return true;
+  return false;
+}
+
+// `b` is deployed after `a` by a dependency it declares (Bicep reference or ARM dependsOn).
+bool depends_on(const FederatedCredential& b, const FederatedCredential& a) {
+  if (a.doc != b.doc) return false;
+  if (b.doc->format == Format::Bicep) return mentions(b.resource->body, a.resource->symbol);
+  const Value* deps = b.resource->body.get("dependsOn");
+  if (!deps || deps->kind != Value::Kind::Array) return false;
+  for (const Value& d : deps->items) {
+    Value id = evaluate(d, *b.scope);
+    if (id.kind == Value::Kind::String && resource_by_id(*b.doc, *b.scope, id.text) == a.resource) return true;
+  }
+  return false;
+}
+
+class FederatedCredentialConcurrencyRule : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"PL405", "federated-credential-concurrency", Level::Warning, "BA",
+                            "Federated credentials of one identity deployed in parallel (no @batchSize(1) or dependsOn "
+                            "chain).",
+                            "reliability", false};
+    return m;
+  }
+
+  void check(const Graph& graph, Emitter& out) const override {
+    for (const IdentityNode& id : graph.identities()) {
+      const auto& creds = id.credentials;
+      for (const FederatedCredential* f : creds) {
+        if (f->resource->loop && !f->serial_loop)
+          report(*f, nullptr, "Federated credentials are created in a loop without @batchSize(1): Azure fails "
+                              "parallel writes to one identity (ConcurrentFederatedIdentityCredentialsWritesForSingle"
+                              "ManagedIdentity).", out);
+      }
+      size_t n = creds.size();
+      if (n < 2) continue;
+      // ordered[i][j]: i is deployed after j, directly or through other credentials.
+      std::vector<std::vector<bool>> after(n, std::vector<bool>(n, false));
+      for (size_t i = 0; i < n; ++i)
+        for (size_t j = 0; j < n; ++j) after[i][j] = i != j && depends_on(*creds[i], *creds[j]);
+      for (size_t k = 0; k < n; ++k)
+        for (size_t i = 0; i < n; ++i)
+          for (size_t j = 0; j < n; ++j) after[i][j] = after[i][j] || (after[i][k] && after[k][j]);
+      for (size_t i = 1; i < n; ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          if (after[i][j] || after[j][i]) continue;
+          report(*creds[i], creds[j],
+                 "Federated credentials of identity " + label(id) + " are deployed in parallel: Azure fails "
+                 "concurrent writes to one identity. Add dependsOn to chain them.",
+                 out);
+          break;
+        }
+      }
+    }
+  }
+
+ private:
+  static std::string label(const IdentityNode& id) {
+    return id.name ? "'" + *id.name + "'" : "'" + id.resource->symbol + "'";
+  }
+  static void report(const FederatedCredential& f, const FederatedCredential* other, std::string message, Emitter& out) {
+    Finding finding = finding_at(f, f.resource->head_range, "dependsOn", std::move(message));
+    if (other) finding.related.push_back(related(*other, "a credential of the same identity deployed at the same time"));
+    out.report(std::move(finding));
+  }
+};
+
+PATLESS_REGISTER_RULE(FederatedCredentialConcurrencyRule);
+
+}  // namespace
+}  // namespace patless
