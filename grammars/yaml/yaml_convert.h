@@ -1,0 +1,40 @@
+// yaml-cpp nodes → model Values with exact source ranges.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+
+#include "grammars/limits.h"
+#include "grammars/model.h"
+#include "grammars/source_text.h"
+
+namespace patless {
+
+class YamlConverter {
+ public:
+  explicit YamlConverter(const SourceText& src) : src_(src) {}
+
+  // Set when nesting or the node budget ran out (alias bombs): the value is cut there.
+  std::optional<SourceRange> limit_hit;
+
+  Value convert(const YAML::Node& n, int depth);
+
+  // yaml-cpp marks are byte offsets that do not count a BOM.
+  size_t offset_of(const YAML::Mark& m) const {
+    if (m.pos < 0) return src_.bytes().size();
+    return static_cast<size_t>(m.pos) + src_.content_start();
+  }
+
+ private:
+  const SourceText& src_;
+  size_t budget_ = limits::kMaxNodesVisited;
+
+  // yaml-cpp gives only where a scalar starts; find where it ends in the source.
+  SourceRange scalar_range(size_t start, const std::string& value) const;
+  // Quoted scalars are strings; plain ones are typed the way Kubernetes reads them.
+  static Value::Kind scalar_kind(const YAML::Node& n);
+};
+
+}  // namespace patless
