@@ -48,6 +48,9 @@ struct Value {
   // An object or array with a spread (`...x`) in it. An object's spread is a
   // member of its own (Member::spread); an array's is an Opaque item.
   bool spread = false;
+  // 0: written in its document's own file. n > 0: a kustomize patch put it in
+  // an object; ObjectNode::patched_by[n - 1] is the patch's file.
+  uint8_t origin = 0;
 
   bool is_literal_scalar() const {
     return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String;
@@ -124,6 +127,17 @@ struct K8sObject {
   Value root;
 };
 
+// A patch a kustomization writes inline (`patches[].patch`, `patchesStrategicMerge[]`,
+// `patchesJson6902[].patch`), parsed, with its ranges in the kustomization's file.
+struct KustomizePatch {
+  enum class Type { StrategicMerge, Json6902 };
+  Type type = Type::StrategicMerge;
+  // What it applies to; an empty field matches anything.
+  std::string target_kind, target_name, target_namespace, label_selector;
+  Value body;         // the patch object, or the list of JSON patch operations
+  SourceRange range;  // the patch text
+};
+
 struct Comment {
   std::string text;  // including the comment marker
   SourceRange range;
@@ -144,6 +158,7 @@ struct Document {
   std::vector<Module> modules;
   std::vector<Output> outputs;
   std::vector<K8sObject> objects;
+  std::vector<KustomizePatch> patches;  // of the kustomizations in this file
   std::vector<Comment> comments;
   std::vector<ParseError> errors;
   std::string using_path;  // .bicepparam `using '...'`; parameter values are in `parameters`

@@ -130,3 +130,36 @@ TEST_CASE("YAML reader: Kubernetes objects only", "[reader][yaml]") {
   CHECK(!patless::read_document("pipeline.yaml", "trigger: [main]\nsteps: []\n"));
   CHECK(!patless::read_document("chart.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.x }}\n"));
 }
+
+TEST_CASE("YAML reader: inline kustomize patches keep their place in the file", "[reader][yaml]") {
+  for (std::string eol : {"\n", "\r\n"}) {
+    std::string text = "apiVersion: kustomize.config.k8s.io/v1beta1" + eol + "kind: Kustomization" + eol +
+                       "patches:" + eol + "  - patch: |" + eol + "      - op: add" + eol +
+                       "        path: /metadata/labels/x" + eol + "        value: \"y\"" + eol + "    target:" + eol +
+                       "      kind: Deployment" + eol + "      name: source-controller" + eol +
+                       "patchesStrategicMerge:" + eol + "  - |" + eol + "    apiVersion: v1" + eol +
+                       "    kind: ServiceAccount" + eol + "    metadata:" + eol + "      name: sa" + eol;
+    auto doc = patless::read_document("kustomization.yaml", text);
+    REQUIRE(doc);
+    INFO("line ends " << (eol == "\n" ? "LF" : "CRLF"));
+    CHECK(doc->errors.empty());
+    REQUIRE(doc->patches.size() == 2);
+    const auto& json = doc->patches[0];
+    CHECK(json.type == patless::KustomizePatch::Type::Json6902);
+    CHECK(json.target_kind == "Deployment");
+    CHECK(json.target_name == "source-controller");
+    const Value* value = json.body.items.at(0).get("value");
+    REQUIRE(value);
+    CHECK(value->text == "y");
+    CHECK(value->range.start_line == 7);
+    CHECK(value->range.start_column == 16);
+    CHECK(value->range.end_column == 19);
+    const auto& smp = doc->patches[1];
+    CHECK(smp.type == patless::KustomizePatch::Type::StrategicMerge);
+    CHECK(smp.target_kind == "ServiceAccount");
+    CHECK(smp.target_name == "sa");
+    const patless::Member* name = smp.body.get("metadata")->member("name");
+    CHECK(name->key_range.start_line == 16);
+    CHECK(name->key_range.start_column == 7);
+  }
+}

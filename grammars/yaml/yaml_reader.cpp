@@ -4,6 +4,7 @@
 
 #include "grammars/limits.h"
 #include "grammars/source_text.h"
+#include "grammars/yaml/kustomize_patches.h"
 #include "grammars/yaml/yaml_convert.h"
 
 namespace patless {
@@ -77,6 +78,8 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes) {
       obj.name = scalar_at(*meta, "name");
       obj.namespace_ = scalar_at(*meta, "namespace");
     }
+    if (obj.kind == "Kustomization" && obj.api_version.rfind("kustomize.config.k8s.io/", 0) == 0)
+      read_inline_patches(src, obj, doc);
     doc.objects.push_back(std::move(obj));
   }
   return doc;

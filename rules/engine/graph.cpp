@@ -62,7 +62,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents) {
         clusters_.push_back(std::move(c));
       }
     }
-    for (const K8sObject& o : doc.objects) objects_.push_back({&doc, &o});
+    for (const K8sObject& o : doc.objects) objects_.push_back({&doc, &o, &o.root, {}});
   }
   for (size_t i = 0; i < documents_.size(); ++i) {
     const Document& doc = documents_[i];
@@ -92,6 +92,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents) {
       }
     }
   }
+  apply_patches();
   link_identities();
 }
 

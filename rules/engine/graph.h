@@ -70,6 +70,16 @@ struct FederatedCredential : ResourceNode {
 struct ObjectNode {
   const Document* doc = nullptr;
   const K8sObject* object = nullptr;
+  // The object as kustomize builds it: object->root with the inline patches of
+  // the kustomizations above its file applied. A value a patch wrote has its
+  // range in that kustomization's file (see patched_by).
+  const Value* root = nullptr;
+  std::vector<const Document*> patched_by;
+  // The file a value of this object was written in: the object's own, or the
+  // kustomization whose patch put it there.
+  const std::string& path_of(const Value& v) const {
+    return v.origin > 0 && v.origin <= patched_by.size() ? patched_by[v.origin - 1]->path : doc->path;
+  }
   bool is_flux_git_repository() const {
     return object->kind == "GitRepository" && object->api_version.rfind("source.toolkit.fluxcd.io/", 0) == 0;
   }
@@ -80,7 +90,7 @@ struct ObjectNode {
   }
   // The member at a path (for its key's range), or null.
   const Member* member(std::initializer_list<std::string_view> path) const {
-    const Value* v = &object->root;
+    const Value* v = root ? root : &object->root;
     const Member* m = nullptr;
     for (std::string_view key : path) {
       m = v->kind == Value::Kind::Object ? v->member(key) : nullptr;
@@ -96,7 +106,7 @@ struct ObjectNode {
   }
   // A literal value at a path (YAML has no expressions); null when absent.
   const Value* get(std::initializer_list<std::string_view> path) const {
-    const Value* v = &object->root;
+    const Value* v = root ? root : &object->root;
     for (std::string_view key : path) {
       v = v->kind == Value::Kind::Object ? v->get(key) : nullptr;
       if (!v) return nullptr;
@@ -122,6 +132,10 @@ class Graph {
   bool all_credentials_linked() const { return all_credentials_linked_; }
   // The declared cluster an `existing` one names (or the cluster itself).
   const ClusterNode* canonical(const ClusterNode* c) const;
+  // The object of this kind and name as kustomize builds it: the scan's object
+  // with its patches, or, when the scan has no such object, what the inline
+  // patches that name it set. Null when neither.
+  const Value* built_object(std::string_view kind, std::string_view name) const;
 
  private:
   const std::vector<Document>& documents_;
@@ -133,6 +147,9 @@ class Graph {
   std::deque<IdentityNode> identities_;
   std::deque<FederatedCredential> credentials_;
   bool all_credentials_linked_ = true;
+  std::deque<Value> built_roots_;  // patched objects, and objects built from patches alone
+  std::vector<std::pair<std::string, const Value*>> patch_only_;  // "Kind/name" → built from patches alone
+  void apply_patches();  // graph_patches.cpp
 
   ClusterNode* find_target(const ResourceNode& child);
   void link_identities();  // graph_identities.cpp

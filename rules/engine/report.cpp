@@ -24,10 +24,12 @@ Finding finding_at(const ResourceNode& node, const SourceRange& range, std::stri
 }
 
 Finding finding_at(const ObjectNode& node, const SourceRange& range, std::string_view property,
-                   std::string message, Level level) {
+                   std::string message, Level level, const Value* written) {
   const K8sObject& o = *node.object;
   std::string identity = o.kind + "/" + (o.namespace_.empty() ? "" : o.namespace_ + "/") + o.name;
-  return make_finding(*node.doc, range, o.range, std::move(identity), property, std::move(message), level);
+  Finding f = make_finding(*node.doc, range, o.range, std::move(identity), property, std::move(message), level);
+  if (written && range.valid()) f.path = node.path_of(*written);
+  return f;
 }
 
 RelatedLocation related(const ResourceNode& node, std::string message) {

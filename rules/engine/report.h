@@ -13,9 +13,11 @@ namespace patless {
 Finding finding_at(const ResourceNode& node, const SourceRange& range, std::string_view property,
                    std::string message, Level level = Level::None);
 
-// The same for a Kubernetes object: identity is kind/namespace/name.
+// The same for a Kubernetes object: identity is kind/namespace/name. `written`
+// is the value the range belongs to, when a kustomize patch may have put it
+// there: the finding then names the patch's file.
 Finding finding_at(const ObjectNode& node, const SourceRange& range, std::string_view property,
-                   std::string message, Level level = Level::None);
+                   std::string message, Level level = Level::None, const Value* written = nullptr);
 
 RelatedLocation related(const ResourceNode& node, std::string message);
 

@@ -35,13 +35,14 @@ class GitRepositoryProviderRule : public Rule {
                     : "GitRepository '" + o.object->name + "' sets spec.provider: generic for the Azure DevOps "
                           "repository '" + url->text + "': Flux can only authenticate with a PAT or SSH secret. Use "
                           "provider: azure for workload identity.";
-        out.report(finding_at(o, missing ? url->range : provider->range, "spec.provider", std::move(message)));
+        const Value* at = missing ? url : provider;
+        out.report(finding_at(o, at->range, "spec.provider", std::move(message), Level::None, at));
       } else if (missing) {
         out.report(finding_at(o, url->range, "spec.provider",
                               "GitRepository '" + o.object->name + "' pulls from Azure DevOps over SSH ('" +
                                   url->text + "'): the SSH key is a long-lived secret. Workload identity needs the "
                                   "HTTPS URL with provider: azure.",
-                              Level::Warning));
+                              Level::Warning, url));
       }
     }
   }

@@ -37,7 +37,7 @@ class GitRepositoryProviderValueRule : public Rule {
                             "', which the GitRepository CRD rejects: it must be one of generic, aws, azure, github";
       for (std::string_view k : kProviders)
         if (iequals(p, k) && p != k) message += " (lowercase: '" + std::string(k) + "')";
-      out.report(finding_at(o, provider->range, "spec.provider", message + "."));
+      out.report(finding_at(o, provider->range, "spec.provider", message + ".", Level::None, provider));
     }
   }
 };

@@ -27,7 +27,7 @@ class GitRepositoryProviderApiRule : public Rule {
                              "GitRepository '" + o.object->name + "' is " + o.object->api_version +
                                  ", which has no spec.provider: the API server drops or rejects it, and Flux pulls "
                                  "without workload identity. Use apiVersion: " + std::string(kV1) + ".");
-      f.related.push_back({o.doc->path, provider->range, "the provider this API version does not know"});
+      f.related.push_back({o.path_of(*provider), provider->range, "the provider this API version does not know"});
       out.report(std::move(f));
     }
   }

@@ -25,7 +25,8 @@ class GitRepositoryAzureSecretRule : public Rule {
                             "GitRepository '" + o.object->name + "' has provider: azure and spec.secretRef" +
                                 (name ? " '" + *name + "'" : std::string()) +
                                 ": a username and password in the secret collide with the workload identity token. "
-                                "Remove the secretRef and the PAT behind it."));
+                                "Remove the secretRef and the PAT behind it.",
+                            Level::None, &secret->value));
     }
   }
 };

@@ -19,10 +19,12 @@ class GitRepositoryAzureSshRule : public Rule {
       if (!o.uses_azure_provider()) continue;
       const std::string* url = o.string({"spec", "url"});
       if (!url || !(url->starts_with("ssh://") || url->starts_with("git@"))) continue;
-      out.report(finding_at(o, o.get({"spec", "url"})->range, "spec.url",
+      const Value* url_value = o.get({"spec", "url"});
+      out.report(finding_at(o, url_value->range, "spec.url",
                             "GitRepository '" + o.object->name + "' has provider: azure and the SSH URL '" + *url +
                                 "': the Azure token is sent over HTTPS only. Use "
-                                "https://dev.azure.com/{org}/{project}/_git/{repo}."));
+                                "https://dev.azure.com/{org}/{project}/_git/{repo}.",
+                            Level::None, url_value));
     }
   }
 };

@@ -38,10 +38,12 @@ class NoAuthAlertRule : public Rule {
       if (!first && o.uses_azure_provider()) first = &o;
     }
     if (!first) return;
-    out.report(finding_at(*first, first->get({"spec", "provider"})->range, "spec.provider",
+    const Value* provider = first->get({"spec", "provider"});
+    out.report(finding_at(*first, provider->range, "spec.provider",
                           "GitRepository '" + first->object->name + "' uses provider: azure, but no Alert in the scan "
                           "watches GitRepository events: an expired federated credential or a missing role would "
-                          "stop Flux without anyone being told."));
+                          "stop Flux without anyone being told.",
+                          Level::None, provider));
   }
 };
 

@@ -1,0 +1,253 @@
+// Kustomize inline patches applied to the objects they target, so rules see
+// objects as kustomize builds them.
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+
+#include "rules/engine/graph.h"
+
+namespace patless {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Strategic merge: maps merge key by key; lists of named maps (containers,
+// env, volumes) merge by name; anything else is replaced.
+void merge(Value& into, const Value& patch, int depth = 0) {
+  if (depth > 64) return;
+  if (into.kind == Value::Kind::Object && patch.kind == Value::Kind::Object) {
+    for (const Member& m : patch.members) {
+      if (m.key.starts_with("$patch")) continue;
+      Member* existing = nullptr;
+      for (Member& e : into.members)
+        if (e.key == m.key) existing = &e;
+      if (existing) merge(existing->value, m.value, depth + 1);
+      else into.members.push_back(m);
+    }
+    return;
+  }
+  auto named = [](const Value& list) {
+    for (const Value& i : list.items)
+      if (i.kind != Value::Kind::Object || !i.get("name")) return false;
+    return !list.items.empty();
+  };
+  if (into.kind == Value::Kind::Array && patch.kind == Value::Kind::Array && named(into) && named(patch)) {
+    for (const Value& item : patch.items) {
+      Value* existing = nullptr;
+      for (Value& e : into.items)
+        if (e.get("name")->text == item.get("name")->text) existing = &e;
+      if (existing) merge(*existing, item, depth + 1);
+      else into.items.push_back(item);
+    }
+    return;
+  }
+  into = patch;
+}
+
+// JSON patch (RFC 6902) add / replace / remove on a pointer path. Missing
+// parents are created, as for an object built from patches alone.
+void apply_operation(Value& root, const Value& op) {
+  const Value* kind = op.get("op");
+  const Value* path = op.get("path");
+  if (!kind || !path || path->kind != Value::Kind::String) return;
+  std::vector<std::string> tokens;
+  std::string_view p = path->text;
+  if (p.empty() || p[0] != '/') return;
+  for (size_t at = 1; at <= p.size();) {
+    size_t slash = p.find('/', at);
+    std::string_view raw = p.substr(at, (slash == std::string_view::npos ? p.size() : slash) - at);
+    std::string t;  // ~1 is '/', ~0 is '~'
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
+        t += raw[++i] == '1' ? '/' : '~';
+      } else {
+        t += raw[i];
+      }
+    }
+    tokens.push_back(std::move(t));
+    if (slash == std::string_view::npos) break;
+    at = slash + 1;
+  }
+  const Value* value = op.get("value");
+  bool remove = kind->text == "remove";
+  if (!remove && (!value || (kind->text != "add" && kind->text != "replace"))) return;
+  Value* v = &root;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i];
+    bool last = i + 1 == tokens.size();
+    if (v->kind == Value::Kind::Array) {
+      if (t == "-") {
+        if (!last || remove) return;
+        v->items.push_back(*value);
+        return;
+      }
+      size_t n = 0;
+      for (char c : t) {
+        if (c < '0' || c > '9') return;
+        n = n * 10 + static_cast<size_t>(c - '0');
+        if (n > v->items.size()) return;
+      }
+      if (last) {
+        if (remove) {
+          if (n < v->items.size()) v->items.erase(v->items.begin() + static_cast<long>(n));
+        } else if (kind->text == "add") {
+          v->items.insert(v->items.begin() + static_cast<long>(n), *value);
+        } else if (n < v->items.size()) {
+          v->items[n] = *value;
+        }
+        return;
+      }
+      if (n >= v->items.size()) return;
+      v = &v->items[n];
+      continue;
+    }
+    if (v->kind != Value::Kind::Object) {
+      if (v->kind != Value::Kind::Null) return;
+      v->kind = Value::Kind::Object;
+    }
+    Member* m = nullptr;
+    for (Member& e : v->members)
+      if (e.key == t) m = &e;
+    if (last) {
+      if (remove) {
+        std::erase_if(v->members, [&](const Member& e) { return e.key == t; });
+      } else if (m) {
+        m->value = *value;
+      } else {
+        Member added;
+        added.key = t;
+        added.key_range = value->range;
+        added.value = *value;
+        v->members.push_back(std::move(added));
+      }
+      return;
+    }
+    if (!m) {
+      Member added;
+      added.key = t;
+      added.value.kind = Value::Kind::Object;
+      v->members.push_back(std::move(added));
+      m = &v->members.back();
+    }
+    v = &m->value;
+  }
+}
+
+void tag(Value& v, uint8_t origin) {
+  v.origin = origin;
+  for (Value& i : v.items) tag(i, origin);
+  for (Member& m : v.members) tag(m.value, origin);
+}
+
+// Applies `p`; what it writes is tagged with `origin` (see Value::origin).
+void apply(Value& root, const KustomizePatch& p, uint8_t origin) {
+  Value body = p.body;
+  tag(body, origin);
+  if (p.type == KustomizePatch::Type::StrategicMerge) {
+    merge(root, body);
+  } else if (body.kind == Value::Kind::Array) {
+    for (const Value& op : body.items)
+      if (op.kind == Value::Kind::Object) apply_operation(root, op);
+  }
+}
+
+bool name_matches(const std::string& pattern, const std::string& name) {
+  if (pattern.empty() || pattern == name) return true;
+  if (pattern.find_first_of(".*+?[](){}|^$\\") == std::string::npos) return false;
+  try {  // kustomize target names are regular expressions
+    return std::regex_match(name, std::regex(pattern));
+  } catch (const std::regex_error&) {
+    return false;
+  }
+}
+
+// "k=v,k2=v2" against metadata.labels; other selector forms do not match.
+bool labels_match(const std::string& selector, const Value& root) {
+  if (selector.empty()) return true;
+  const Value* meta = root.get("metadata");
+  const Value* labels = meta ? meta->get("labels") : nullptr;
+  size_t at = 0;
+  while (at <= selector.size()) {
+    size_t comma = selector.find(',', at);
+    std::string term = selector.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+    size_t eq = term.find('=');
+    if (eq == std::string::npos || !labels) return false;
+    const Value* v = labels->get(term.substr(0, eq));
+    if (!v || v->text != term.substr(eq + 1)) return false;
+    if (comma == std::string::npos) break;
+    at = comma + 1;
+  }
+  return true;
+}
+
+bool targets(const KustomizePatch& p, const K8sObject& o, const Value& root) {
+  if (!p.target_kind.empty() && p.target_kind != o.kind) return false;
+  if (!name_matches(p.target_name, o.name)) return false;
+  if (!p.target_namespace.empty() && !o.namespace_.empty() && p.target_namespace != o.namespace_) return false;
+  return labels_match(p.label_selector, root);
+}
+
+// A kustomization patches what lies in and below its directory.
+bool under(const fs::path& dir, const std::string& path) {
+  std::string prefix = dir.lexically_normal().string();
+  if (prefix.empty() || prefix == ".") return true;
+  if (!prefix.ends_with('/')) prefix += '/';
+  return fs::path(path).lexically_normal().string().starts_with(prefix);
+}
+
+}  // namespace
+
+void Graph::apply_patches() {
+  for (ObjectNode& node : objects_) {
+    Value* built = nullptr;
+    for (const Document& k : documents_) {
+      if (k.patches.empty() || !under(fs::path(k.path).parent_path(), node.doc->path)) continue;
+      for (const KustomizePatch& p : k.patches) {
+        if (!targets(p, *node.object, built ? *built : node.object->root)) continue;
+        if (!built) {
+          built_roots_.push_back(node.object->root);
+          built = &built_roots_.back();
+        }
+        // Origins count from 1 and fit a byte; later patches of a much-patched object stay untagged.
+        size_t index = std::find(node.patched_by.begin(), node.patched_by.end(), &k) - node.patched_by.begin();
+        if (index == node.patched_by.size()) node.patched_by.push_back(&k);
+        apply(*built, p, index < 255 ? static_cast<uint8_t>(index + 1) : 0);
+      }
+    }
+    if (built) node.root = built;
+  }
+  // Patches whose exact target the scan lacks: what they set is all there is to know.
+  for (const Document& k : documents_) {
+    for (const KustomizePatch& p : k.patches) {
+      if (p.target_kind.empty() || p.target_name.empty() || p.target_name.find_first_of(".*+?[]()|^$\\") != std::string::npos)
+        continue;
+      bool in_scan = false;
+      for (const ObjectNode& node : objects_)
+        in_scan = in_scan || (node.object->kind == p.target_kind && node.object->name == p.target_name);
+      if (in_scan) continue;
+      std::string key = p.target_kind + "/" + p.target_name;
+      Value* built = nullptr;
+      for (auto& [k2, v] : patch_only_)
+        if (k2 == key) built = const_cast<Value*>(v);
+      if (!built) {
+        Value empty;
+        empty.kind = Value::Kind::Object;
+        built_roots_.push_back(std::move(empty));
+        built = &built_roots_.back();
+        patch_only_.emplace_back(key, built);
+      }
+      apply(*built, p, 0);
+    }
+  }
+}
+
+const Value* Graph::built_object(std::string_view kind, std::string_view name) const {
+  for (const ObjectNode& node : objects_)
+    if (node.object->kind == kind && node.object->name == name) return node.root;
+  std::string key = std::string(kind) + "/" + std::string(name);
+  for (const auto& [k, v] : patch_only_)
+    if (k == key) return v;
+  return nullptr;
+}
+
+}  // namespace patless

@@ -1,0 +1,65 @@
+// PL506: self-managed Flux must give the source-controller its workload identity.
+#include "rules/engine/report.h"
+#include "rules/engine/rule.h"
+#include "rules/flux_yaml/self_managed.h"
+
+namespace patless {
+namespace {
+
+constexpr std::string_view kClientIdAnnotation = "azure.workload.identity/client-id";
+constexpr std::string_view kUseLabel = "azure.workload.identity/use";
+
+const Value* at(const Value* v, std::initializer_list<std::string_view> path) {
+  for (std::string_view key : path) {
+    v = v && v->kind == Value::Kind::Object ? v->get(key) : nullptr;
+    if (!v) return nullptr;
+  }
+  return v;
+}
+
+class SourceControllerIdentityPatchRule : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"PL506", "source-controller-identity-patch", Level::Error, "Y",
+                            "Self-managed Flux serves an Azure-provider GitRepository, but the source-controller lacks "
+                            "the workload identity annotation or pod label.",
+                            "security authentication", true};
+    return m;
+  }
+
+  void check(const Graph& graph, Emitter& out) const override {
+    const ObjectNode* flux = self_managed_flux(graph);
+    if (!flux) return;
+    const ObjectNode* repo = nullptr;
+    for (const ObjectNode& o : graph.objects())
+      if (!repo && o.uses_azure_provider()) repo = &o;
+    if (!repo) return;
+
+    const Value* sa = graph.built_object("ServiceAccount", "source-controller");
+    const Value* client_id = at(sa, {"metadata", "annotations", kClientIdAnnotation});
+    bool annotated = client_id && client_id->kind == Value::Kind::String && !client_id->text.empty();
+    const Value* deployment = graph.built_object("Deployment", "source-controller");
+    const Value* use = at(deployment, {"spec", "template", "metadata", "labels", kUseLabel});
+    bool labelled = use && (use->kind == Value::Kind::String || use->kind == Value::Kind::Bool) && use->text == "true";
+    if (annotated && labelled) return;
+
+    std::string missing;
+    if (!annotated) missing += "the ServiceAccount annotation " + std::string(kClientIdAnnotation);
+    if (!annotated && !labelled) missing += " and ";
+    if (!labelled) missing += "the pod label " + std::string(kUseLabel) + ": \"true\"";
+    const Member* patches = flux->member({"patches"});
+    SourceRange where = patches ? patches->key_range : flux->object->range;
+    Finding f = finding_at(*flux, where, "patches",
+                           "Self-managed Flux runs the source-controller without " + missing + ", but GitRepository '" +
+                               repo->object->name + "' uses provider: azure: the controller gets no workload "
+                               "identity token. Patch them in here.");
+    const Value* provider = repo->get({"spec", "provider"});
+    f.related.push_back({repo->path_of(*provider), provider->range, "the GitRepository with provider: azure"});
+    out.report(std::move(f));
+  }
+};
+
+PATLESS_REGISTER_RULE(SourceControllerIdentityPatchRule);
+
+}  // namespace
+}  // namespace patless

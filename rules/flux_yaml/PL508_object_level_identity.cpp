@@ -1,0 +1,60 @@
+// PL508: object-level workload identity needs a feature gate on the source-controller.
+#include "rules/engine/report.h"
+#include "rules/engine/rule.h"
+#include "rules/flux_yaml/self_managed.h"
+
+namespace patless {
+namespace {
+
+constexpr std::string_view kGate = "ObjectLevelWorkloadIdentity=true";
+
+// Whether any container of the built source-controller Deployment has the gate in its args.
+bool gate_enabled(const Value* deployment) {
+  if (!deployment) return false;
+  const Value* spec = deployment->get("spec");
+  const Value* tmpl = spec ? spec->get("template") : nullptr;
+  const Value* pod = tmpl ? tmpl->get("spec") : nullptr;
+  const Value* containers = pod ? pod->get("containers") : nullptr;
+  if (!containers || containers->kind != Value::Kind::Array) return false;
+  for (const Value& c : containers->items) {
+    const Value* args = c.kind == Value::Kind::Object ? c.get("args") : nullptr;
+    if (!args || args->kind != Value::Kind::Array) continue;
+    for (const Value& a : args->items)
+      if (a.text.starts_with("--feature-gates=") && a.text.find(kGate) != std::string::npos) return true;
+  }
+  return false;
+}
+
+class ObjectLevelIdentityRule : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"PL508", "object-level-identity", Level::Warning, "Y",
+                            "spec.serviceAccountName on a GitRepository while the source-controller lacks "
+                            "--feature-gates=ObjectLevelWorkloadIdentity=true.",
+                            "correctness authentication", false};
+    return m;
+  }
+
+  void check(const Graph& graph, Emitter& out) const override {
+    // With the microsoft.flux extension the controller's arguments are not in the scan.
+    const ObjectNode* flux = self_managed_flux(graph);
+    if (!flux || gate_enabled(graph.built_object("Deployment", "source-controller"))) return;
+    for (const ObjectNode& o : graph.objects()) {
+      if (!o.is_flux_git_repository()) continue;
+      const Value* sa = o.get({"spec", "serviceAccountName"});
+      if (!sa || sa->kind != Value::Kind::String || sa->text.empty()) continue;
+      Finding f = finding_at(o, sa->range, "spec.serviceAccountName",
+                             "GitRepository '" + o.object->name + "' sets serviceAccountName '" + sa->text +
+                                 "', but the source-controller runs without --feature-gates=" + std::string(kGate) +
+                                 ": the controller does not take the service account's identity, so the pull fails.",
+                             Level::None, sa);
+      f.related.push_back({flux->doc->path, flux->object->range, "the kustomization that installs Flux"});
+      out.report(std::move(f));
+    }
+  }
+};
+
+PATLESS_REGISTER_RULE(ObjectLevelIdentityRule);
+
+}  // namespace
+}  // namespace patless
