@@ -250,7 +250,88 @@ class Evaluator {
       for (size_t k = first_type + 1; k < parts->size(); ++k) s += "/" + (*parts)[k];
       return string_value(std::move(s), v.range);
     }
+    if (fn == "extensionresourceid" && args.size() >= 3) {
+      auto parts = texts(v, depth);
+      if (!parts) return unknown(v.range);
+      std::string s = (*parts)[0] + "/providers/" + (*parts)[1];
+      for (size_t k = 2; k < parts->size(); ++k) s += "/" + (*parts)[k];
+      return string_value(std::move(s), v.range);
+    }
+    if (fn == "replace" && args.size() == 3) {
+      auto parts = texts(v, depth);
+      if (!parts || (*parts)[1].empty()) return unknown(v.range);
+      std::string s = (*parts)[0];
+      const std::string &from = (*parts)[1], &to = (*parts)[2];
+      for (size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) s.replace(at, from.size(), to);
+      return string_value(std::move(s), v.range);
+    }
+    if (fn == "empty" && args.size() == 1) {
+      Value a = eval(args[0], depth + 1);
+      if (a.kind == Value::Kind::Null) return bool_value(true, v.range);
+      if (a.kind == Value::Kind::String) return bool_value(a.text.empty(), v.range);
+      if ((a.kind == Value::Kind::Array || a.kind == Value::Kind::Object) && !a.spread)
+        return bool_value(a.items.empty() && a.members.empty(), v.range);
+      return unknown(v.range);
+    }
+    if (fn == "contains" && args.size() == 2) return contains(eval(args[0], depth + 1), eval(args[1], depth + 1), v.range);
+    if (fn == "union" && !args.empty()) {
+      Value out = eval(args[0], depth + 1);
+      for (size_t k = 1; k < args.size(); ++k) {
+        Value next = eval(args[k], depth + 1);
+        if (out.kind != Value::Kind::Object || next.kind != Value::Kind::Object || out.spread || next.spread)
+          return unknown(v.range);
+        union_into(out, std::move(next));
+      }
+      if (out.kind != Value::Kind::Object) return unknown(v.range);
+      out.range = v.range;
+      return out;
+    }
+    if (fn == "coalesce" && !args.empty()) {
+      for (const Value& a : args) {
+        Value x = eval(a, depth + 1);
+        if (is_unknown(x)) return unknown(v.range);
+        if (x.kind != Value::Kind::Null) return x;
+      }
+      return Value{};
+    }
     return unknown(v.range);  // runtime functions: resourceGroup(), reference(), uniqueString(), ...
+  }
+
+  // contains(): a substring (case-sensitive), an array item, or an object key (case-insensitive, as ARM does).
+  static Value contains(const Value& in, const Value& item, const SourceRange& r) {
+    if (in.kind == Value::Kind::String && item.kind == Value::Kind::String)
+      return bool_value(in.text.find(item.text) != std::string::npos, r);
+    if (!item.is_literal_scalar() || in.spread) return unknown(r);
+    if (in.kind == Value::Kind::Object) {
+      for (const Member& m : in.members)
+        if (iequals(m.key, item.text)) return bool_value(true, r);
+      return bool_value(false, r);
+    }
+    if (in.kind == Value::Kind::Array) {
+      bool all_known = true;
+      for (const Value& i : in.items) {
+        if (i.kind == item.kind && i.text == item.text) return bool_value(true, r);
+        all_known = all_known && !is_unknown(i);
+      }
+      return all_known ? bool_value(false, r) : unknown(r);
+    }
+    return unknown(r);
+  }
+
+  // union() of objects: later keys win; nested objects merge.
+  static void union_into(Value& out, Value next) {
+    for (Member& m : next.members) {
+      Member* existing = nullptr;
+      for (Member& e : out.members)
+        if (e.key == m.key) existing = &e;
+      if (existing && existing->value.kind == Value::Kind::Object && m.value.kind == Value::Kind::Object) {
+        union_into(existing->value, std::move(m.value));
+      } else if (existing) {
+        existing->value = std::move(m.value);
+      } else {
+        out.members.push_back(std::move(m));
+      }
+    }
   }
 
   static Value format(const std::string& pattern, const std::vector<std::string>& args, const SourceRange& r) {

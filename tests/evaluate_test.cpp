@@ -1,0 +1,85 @@
+// Static evaluation: what patless resolves, and what stays unknown.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "grammars/read_document.h"
+#include "rules/engine/evaluate.h"
+
+namespace {
+
+// Evaluates `var x = <expression>` in a file with a few declarations; returns
+// the result as text ("unknown" when it is not known).
+std::string eval_bicep(const std::string& expression) {
+  std::string text =
+      "param known string = 'Contoso'\n"
+      "param free string\n"
+      "var settings = { a: 'x', nested: { b: 1 } }\n"
+      "var list = [ 'one', 'two' ]\n"
+      "var x = " + expression + "\n";
+  auto doc = patless::read_document("main.bicep", text);
+  REQUIRE(doc);
+  REQUIRE(doc->errors.empty());
+  patless::Scope scope{&*doc, {}};
+  patless::Value v = patless::evaluate(doc->variable("x")->value, scope);
+  if (patless::is_unknown(v)) return "unknown";
+  if (v.kind == patless::Value::Kind::Object) {
+    std::string keys;
+    for (const auto& m : v.members) keys += m.key + "=" + (m.value.kind == patless::Value::Kind::Object ? "{}" : m.value.text) + ";";
+    return keys;
+  }
+  if (v.kind == patless::Value::Kind::Null) return "null";
+  return v.text;
+}
+
+}  // namespace
+
+TEST_CASE("evaluation resolves functions over known parts", "[evaluate]") {
+  CHECK(eval_bicep("replace(known, 'C', 'K')") == "Kontoso");
+  CHECK(eval_bicep("replace('a-b-c', '-', '')") == "abc");
+  CHECK(eval_bicep("contains(known, 'nto')") == "true");
+  CHECK(eval_bicep("contains(list, 'two')") == "true");
+  CHECK(eval_bicep("contains(list, 'three')") == "false");
+  CHECK(eval_bicep("contains(settings, 'A')") == "true");
+  CHECK(eval_bicep("empty('')") == "true");
+  CHECK(eval_bicep("empty(list)") == "false");
+  CHECK(eval_bicep("empty(null)") == "true");
+  CHECK(eval_bicep("union(settings, { a: 'y', c: 'z' })") == "a=y;nested={};c=z;");
+  CHECK(eval_bicep("union(settings, { nested: { d: 2 } }).nested.b") == "1");
+  CHECK(eval_bicep("union(settings, { nested: { d: 2 } }).nested.d") == "2");
+  CHECK(eval_bicep("coalesce(null, known)") == "Contoso");
+  CHECK(eval_bicep("toLower(known)") == "contoso");
+  CHECK(eval_bicep("'${known}-${toUpper('x')}'") == "Contoso-X");
+  CHECK(eval_bicep("empty(known) ? 'a' : 'b'") == "b");
+  CHECK(eval_bicep("null ?? 'fallback'") == "fallback");
+}
+
+TEST_CASE("evaluation leaves what it cannot know unknown", "[evaluate]") {
+  CHECK(eval_bicep("free") == "unknown");
+  CHECK(eval_bicep("replace(free, 'a', 'b')") == "unknown");
+  CHECK(eval_bicep("contains(free, 'x')") == "unknown");
+  CHECK(eval_bicep("empty(free)") == "unknown");
+  CHECK(eval_bicep("union(settings, json(free))") == "unknown");
+  CHECK(eval_bicep("coalesce(free, 'x')") == "unknown");
+  CHECK(eval_bicep("empty(free) ? 'a' : 'b'") == "unknown");
+  CHECK(eval_bicep("uniqueString(resourceGroup().id)") == "unknown");
+  CHECK(eval_bicep("free ?? 'x'") == "unknown");
+}
+
+TEST_CASE("ARM evaluation: resource ids", "[evaluate]") {
+  const char* text = R"({
+    "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    "contentVersion": "1.0.0.0",
+    "variables": {
+      "cluster": "[resourceId('Microsoft.ContainerService/managedClusters', 'aks1')]",
+      "ext": "[extensionResourceId(variables('cluster'), 'Microsoft.KubernetesConfiguration/extensions', 'flux')]"
+    },
+    "resources": []
+  })";
+  auto doc = patless::read_document("azuredeploy.json", text);
+  REQUIRE(doc);
+  patless::Scope scope{&*doc, {}};
+  patless::Value v = patless::evaluate(doc->variable("ext")->value, scope);
+  CHECK(v.text ==
+        "Microsoft.ContainerService/managedClusters/aks1/providers/Microsoft.KubernetesConfiguration/extensions/flux");
+}
