@@ -49,8 +49,10 @@ struct Value {
   // member of its own (Member::spread); an array's is an Opaque item.
   bool spread = false;
   // 0: written in its document's own file. n > 0: a kustomize patch put it in
-  // an object; ObjectNode::patched_by[n - 1] is the patch's file.
+  // an object; ObjectNode::patched_by[n - 1] is the patch's file. kForeign: an
+  // evaluated value that came from another file (a caller, a parameter file).
   uint8_t origin = 0;
+  static constexpr uint8_t kForeign = 255;
 
   bool is_literal_scalar() const {
     return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String;

@@ -186,7 +186,8 @@ TEST_CASE("spread semantics: later keys win, unknown spreads make keys unknown",
                                     "var unknownBefore = { ...free, provider: 'Azure' }\n");
   REQUIRE(doc);
   REQUIRE(doc->errors.empty());
-  patless::Scope scope{&*doc, {}};
+  patless::Scope scope;
+  scope.doc = &*doc;
   using State = patless::Lookup::State;
   auto provider = [&](std::string_view v) { return patless::lookup(var(*doc, v), {"provider"}, scope); };
   CHECK(provider("after").value.text == "Azure");

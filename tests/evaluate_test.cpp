@@ -20,7 +20,8 @@ std::string eval_bicep(const std::string& expression) {
   auto doc = patless::read_document("main.bicep", text);
   REQUIRE(doc);
   REQUIRE(doc->errors.empty());
-  patless::Scope scope{&*doc, {}};
+  patless::Scope scope;
+  scope.doc = &*doc;
   patless::Value v = patless::evaluate(doc->variable("x")->value, scope);
   if (patless::is_unknown(v)) return "unknown";
   if (v.kind == patless::Value::Kind::Object) {
@@ -78,7 +79,8 @@ TEST_CASE("ARM evaluation: resource ids", "[evaluate]") {
   })";
   auto doc = patless::read_document("azuredeploy.json", text);
   REQUIRE(doc);
-  patless::Scope scope{&*doc, {}};
+  patless::Scope scope;
+  scope.doc = &*doc;
   patless::Value v = patless::evaluate(doc->variable("ext")->value, scope);
   CHECK(v.text ==
         "Microsoft.ContainerService/managedClusters/aks1/providers/Microsoft.KubernetesConfiguration/extensions/flux");

@@ -42,6 +42,13 @@ std::optional<std::string> as_text(const Value& v) {
   }
 }
 
+// Its ranges point into another file: a finding must not use them.
+void mark_foreign(Value& v) {
+  v.origin = Value::kForeign;
+  for (Value& i : v.items) mark_foreign(i);
+  for (Member& m : v.members) mark_foreign(m.value);
+}
+
 // A later key wins, as in Bicep's object spread.
 void set_member(Value& object, Member m) {
   for (Member& existing : object.members) {
@@ -128,8 +135,34 @@ class Evaluator {
 
   Value parameter(std::string_view name, const SourceRange& at, int depth) {
     const Parameter* p = scope_.doc->parameter(name);
-    if (!p || !p->default_value || scope_.overridden.count(std::string(name))) return unknown(at);
+    if (!p) return unknown(at);
+    if (scope_.arguments_unknown) return unknown(at);
+    for (const auto& [arg, value] : scope_.arguments) {
+      if (arg != name) continue;
+      if (!value || !scope_.caller || depth > kMaxDepth) return unknown(at);
+      Value v = Evaluator(*scope_.caller).eval(*value, depth + 1);
+      if (scope_.caller->doc != scope_.doc) mark_foreign(v);
+      return v;
+    }
+    if (!p->default_value) return unknown(at);
     return eval(*p->default_value, depth + 1);
+  }
+
+  // `mod.outputs.name`: the output of that module deployment.
+  std::optional<Value> module_output(const Value& v, int depth) {
+    const Value& outputs = v.items[0];
+    if (outputs.kind != Value::Kind::Member || outputs.text != "outputs") return std::nullopt;
+    const Value& mod = outputs.items[0];
+    if (mod.kind != Value::Kind::Reference) return std::nullopt;
+    const Scope* deployed = scope_.module_scope(mod.text);
+    if (!deployed) return std::nullopt;
+    for (const Output& o : deployed->doc->outputs)
+      if (o.name == v.text) {
+        Value out = Evaluator(*deployed).eval(o.value, depth + 1);
+        if (deployed->doc != scope_.doc) mark_foreign(out);
+        return out;
+      }
+    return unknown(v.range);
   }
 
   Value variable(std::string_view name, const SourceRange& at, int depth) {
@@ -147,6 +180,8 @@ class Evaluator {
 
   Value member(const Value& v, int depth) {
     const Value& object = v.items[0];
+    if (object.kind == Value::Kind::Member && !object.items.empty())
+      if (auto out = module_output(v, depth)) return *out;
     // `sym.name` of a declared resource is the name it is given.
     if (object.kind == Value::Kind::Reference && v.text == "name") {
       if (const Resource* r = scope_.doc->resource(object.text)) {
@@ -403,6 +438,9 @@ Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, c
   const Value* current = &root;  // walks the written tree without copying it
   std::optional<Value> evaluated;  // set once a step needs a value evaluated (a var, a parameter)
   out.range = root.range;
+  // Where to point when the value found came from another file: the deepest
+  // place on the path that is written in this one.
+  SourceRange local_range = root.range, local_key;
   for (std::string_view key : path) {
     // An object with a spread is evaluated first: what a key holds depends on order.
     if (!evaluated && (current->kind != Value::Kind::Object || current->spread)) {
@@ -420,6 +458,13 @@ Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, c
     }
     out.key_range = m->key_range;
     out.range = m->value.range;
+    if (m->value.origin != Value::kForeign) {
+      local_range = m->value.range;
+      local_key = m->key_range;
+    } else {
+      out.range = local_range;
+      out.key_range = local_key;
+    }
     if (written) {
       const Member* wm = written->kind == Value::Kind::Object ? written->member(key) : nullptr;
       written = wm ? &wm->value : nullptr;

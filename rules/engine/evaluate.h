@@ -4,18 +4,34 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "grammars/ascii.h"
 #include "grammars/model.h"
 
 namespace patless {
 
-// What the scan knows about one document's symbols. Parameters that a
-// parameter file sets are `overridden`: their defaults say nothing.
+// One deployment of a document: the document alone (parameters take their
+// defaults), a template with the values of one parameter file, or a module with
+// the `params` its caller passes.
 struct Scope {
   const Document* doc = nullptr;
-  std::unordered_set<std::string> overridden;
+  // Where the parameter values come from: evaluated in `caller`. A listed name
+  // with a null value is set but unknown (a Key Vault reference, a spread).
+  const Scope* caller = nullptr;
+  std::vector<std::pair<std::string, const Value*>> arguments;
+  bool arguments_unknown = false;  // e.g. `params: union(a, b)`: every parameter may be set
+  const Document* parameter_file = nullptr;  // the .bicepparam / parameters.json deployed with
+  const Module* module = nullptr;            // the module declaration that deploys this (in caller->doc)
+  // The module deployments this one starts, by module symbol.
+  std::vector<std::pair<std::string, const Scope*>> modules;
+
+  const Scope* module_scope(std::string_view symbol) const {
+    for (const auto& [name, s] : modules)
+      if (name == symbol) return s;
+    return nullptr;
+  }
 };
 
 // Evaluates a value to a literal tree. Whatever cannot be known statically

@@ -1,40 +1,13 @@
 #include "rules/engine/graph.h"
 
-#include <filesystem>
+#include "rules/engine/deployments.h"
 
 namespace patless {
 namespace {
 
-namespace fs = std::filesystem;
-
 constexpr std::string_view kClusterType = "Microsoft.ContainerService/managedClusters";
 constexpr std::string_view kExtensionType = "Microsoft.KubernetesConfiguration/extensions";
 constexpr std::string_view kFluxConfigType = "Microsoft.KubernetesConfiguration/fluxConfigurations";
-
-std::string directory_of(const std::string& path) { return fs::path(path).parent_path().lexically_normal().string(); }
-
-std::string normal(const fs::path& p) { return p.lexically_normal().string(); }
-
-// Parameters that a parameter file in the scan sets for a template: their
-// defaults are not what gets deployed, so they count as unknown.
-void mark_overridden(const std::vector<Document>& docs, std::deque<Scope>& scopes) {
-  for (const Document& params : docs) {
-    if (params.format != Format::BicepParams && params.format != Format::ArmParams) continue;
-    std::string target;
-    if (params.format == Format::BicepParams && !params.using_path.empty())
-      target = normal(fs::path(params.path).parent_path() / params.using_path);
-    std::string dir = directory_of(params.path);
-    for (size_t i = 0; i < docs.size(); ++i) {
-      const Document& t = docs[i];
-      bool template_format = params.format == Format::BicepParams ? t.format == Format::Bicep : t.format == Format::Arm;
-      if (!template_format) continue;
-      // The named template; failing that, every template beside the parameter file.
-      bool applies = target.empty() ? directory_of(t.path) == dir : normal(t.path) == target;
-      if (!applies) continue;
-      for (const Parameter& p : params.parameters) scopes[i].overridden.insert(p.name);
-    }
-  }
-}
 
 }  // namespace
 
@@ -45,34 +18,29 @@ std::string ResourceNode::identity() const {
   return resource->type + "/" + (name.string() ? *name.string() : resource->symbol);
 }
 
-Graph::Graph(const std::vector<Document>& documents) : documents_(documents) {
-  for (const Document& d : documents_) scopes_.push_back(Scope{&d, {}});
-  mark_overridden(documents_, scopes_);
-
-  for (size_t i = 0; i < documents_.size(); ++i) {
-    const Document& doc = documents_[i];
-    const Scope* scope = &scopes_[i];
-    for (const Resource& r : doc.resources) {
-      if (is_type(r, kClusterType)) {
-        ClusterNode c;
-        c.doc = &doc;
-        c.resource = &r;
-        c.scope = scope;
-        if (auto n = c.get({"name"}); n.string()) c.name = *n.string();
-        clusters_.push_back(std::move(c));
-      }
+Graph::Graph(const std::vector<Document>& documents) : documents_(documents), scopes_(build_deployments(documents)) {
+  for (const Scope& scope : scopes_) {
+    if (!deploys_resources(scope)) continue;
+    for (const Resource& r : scope.doc->resources) {
+      if (!is_type(r, kClusterType)) continue;
+      ClusterNode c;
+      c.doc = scope.doc;
+      c.resource = &r;
+      c.scope = &scope;
+      if (auto n = c.get({"name"}); n.string()) c.name = *n.string();
+      clusters_.push_back(std::move(c));
     }
-    for (const K8sObject& o : doc.objects) objects_.push_back({&doc, &o, &o.root, {}});
   }
-  for (size_t i = 0; i < documents_.size(); ++i) {
-    const Document& doc = documents_[i];
-    const Scope* scope = &scopes_[i];
-    for (const Resource& r : doc.resources) {
+  for (const Document& doc : documents_)
+    for (const K8sObject& o : doc.objects) objects_.push_back({&doc, &o, &o.root, {}});
+  for (const Scope& scope : scopes_) {
+    if (!deploys_resources(scope)) continue;
+    for (const Resource& r : scope.doc->resources) {
       if (is_type(r, kExtensionType)) {
         FluxExtension e;
-        e.doc = &doc;
+        e.doc = scope.doc;
         e.resource = &r;
-        e.scope = scope;
+        e.scope = &scope;
         auto kind = e.get({"properties", "extensionType"});
         if (!kind.string() || !iequals(*kind.string(), "microsoft.flux")) continue;
         e.cluster = find_target(e);
@@ -80,9 +48,9 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents) {
         if (extensions_.back().cluster) extensions_.back().cluster->extensions.push_back(&extensions_.back());
       } else if (is_type(r, kFluxConfigType)) {
         FluxConfiguration f;
-        f.doc = &doc;
+        f.doc = scope.doc;
         f.resource = &r;
-        f.scope = scope;
+        f.scope = &scope;
         f.url = f.get({"properties", "gitRepository", "url"});
         f.provider = f.get({"properties", "gitRepository", "provider"});
         f.cluster = find_target(f);
@@ -103,6 +71,9 @@ const ClusterNode* Graph::canonical(const ClusterNode* c) const {
   return c;
 }
 
+// An `existing` cluster that names one the scan declares (in a module, say) is that cluster.
+ClusterNode* Graph::declared_twin(ClusterNode* c) { return const_cast<ClusterNode*>(canonical(c)); }
+
 const ResourceNode* flux_dependent(const ClusterNode& cluster) {
   if (!cluster.extensions.empty()) return cluster.extensions.front();
   for (const FluxConfiguration* c : cluster.configurations)
@@ -115,7 +86,7 @@ ClusterNode* Graph::find_target(const ResourceNode& child) {
   if (!scope) return nullptr;
   if (scope->kind == Value::Kind::Reference) {  // Bicep: scope: aks
     for (ClusterNode& c : clusters_)
-      if (c.doc == child.doc && c.resource->symbol == scope->text) return &c;
+      if (c.scope == child.scope && c.resource->symbol == scope->text) return declared_twin(&c);
     return nullptr;
   }
   // ARM: "[format('Microsoft.ContainerService/managedClusters/{0}', parameters('name'))]" and the like.
@@ -128,7 +99,7 @@ ClusterNode* Graph::find_target(const ResourceNode& child) {
     std::string name = s.substr(at + marker.size());
     if (size_t slash = name.find('/'); slash != std::string::npos) name.resize(slash);
     for (ClusterNode& c : clusters_)
-      if (c.doc == child.doc && c.name && *c.name == name) return &c;
+      if (c.scope == child.scope && c.name && *c.name == name) return declared_twin(&c);
     return nullptr;
   }
   return nullptr;

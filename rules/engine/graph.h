@@ -152,6 +152,7 @@ class Graph {
   void apply_patches();  // graph_patches.cpp
 
   ClusterNode* find_target(const ResourceNode& child);
+  ClusterNode* declared_twin(ClusterNode* c);
   void link_identities();  // graph_identities.cpp
 };
 

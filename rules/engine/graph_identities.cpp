@@ -1,5 +1,6 @@
 // The identity half of the graph: user-assigned identities, their federated
 // credentials, and the identity each microsoft.flux extension runs Flux as.
+#include "rules/engine/deployments.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/references.h"
 
@@ -39,9 +40,10 @@ bool serial_loop(const Resource& r, const Scope& scope) {
 }  // namespace
 
 void Graph::link_identities() {
-  for (size_t i = 0; i < documents_.size(); ++i) {
-    const Document& doc = documents_[i];
-    const Scope* scope = &scopes_[i];
+  for (const Scope& deployment : scopes_) {
+    if (!deploys_resources(deployment)) continue;
+    const Document& doc = *deployment.doc;
+    const Scope* scope = &deployment;
     for (const Resource& r : doc.resources) {
       if (!is_type(r, kIdentityType)) continue;
       IdentityNode n;
@@ -59,15 +61,16 @@ void Graph::link_identities() {
       if (d.declared() && d.name && iequals(*d.name, *n->name)) return &d;
     return n;
   };
-  auto identity_of = [&](const Document& doc, const Resource* r) -> IdentityNode* {
+  auto identity_of = [&](const Scope* scope, const Resource* r) -> IdentityNode* {
     for (IdentityNode& n : identities_)
-      if (n.doc == &doc && n.resource == r) return canonical_identity(&n);
+      if (n.scope == scope && n.resource == r) return canonical_identity(&n);
     return nullptr;
   };
 
-  for (size_t i = 0; i < documents_.size(); ++i) {
-    const Document& doc = documents_[i];
-    const Scope* scope = &scopes_[i];
+  for (const Scope& deployment : scopes_) {
+    if (!deploys_resources(deployment)) continue;
+    const Document& doc = *deployment.doc;
+    const Scope* scope = &deployment;
     for (const Resource& r : doc.resources) {
       if (!is_type(r, kCredentialType)) continue;
       FederatedCredential f;
@@ -80,16 +83,16 @@ void Graph::link_identities() {
       f.serial_loop = serial_loop(r, *scope);
       // The parent: nested or `parent:`, else the first segment of "identity/credential".
       if (!r.parent_symbol.empty()) {
-        f.identity = identity_of(doc, doc.resource(r.parent_symbol));
+        f.identity = identity_of(scope, doc.resource(r.parent_symbol));
       } else if (auto name = resource_name(r, *scope); name && name->find('/') != std::string::npos) {
-        f.identity = identity_of(doc, resource_by_id(doc, *scope, std::string(kIdentityType) + "/" +
+        f.identity = identity_of(scope, resource_by_id(doc, *scope, std::string(kIdentityType) + "/" +
                                                                       name->substr(0, name->find('/'))));
       }
       if (const Value* issuer = written_value(r.body, {"properties", "issuer"}, *scope)) {
         auto ref = property_reference(*issuer, *scope);
         if (ref && is_type(*ref->resource, kClusterType) && is_path(ref->path, {"oidcIssuerProfile", "issuerURL"})) {
           for (const ClusterNode& c : clusters_)
-            if (c.doc == &doc && c.resource == ref->resource) f.issuer_cluster = canonical(&c);
+            if (c.scope == ref->scope && c.resource == ref->resource) f.issuer_cluster = canonical(&c);
         }
       }
       if (!f.identity) all_credentials_linked_ = false;
@@ -104,7 +107,7 @@ void Graph::link_identities() {
     if (!e.client_id) continue;
     auto ref = property_reference(*e.client_id, *e.scope);
     if (ref && is_type(*ref->resource, kIdentityType) && is_path(ref->path, {"clientId"}))
-      e.identity = identity_of(*e.doc, ref->resource);
+      e.identity = identity_of(ref->scope, ref->resource);
   }
 }
 

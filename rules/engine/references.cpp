@@ -21,12 +21,23 @@ std::optional<PropertyReference> resolve(const Value& v, const Scope& scope, std
                                          int depth) {
   if (depth > kMaxDepth) return std::nullopt;
   if (v.kind == Value::Kind::Member && !v.items.empty()) {
+    // `mod.outputs.name`: continue in the module's deployment.
+    const Value& outputs = v.items[0];
+    if (outputs.kind == Value::Kind::Member && outputs.text == "outputs" && !outputs.items.empty() &&
+        outputs.items[0].kind == Value::Kind::Reference) {
+      if (const Scope* deployed = scope.module_scope(outputs.items[0].text)) {
+        for (const Output& o : deployed->doc->outputs)
+          if (o.name == v.text) return resolve(o.value, *deployed, reversed, depth + 1);
+        return std::nullopt;
+      }
+    }
     reversed.push_back(v.text);
     return resolve(v.items[0], scope, reversed, depth + 1);
   }
   if (const Variable* var = variable_named(v, scope)) return resolve(var->value, scope, reversed, depth + 1);
   std::vector<std::string> path(reversed.rbegin(), reversed.rend());
   PropertyReference out;
+  out.scope = &scope;
   bool below_properties = true;  // the path names `properties` first
   if (v.kind == Value::Kind::Reference) {
     out.resource = scope.doc->resource(v.text);

@@ -15,12 +15,14 @@
 namespace patless {
 
 struct PropertyReference {
-  const Resource* resource = nullptr;  // a resource of the same document
+  const Scope* scope = nullptr;        // the deployment the resource is in (a module's, through outputs)
+  const Resource* resource = nullptr;  // a resource of scope->doc
   std::vector<std::string> path;       // the property read, below `properties` ("clientId")
 };
 
-// Follows `v` through variables to `sym.properties.a.b` (Bicep) or
-// `reference(id[, version[, 'Full']]).a.b` (ARM); nullopt for anything else.
+// Follows `v` through variables and module outputs (`mod.outputs.x`) to
+// `sym.properties.a.b` (Bicep) or `reference(id[, version[, 'Full']]).a.b`
+// (ARM); nullopt for anything else.
 std::optional<PropertyReference> property_reference(const Value& v, const Scope& scope);
 
 // The value written at `path` below `root`, following variables (never

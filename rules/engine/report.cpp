@@ -17,10 +17,26 @@ Finding make_finding(const Document& doc, const SourceRange& range, const Source
 
 }  // namespace
 
+// Which deployment produced a finding: the parameter file, the module
+// declarations that deploy the resource's file.
+void add_deployment(Finding& f, const Scope* scope) {
+  for (int depth = 0; scope && depth < 32; ++depth, scope = scope->caller) {
+    if (scope->parameter_file)
+      f.related.push_back({scope->parameter_file->path, SourceRange{1, 1, 1, 1, 0, 0},
+                           "deployed with the parameters of this file"});
+    if (scope->module && scope->caller)
+      f.related.push_back({scope->caller->doc->path, scope->module->range,
+                           "deployed by module '" + scope->module->symbol + "'"});
+    if (!scope->module) break;
+  }
+}
+
 Finding finding_at(const ResourceNode& node, const SourceRange& range, std::string_view property,
                    std::string message, Level level) {
-  return make_finding(*node.doc, range, node.resource->head_range, node.identity(), property, std::move(message),
-                      level);
+  Finding f = make_finding(*node.doc, range, node.resource->head_range, node.identity(), property, std::move(message),
+                           level);
+  add_deployment(f, node.scope);
+  return f;
 }
 
 Finding finding_at(const ObjectNode& node, const SourceRange& range, std::string_view property,

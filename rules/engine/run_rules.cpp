@@ -9,6 +9,37 @@
 
 namespace patless {
 
+namespace {
+
+constexpr size_t kMaxRelated = 10;
+
+// One file deployed several times (modules, parameter files) reports the same
+// place once: the most severe finding, with the other deployments as related
+// locations.
+template <typename Place>
+std::vector<Finding> merge_deployments(std::vector<Finding> sorted, Place place) {
+  std::vector<Finding> out;
+  for (Finding& f : sorted) {
+    if (out.empty() || place(out.back()) != place(f)) {
+      out.push_back(std::move(f));
+      continue;
+    }
+    Finding& kept = out.back();
+    Level kept_level = kept.level, f_level = f.level;
+    if (f_level > kept_level) std::swap(kept, f);
+    for (RelatedLocation& r : f.related) {
+      if (kept.related.size() >= kMaxRelated) break;
+      bool known = false;
+      for (const RelatedLocation& k : kept.related)
+        known = known || (k.path == r.path && k.range.start_offset == r.range.start_offset && k.message == r.message);
+      if (!known) kept.related.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Finding> run_rules(const Graph& graph) {
   Emitter out;
   for (const Rule* rule : all_rules()) {
@@ -27,11 +58,12 @@ std::vector<Finding> run_rules(const Graph& graph) {
     }
   }
   auto& findings = out.findings();
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.path, a.range.start_line, a.range.start_column, a.rule_id) <
-           std::tie(b.path, b.range.start_line, b.range.start_column, b.rule_id);
-  });
-  return std::move(findings);
+  auto place = [](const Finding& f) {
+    return std::tie(f.path, f.range.start_line, f.range.start_column, f.range.end_line, f.range.end_column, f.rule_id);
+  };
+  std::stable_sort(findings.begin(), findings.end(),
+                   [&](const Finding& a, const Finding& b) { return place(a) < place(b); });
+  return merge_deployments(std::move(findings), place);
 }
 
 }  // namespace patless

@@ -1,4 +1,4 @@
-// PL102 stays silent: main.bicepparam sets the provider, so the default says nothing.
+// PL102 stays silent: main.bicepparam deploys this template with provider 'Azure', not the default.
 param provider string = 'Generic'
 
 resource cfg 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {

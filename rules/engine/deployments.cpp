@@ -1,0 +1,144 @@
+#include "rules/engine/deployments.h"
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace patless {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string normal(const fs::path& p) { return p.lexically_normal().string(); }
+std::string directory_of(const std::string& path) { return normal(fs::path(path).parent_path()); }
+
+bool is_parameter_file(const Document& d) { return d.format == Format::BicepParams || d.format == Format::ArmParams; }
+bool is_template(const Document& d) { return d.format == Format::Bicep || d.format == Format::Arm; }
+
+// A module path the scan can follow: relative, not a registry or template spec.
+bool is_local(const std::string& path) {
+  return !path.empty() && path.find(':') == std::string::npos && path.ends_with(".bicep");
+}
+
+// The templates a parameter file is for: the one `using` names; failing that,
+// the templates beside it whose name starts its own (main.json ← main.parameters.json),
+// or else every template beside it.
+std::vector<size_t> targets_of(const Document& params, const std::vector<Document>& docs) {
+  std::vector<size_t> named, beside;
+  std::string target;
+  if (params.format == Format::BicepParams && !params.using_path.empty())
+    target = normal(fs::path(params.path).parent_path() / params.using_path);
+  std::string dir = directory_of(params.path);
+  std::string stem = fs::path(params.path).stem().string();
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Document& t = docs[i];
+    bool format = params.format == Format::BicepParams ? t.format == Format::Bicep : t.format == Format::Arm;
+    if (!format) continue;
+    if (!target.empty()) {
+      if (normal(t.path) == target) named.push_back(i);
+      continue;
+    }
+    if (directory_of(t.path) != dir) continue;
+    beside.push_back(i);
+    std::string t_stem = fs::path(t.path).stem().string();
+    if (stem.starts_with(t_stem + ".")) named.push_back(i);
+  }
+  if (!target.empty() || !named.empty()) return named;
+  return beside;
+}
+
+void bind_module_arguments(Scope& s, const Module& m) {
+  const Value* params = m.body.get("params");
+  if (!params) return;
+  if (params->kind != Value::Kind::Object) {
+    s.arguments_unknown = true;
+    return;
+  }
+  for (const Member& a : params->members) {
+    if (a.spread) {
+      s.arguments_unknown = true;  // a spread may set any parameter
+      return;
+    }
+    s.arguments.emplace_back(a.key, &a.value);
+  }
+}
+
+Scope deployment_of(const Document* d) {
+  Scope s;
+  s.doc = d;
+  return s;
+}
+
+int module_depth(const Scope* s, const Document* target, bool& cycle) {
+  int depth = 0;
+  for (; s; s = s->module ? s->caller : nullptr, ++depth)
+    if (s->doc == target) cycle = true;
+  return depth;
+}
+
+}  // namespace
+
+bool deploys_resources(const Scope& s) { return s.doc && is_template(*s.doc); }
+
+std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
+  std::map<std::string, size_t> by_path;
+  for (size_t i = 0; i < documents.size(); ++i) by_path[normal(documents[i].path)] = i;
+  std::vector<bool> deployed_as_module(documents.size(), false);
+  for (const Document& d : documents) {
+    if (d.format != Format::Bicep) continue;
+    for (const Module& m : d.modules) {
+      if (!is_local(m.path)) continue;
+      auto it = by_path.find(normal(fs::path(d.path).parent_path() / m.path));
+      if (it != by_path.end() && &documents[it->second] != &d) deployed_as_module[it->second] = true;
+    }
+  }
+  std::vector<std::vector<const Document*>> parameter_files(documents.size());
+  for (const Document& d : documents)
+    if (is_parameter_file(d))
+      for (size_t t : targets_of(d, documents)) parameter_files[t].push_back(&d);
+
+  std::deque<Scope> scopes;
+  std::map<const Document*, const Scope*> own_scope;
+  for (const Document& d : documents) {  // parameter files first: they are callers
+    if (!is_parameter_file(d)) continue;
+    scopes.push_back(deployment_of(&d));
+    own_scope[&d] = &scopes.back();
+  }
+  for (size_t i = 0; i < documents.size(); ++i) {
+    const Document& d = documents[i];
+    if (is_parameter_file(d) || deployed_as_module[i]) continue;
+    if (parameter_files[i].empty()) {
+      scopes.push_back(deployment_of(&d));
+      continue;
+    }
+    for (const Document* pf : parameter_files[i]) {
+      Scope s = deployment_of(&d);
+      s.caller = own_scope[pf];
+      s.parameter_file = pf;
+      for (const Parameter& p : pf->parameters) s.arguments.emplace_back(p.name, p.default_value ? &*p.default_value : nullptr);
+      scopes.push_back(std::move(s));
+    }
+  }
+  // Module deployments, breadth first; `scopes` grows while it is walked.
+  for (size_t k = 0; k < scopes.size(); ++k) {
+    Scope& caller = scopes[k];
+    if (caller.doc->format != Format::Bicep) continue;
+    for (const Module& m : caller.doc->modules) {
+      if (!is_local(m.path)) continue;
+      auto it = by_path.find(normal(fs::path(caller.doc->path).parent_path() / m.path));
+      if (it == by_path.end()) continue;
+      const Document* target = &documents[it->second];
+      bool cycle = false;
+      if (module_depth(&caller, target, cycle) > kMaxModuleDepth || cycle) continue;
+      Scope s = deployment_of(target);
+      s.caller = &caller;
+      s.module = &m;
+      bind_module_arguments(s, m);
+      scopes.push_back(std::move(s));
+      caller.modules.emplace_back(m.symbol, &scopes.back());
+    }
+  }
+  return scopes;
+}
+
+}  // namespace patless

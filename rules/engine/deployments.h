@@ -1,0 +1,26 @@
+// The deployments of a scan (see Scope): what gets evaluated, and with which
+// parameter values.
+#pragma once
+
+#include <deque>
+#include <vector>
+
+#include "grammars/model.h"
+#include "rules/engine/evaluate.h"
+
+namespace patless {
+
+// Every document once, except that a template is deployed once per parameter
+// file that targets it (.bicepparam `using`, or an ARM parameters file beside
+// it) and a Bicep file that a scanned module declaration names is deployed once
+// per such declaration, with the caller's `params`. Module cycles and chains
+// deeper than kMaxModuleDepth are not followed.
+std::deque<Scope> build_deployments(const std::vector<Document>& documents);
+
+inline constexpr int kMaxModuleDepth = 16;
+
+// Whether a deployment's resources belong in the graph (templates, not
+// parameter files or YAML).
+bool deploys_resources(const Scope& s);
+
+}  // namespace patless
