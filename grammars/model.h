@@ -161,6 +161,14 @@ struct Document {
   std::vector<Output> outputs;
   std::vector<K8sObject> objects;
   std::vector<KustomizePatch> patches;  // of the kustomizations in this file
+  // ARM nested deployments with an inline template (Microsoft.Resources/deployments,
+  // properties.template), each a document of its own with the same path.
+  std::vector<Document> nested;
+  // For a nested document: the deployment resource (in the parent document)
+  // and whether its expressions see the parent's parameters and variables
+  // (expressionEvaluationOptions.scope 'outer', the default) or their own.
+  const Resource* nested_in = nullptr;
+  bool outer_expressions = false;
   std::vector<Comment> comments;
   std::vector<ParseError> errors;
   std::string using_path;  // .bicepparam `using '...'`; parameter values are in `parameters`

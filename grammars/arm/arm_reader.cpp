@@ -1,6 +1,7 @@
 #include "grammars/arm/arm_reader.h"
 
 #include "grammars/arm/arm_expression.h"
+#include "grammars/ascii.h"
 #include "grammars/arm/json_reader.h"
 #include "grammars/source_text.h"
 
@@ -70,7 +71,36 @@ void read_resource(Document& doc, const Value& v, const std::string& symbol, con
   }
 }
 
-void read_template(Document& doc, const Value& root) {
+void read_template(Document& doc, const Value& root, int depth = 0);
+
+constexpr int kMaxNestedDeployments = 16;  // nesting depth
+
+// A Microsoft.Resources/deployments resource with an inline template becomes a
+// nested document. Its resource pointer is fixed up once the parent's list stops growing.
+void read_nested_templates(Document& doc, int depth) {
+  if (depth >= kMaxNestedDeployments) return;
+  for (const Resource& r : doc.resources) {
+    if (!iequals(r.type, "Microsoft.Resources/deployments")) continue;
+    const Value* props = r.body.get("properties");
+    const Value* tmpl = props ? props->get("template") : nullptr;
+    if (!tmpl || tmpl->kind != Value::Kind::Object) continue;
+    Document nested;
+    nested.path = doc.path;
+    nested.format = Format::Arm;
+    nested.nested_in = &r;
+    const Value* options = props->get("expressionEvaluationOptions");
+    const Value* scope = options ? options->get("scope") : nullptr;
+    nested.outer_expressions = !scope || !iequals(scope->text, "inner");
+    read_template(nested, *tmpl, depth + 1);
+    if (nested.outer_expressions) {
+      nested.parameters = doc.parameters;
+      nested.variables = doc.variables;
+    }
+    doc.nested.push_back(std::move(nested));
+  }
+}
+
+void read_template(Document& doc, const Value& root, int depth) {
   if (const Value* params = root.get("parameters"); params && params->kind == Value::Kind::Object) {
     for (const Member& m : params->members) {
       Parameter p;
@@ -97,6 +127,7 @@ void read_template(Document& doc, const Value& root) {
       for (const Member& m : resources->members) read_resource(doc, m.value, m.key, nullptr);
     }
   }
+  read_nested_templates(doc, depth);
 }
 
 void read_parameters_file(Document& doc, const Value& root) {

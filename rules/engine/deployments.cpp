@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include "grammars/ascii.h"
+
 namespace patless {
 namespace {
 
@@ -69,10 +71,38 @@ Scope deployment_of(const Document* d) {
   return s;
 }
 
+// An ARM deployment resource's properties.parameters: each `value`; a
+// reference (Key Vault) or anything else is set but unknown.
+void bind_arm_arguments(Scope& s, const Resource& deployment) {
+  const Value* props = deployment.body.get("properties");
+  const Value* params = props ? props->get("parameters") : nullptr;
+  if (!params) return;
+  if (params->kind != Value::Kind::Object) {
+    s.arguments_unknown = true;
+    return;
+  }
+  for (const Member& p : params->members) s.arguments.emplace_back(p.key, p.value.get("value"));
+}
+
+// templateLink.relativePath of an ARM deployment resource, or empty.
+std::string linked_template(const Resource& r) {
+  if (!iequals(r.type, "Microsoft.Resources/deployments")) return {};
+  const Value* props = r.body.get("properties");
+  const Value* link = props ? props->get("templateLink") : nullptr;
+  const Value* path = link ? link->get("relativePath") : nullptr;
+  return path && path->kind == Value::Kind::String ? path->text : std::string();
+}
+
+// How many module, linked or nested deployments lead to `s`; `cycle` when one of them deploys `target`.
 int module_depth(const Scope* s, const Document* target, bool& cycle) {
   int depth = 0;
-  for (; s; s = s->module ? s->caller : nullptr, ++depth)
-    if (s->doc == target) cycle = true;
+  while (s && depth <= kMaxModuleDepth) {
+    if (target && s->doc == target) cycle = true;
+    if (s->nested_in) s = s->nested_in;
+    else if (s->module || s->linked_by) s = s->caller;
+    else break;
+    ++depth;
+  }
   return depth;
 }
 
@@ -85,10 +115,15 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   for (size_t i = 0; i < documents.size(); ++i) by_path[normal(documents[i].path)] = i;
   std::vector<bool> deployed_as_module(documents.size(), false);
   for (const Document& d : documents) {
-    if (d.format != Format::Bicep) continue;
     for (const Module& m : d.modules) {
       if (!is_local(m.path)) continue;
       auto it = by_path.find(normal(fs::path(d.path).parent_path() / m.path));
+      if (it != by_path.end() && &documents[it->second] != &d) deployed_as_module[it->second] = true;
+    }
+    for (const Resource& r : d.resources) {
+      std::string linked = linked_template(r);
+      if (linked.empty()) continue;
+      auto it = by_path.find(normal(fs::path(d.path).parent_path() / linked));
       if (it != by_path.end() && &documents[it->second] != &d) deployed_as_module[it->second] = true;
     }
   }
@@ -119,9 +154,42 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
       scopes.push_back(std::move(s));
     }
   }
-  // Module deployments, breadth first; `scopes` grows while it is walked.
+  // Module and nested deployments, breadth first; `scopes` grows while it is walked.
   for (size_t k = 0; k < scopes.size(); ++k) {
     Scope& caller = scopes[k];
+    if (caller.doc->format == Format::Arm) {
+      bool cycle = false;
+      if (module_depth(&caller, nullptr, cycle) > kMaxModuleDepth) continue;
+      for (const Document& n : caller.doc->nested) {  // inline templates
+        Scope s = deployment_of(&n);
+        if (n.outer_expressions) {
+          s.caller = caller.caller;
+          s.arguments = caller.arguments;
+          s.arguments_unknown = caller.arguments_unknown;
+          s.parameter_file = caller.parameter_file;
+        } else {
+          s.caller = &caller;
+          bind_arm_arguments(s, *n.nested_in);
+        }
+        s.module = nullptr;
+        s.nested_in = &caller;
+        scopes.push_back(std::move(s));
+      }
+      for (const Resource& r : caller.doc->resources) {  // templateLink.relativePath
+        std::string linked = linked_template(r);
+        if (linked.empty()) continue;
+        auto it = by_path.find(normal(fs::path(caller.doc->path).parent_path() / linked));
+        if (it == by_path.end()) continue;
+        const Document* target = &documents[it->second];
+        if (module_depth(&caller, target, cycle) > kMaxModuleDepth || cycle) continue;
+        Scope s = deployment_of(target);
+        s.caller = &caller;
+        s.linked_by = &r;
+        bind_arm_arguments(s, r);
+        scopes.push_back(std::move(s));
+      }
+      continue;
+    }
     if (caller.doc->format != Format::Bicep) continue;
     for (const Module& m : caller.doc->modules) {
       if (!is_local(m.path)) continue;

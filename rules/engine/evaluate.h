@@ -24,6 +24,8 @@ struct Scope {
   bool arguments_unknown = false;  // e.g. `params: union(a, b)`: every parameter may be set
   const Document* parameter_file = nullptr;  // the .bicepparam / parameters.json deployed with
   const Module* module = nullptr;            // the module declaration that deploys this (in caller->doc)
+  const Resource* linked_by = nullptr;       // the ARM deployment resource whose templateLink this is
+  const Scope* nested_in = nullptr;          // the deployment whose inline template this is
   // The module deployments this one starts, by module symbol.
   std::vector<std::pair<std::string, const Scope*>> modules;
 

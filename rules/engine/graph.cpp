@@ -100,7 +100,11 @@ ClusterNode* Graph::find_target(const ResourceNode& child) {
     if (size_t slash = name.find('/'); slash != std::string::npos) name.resize(slash);
     for (ClusterNode& c : clusters_)
       if (c.scope == child.scope && c.name && *c.name == name) return declared_twin(&c);
-    return nullptr;
+    // A nested or linked deployment names a cluster of another deployment.
+    ClusterNode* other = nullptr;
+    for (ClusterNode& c : clusters_)
+      if (c.name && *c.name == name && (!other || (c.declared() && !other->declared()))) other = &c;
+    return other;
   }
   return nullptr;
 }

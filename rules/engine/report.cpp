@@ -20,14 +20,21 @@ Finding make_finding(const Document& doc, const SourceRange& range, const Source
 // Which deployment produced a finding: the parameter file, the module
 // declarations that deploy the resource's file.
 void add_deployment(Finding& f, const Scope* scope) {
-  for (int depth = 0; scope && depth < 32; ++depth, scope = scope->caller) {
-    if (scope->parameter_file)
+  for (int depth = 0; scope && depth < 32; ++depth) {
+    if (scope->parameter_file && !scope->nested_in)
       f.related.push_back({scope->parameter_file->path, SourceRange{1, 1, 1, 1, 0, 0},
                            "deployed with the parameters of this file"});
     if (scope->module && scope->caller)
       f.related.push_back({scope->caller->doc->path, scope->module->range,
                            "deployed by module '" + scope->module->symbol + "'"});
-    if (!scope->module) break;
+    if (scope->linked_by && scope->caller)
+      f.related.push_back({scope->caller->doc->path, scope->linked_by->head_range, "deployed by this deployment"});
+    if (scope->nested_in) {
+      scope = scope->nested_in;  // the same file: nothing to name, go on to its deployment
+      continue;
+    }
+    if (!scope->module && !scope->linked_by) break;
+    scope = scope->caller;
   }
 }
 
