@@ -79,23 +79,29 @@ constexpr int kMaxNestedDeployments = 16;  // nesting depth
 // nested document. Its resource pointer is fixed up once the parent's list stops growing.
 void read_nested_templates(Document& doc, int depth) {
   if (depth >= kMaxNestedDeployments) return;
-  for (const Resource& r : doc.resources) {
+  for (Resource& r : doc.resources) {
     if (!iequals(r.type, "Microsoft.Resources/deployments")) continue;
-    const Value* props = r.body.get("properties");
-    const Value* tmpl = props ? props->get("template") : nullptr;
-    if (!tmpl || tmpl->kind != Value::Kind::Object) continue;
+    Value* props = nullptr;
+    for (Member& m : r.body.members)
+      if (m.key == "properties") props = &m.value;
+    Member* tmpl = nullptr;
+    for (Member& m : props ? props->members : r.body.members)
+      if (props && m.key == "template") tmpl = &m;
+    if (!tmpl || tmpl->value.kind != Value::Kind::Object) continue;
     Document nested;
     nested.path = doc.path;
     nested.format = Format::Arm;
     nested.nested_in = &r;
     const Value* options = props->get("expressionEvaluationOptions");
     const Value* scope = options ? options->get("scope") : nullptr;
+    // Outer scope (the default): the template's expressions see this document's parameters.
     nested.outer_expressions = !scope || !iequals(scope->text, "inner");
-    read_template(nested, *tmpl, depth + 1);
-    if (nested.outer_expressions) {
-      nested.parameters = doc.parameters;
-      nested.variables = doc.variables;
-    }
+    // The template lives on in the nested document only: each level is kept once.
+    Value body = std::move(tmpl->value);
+    tmpl->value = Value{};
+    tmpl->value.kind = Value::Kind::Opaque;
+    tmpl->value.range = body.range;
+    read_template(nested, body, depth + 1);
     doc.nested.push_back(std::move(nested));
   }
 }

@@ -167,6 +167,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
           s.arguments = caller.arguments;
           s.arguments_unknown = caller.arguments_unknown;
           s.parameter_file = caller.parameter_file;
+          s.symbols = &caller.declarations();
         } else {
           s.caller = &caller;
           bind_arm_arguments(s, *n.nested_in);

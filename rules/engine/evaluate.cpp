@@ -134,7 +134,7 @@ class Evaluator {
   const Scope& scope_;
 
   Value parameter(std::string_view name, const SourceRange& at, int depth) {
-    const Parameter* p = scope_.doc->parameter(name);
+    const Parameter* p = scope_.declarations().parameter(name);
     if (!p) return unknown(at);
     if (scope_.arguments_unknown) return unknown(at);
     for (const auto& [arg, value] : scope_.arguments) {
@@ -166,14 +166,14 @@ class Evaluator {
   }
 
   Value variable(std::string_view name, const SourceRange& at, int depth) {
-    const Variable* var = scope_.doc->variable(name);
+    const Variable* var = scope_.declarations().variable(name);
     if (!var) return unknown(at);
     return eval(var->value, depth + 1);
   }
 
   Value reference(const Value& v, int depth) {
-    if (scope_.doc->parameter(v.text)) return parameter(v.text, v.range, depth);
-    if (scope_.doc->variable(v.text)) return variable(v.text, v.range, depth);
+    if (scope_.declarations().parameter(v.text)) return parameter(v.text, v.range, depth);
+    if (scope_.declarations().variable(v.text)) return variable(v.text, v.range, depth);
     if (v.text == "true" || v.text == "false") return bool_value(v.text == "true", v.range);
     return unknown(v.range);  // resource symbols, loop variables, imports
   }

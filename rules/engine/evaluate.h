@@ -26,6 +26,10 @@ struct Scope {
   const Module* module = nullptr;            // the module declaration that deploys this (in caller->doc)
   const Resource* linked_by = nullptr;       // the ARM deployment resource whose templateLink this is
   const Scope* nested_in = nullptr;          // the deployment whose inline template this is
+  // Where parameters and variables are declared: `doc`, or for an ARM nested
+  // template evaluated in the outer scope, the outer template.
+  const Document* symbols = nullptr;
+  const Document& declarations() const { return symbols ? *symbols : *doc; }
   // The module deployments this one starts, by module symbol.
   std::vector<std::pair<std::string, const Scope*>> modules;
 

@@ -9,10 +9,10 @@ constexpr int kMaxDepth = 16;  // variable chains
 
 // The variable a value names (`v`, `variables('v')`), or null.
 const Variable* variable_named(const Value& v, const Scope& scope) {
-  if (v.kind == Value::Kind::Reference) return scope.doc->variable(v.text);
+  if (v.kind == Value::Kind::Reference) return scope.declarations().variable(v.text);
   if (v.kind == Value::Kind::Call && ascii_lower(v.text) == "variables" && v.items.size() == 1) {
     Value name = evaluate(v.items[0], scope);
-    if (name.kind == Value::Kind::String) return scope.doc->variable(name.text);
+    if (name.kind == Value::Kind::String) return scope.declarations().variable(name.text);
   }
   return nullptr;
 }
