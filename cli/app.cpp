@@ -17,6 +17,7 @@ namespace {
 
 struct CheckOptions {
   std::vector<std::string> paths;
+  std::vector<std::string> parameter_files;
   std::string format = "text";
   std::string output;
   std::string fail_level = "error";
@@ -28,6 +29,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   ScanOptions scan_options;
   if (!o.paths.empty()) scan_options.paths = o.paths;
   scan_options.jobs = o.jobs;
+  scan_options.parameter_files = o.parameter_files;
   ScanResult result = scan(scan_options);
   if (!result.missing_paths.empty()) {
     for (const auto& p : result.missing_paths) err << "patless: no such file or directory: " << p << "\n";
@@ -85,6 +87,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Lint files and directories (default: .)");
   check_cmd->add_option("paths", check.paths, "Files or directories to lint");
+  check_cmd->add_option("--params", check.parameter_files,
+                        "Parameter file to deploy the templates with (.bicepparam or ARM parameters JSON); repeatable");
   check_cmd->add_option("-f,--format", check.format, "Output format")
       ->check(CLI::IsMember({"text", "sarif", "json"}))
       ->capture_default_str();

@@ -7,6 +7,8 @@
 #include <optional>
 #include <thread>
 
+#include <filesystem>
+
 #include "cli/discover.h"
 #include "grammars/limits.h"
 #include "grammars/read_document.h"
@@ -46,6 +48,17 @@ ScanResult scan(const ScanOptions& options) {
   Discovery found = discover(options.paths);
   result.missing_paths = std::move(found.missing);
   for (auto& s : found.skipped) result.notifications.push_back(std::move(s));
+  for (const std::string& p : options.parameter_files) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(p, ec)) {
+      result.missing_paths.push_back(p);
+      continue;
+    }
+    std::string normal = std::filesystem::path(p).lexically_normal().string();
+    bool listed = false;
+    for (const std::string& f : found.files) listed = listed || std::filesystem::path(f).lexically_normal() == normal;
+    if (!listed) found.files.push_back(p);
+  }
   result.files_considered = found.files.size();
 
   struct Slot {
@@ -73,7 +86,12 @@ ScanResult scan(const ScanOptions& options) {
   for (auto& t : threads) t.join();
 
   for (Slot& s : slots) {
-    if (s.doc) result.documents.push_back(std::move(*s.doc));
+    if (s.doc) {
+      for (const std::string& p : options.parameter_files)
+        if (std::filesystem::path(p).lexically_normal() == std::filesystem::path(s.doc->path).lexically_normal())
+          s.doc->given_as_parameters = true;
+      result.documents.push_back(std::move(*s.doc));
+    }
     if (!s.skipped.empty()) result.notifications.push_back(std::move(s.skipped));
   }
   Graph graph(result.documents);

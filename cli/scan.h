@@ -11,6 +11,10 @@ namespace patless {
 
 struct ScanOptions {
   std::vector<std::string> paths{"."};
+  // Parameter files to deploy the templates with (--params): a .bicepparam
+  // deploys the template its `using` names, an ARM parameters file every ARM
+  // template of the scan.
+  std::vector<std::string> parameter_files;
   unsigned jobs = 0;  // 0: one per core
 };
 

@@ -169,6 +169,9 @@ struct Document {
   // (expressionEvaluationOptions.scope 'outer', the default) or their own.
   const Resource* nested_in = nullptr;
   bool outer_expressions = false;
+  // A parameter file named on the command line (--params): it deploys every
+  // template of its format, not just the ones beside it.
+  bool given_as_parameters = false;
   std::vector<Comment> comments;
   std::vector<ParseError> errors;
   std::string using_path;  // .bicepparam `using '...'`; parameter values are in `parameters`

@@ -40,6 +40,10 @@ std::vector<size_t> targets_of(const Document& params, const std::vector<Documen
       if (normal(t.path) == target) named.push_back(i);
       continue;
     }
+    if (params.given_as_parameters) {
+      named.push_back(i);
+      continue;
+    }
     if (directory_of(t.path) != dir) continue;
     beside.push_back(i);
     std::string t_stem = fs::path(t.path).stem().string();
