@@ -89,6 +89,7 @@ struct Resource {
   SourceRange head_range;    // where the declaration starts (Bicep: `resource sym`; ARM: the object's `{`)
   bool existing = false;
   bool conditional = false;  // `if (...)` / ARM `condition`
+  std::optional<Value> condition;  // the condition, when conditional
   bool loop = false;         // `[for ...]` / ARM `copy`
   std::string parent_symbol;  // Bicep `parent:` symbol or the enclosing ARM resource's symbol
   std::vector<Value> decorators;  // Bicep `@batchSize(1)`, `@description(...)`: Call values

@@ -58,7 +58,10 @@ void read_resource(Document& doc, const Value& v, const std::string& symbol, con
     }
   }
   if (const Value* e = v.get("existing"); e && e->kind == Value::Kind::Bool) r.existing = e->text == "true";
-  r.conditional = v.get("condition") != nullptr;
+  if (const Value* c = v.get("condition")) {
+    r.conditional = true;
+    r.condition = *c;
+  }
   r.loop = v.get("copy") != nullptr;
   if (parent) r.parent_symbol = parent->symbol;
   r.body = v;

@@ -199,12 +199,13 @@ class BicepReader {
   }
 
   // Unwraps `if (cond) {...}` and `[for x in y: ...]` around a declaration's body.
-  TSNode declaration_body(TSNode n, bool& conditional, bool& loop) {
+  TSNode declaration_body(TSNode n, bool& conditional, bool& loop, std::optional<Value>* condition = nullptr) {
     for (int guard = 0; guard < 4; ++guard) {
       if (is(n, "if_statement")) {
         conditional = true;
         auto kids = named_children(n);
         if (kids.empty()) return n;
+        if (condition && kids.size() >= 2) *condition = value(kids[0], 0);
         n = kids.back();
       } else if (is(n, "for_statement")) {
         loop = true;
@@ -247,7 +248,7 @@ class BicepReader {
         type = parent->type + "/" + type;
     }
     r.type = type;
-    TSNode body = declaration_body(kids.back(), r.conditional, r.loop);
+    TSNode body = declaration_body(kids.back(), r.conditional, r.loop, &r.condition);
     if (is(body, "object")) {
       r.body = value(body, 0);
       if (const Value* p = r.body.get("parent"); p && p->kind == Value::Kind::Reference) r.parent_symbol = p->text;

@@ -11,6 +11,14 @@ constexpr std::string_view kFluxConfigType = "Microsoft.KubernetesConfiguration/
 
 }  // namespace
 
+Deployed deployed(const Resource& r, const Scope& scope) {
+  if (!r.conditional) return Deployed::Yes;
+  if (!r.condition) return Deployed::Maybe;
+  Value c = evaluate(*r.condition, scope);
+  if (c.kind != Value::Kind::Bool) return Deployed::Maybe;
+  return c.text == "true" ? Deployed::Yes : Deployed::No;
+}
+
 bool is_type(const Resource& r, std::string_view type) { return iequals(r.type, type); }
 
 std::string ResourceNode::identity() const {
@@ -23,10 +31,13 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
     if (!deploys_resources(scope)) continue;
     for (const Resource& r : scope.doc->resources) {
       if (!is_type(r, kClusterType)) continue;
+      Deployed d = deployed(r, scope);
+      if (d == Deployed::No) continue;
       ClusterNode c;
       c.doc = scope.doc;
       c.resource = &r;
       c.scope = &scope;
+      c.maybe = d == Deployed::Maybe;
       if (auto n = c.get({"name"}); n.string()) c.name = *n.string();
       clusters_.push_back(std::move(c));
     }
@@ -36,11 +47,14 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
   for (const Scope& scope : scopes_) {
     if (!deploys_resources(scope)) continue;
     for (const Resource& r : scope.doc->resources) {
+      Deployed d = deployed(r, scope);
+      if (d == Deployed::No) continue;
       if (is_type(r, kExtensionType)) {
         FluxExtension e;
         e.doc = scope.doc;
         e.resource = &r;
         e.scope = &scope;
+        e.maybe = d == Deployed::Maybe;
         auto kind = e.get({"properties", "extensionType"});
         if (!kind.string() || !iequals(*kind.string(), "microsoft.flux")) continue;
         e.cluster = find_target(e);
@@ -51,6 +65,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
         f.doc = scope.doc;
         f.resource = &r;
         f.scope = &scope;
+        f.maybe = d == Deployed::Maybe;
         f.url = f.get({"properties", "gitRepository", "url"});
         f.provider = f.get({"properties", "gitRepository", "provider"});
         f.cluster = find_target(f);
@@ -75,9 +90,10 @@ const ClusterNode* Graph::canonical(const ClusterNode* c) const {
 ClusterNode* Graph::declared_twin(ClusterNode* c) { return const_cast<ClusterNode*>(canonical(c)); }
 
 const ResourceNode* flux_dependent(const ClusterNode& cluster) {
-  if (!cluster.extensions.empty()) return cluster.extensions.front();
+  for (const FluxExtension* e : cluster.extensions)
+    if (!e->maybe) return e;
   for (const FluxConfiguration* c : cluster.configurations)
-    if (c->uses_azure_provider()) return c;
+    if (c->surely_azure()) return c;
   return nullptr;
 }
 

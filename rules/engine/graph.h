@@ -16,6 +16,9 @@ struct ResourceNode {
   const Document* doc = nullptr;
   const Resource* resource = nullptr;
   const Scope* scope = nullptr;
+  // Deployed only if a condition patless cannot decide holds. A resource whose
+  // condition is known false is not in the graph at all.
+  bool maybe = false;
   Lookup get(std::initializer_list<std::string_view> path) const { return lookup(resource->body, path, *scope); }
   // "<type>/<name or symbol>": identity for fingerprints
   std::string identity() const;
@@ -41,6 +44,8 @@ struct FluxConfiguration : ClusterChild {
   Lookup url;       // properties.gitRepository.url
   Lookup provider;  // properties.gitRepository.provider
   bool uses_azure_provider() const { return provider.string() && *provider.string() == "Azure"; }
+  // Known to be deployed with provider 'Azure': what other resources may be judged by.
+  bool surely_azure() const { return !maybe && uses_azure_provider(); }
 };
 
 struct ClusterNode : ResourceNode {
@@ -156,8 +161,13 @@ class Graph {
   void link_identities();  // graph_identities.cpp
 };
 
+// Whether a resource is deployed in a deployment: its condition, evaluated.
+enum class Deployed { No, Maybe, Yes };
+Deployed deployed(const Resource& r, const Scope& scope);
+
 // The microsoft.flux extension, or failing that the Azure-provider flux
-// configuration, that makes a cluster need OIDC and workload identity; null if none.
+// configuration, that makes a cluster need OIDC and workload identity; null if
+// none is surely deployed.
 const ResourceNode* flux_dependent(const ClusterNode& cluster);
 
 // Resource type names compare case-insensitively.

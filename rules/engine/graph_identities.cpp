@@ -45,7 +45,7 @@ void Graph::link_identities() {
     const Document& doc = *deployment.doc;
     const Scope* scope = &deployment;
     for (const Resource& r : doc.resources) {
-      if (!is_type(r, kIdentityType)) continue;
+      if (!is_type(r, kIdentityType) || deployed(r, *scope) == Deployed::No) continue;
       IdentityNode n;
       n.doc = &doc;
       n.resource = &r;
@@ -73,7 +73,10 @@ void Graph::link_identities() {
     const Scope* scope = &deployment;
     for (const Resource& r : doc.resources) {
       if (!is_type(r, kCredentialType)) continue;
+      Deployed d = deployed(r, *scope);
+      if (d == Deployed::No) continue;
       FederatedCredential f;
+      f.maybe = d == Deployed::Maybe;
       f.doc = &doc;
       f.resource = &r;
       f.scope = scope;

@@ -38,7 +38,7 @@ class FluxExtensionVersionRule : public Rule {
       auto below_ado = compare_versions(v, kAzureDevOpsWorkloadIdentity);
       if (!below_ado || *below_ado >= 0 || !e.cluster) continue;
       for (const FluxConfiguration* c : e.cluster->configurations) {
-        if (!c->uses_azure_provider()) continue;
+        if (!c->surely_azure()) continue;
         Finding f = finding_at(e, version.range, "properties.version",
                                "microsoft.flux version " + v + " is older than " +
                                    std::string(kAzureDevOpsWorkloadIdentity) +

@@ -19,7 +19,7 @@ std::string_view right_key(std::string_view key) {
 const FluxConfiguration* azure_configuration(const FluxExtension& e) {
   if (!e.cluster) return nullptr;
   for (const FluxConfiguration* c : e.cluster->configurations)
-    if (c->uses_azure_provider()) return c;
+    if (c->surely_azure()) return c;
   return nullptr;
 }
 
