@@ -90,7 +90,7 @@ TEST_CASE("SARIF on stdout is one JSON document with the full driver and results
   CHECK(run["columnKind"] == "unicodeCodePoints");
 
   const auto& results = run["results"];
-  REQUIRE(results.size() == 7);
+  REQUIRE(results.size() == 9);
   // The PL101 finding: its location, rule index, fingerprint and fix.
   const nlohmann::json* pl101 = nullptr;
   for (const auto& res : results)
@@ -135,7 +135,7 @@ TEST_CASE("the report file of --output is written atomically and keeps the old f
   CHECK(ok.exit_code == 1);
   CHECK(ok.out.empty());
   std::string written = slurp(report);
-  CHECK(nlohmann::json::parse(written)["runs"][0]["results"].size() == 7);
+  CHECK(nlohmann::json::parse(written)["runs"][0]["results"].size() == 9);
   // No temporary file is left behind.
   int files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;

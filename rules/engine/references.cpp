@@ -35,6 +35,20 @@ std::optional<PropertyReference> resolve(const Value& v, const Scope& scope, std
     return resolve(v.items[0], scope, reversed, depth + 1);
   }
   if (const Variable* var = variable_named(v, scope)) return resolve(var->value, scope, reversed, depth + 1);
+  // A parameter of a module or linked template: what the caller passes
+  // (`issuer: issuerUrl` ← `aks.properties.oidcIssuerProfile.issuerURL`).
+  std::string parameter;
+  if (v.kind == Value::Kind::Reference) {
+    parameter = v.text;
+  } else if (v.kind == Value::Kind::Call && ascii_lower(v.text) == "parameters" && v.items.size() == 1) {
+    Value name = evaluate(v.items[0], scope);
+    if (name.kind == Value::Kind::String) parameter = name.text;
+  }
+  if (!parameter.empty() && scope.caller && scope.declarations().parameter(parameter)) {
+    for (const auto& [name, arg] : scope.arguments)
+      if (name == parameter && arg) return resolve(*arg, *scope.caller, reversed, depth + 1);
+    return std::nullopt;
+  }
   std::vector<std::string> path(reversed.rbegin(), reversed.rend());
   PropertyReference out;
   out.scope = &scope;

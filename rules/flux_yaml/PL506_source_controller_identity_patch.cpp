@@ -52,7 +52,7 @@ class SourceControllerIdentityPatchRule : public Rule {
     Finding f = finding_at(*flux, where, "patches",
                            "Self-managed Flux runs the source-controller without " + missing + ", but GitRepository '" +
                                repo->object->name + "' uses provider: azure: the controller gets no workload "
-                               "identity token. Patch them in here.");
+                               "identity token. Patch " + (annotated || labelled ? "it" : "them") + " in here.");
     const Value* provider = repo->get({"spec", "provider"});
     f.related.push_back({repo->path_of(*provider), provider->range, "the GitRepository with provider: azure"});
     out.report(std::move(f));

@@ -12,7 +12,7 @@ resource federation 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedI
   name: 'flux-source-controller'
   properties: {
     issuer: issuerUrl
-    subject: 'system:serviceaccount:flux-system:source-controller'
+    subject: 'system:serviceaccount:flux-system:source-controler'
     audiences: [
       'api://AzureADTokenExchange'
     ]
