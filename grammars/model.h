@@ -90,6 +90,8 @@ struct Resource {
   bool existing = false;
   bool conditional = false;  // `if (...)` / ARM `condition`
   std::optional<Value> condition;  // the condition, when conditional
+  // What a loop runs over: Bicep's `for x in <this>`, ARM's copy.count.
+  std::optional<Value> loop_over;
   bool loop = false;         // `[for ...]` / ARM `copy`
   std::string parent_symbol;  // Bicep `parent:` symbol or the enclosing ARM resource's symbol
   std::vector<Value> decorators;  // Bicep `@batchSize(1)`, `@description(...)`: Call values

@@ -85,3 +85,11 @@ TEST_CASE("ARM evaluation: resource ids", "[evaluate]") {
   CHECK(v.text ==
         "Microsoft.ContainerService/managedClusters/aks1/providers/Microsoft.KubernetesConfiguration/extensions/flux");
 }
+
+TEST_CASE("evaluation: length and range", "[evaluate]") {
+  CHECK(eval_bicep("length(list)") == "2");
+  CHECK(eval_bicep("length(known)") == "7");
+  CHECK(eval_bicep("length(range(0, 3))") == "3");
+  CHECK(eval_bicep("length(free)") == "unknown");
+  CHECK(eval_bicep("length(range(0, length(free)))") == "unknown");
+}

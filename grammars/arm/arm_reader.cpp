@@ -62,7 +62,10 @@ void read_resource(Document& doc, const Value& v, const std::string& symbol, con
     r.conditional = true;
     r.condition = *c;
   }
-  r.loop = v.get("copy") != nullptr;
+  if (const Value* copy = v.get("copy")) {
+    r.loop = true;
+    if (const Value* count = copy->get("count")) r.loop_over = *count;
+  }
   if (parent) r.parent_symbol = parent->symbol;
   r.body = v;
   doc.resources.push_back(std::move(r));

@@ -199,7 +199,8 @@ class BicepReader {
   }
 
   // Unwraps `if (cond) {...}` and `[for x in y: ...]` around a declaration's body.
-  TSNode declaration_body(TSNode n, bool& conditional, bool& loop, std::optional<Value>* condition = nullptr) {
+  TSNode declaration_body(TSNode n, bool& conditional, bool& loop, std::optional<Value>* condition = nullptr,
+                          std::optional<Value>* loop_over = nullptr) {
     for (int guard = 0; guard < 4; ++guard) {
       if (is(n, "if_statement")) {
         conditional = true;
@@ -211,6 +212,15 @@ class BicepReader {
         loop = true;
         TSNode body = ts_node_child_by_field_name(n, "body", 4);
         if (ts_node_is_null(body)) return n;
+        // [for x in <collection>: body]: the collection is the named child before the body.
+        if (loop_over) {
+          TSNode previous = {};
+          for (TSNode c : named_children(n)) {
+            if (ts_node_eq(c, body)) break;
+            previous = c;
+          }
+          if (!ts_node_is_null(previous) && !is(previous, "for_loop_parameters")) *loop_over = value(previous, 0);
+        }
         n = body;
       } else {
         break;
@@ -248,7 +258,7 @@ class BicepReader {
         type = parent->type + "/" + type;
     }
     r.type = type;
-    TSNode body = declaration_body(kids.back(), r.conditional, r.loop, &r.condition);
+    TSNode body = declaration_body(kids.back(), r.conditional, r.loop, &r.condition, &r.loop_over);
     if (is(body, "object")) {
       r.body = value(body, 0);
       if (const Value* p = r.body.get("parent"); p && p->kind == Value::Kind::Reference) r.parent_symbol = p->text;

@@ -321,6 +321,36 @@ class Evaluator {
       out.range = v.range;
       return out;
     }
+    if (fn == "length" && args.size() == 1) {
+      Value a = eval(args[0], depth + 1);
+      if (a.spread) return unknown(v.range);
+      if (a.kind == Value::Kind::String || a.kind == Value::Kind::Array || a.kind == Value::Kind::Object) {
+        size_t n = a.kind == Value::Kind::String ? a.text.size() : a.items.size() + a.members.size();
+        Value out;
+        out.kind = Value::Kind::Number;
+        out.text = std::to_string(n);
+        out.range = v.range;
+        return out;
+      }
+      return unknown(v.range);
+    }
+    if (fn == "range" && args.size() == 2) {
+      // range(start, count): only its length matters to the rules; bounded.
+      Value start = eval(args[0], depth + 1), count = eval(args[1], depth + 1);
+      if (start.kind != Value::Kind::Number || count.kind != Value::Kind::Number || count.text.size() > 4 ||
+          count.text.find_first_not_of("0123456789") != std::string::npos)
+        return unknown(v.range);
+      Value out;
+      out.kind = Value::Kind::Array;
+      out.range = v.range;
+      for (int i = 0, n = std::stoi(count.text); i < n; ++i) {
+        Value item;
+        item.kind = Value::Kind::Opaque;  // the items themselves are not needed
+        item.range = v.range;
+        out.items.push_back(std::move(item));
+      }
+      return out;
+    }
     if (fn == "coalesce" && !args.empty()) {
       for (const Value& a : args) {
         Value x = eval(a, depth + 1);

@@ -34,6 +34,21 @@ bool depends_on(const FederatedCredential& b, const FederatedCredential& a) {
   return false;
 }
 
+// Whether a loop surely runs over two or more items.
+bool at_least_two(const FederatedCredential& f) {
+  if (!f.resource->loop_over) return false;
+  Value over = evaluate(*f.resource->loop_over, *f.scope);
+  if (over.kind == Value::Kind::Array) return !over.spread && over.items.size() >= 2;
+  if (over.kind != Value::Kind::Number) return false;
+  long n = 0;
+  for (char c : over.text) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + (c - '0');
+    if (n >= 2) return true;
+  }
+  return false;
+}
+
 class FederatedCredentialConcurrencyRule : public Rule {
  public:
   const RuleMeta& meta() const override {
@@ -48,7 +63,8 @@ class FederatedCredentialConcurrencyRule : public Rule {
     for (const IdentityNode& id : graph.identities()) {
       const auto& creds = id.credentials;
       for (const FederatedCredential* f : creds) {
-        if (f->resource->loop && !f->serial_loop)
+        // A loop over fewer than two items, or over a number patless cannot know, writes nothing in parallel.
+        if (f->resource->loop && !f->serial_loop && at_least_two(*f))
           report(*f, nullptr, "Federated credentials are created in a loop without @batchSize(1): Azure fails "
                               "parallel writes to one identity (ConcurrentFederatedIdentityCredentialsWritesForSingle"
                               "ManagedIdentity).", out);

@@ -20,6 +20,18 @@ resource perWorkload 'Microsoft.ManagedIdentity/userAssignedIdentities/federated
   }
 }]
 
+// expect: PL405 warning 1-18
+resource numbered 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = [for i in range(0, 3): {
+  parent: identity
+  name: 'numbered-${i}'
+  properties: {
+    issuer: 'https://issuer.example.com/'
+    subject: 'system:serviceaccount:apps:numbered-${i}'
+    audiences: [ 'api://AzureADTokenExchange' ]
+  }
+  dependsOn: [ perWorkload ]
+}]
+
 resource first 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
   parent: identity
   name: 'first'
@@ -28,7 +40,7 @@ resource first 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdenti
     subject: 'system:serviceaccount:apps:first'
     audiences: [ 'api://AzureADTokenExchange' ]
   }
-  dependsOn: [ perWorkload ]
+  dependsOn: [ numbered ]
 }
 
 // expect: PL405 warning 1-16
