@@ -129,6 +129,7 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
   json notifications = json::array();
   for (const std::string& n : result.notifications)
     notifications.push_back({{"level", "note"}, {"message", {{"text", "Skipped " + n}}}});
+  for (const std::string& n : result.notes) notifications.push_back({{"level", "note"}, {"message", {{"text", n}}}});
 
   std::string root = context.working_directory;
   if (root.empty() || root.back() != '/') root += '/';
@@ -185,7 +186,7 @@ void write_json(std::ostream& out, const ScanResult& result) {
   }
   json skipped = json::array();
   for (const std::string& n : result.notifications) skipped.push_back(n);
-  out << json{{"version", PATLESS_VERSION}, {"findings", findings}, {"skipped", skipped}}.dump(2, ' ', false,
+  out << json{{"version", PATLESS_VERSION}, {"findings", findings}, {"skipped", skipped}, {"notes", result.notes}}.dump(2, ' ', false,
                                                                                               json::error_handler_t::replace)
       << "\n";
 }

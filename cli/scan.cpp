@@ -43,6 +43,28 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
   return true;
 }
 
+namespace {
+
+// Registry modules and template specs are not in the repository: say so once.
+std::string registry_modules_note(const std::vector<Document>& documents) {
+  size_t count = 0;
+  std::string first;
+  for (const Document& d : documents) {
+    for (const Module& m : d.modules) {
+      if (!m.path.starts_with("br:") && !m.path.starts_with("br/") && !m.path.starts_with("ts:") &&
+          !m.path.starts_with("ts/"))
+        continue;
+      if (count++ == 0) first = d.path + ":" + std::to_string(m.range.start_line) + " ('" + m.path + "')";
+    }
+  }
+  if (count == 0) return {};
+  return std::to_string(count) + " module" + (count == 1 ? "" : "s") +
+         " from a registry or template spec, first " + first +
+         ": patless does not read them; what they deploy is unknown.";
+}
+
+}  // namespace
+
 ScanResult scan(const ScanOptions& options) {
   ScanResult result;
   Discovery found = discover(options.paths);
@@ -94,6 +116,7 @@ ScanResult scan(const ScanOptions& options) {
     }
     if (!s.skipped.empty()) result.notifications.push_back(std::move(s.skipped));
   }
+  if (std::string note = registry_modules_note(result.documents); !note.empty()) result.notes.push_back(note);
   Graph graph(result.documents);
   result.findings = run_rules(graph);
   return result;

@@ -101,6 +101,7 @@ void write_text(std::ostream& out, const ScanResult& result, const TextStyle& st
           << printable(r.message) << "\n";
   }
   for (const std::string& n : result.notifications) out << "patless: skipped " << printable(n) << "\n";
+  for (const std::string& n : result.notes) out << "patless: note: " << printable(n) << "\n";
   size_t total = result.findings.size();
   auto plural = [](size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
