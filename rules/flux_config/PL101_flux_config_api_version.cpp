@@ -32,7 +32,7 @@ class FluxConfigApiVersionRule : public Rule {
       std::string why;
       if (github) {
         why = "provider 'GitHub' needs it";
-      } else if (!c.provider.absent()) {
+      } else if (c.provider.known() && c.provider.value.kind != Value::Kind::Null) {
         why = "gitRepository.provider needs it";
       } else {
         auto kind = c.get({"properties", "sourceKind"});
