@@ -93,3 +93,18 @@ TEST_CASE("evaluation: length and range", "[evaluate]") {
   CHECK(eval_bicep("length(free)") == "unknown");
   CHECK(eval_bicep("length(range(0, length(free)))") == "unknown");
 }
+
+TEST_CASE("evaluation: a resource's name and id", "[evaluate]") {
+  auto doc = patless::read_document("main.bicep",
+                                    "param clusterName string = 'aks1'\n"
+                                    "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {\n"
+                                    "  name: clusterName\n"
+                                    "}\n"
+                                    "var n = aks.name\n"
+                                    "var i = aks.id\n");
+  REQUIRE(doc);
+  patless::Scope scope;
+  scope.doc = &*doc;
+  CHECK(patless::evaluate(doc->variable("n")->value, scope).text == "aks1");
+  CHECK(patless::evaluate(doc->variable("i")->value, scope).text == "Microsoft.ContainerService/managedClusters/aks1");
+}

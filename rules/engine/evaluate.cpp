@@ -182,11 +182,16 @@ class Evaluator {
     const Value& object = v.items[0];
     if (object.kind == Value::Kind::Member && !object.items.empty())
       if (auto out = module_output(v, depth)) return *out;
-    // `sym.name` of a declared resource is the name it is given.
-    if (object.kind == Value::Kind::Reference && v.text == "name") {
+    // `sym.name` of a declared resource is the name it is given; `sym.id` the
+    // resourceId() form of it ("<type>/<name>"), which is what links resources.
+    if (object.kind == Value::Kind::Reference && (v.text == "name" || v.text == "id")) {
       if (const Resource* r = scope_.doc->resource(object.text)) {
-        if (const Value* n = r->body.get("name")) return eval(*n, depth + 1);
-        return unknown(v.range);
+        const Value* n = r->body.get("name");
+        if (!n) return unknown(v.range);
+        Value name = eval(*n, depth + 1);
+        if (name.kind != Value::Kind::String) return unknown(v.range);
+        if (v.text == "name") return name;
+        return string_value(r->type + "/" + name.text, v.range);
       }
     }
     Value o = eval(object, depth + 1);

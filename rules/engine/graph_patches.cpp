@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <regex>
+#include <set>
 
 #include "rules/engine/graph.h"
 
@@ -187,21 +188,65 @@ bool targets(const KustomizePatch& p, const K8sObject& o, const Value& root) {
   return labels_match(p.label_selector, root);
 }
 
-// A kustomization patches what lies in and below its directory.
-bool under(const fs::path& dir, const std::string& path) {
-  std::string prefix = dir.lexically_normal().string();
-  if (prefix.empty() || prefix == ".") return true;
-  if (!prefix.ends_with('/')) prefix += '/';
-  return fs::path(path).lexically_normal().string().starts_with(prefix);
+std::string normal(const fs::path& p) { return p.lexically_normal().string(); }
+
+bool is_kustomization(const K8sObject& o) {
+  return o.kind == "Kustomization" && o.api_version.starts_with("kustomize.config.k8s.io/");
+}
+
+// The files a kustomization builds: its `resources`, `bases` and `components`,
+// files or directories, through the kustomizations of those directories. A
+// directory without a kustomization in the scan (kustomization.yaml files
+// often lack apiVersion and kind) counts with every file below it.
+void collect_files(const Document& k, const std::vector<Document>& docs, std::set<std::string>& files, int depth) {
+  if (depth > 16) return;
+  fs::path dir = fs::path(k.path).parent_path();
+  for (const K8sObject& o : k.objects) {
+    if (!is_kustomization(o)) continue;
+    for (std::string_view list : {"resources", "bases", "components"}) {
+      const Value* entries = o.root.get(list);
+      if (!entries || entries->kind != Value::Kind::Array) continue;
+      for (const Value& e : entries->items) {
+        if (e.kind != Value::Kind::String || e.text.find("://") != std::string::npos) continue;
+        std::string target = normal(dir / e.text);
+        const Document* nested = nullptr;  // the directory's own kustomization, when the scan has it
+        bool file = false;
+        for (const Document& d : docs) {
+          std::string path = normal(d.path);
+          file = file || path == target;
+          if (normal(fs::path(path).parent_path()) == target)
+            for (const K8sObject& ko : d.objects)
+              if (is_kustomization(ko)) nested = &d;
+        }
+        if (file) {
+          files.insert(target);
+        } else if (nested) {
+          if (files.insert(normal(nested->path)).second) collect_files(*nested, docs, files, depth + 1);
+        } else {
+          std::string prefix = target + "/";
+          for (const Document& d : docs)
+            if (normal(d.path).starts_with(prefix)) files.insert(normal(d.path));
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
 
 void Graph::apply_patches() {
+  std::vector<std::pair<const Document*, std::set<std::string>>> builds;
+  for (const Document& k : documents_) {
+    if (k.patches.empty()) continue;
+    std::set<std::string> files;
+    collect_files(k, documents_, files, 0);
+    builds.emplace_back(&k, std::move(files));
+  }
   for (ObjectNode& node : objects_) {
     Value* built = nullptr;
-    for (const Document& k : documents_) {
-      if (k.patches.empty() || !under(fs::path(k.path).parent_path(), node.doc->path)) continue;
+    for (const auto& [kp, files] : builds) {
+      const Document& k = *kp;
+      if (!files.count(normal(node.doc->path))) continue;
       for (const KustomizePatch& p : k.patches) {
         if (!targets(p, *node.object, built ? *built : node.object->root)) continue;
         if (!built) {
