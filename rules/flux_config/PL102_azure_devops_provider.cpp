@@ -1,5 +1,6 @@
 // PL102: an Azure DevOps repository pulled without provider 'Azure' needs a PAT or SSH key.
 #include "rules/engine/facts.h"
+#include "rules/engine/fixes.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
@@ -9,6 +10,8 @@ namespace {
 
 class AzureDevOpsProviderRule : public Rule {
  public:
+  static std::optional<Fix> fix(const FluxConfiguration& c, bool missing);
+
   const RuleMeta& meta() const override {
     static const RuleMeta m{"PL102", "azure-devops-provider", Level::Error, "BA",
                             "An Azure DevOps gitRepository.url without provider 'Azure' can only authenticate with a "
@@ -33,7 +36,10 @@ class AzureDevOpsProviderRule : public Rule {
                     : "gitRepository.provider is 'Generic' for the Azure DevOps repository '" + *url +
                           "': Flux can only pull it with a PAT or SSH secret. Use provider: 'Azure' for workload identity.";
         SourceRange at = missing ? c.url.range : c.provider.range;
-        out.report(finding_at(c, at, "properties.gitRepository.provider", std::move(message)));
+        Finding f = finding_at(c, at, "properties.gitRepository.provider", std::move(message));
+        // On a legacy visualstudio.com URL the provider alone is not the whole fix (PL104).
+        if (kind == RepoUrlKind::AzureDevOpsHttps) f.fix = fix(c, missing);
+        out.report(std::move(f));
       } else if (missing) {
         out.report(finding_at(c, c.url.range, "properties.gitRepository.provider",
                               "gitRepository.url '" + *url +
@@ -44,6 +50,23 @@ class AzureDevOpsProviderRule : public Rule {
     }
   }
 };
+
+// Adds provider 'Azure' after the URL, or rewrites 'Generic', where the
+// resource itself writes them; nothing when they come from elsewhere.
+std::optional<Fix> AzureDevOpsProviderRule::fix(const FluxConfiguration& c, bool missing) {
+  std::optional<Replacement> edit;
+  if (!missing) {
+    if (c.provider.written && c.provider.written->kind == Value::Kind::String)
+      edit = replace_string(*c.doc, c.provider.range, "Azure");
+  } else {
+    const Value* props = c.resource->body.get("properties");
+    const Value* repo = props ? props->get("gitRepository") : nullptr;
+    const Member* url = repo && repo->kind == Value::Kind::Object && !repo->spread ? repo->member("url") : nullptr;
+    if (url && c.url.written == &url->value) edit = insert_member_after(*c.doc, *repo, *url, "provider", "Azure");
+  }
+  if (!edit) return std::nullopt;
+  return Fix{"Use provider 'Azure' (workload identity)", c.doc->path, {std::move(*edit)}};
+}
 
 PATLESS_REGISTER_RULE(AzureDevOpsProviderRule);
 

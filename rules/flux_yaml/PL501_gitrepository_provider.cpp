@@ -1,5 +1,6 @@
 // PL501: a Flux GitRepository on Azure DevOps without provider azure needs a PAT or SSH key.
 #include "rules/engine/facts.h"
+#include "rules/engine/fixes.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
@@ -9,6 +10,8 @@ namespace {
 
 class GitRepositoryProviderRule : public Rule {
  public:
+  static std::optional<Fix> fix(const ObjectNode& o, bool missing);
+
   const RuleMeta& meta() const override {
     static const RuleMeta m{"PL501", "gitrepository-provider", Level::Error, "Y",
                             "A Flux GitRepository with an Azure DevOps URL and no spec.provider: azure.",
@@ -36,7 +39,9 @@ class GitRepositoryProviderRule : public Rule {
                           "repository '" + url->text + "': Flux can only authenticate with a PAT or SSH secret. Use "
                           "provider: azure for workload identity.";
         const Value* at = missing ? url : provider;
-        out.report(finding_at(o, at->range, "spec.provider", std::move(message), Level::None, at));
+        Finding f = finding_at(o, at->range, "spec.provider", std::move(message), Level::None, at);
+        f.fix = fix(o, missing);
+        out.report(std::move(f));
       } else if (missing) {
         out.report(finding_at(o, url->range, "spec.provider",
                               "GitRepository '" + o.object->name + "' pulls from Azure DevOps over SSH ('" +
@@ -47,6 +52,24 @@ class GitRepositoryProviderRule : public Rule {
     }
   }
 };
+
+// Adds `provider: azure` after the URL, or rewrites `generic`, where the
+// object's own file writes them (not a kustomize patch).
+std::optional<Fix> GitRepositoryProviderRule::fix(const ObjectNode& o, bool missing) {
+  const Member* spec = o.object->root.member("spec");
+  if (!spec || spec->value.kind != Value::Kind::Object) return std::nullopt;
+  std::optional<Replacement> edit;
+  if (missing) {
+    const Member* url = spec->value.member("url");
+    if (url && o.get({"spec", "url"}) == &url->value)
+      edit = insert_member_after(*o.doc, spec->value, *url, "provider", "azure");
+  } else if (const Member* provider = spec->value.member("provider");
+             provider && o.get({"spec", "provider"})->origin == 0) {
+    edit = replace_string(*o.doc, provider->value.range, "azure");
+  }
+  if (!edit) return std::nullopt;
+  return Fix{"Use provider: azure (workload identity)", o.doc->path, {std::move(*edit)}};
+}
 
 PATLESS_REGISTER_RULE(GitRepositoryProviderRule);
 
