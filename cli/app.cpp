@@ -61,7 +61,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   Level fail = *parse_level(o.fail_level);
   if (fail == Level::None) return 0;
   for (const Finding& f : result.findings)
-    if (f.level >= fail) return 1;
+    if (f.level >= fail && !f.suppressed) return 1;
   return 0;
 }
 

@@ -115,6 +115,11 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
       r["relatedLocations"] = related;
     }
     r["partialFingerprints"] = {{"patless/v1", prints[i]}};
+    if (f.suppressed) {
+      json s{{"kind", "inSource"}};
+      if (!f.suppressed->empty()) s["justification"] = *f.suppressed;
+      r["suppressions"] = json::array({s});
+    }
     if (f.fix) {
       json replacements = json::array();
       for (const Replacement& rep : f.fix->replacements)
@@ -182,12 +187,13 @@ void write_json(std::ostream& out, const ScanResult& result) {
                            {"message", r.message}});
       j["related"] = related;
     }
+    if (f.suppressed) j["suppressed"] = *f.suppressed;
     findings.push_back(std::move(j));
   }
   json skipped = json::array();
   for (const std::string& n : result.notifications) skipped.push_back(n);
-  out << json{{"version", PATLESS_VERSION}, {"findings", findings}, {"skipped", skipped}, {"notes", result.notes}}.dump(2, ' ', false,
-                                                                                              json::error_handler_t::replace)
+  json log{{"version", PATLESS_VERSION}, {"findings", findings}, {"skipped", skipped}, {"notes", result.notes}};
+  out << log.dump(2, ' ', false, json::error_handler_t::replace)
       << "\n";
 }
 

@@ -70,7 +70,12 @@ void write_text(std::ostream& out, const ScanResult& result, const TextStyle& st
   std::string source_path, source_bytes;
   std::optional<SourceText> source;
   size_t counts[4] = {0, 0, 0, 0};
+  size_t suppressed = 0;
   for (const Finding& f : result.findings) {
+    if (f.suppressed) {  // in SARIF and JSON, not in front of people
+      ++suppressed;
+      continue;
+    }
     counts[static_cast<int>(f.level)]++;
     std::string location = printable(f.path.empty() ? "<scan>" : f.path);
     if (f.range.valid()) {
@@ -102,15 +107,16 @@ void write_text(std::ostream& out, const ScanResult& result, const TextStyle& st
   }
   for (const std::string& n : result.notifications) out << "patless: skipped " << printable(n) << "\n";
   for (const std::string& n : result.notes) out << "patless: note: " << printable(n) << "\n";
-  size_t total = result.findings.size();
+  size_t total = result.findings.size() - suppressed;
   auto plural = [](size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
   };
+  std::string tail = suppressed ? " (" + std::to_string(suppressed) + " suppressed)" : std::string();
   if (total == 0) {
-    out << "No findings in " << plural(result.files_considered, "file") << ".\n";
+    out << "No findings in " << plural(result.files_considered, "file") << tail << ".\n";
   } else {
     out << plural(counts[3], "error") << ", " << plural(counts[2], "warning") << ", " << plural(counts[1], "note")
-        << " in " << plural(result.files_considered, "file") << ".\n";
+        << " in " << plural(result.files_considered, "file") << tail << ".\n";
   }
 }
 

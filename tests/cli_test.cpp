@@ -82,9 +82,9 @@ TEST_CASE("SARIF on stdout is one JSON document with the full driver and results
   const auto& driver = run["tool"]["driver"];
   CHECK(driver["name"] == "patless");
   CHECK(driver["rules"].size() == ::patless::all_rules().size());
-  CHECK(driver["rules"][2]["id"] == "PL102");
-  CHECK(driver["rules"][2]["help"]["markdown"].get<std::string>().rfind("# PL102", 0) == 0);
-  CHECK(driver["rules"][2]["properties"]["security-severity"] == "7.5");
+  CHECK(driver["rules"][4]["id"] == "PL102");
+  CHECK(driver["rules"][4]["help"]["markdown"].get<std::string>().rfind("# PL102", 0) == 0);
+  CHECK(driver["rules"][4]["properties"]["security-severity"] == "7.5");
   CHECK(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].get<std::string>().rfind("file:///", 0) == 0);
   CHECK(run["invocations"][0]["executionSuccessful"] == true);
   CHECK(run["columnKind"] == "unicodeCodePoints");
@@ -96,7 +96,7 @@ TEST_CASE("SARIF on stdout is one JSON document with the full driver and results
   for (const auto& res : results)
     if (res["ruleId"] == "PL101") pl101 = &res;
   REQUIRE(pl101);
-  CHECK((*pl101)["ruleIndex"] == 1);
+  CHECK((*pl101)["ruleIndex"] == 3);
   CHECK((*pl101)["level"] == "error");
   const auto& loc = (*pl101)["locations"][0]["physicalLocation"];
   CHECK(loc["artifactLocation"]["uri"] == "testdata/examples/infra/main.bicep");
@@ -178,4 +178,15 @@ TEST_CASE("version and explain", "[cli]") {
   CHECK(e.exit_code == 0);
   CHECK(e.out.rfind("# PL301 cluster-oidc-issuer", 0) == 0);
   CHECK(run_patless("explain PL999").exit_code == 2);
+}
+
+TEST_CASE("suppressed findings stay in SARIF with their reason and do not fail the run", "[cli][sarif]") {
+  Run r = run_patless("check testdata/rules/PL002/good.bicep --format sarif");
+  CHECK(r.exit_code == 0);
+  auto log = nlohmann::json::parse(r.out);
+  const auto& results = log["runs"][0]["results"];
+  REQUIRE(results.size() == 2);
+  CHECK(results[0]["suppressions"][0]["kind"] == "inSource");
+  CHECK(results[0]["suppressions"][0]["justification"] == "the repository moves to workload identity in PLAT-123");
+  CHECK(results[1]["suppressions"][0].count("justification") == 0);  // Bicep's #disable-next-line has no reason
 }

@@ -56,7 +56,9 @@ TEST_CASE("every fixture produces exactly the findings written in it", "[fixture
     patless::ScanOptions options;
     options.paths = {unit.string()};
     options.jobs = 1;
-    for (const auto& f : patless::scan(options).findings) actual.insert(describe(f));
+    // Suppressed findings are checked by suppression_test.cpp, not written in fixtures.
+    for (const auto& f : patless::scan(options).findings)
+      if (!f.suppressed) actual.insert(describe(f));
 
     std::vector<std::string> missing, extra;
     std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(), std::back_inserter(missing));

@@ -42,6 +42,9 @@ struct Finding {
   // never a line number, so a finding keeps its fingerprint when lines move.
   std::string logical_location;
   std::optional<Fix> fix;
+  // Set when an in-source suppression covers the finding: the reason written
+  // after the rule ids (may be empty). Suppressed findings stay in SARIF.
+  std::optional<std::string> suppressed;
 };
 
 }  // namespace patless

@@ -6,6 +6,7 @@
 
 #include "rules/engine/graph.h"
 #include "rules/engine/rule.h"
+#include "rules/engine/suppressions.h"
 
 namespace patless {
 
@@ -58,6 +59,7 @@ std::vector<Finding> run_rules(const Graph& graph) {
     }
   }
   auto& findings = out.findings();
+  apply_suppressions(graph.documents(), findings);
   auto place = [](const Finding& f) {
     return std::tie(f.path, f.range.start_line, f.range.start_column, f.range.end_line, f.range.end_column, f.rule_id);
   };
