@@ -17,6 +17,8 @@ namespace {
 
 struct CheckOptions {
   std::vector<std::string> paths;
+  std::string config;
+  bool fail_level_given = false;
   std::vector<std::string> parameter_files;
   std::string format = "text";
   std::string output;
@@ -30,6 +32,23 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   if (!o.paths.empty()) scan_options.paths = o.paths;
   scan_options.jobs = o.jobs;
   scan_options.parameter_files = o.parameter_files;
+  // The configuration: --config, or .patless.yaml at the scanned root.
+  std::string config_path = o.config;
+  if (config_path.empty()) {
+    std::error_code ec;
+    std::filesystem::path root = o.paths.size() == 1 && std::filesystem::is_directory(o.paths[0], ec) ? o.paths[0] : ".";
+    std::filesystem::path candidate = root / ".patless.yaml";
+    if (std::filesystem::is_regular_file(candidate, ec)) config_path = candidate.string();
+  }
+  if (!config_path.empty()) {
+    std::string error;
+    auto config = load_config(config_path, error);
+    if (!config) {
+      err << "patless: " << error << "\n";
+      return 2;
+    }
+    scan_options.config = std::move(*config);
+  }
   ScanResult result = scan(scan_options);
   if (!result.missing_paths.empty()) {
     for (const auto& p : result.missing_paths) err << "patless: no such file or directory: " << p << "\n";
@@ -59,6 +78,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   }
 
   Level fail = *parse_level(o.fail_level);
+  if (!o.fail_level_given && scan_options.config.fail_level) fail = *scan_options.config.fail_level;
   if (fail == Level::None) return 0;
   for (const Finding& f : result.findings)
     if (f.level >= fail && !f.suppressed) return 1;
@@ -98,6 +118,11 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
       ->capture_default_str();
   check_cmd->add_option("-j,--jobs", check.jobs, "Files read in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
+  check_cmd->add_option("--config", check.config, "Configuration file (default: .patless.yaml at the scanned root)");
+
+  bool force = false;
+  auto* init_cmd = app.add_subcommand("init", "Write a commented starter .patless.yaml here");
+  init_cmd->add_flag("--force", force, "Overwrite an existing .patless.yaml");
 
   auto* rules_cmd = app.add_subcommand("rules", "List every rule");
   std::string explain_id;
@@ -115,7 +140,22 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     return code == 0 ? 0 : 2;
   }
 
+  if (*init_cmd) {
+    std::error_code ec;
+    if (!force && std::filesystem::exists(".patless.yaml", ec)) {
+      err << "patless: .patless.yaml exists (use --force to overwrite it)\n";
+      return 2;
+    }
+    std::string error;
+    if (!write_file_atomically(".patless.yaml", starter_config(), error)) {
+      err << "patless: " << error << "\n";
+      return 2;
+    }
+    out << "Wrote .patless.yaml\n";
+    return 0;
+  }
   if (*check_cmd) {
+    check.fail_level_given = check_cmd->get_option("--fail-level")->count() > 0;
     std::vector<std::string> command_line(argv, argv + argc);
     return run_check(check, command_line, out, err);
   }

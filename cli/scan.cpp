@@ -70,6 +70,20 @@ ScanResult scan(const ScanOptions& options) {
   Discovery found = discover(options.paths);
   result.missing_paths = std::move(found.missing);
   for (auto& s : found.skipped) result.notifications.push_back(std::move(s));
+  // patless's own configuration is not infrastructure code.
+  std::erase_if(found.files, [](const std::string& f) { return std::filesystem::path(f).filename() == ".patless.yaml"; });
+  if (!options.config.exclude.empty()) {
+    // Excluded paths are not read at all.
+    std::filesystem::path base = std::filesystem::path(options.config.path).parent_path();
+    std::error_code ec;
+    std::filesystem::path absolute_base = std::filesystem::absolute(base, ec).lexically_normal();
+    std::erase_if(found.files, [&](const std::string& f) {
+      std::string rel = std::filesystem::absolute(f, ec).lexically_normal().lexically_relative(absolute_base).string();
+      for (const std::string& g : options.config.exclude)
+        if (glob_match(g, rel)) return true;
+      return false;
+    });
+  }
   for (const std::string& p : options.parameter_files) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(p, ec)) {
@@ -118,7 +132,15 @@ ScanResult scan(const ScanOptions& options) {
   }
   if (std::string note = registry_modules_note(result.documents); !note.empty()) result.notes.push_back(note);
   Graph graph(result.documents);
-  result.findings = run_rules(graph);
+  result.findings = run_rules(graph, &options.config.options);
+  // Levels from the configuration; `off` drops the rule's findings.
+  std::erase_if(result.findings, [&](Finding& f) {
+    auto it = options.config.levels.find(f.rule_id);
+    if (it == options.config.levels.end()) return false;
+    if (!it->second) return true;
+    f.level = *it->second;
+    return false;
+  });
   return result;
 }
 

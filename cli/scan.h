@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/config.h"
 #include "grammars/model.h"
 #include "rules/engine/finding.h"
 
@@ -16,6 +17,7 @@ struct ScanOptions {
   // template of the scan.
   std::vector<std::string> parameter_files;
   unsigned jobs = 0;  // 0: one per core
+  Config config;      // .patless.yaml (empty when there is none)
 };
 
 struct ScanResult {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/config.h"
 #include "rules/engine/rule.h"
 
 namespace fs = std::filesystem;
@@ -189,4 +190,24 @@ TEST_CASE("suppressed findings stay in SARIF with their reason and do not fail t
   CHECK(results[0]["suppressions"][0]["kind"] == "inSource");
   CHECK(results[0]["suppressions"][0]["justification"] == "the repository moves to workload identity in PLAT-123");
   CHECK(results[1]["suppressions"][0].count("justification") == 0);  // Bicep's #disable-next-line has no reason
+}
+
+TEST_CASE("init writes a starter configuration that check accepts, and keeps an existing one", "[cli][config]") {
+  fs::path dir = temp_dir();
+  std::string in_dir = "cd '" + dir.string() + "' && '" + PATLESS_BINARY + "' ";
+  CHECK(std::system((in_dir + "init >/dev/null").c_str()) == 0);
+  CHECK(slurp(dir / ".patless.yaml").find("fail-level: error") != std::string::npos);
+  CHECK(WEXITSTATUS(std::system((in_dir + "init 2>/dev/null").c_str())) == 2);
+  CHECK(WEXITSTATUS(std::system((in_dir + "check . >/dev/null").c_str())) == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("configuration globs", "[config]") {
+  CHECK(patless::glob_match("samples/**", "samples/flux/a.bicep"));
+  CHECK(patless::glob_match("**/tests/e2e/**", "avm/res/x/tests/e2e/max/main.test.bicep"));
+  CHECK(patless::glob_match("**/tests/e2e/**", "tests/e2e/a.bicep"));
+  CHECK(patless::glob_match("*.json", "azuredeploy.json"));
+  CHECK_FALSE(patless::glob_match("*.json", "arm/azuredeploy.json"));
+  CHECK(patless::glob_match("arm/?zuredeploy.json", "arm/azuredeploy.json"));
+  CHECK_FALSE(patless::glob_match("samples/**", "infra/samples/a.bicep"));
 }

@@ -1,6 +1,9 @@
 // The rule interface and its self-registering registry.
 #pragma once
 
+#include <map>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,13 +21,27 @@ struct RuleMeta {
   std::string_view summary;  // one sentence
   std::string_view tags;     // space-separated SARIF tags
   bool security = false;     // carries a SARIF security-severity
+  std::string_view options = {};  // space-separated names of the options the rule reads (.patless.yaml)
 };
+
+// Rule options from the configuration: rule id → option → value.
+using RuleOptions = std::map<std::string, std::map<std::string, std::string>, std::less<>>;
 
 // Collects findings; stamps each with the running rule's id, and with its
 // default level where the rule left the level at None.
 class Emitter {
  public:
+  explicit Emitter(const RuleOptions* options = nullptr) : options_(options) {}
   void set_rule(const RuleMeta* meta) { meta_ = meta; }
+  // The running rule's option from the configuration, if set.
+  std::optional<std::string> option(std::string_view name) const {
+    if (!options_ || !meta_) return std::nullopt;
+    auto rule = options_->find(meta_->id);
+    if (rule == options_->end()) return std::nullopt;
+    auto it = rule->second.find(std::string(name));
+    if (it == rule->second.end()) return std::nullopt;
+    return it->second;
+  }
   void report(Finding f) {
     if (meta_) {
       f.rule_id = std::string(meta_->id);
@@ -35,6 +52,7 @@ class Emitter {
   std::vector<Finding>& findings() { return findings_; }
 
  private:
+  const RuleOptions* options_ = nullptr;
   const RuleMeta* meta_ = nullptr;
   std::vector<Finding> findings_;
 };

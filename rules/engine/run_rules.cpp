@@ -41,8 +41,8 @@ std::vector<Finding> merge_deployments(std::vector<Finding> sorted, Place place)
 
 }  // namespace
 
-std::vector<Finding> run_rules(const Graph& graph) {
-  Emitter out;
+std::vector<Finding> run_rules(const Graph& graph, const RuleOptions* options) {
+  Emitter out(options);
   for (const Rule* rule : all_rules()) {
     out.set_rule(&rule->meta());
     try {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/engine/finding.h"
+#include "rules/engine/rule.h"
 
 namespace patless {
 
@@ -11,6 +12,7 @@ class Graph;
 
 // Findings of all rules, sorted by file, position and rule id. A rule that
 // throws yields one internal-error finding (PL000) and the others still run.
-std::vector<Finding> run_rules(const Graph& graph);
+// `options` are the rules' options from the configuration.
+std::vector<Finding> run_rules(const Graph& graph, const RuleOptions* options = nullptr);
 
 }  // namespace patless

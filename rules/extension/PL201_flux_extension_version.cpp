@@ -16,7 +16,7 @@ class FluxExtensionVersionRule : public Rule {
     static const RuleMeta m{"PL201", "flux-extension-version", Level::Error, "BA",
                             "A pinned microsoft.flux extension version below 1.13.0, the first on Flux 2.4 with "
                             "provider azure.",
-                            "security authentication", true};
+                            "security authentication", true, "min_version"};
     return m;
   }
 
@@ -27,12 +27,15 @@ class FluxExtensionVersionRule : public Rule {
       // The version is only honoured with auto-upgrade off (otherwise PL202 speaks).
       if (!version.string() || !(auto_upgrade.known() && auto_upgrade.value.text == "false")) continue;
       const std::string& v = *version.string();
-      auto below_minimum = compare_versions(v, kMinimumVersion);
+      const std::string minimum = out.option("min_version").value_or(std::string(kMinimumVersion));
+      auto below_minimum = compare_versions(v, minimum);
       if (!below_minimum) continue;
       if (*below_minimum < 0) {
         out.report(finding_at(e, version.range, "properties.version",
-                              "microsoft.flux version " + v + " is older than " + std::string(kMinimumVersion) +
-                                  ": Flux before 2.4 cannot authenticate with workload identity (provider: azure)."));
+                              "microsoft.flux version " + v + " is older than " + minimum +
+                                  (minimum == kMinimumVersion
+                                       ? ": Flux before 2.4 cannot authenticate with workload identity (provider: azure)."
+                                       : ", the minimum this repository's .patless.yaml sets.")));
         continue;
       }
       auto below_ado = compare_versions(v, kAzureDevOpsWorkloadIdentity);
