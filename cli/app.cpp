@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/atomic_write.h"
+#include "cli/fix.h"
 #include "cli/reports.h"
 #include "cli/scan.h"
 #include "rules/engine/rule.h"
@@ -19,6 +20,7 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string config;
   bool fail_level_given = false;
+  bool fix = false, diff = false;
   std::vector<std::string> parameter_files;
   std::string format = "text";
   std::string output;
@@ -53,6 +55,29 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   if (!result.missing_paths.empty()) {
     for (const auto& p : result.missing_paths) err << "patless: no such file or directory: " << p << "\n";
     return 2;
+  }
+  if (o.fix || o.diff) {
+    std::vector<std::string> errors;
+    std::vector<FileFix> fixes = plan_fixes(result.findings, errors);
+    for (const auto& e : errors) err << "patless: cannot fix " << e << "\n";
+    if (o.diff) {  // the changes, not the report
+      for (const FileFix& f : fixes) write_unified_diff(out, f);
+      return !errors.empty() ? 2 : fixes.empty() ? 0 : 1;
+    }
+    size_t fixed = 0;
+    for (const FileFix& f : fixes) {
+      std::string error;
+      if (!write_file_atomically(f.path, f.fixed, error)) {
+        err << "patless: " << error << "\n";
+        return 2;
+      }
+      fixed += f.fixes;
+    }
+    if (!fixes.empty()) {
+      err << "patless: fixed " << fixed << " finding" << (fixed == 1 ? "" : "s") << " in " << fixes.size() << " file"
+          << (fixes.size() == 1 ? "" : "s") << "\n";
+      result = scan(scan_options);  // report what is left
+    }
   }
 
   std::ostringstream report;
@@ -119,6 +144,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check_cmd->add_option("-j,--jobs", check.jobs, "Files read in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
   check_cmd->add_option("--config", check.config, "Configuration file (default: .patless.yaml at the scanned root)");
+  check_cmd->add_flag("--fix", check.fix, "Apply the fixes rules offer, in place, then report what is left");
+  check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of the report")
+      ->excludes(check_cmd->get_option("--fix"));
 
   bool force = false;
   auto* init_cmd = app.add_subcommand("init", "Write a commented starter .patless.yaml here");

@@ -211,3 +211,28 @@ TEST_CASE("configuration globs", "[config]") {
   CHECK(patless::glob_match("arm/?zuredeploy.json", "arm/azuredeploy.json"));
   CHECK_FALSE(patless::glob_match("samples/**", "infra/samples/a.bicep"));
 }
+
+TEST_CASE("--fix rewrites in place keeping BOM and CRLF, and a second run has nothing left to fix", "[cli][fixes]") {
+  fs::path dir = temp_dir();
+  for (const char* f : {"PL102/bom_crlf.bicep", "PL101/bad.json", "PL501/bad.yaml"})
+    fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules" / f, dir / fs::path(f).filename());
+  std::string before = slurp(dir / "bom_crlf.bicep");
+  Run diff = run_patless("check '" + dir.string() + "' --diff");
+  CHECK(diff.exit_code == 1);
+  CHECK(diff.out.find("+      provider: 'Azure'\r\n") != std::string::npos);
+  CHECK(slurp(dir / "bom_crlf.bicep") == before);  // --diff writes nothing
+
+  Run fix = run_patless("check '" + dir.string() + "' --fix --fail-level none");
+  CHECK(fix.exit_code == 0);
+  CHECK(fix.err.find("patless: fixed ") == 0);
+  std::string after = slurp(dir / "bom_crlf.bicep");
+  CHECK(after.rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(after.size() == before.size() + std::string("      provider: 'Azure'\r\n").size());
+  for (size_t i = 0; i < after.size(); ++i)
+    if (after[i] == '\n') CHECK((i > 0 && after[i - 1] == '\r'));  // no bare LF came in
+
+  Run again = run_patless("check '" + dir.string() + "' --diff");
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.empty());
+  fs::remove_all(dir);
+}
