@@ -1,4 +1,4 @@
-// Writers for the output formats: text for people, SARIF 2.1.0 and JSON for machines.
+// Writers for the output formats: text for people, SARIF 2.1.0, JSON and JUnit for machines.
 #pragma once
 
 #include <ostream>
@@ -20,5 +20,9 @@ struct SarifContext {
   std::vector<std::string> command_line;
 };
 void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext& context);
+
+// JUnit XML for a pipeline's Tests tab: per file, one failing test case per
+// rule that reported there, and one passing case for a file without findings.
+void write_junit(std::ostream& out, const ScanResult& result);
 
 }  // namespace patless

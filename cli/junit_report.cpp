@@ -1,0 +1,65 @@
+#include <map>
+
+#include "cli/reports.h"
+#include "rules/engine/rule.h"
+
+namespace patless {
+namespace {
+
+// XML 1.0 text: markup characters escaped, other control characters replaced.
+std::string xml(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += '?';
+        else out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_junit(std::ostream& out, const ScanResult& result) {
+  // file → rule → its findings, in report order.
+  std::map<std::string, std::map<std::string, std::vector<const Finding*>>> by_file;
+  for (const Finding& f : result.findings)
+    if (!f.suppressed) by_file[f.path.empty() ? "<scan>" : f.path][f.rule_id].push_back(&f);
+  size_t failures = 0, tests = 0;
+  for (const auto& [path, rules] : by_file) failures += rules.size();
+  for (const Document& d : result.documents) tests += by_file.count(d.path) ? 0 : 1;
+  tests += failures;
+
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"patless\" tests=\"" << tests << "\" failures=\"" << failures << "\">\n";
+  out << "  <testsuite name=\"patless\" tests=\"" << tests << "\" failures=\"" << failures << "\">\n";
+  for (const auto& [path, rules] : by_file) {
+    for (const auto& [id, findings] : rules) {
+      const Rule* rule = find_rule(id);
+      std::string name = id;
+      if (rule) {
+        name += ' ';
+        name += rule->meta().name;
+      }
+      const Finding& first = *findings.front();
+      out << "    <testcase classname=\"" << xml(path) << "\" name=\"" << xml(name) << "\">\n";
+      out << "      <failure type=\"" << level_name(first.level) << "\" message=\"" << xml(first.message) << "\">";
+      for (const Finding* f : findings)
+        out << xml(path) << ":" << f->range.start_line << ":" << f->range.start_column << ": " << level_name(f->level)
+            << ": " << xml(f->message) << "\n";
+      out << "</failure>\n    </testcase>\n";
+    }
+  }
+  for (const Document& d : result.documents)
+    if (!by_file.count(d.path))
+      out << "    <testcase classname=\"" << xml(d.path) << "\" name=\"no findings\"/>\n";
+  out << "  </testsuite>\n</testsuites>\n";
+}
+
+}  // namespace patless
