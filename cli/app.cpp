@@ -3,7 +3,10 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <optional>
 #include <filesystem>
 #include <sstream>
 
@@ -21,6 +24,7 @@ struct CheckOptions {
   std::string config;
   bool fail_level_given = false;
   bool fix = false, diff = false;
+  std::string root;
   std::vector<std::string> parameter_files;
   std::string format = "text";
   std::string output;
@@ -28,17 +32,59 @@ struct CheckOptions {
   unsigned jobs = 0;
 };
 
+// The repository a file belongs to: `git rev-parse --show-toplevel` from its directory.
+std::string git_top_level(const std::filesystem::path& file) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::absolute(file, ec).parent_path();
+  std::string cmd = "git -C '" + dir.string() + "' rev-parse --show-toplevel 2>/dev/null";
+  std::string top;
+  if (FILE* p = ::popen(cmd.c_str(), "r")) {
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, p)) top += buffer;
+    ::pclose(p);
+  }
+  while (!top.empty() && (top.back() == '\n' || top.back() == '\r')) top.pop_back();
+  return top;
+}
+
+// `patless check FILE...` (a pre-commit hook): the findings of those files,
+// with the repository around them as context (--root, or the git top level).
+// Nothing to do when a directory is named, or no root is found.
+std::optional<std::filesystem::path> context_root(const CheckOptions& o) {
+  if (o.paths.empty()) return std::nullopt;
+  std::error_code ec;
+  for (const std::string& p : o.paths)
+    if (!std::filesystem::is_regular_file(p, ec)) return std::nullopt;
+  if (!o.root.empty()) return std::filesystem::path(o.root);
+  std::string top = git_top_level(o.paths.front());
+  if (top.empty()) return std::nullopt;
+  // Relative to here, so that related locations read like the files named.
+  std::filesystem::path relative = std::filesystem::relative(top, ec);
+  return ec || relative.empty() ? std::filesystem::path(top) : relative;
+}
+
 int run_check(const CheckOptions& o, const std::vector<std::string>& command_line, std::ostream& out,
               std::ostream& err) {
   ScanOptions scan_options;
   if (!o.paths.empty()) scan_options.paths = o.paths;
+  // Named files inside a repository: report on them, read the repository for context.
+  std::map<std::string, std::string> named;  // canonical path → as the user wrote it
+  const std::optional<std::filesystem::path> context = context_root(o);
+  if (context) {
+    std::error_code ec;
+    for (const std::string& p : o.paths) named[std::filesystem::weakly_canonical(p, ec).string()] = p;
+    scan_options.paths = {context->string()};
+  }
   scan_options.jobs = o.jobs;
   scan_options.parameter_files = o.parameter_files;
   // The configuration: --config, or .patless.yaml at the scanned root.
   std::string config_path = o.config;
   if (config_path.empty()) {
     std::error_code ec;
-    std::filesystem::path root = o.paths.size() == 1 && std::filesystem::is_directory(o.paths[0], ec) ? o.paths[0] : ".";
+    std::filesystem::path root = context ? *context
+                                 : o.paths.size() == 1 && std::filesystem::is_directory(o.paths[0], ec)
+                                     ? std::filesystem::path(o.paths[0])
+                                     : std::filesystem::path(".");
     std::filesystem::path candidate = root / ".patless.yaml";
     if (std::filesystem::is_regular_file(candidate, ec)) config_path = candidate.string();
   }
@@ -56,6 +102,20 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     for (const auto& p : result.missing_paths) err << "patless: no such file or directory: " << p << "\n";
     return 2;
   }
+  auto keep_named = [&](ScanResult& r) {
+    if (named.empty()) return;
+    std::error_code ec;
+    std::erase_if(r.findings, [&](Finding& f) {
+      auto it = named.find(std::filesystem::weakly_canonical(f.path, ec).string());
+      if (it == named.end()) return true;
+      f.path = it->second;
+      if (f.fix) f.fix->path = it->second;
+      return false;
+    });
+    r.files_considered = named.size();
+    r.notes.clear();  // about the repository, not the files named
+  };
+  keep_named(result);
   if (o.fix || o.diff) {
     std::vector<std::string> errors;
     std::vector<FileFix> fixes = plan_fixes(result.findings, errors);
@@ -77,6 +137,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
       err << "patless: fixed " << fixed << " finding" << (fixed == 1 ? "" : "s") << " in " << fixes.size() << " file"
           << (fixes.size() == 1 ? "" : "s") << "\n";
       result = scan(scan_options);  // report what is left
+      keep_named(result);
     }
   }
 
@@ -109,6 +170,41 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   if (fail == Level::None) return 0;
   for (const Finding& f : result.findings)
     if (f.level >= fail && !f.suppressed) return 1;
+  return 0;
+}
+
+// A plain git pre-commit hook for teams without the pre-commit framework: this
+// binary, on the staged files that patless reads (names with spaces included).
+int install_hook(bool force, std::ostream& out, std::ostream& err) {
+  std::string top = git_top_level(std::filesystem::path(".") / "x");
+  if (top.empty()) {
+    err << "patless: not inside a git repository\n";
+    return 2;
+  }
+  std::error_code ec;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::string binary = ec ? std::string("patless") : self.string();
+  std::filesystem::path hook = std::filesystem::path(top) / ".git" / "hooks" / "pre-commit";
+  if (!force && std::filesystem::exists(hook, ec)) {
+    err << "patless: " << hook.string() << " exists (use --force to replace it)\n";
+    return 2;
+  }
+  std::string script =
+      "#!/bin/sh\n"
+      "# Installed by `patless install-hook`: lints the staged Bicep, ARM and Flux YAML files.\n"
+      "git diff --cached --name-only -z --diff-filter=ACMR |\n"
+      "  grep -zE '\\.(bicep|bicepparam|json|jsonc|yaml|yml)$' |\n"
+      "  xargs -0 -r '" + binary + "' check\n";
+  std::string error;
+  std::filesystem::create_directories(hook.parent_path(), ec);
+  if (!write_file_atomically(hook.string(), script, error)) {
+    err << "patless: " << error << "\n";
+    return 2;
+  }
+  std::filesystem::permissions(hook, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                         std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                         std::filesystem::perms::others_exec, ec);
+  out << "Installed " << hook.string() << "\n";
   return 0;
 }
 
@@ -146,9 +242,15 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check_cmd->add_option("-j,--jobs", check.jobs, "Files read in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
   check_cmd->add_option("--config", check.config, "Configuration file (default: .patless.yaml at the scanned root)");
+  check_cmd->add_option("--root", check.root,
+                        "With files named: the repository to read around them (default: their git top level)");
   check_cmd->add_flag("--fix", check.fix, "Apply the fixes rules offer, in place, then report what is left");
   check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of the report")
       ->excludes(check_cmd->get_option("--fix"));
+
+  bool hook_force = false;
+  auto* hook_cmd = app.add_subcommand("install-hook", "Install a git pre-commit hook that runs patless on staged files");
+  hook_cmd->add_flag("--force", hook_force, "Overwrite an existing pre-commit hook");
 
   bool force = false;
   auto* init_cmd = app.add_subcommand("init", "Write a commented starter .patless.yaml here");
@@ -170,6 +272,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     return code == 0 ? 0 : 2;
   }
 
+  if (*hook_cmd) return install_hook(hook_force, out, err);
   if (*init_cmd) {
     std::error_code ec;
     if (!force && std::filesystem::exists(".patless.yaml", ec)) {

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <yaml-cpp/yaml.h>
 #include <sstream>
 
 #include "cli/config.h"
@@ -235,4 +237,73 @@ TEST_CASE("--fix rewrites in place keeping BOM and CRLF, and a second run has no
   CHECK(again.exit_code == 0);
   CHECK(again.out.empty());
   fs::remove_all(dir);
+}
+
+TEST_CASE("check FILE reports on that file with the repository around it as context", "[cli][pre-commit]") {
+  fs::path repo = temp_dir();
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
+  REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
+  fs::path out = repo / "out.txt";
+  std::string cmd = "cd '" + repo.string() + "/infra/modules' && NO_COLOR=1 '" + PATLESS_BINARY +
+                    "' check identity.bicep >'" + out.string() + "'";
+  int status = std::system(cmd.c_str());
+  CHECK(WEXITSTATUS(status) == 1);
+  std::string text = slurp(out);
+  INFO(text);
+  // The subject finding needs main.bicep, which deploys this module on the cluster the extension is on.
+  CHECK(text.find("identity.bicep:15:14: error[PL402]") == 0);
+  CHECK(text.find("main.bicep:16:3: error[PL302]") == std::string::npos);  // not a named file
+  CHECK(text.find("1 error, 0 warnings, 0 notes in 1 file.") != std::string::npos);
+  fs::remove_all(repo);
+}
+
+TEST_CASE("the pre-commit hook definition runs patless on the files pre-commit passes", "[cli][pre-commit]") {
+  YAML::Node hooks = YAML::LoadFile(std::string(PATLESS_SOURCE_DIR) + "/.pre-commit-hooks.yaml");
+  REQUIRE(hooks.IsSequence());
+  const YAML::Node hook = hooks[0];
+  CHECK(hook["id"].as<std::string>() == "patless");
+  CHECK(hook["language"].as<std::string>() == "system");
+  const std::string entry = hook["entry"].as<std::string>();
+  REQUIRE(entry.rfind("patless ", 0) == 0);
+  std::regex files(hook["files"].as<std::string>());  // pre-commit matches with Python's re.search
+  for (const char* f : {"main.bicep", "main.bicepparam", "azuredeploy.json", "a.jsonc", "gotk-sync.yaml", "k.yml"})
+    CHECK(std::regex_search(f, files));
+  for (const char* f : {"README.md", "main.bicep.bak", "Dockerfile"}) CHECK_FALSE(std::regex_search(f, files));
+
+  // What pre-commit runs: the entry, then the matching staged file names.
+  fs::path repo = temp_dir();
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
+  REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
+  std::string staged;
+  for (const char* f : {"infra/main.bicep", "infra/staging.bicep", "azure-pipelines.yml"})
+    if (std::regex_search(f, files)) staged += std::string(" '") + f + "'";
+  std::string cmd = "cd '" + repo.string() + "' && NO_COLOR=1 '" + PATLESS_BINARY + "'" + entry.substr(7) + staged +
+                    " >'" + (repo / "out.txt").string() + "'";
+  int status = std::system(cmd.c_str());
+  CHECK(WEXITSTATUS(status) == 1);
+  std::string text = slurp(repo / "out.txt");
+  INFO(text);
+  CHECK(text.find("infra/main.bicep:16:3: error[PL302]") != std::string::npos);
+  CHECK(text.find("staging.bicep:") == std::string::npos);  // the healthy chain
+  CHECK(text.find("identity.bicep") == std::string::npos);  // not staged
+  fs::remove_all(repo);
+}
+
+TEST_CASE("install-hook installs a git pre-commit hook that blocks a bad commit", "[cli][pre-commit]") {
+  fs::path repo = temp_dir();
+  std::string git = "git -C '" + repo.string() + "' ";
+  REQUIRE(std::system((git + "init -q && " + git + "config user.email t@example.com && " + git +
+                       "config user.name t").c_str()) == 0);
+  std::string in_repo = "cd '" + repo.string() + "' && ";
+  CHECK(std::system((in_repo + "'" + PATLESS_BINARY + "' install-hook >/dev/null").c_str()) == 0);
+  fs::path hook = repo / ".git/hooks/pre-commit";
+  REQUIRE(fs::exists(hook));
+  CHECK((fs::status(hook).permissions() & fs::perms::owner_exec) != fs::perms::none);
+  CHECK(WEXITSTATUS(std::system((in_repo + "'" + PATLESS_BINARY + "' install-hook 2>/dev/null").c_str())) == 2);
+
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/good.bicep", repo / "good config.bicep");
+  CHECK(std::system((git + "add 'good config.bicep' && " + git + "commit -qm good >/dev/null").c_str()) == 0);
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", repo / "bad.bicep");
+  CHECK(std::system((git + "add bad.bicep && " + git + "commit -qm bad >/dev/null 2>&1").c_str()) != 0);
+  fs::remove_all(repo);
 }
