@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <regex>
 #include <yaml-cpp/yaml.h>
 #include <sstream>
@@ -306,4 +307,48 @@ TEST_CASE("install-hook installs a git pre-commit hook that blocks a bad commit"
   fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", repo / "bad.bicep");
   CHECK(std::system((git + "add bad.bicep && " + git + "commit -qm bad >/dev/null 2>&1").c_str()) != 0);
   fs::remove_all(repo);
+}
+
+TEST_CASE("the Azure Pipelines template publishes CodeAnalysisLogs and fails by level", "[pipelines]") {
+  YAML::Node t = YAML::LoadFile(std::string(PATLESS_SOURCE_DIR) + "/integrations/azure-pipelines/patless.yml");
+  std::map<std::string, YAML::Node> params;
+  const YAML::Node parameters = t["parameters"];
+  for (const YAML::Node& p : parameters) params[p["name"].as<std::string>()] = p;
+  REQUIRE(params.count("failLevel"));
+  CHECK(params["failLevel"]["default"].as<std::string>() == "error");
+  CHECK(params["failLevel"]["values"].size() == 4);
+  CHECK(params.count("paths"));
+  CHECK(params["advancedSecurity"]["type"].as<std::string>() == "boolean");
+
+  // Steps, with the template's ${{ if }} blocks flattened.
+  std::vector<YAML::Node> steps;
+  const YAML::Node all_steps = t["steps"];
+  for (const YAML::Node& s : all_steps) {
+    if (s.IsMap() && s.size() == 1 && s.begin()->first.as<std::string>().rfind("${{ if", 0) == 0) {
+      const YAML::Node block = s.begin()->second;
+      for (const YAML::Node& inner : block) steps.push_back(inner);
+    } else {
+      steps.push_back(s);
+    }
+  }
+  auto task = [&](const std::string& name) -> YAML::Node {
+    for (const auto& s : steps)
+      if (s["task"] && s["task"].as<std::string>() == name) return s;
+    return YAML::Node();
+  };
+  YAML::Node artifact = task("PublishBuildArtifacts@1");
+  REQUIRE(artifact);
+  CHECK(artifact["inputs"]["ArtifactName"].as<std::string>() == "CodeAnalysisLogs");
+  CHECK(artifact["condition"].as<std::string>() == "succeededOrFailed()");
+  CHECK(task("PublishTestResults@2")["inputs"]["testResultsFormat"].as<std::string>() == "JUnit");
+  CHECK(task("AdvancedSecurity-Publish@1")["inputs"]["SarifsInputDirectory"].as<std::string>().find("CodeAnalysisLogs") !=
+        std::string::npos);
+  std::string scripts;
+  for (const auto& s : steps)
+    if (s["bash"]) scripts += s["bash"].as<std::string>() + "\n";
+  CHECK(scripts.find("--format sarif") != std::string::npos);
+  CHECK(scripts.find("CodeAnalysisLogs/patless.sarif") != std::string::npos);
+  CHECK(scripts.find("--format junit") != std::string::npos);
+  CHECK(scripts.find("--fail-level ${{ parameters.failLevel }}") != std::string::npos);
+  CHECK(scripts.find("cmake --install") != std::string::npos);
 }
