@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/atomic_write.h"
+#include "cli/baseline.h"
 #include "cli/fix.h"
 #include "cli/reports.h"
 #include "cli/scan.h"
@@ -25,6 +26,7 @@ struct CheckOptions {
   bool fail_level_given = false;
   bool fix = false, diff = false;
   std::string root;
+  std::string baseline;
   std::vector<std::string> parameter_files;
   std::string format = "text";
   std::string output;
@@ -141,6 +143,16 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     }
   }
 
+  if (!o.baseline.empty()) {
+    std::string error;
+    auto baseline = load_baseline(o.baseline, error);
+    if (!baseline) {
+      err << "patless: " << error << "\n";
+      return 2;
+    }
+    result.absent = compare_with_baseline(*baseline, result.findings);
+  }
+
   std::ostringstream report;
   if (o.format == "sarif") {
     std::error_code ec;
@@ -169,7 +181,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   if (!o.fail_level_given && scan_options.config.fail_level) fail = *scan_options.config.fail_level;
   if (fail == Level::None) return 0;
   for (const Finding& f : result.findings)
-    if (f.level >= fail && !f.suppressed) return 1;
+    if (f.level >= fail && !f.suppressed && f.baseline != "unchanged") return 1;
   return 0;
 }
 
@@ -244,6 +256,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check_cmd->add_option("--config", check.config, "Configuration file (default: .patless.yaml at the scanned root)");
   check_cmd->add_option("--root", check.root,
                         "With files named: the repository to read around them (default: their git top level)");
+  check_cmd->add_option("--baseline", check.baseline,
+                        "A SARIF log of an earlier run: findings in it are 'unchanged' and do not fail the run");
   check_cmd->add_flag("--fix", check.fix, "Apply the fixes rules offer, in place, then report what is left");
   check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of the report")
       ->excludes(check_cmd->get_option("--fix"));

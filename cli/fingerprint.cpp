@@ -28,7 +28,13 @@ std::vector<std::string> fingerprints(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
   std::map<std::string, int> seen;
   for (const Finding& f : findings) {
-    std::string key = f.rule_id + "|" + f.path + "|" + f.logical_location;
+    std::string key = f.rule_id;
+    key += '|';
+    if (f.logical_location.empty() || f.logical_location.starts_with("file")) {
+      key += f.path;
+      key += '|';
+    }
+    key += f.logical_location;
     int n = seen[key]++;
     out.push_back(hex(fnv1a(key)) + ":" + std::to_string(n + 1));
   }

@@ -8,8 +8,13 @@
 
 namespace patless {
 
-// One fingerprint per finding: a hash of rule id, file and logical location
-// (never a line number), with an occurrence count where those repeat.
+// One fingerprint per finding, for SARIF partialFingerprints and --baseline: a
+// hash of the rule id and the logical location (the resource's type and name,
+// or the Kubernetes object's kind, namespace and name, and the property), never
+// a line or column, with an occurrence count where those repeat. Findings about
+// a file rather than a resource (PL001, PL002, PL003) hash the file's path too.
+// So a fingerprint survives inserted lines, reformatting, and moving a resource
+// to another file.
 std::vector<std::string> fingerprints(const std::vector<Finding>& findings);
 
 }  // namespace patless

@@ -115,6 +115,7 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
       r["relatedLocations"] = related;
     }
     r["partialFingerprints"] = {{"patless/v1", prints[i]}};
+    if (!f.baseline.empty()) r["baselineState"] = f.baseline;
     if (f.suppressed) {
       json s{{"kind", "inSource"}};
       if (!f.suppressed->empty()) s["justification"] = *f.suppressed;
@@ -130,6 +131,7 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
     }
     results.push_back(std::move(r));
   }
+  for (const std::string& a : result.absent) results.push_back(json::parse(a));
 
   json notifications = json::array();
   for (const std::string& n : result.notifications)
@@ -188,6 +190,7 @@ void write_json(std::ostream& out, const ScanResult& result) {
       j["related"] = related;
     }
     if (f.suppressed) j["suppressed"] = *f.suppressed;
+    if (!f.baseline.empty()) j["baselineState"] = f.baseline;
     findings.push_back(std::move(j));
   }
   json skipped = json::array();

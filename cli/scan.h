@@ -25,6 +25,7 @@ struct ScanResult {
   std::vector<Finding> findings;
   std::vector<std::string> notifications;  // skipped files and why
   std::vector<std::string> notes;          // what the scan could not follow (registry modules)
+  std::vector<std::string> absent;         // --baseline: SARIF results (JSON) no longer found
   std::vector<std::string> missing_paths;
   size_t files_considered = 0;
 };

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <optional>
 
 #include "cli/reports.h"
@@ -70,10 +71,14 @@ void write_text(std::ostream& out, const ScanResult& result, const TextStyle& st
   std::string source_path, source_bytes;
   std::optional<SourceText> source;
   size_t counts[4] = {0, 0, 0, 0};
-  size_t suppressed = 0;
+  size_t suppressed = 0, unchanged = 0;
   for (const Finding& f : result.findings) {
     if (f.suppressed) {  // in SARIF and JSON, not in front of people
       ++suppressed;
+      continue;
+    }
+    if (f.baseline == "unchanged") {  // known from the baseline: only new findings are news
+      ++unchanged;
       continue;
     }
     counts[static_cast<int>(f.level)]++;
@@ -107,13 +112,22 @@ void write_text(std::ostream& out, const ScanResult& result, const TextStyle& st
   }
   for (const std::string& n : result.notifications) out << "patless: skipped " << printable(n) << "\n";
   for (const std::string& n : result.notes) out << "patless: note: " << printable(n) << "\n";
-  size_t total = result.findings.size() - suppressed;
+  size_t total = result.findings.size() - suppressed - unchanged;
   auto plural = [](size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
   };
-  std::string tail = suppressed ? " (" + std::to_string(suppressed) + " suppressed)" : std::string();
+  std::vector<std::string> asides;
+  if (suppressed) asides.push_back(std::to_string(suppressed) + " suppressed");
+  if (unchanged) asides.push_back(std::to_string(unchanged) + " unchanged from the baseline");
+  if (!result.absent.empty()) asides.push_back(std::to_string(result.absent.size()) + " fixed since the baseline");
+  std::string tail;
+  for (const std::string& a : asides) tail += (tail.empty() ? " (" : ", ") + a;
+  if (!tail.empty()) tail += ")";
+  bool with_baseline = unchanged > 0 || !result.absent.empty() ||
+                       std::any_of(result.findings.begin(), result.findings.end(),
+                                   [](const Finding& f) { return !f.baseline.empty(); });
   if (total == 0) {
-    out << "No findings in " << plural(result.files_considered, "file") << tail << ".\n";
+    out << (with_baseline ? "No new findings in " : "No findings in ") << plural(result.files_considered, "file") << tail << ".\n";
   } else {
     out << plural(counts[3], "error") << ", " << plural(counts[2], "warning") << ", " << plural(counts[1], "note")
         << " in " << plural(result.files_considered, "file") << tail << ".\n";

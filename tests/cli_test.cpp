@@ -352,3 +352,39 @@ TEST_CASE("the Azure Pipelines template publishes CodeAnalysisLogs and fails by 
   CHECK(scripts.find("--fail-level ${{ parameters.failLevel }}") != std::string::npos);
   CHECK(scripts.find("cmake --install") != std::string::npos);
 }
+
+TEST_CASE("--baseline: moved and reformatted findings are unchanged, fixed ones absent, only new ones fail", "[cli][baseline]") {
+  fs::path repo = temp_dir();
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo / "ex", fs::copy_options::recursive);
+  fs::path baseline = repo / "baseline.sarif";
+  Run first = run_patless("check '" + (repo / "ex").string() + "' --format sarif --output '" + baseline.string() + "'");
+  REQUIRE(first.exit_code == 1);
+
+  // Lines inserted above everything, a file renamed, one finding fixed, one introduced.
+  std::string main = slurp(repo / "ex/infra/main.bicep");
+  std::ofstream(repo / "ex/infra/main.bicep", std::ios::binary) << "// owner: platform team\n\n\n" << main;
+  fs::rename(repo / "ex/clusters/staging/apps-source.yaml", repo / "ex/clusters/staging/sources.yaml");
+  std::string sync = slurp(repo / "ex/clusters/prod/flux-system/gotk-sync.yaml");
+  sync.replace(sync.find("  url: https"), 0, "  provider: azure\n");
+  std::ofstream(repo / "ex/clusters/prod/flux-system/gotk-sync.yaml", std::ios::binary) << sync;
+  std::string staging = slurp(repo / "ex/infra/staging.bicep");
+  staging.replace(staging.find("provider: 'Azure'"), 17, "provider: 'Generic'");
+  std::ofstream(repo / "ex/infra/staging.bicep", std::ios::binary) << staging;
+
+  Run second = run_patless("check '" + (repo / "ex").string() + "' --format sarif --baseline '" + baseline.string() + "'");
+  CHECK(second.exit_code == 1);  // the new PL102
+  auto log = nlohmann::json::parse(second.out);
+  std::map<std::string, std::vector<std::string>> states;  // ruleId → states
+  for (const auto& r : log["runs"][0]["results"]) states[r["ruleId"]].push_back(r["baselineState"]);
+  CHECK(states["PL302"] == std::vector<std::string>{"unchanged"});  // 3 lines lower now
+  CHECK(states["PL502"] == std::vector<std::string>{"unchanged"});  // in a renamed file
+  CHECK(states["PL501"] == std::vector<std::string>{"absent"});     // fixed
+  CHECK(std::count(states["PL102"].begin(), states["PL102"].end(), "new") == 1);
+  CHECK(std::count(states["PL102"].begin(), states["PL102"].end(), "unchanged") == 1);
+
+  Run text = run_patless("check '" + (repo / "ex").string() + "' --baseline '" + baseline.string() + "' --fail-level error");
+  CHECK(text.out.find("staging.bicep") != std::string::npos);
+  CHECK(text.out.find("main.bicep:19:3: error[PL302]") == std::string::npos);  // unchanged: not news
+  CHECK(text.out.find("unchanged from the baseline, 1 fixed since the baseline)") != std::string::npos);
+  fs::remove_all(repo);
+}

@@ -45,6 +45,8 @@ struct Finding {
   // Set when an in-source suppression covers the finding: the reason written
   // after the rule ids (may be empty). Suppressed findings stay in SARIF.
   std::optional<std::string> suppressed;
+  // Against a baseline (--baseline): "new" or "unchanged"; empty without one.
+  std::string baseline;
 };
 
 }  // namespace patless

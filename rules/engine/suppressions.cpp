@@ -120,7 +120,7 @@ std::optional<Suppression> parse(const Document& doc, const Comment& c, bool fir
       std::string nearest = nearest_rule_id(id);
       if (!nearest.empty()) f.message += ": did you mean " + nearest + "?";
       else f.message += ".";
-      f.logical_location = doc.path + "#suppression:" + std::to_string(c.range.start_line);
+      f.logical_location = "file#suppression:" + c.text;
       problems.push_back(std::move(f));
     }
     at = end;
@@ -186,7 +186,7 @@ void apply_suppressions(const std::vector<Document>& documents, std::vector<Find
     for (const std::string& id : s.ids) ids += (ids.empty() ? "" : " ") + id;
     f.message = "This suppression of " + ids + " suppresses nothing: no such finding " +
                 (s.whole_file ? "in this file" : "on the line it covers") + ". Remove it.";
-    f.logical_location = s.doc->path + "#suppression:" + std::to_string(s.comment->range.start_line);
+    f.logical_location = "file#suppression:" + s.comment->text;
     problems.push_back(std::move(f));
   }
   for (Finding& p : problems) {
