@@ -215,7 +215,7 @@ TEST_CASE("configuration globs", "[config]") {
   CHECK_FALSE(patless::glob_match("samples/**", "infra/samples/a.bicep"));
 }
 
-TEST_CASE("--fix rewrites in place keeping BOM and CRLF, and a second run has nothing left to fix", "[cli][fixes]") {
+TEST_CASE("check --fix rewrites in place keeping BOM and CRLF, and a second run has nothing left to fix", "[cli][fixes]") {
   fs::path dir = temp_dir();
   for (const char* f : {"PL102/bom_crlf.bicep", "PL101/bad.json", "PL501/bad.yaml"})
     fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules" / f, dir / fs::path(f).filename());
@@ -353,7 +353,7 @@ TEST_CASE("the Azure Pipelines template publishes CodeAnalysisLogs and fails by 
   CHECK(scripts.find("cmake --install") != std::string::npos);
 }
 
-TEST_CASE("--baseline: moved and reformatted findings are unchanged, fixed ones absent, only new ones fail", "[cli][baseline]") {
+TEST_CASE("check --baseline: moved and reformatted findings are unchanged, fixed ones absent, only new ones fail", "[cli][baseline]") {
   fs::path repo = temp_dir();
   fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo / "ex", fs::copy_options::recursive);
   fs::path baseline = repo / "baseline.sarif";
