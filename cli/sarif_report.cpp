@@ -1,8 +1,10 @@
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "cli/fingerprint.h"
 #include "cli/reports.h"
+#include "grammars/ascii.h"
 #include "rules/engine/rule.h"
 
 namespace patless {
@@ -86,6 +88,32 @@ json rule_descriptor(const RuleMeta& m) {
   return r;
 }
 
+json automation_details() {
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v ? v : "");
+  };
+  // In Azure Pipelines: the run's pipeline, in the shape GitHub Advanced Security
+  // for Azure DevOps ingests (what Sarif.Multitool's GHAzDO rules check).
+  if (!iequals(env("TF_BUILD"), "true")) return {{"id", "patless/"}};
+  std::string org = env("SYSTEM_COLLECTIONURI");
+  while (!org.empty() && org.back() == '/') org.pop_back();
+  org = org.substr(org.find_last_of('/') + 1);
+  std::string definition_id = env("SYSTEM_DEFINITIONID");
+  if (definition_id.empty() || definition_id.find_first_not_of("0123456789") != std::string::npos ||
+      definition_id[0] == '0')
+    definition_id = "-1";
+  std::string id = "azuredevops/pipeline/build/" + org + "/" + env("SYSTEM_TEAMPROJECT") + "/" + definition_id + "/" +
+                   env("SYSTEM_PHASEID") + "/" + env("BUILD_SOURCEBRANCH") + "/" + env("BUILD_BUILDID") + "/";
+  auto non_empty = [](std::string v, const char* fallback) { return v.find_first_not_of(" \t") == std::string::npos ? std::string(fallback) : v; };
+  return {{"id", id},
+          {"properties",
+           {{"azuredevops/pipeline/build/buildDefinitionId", definition_id},
+            {"azuredevops/pipeline/build/buildDefinitionName", non_empty(env("BUILD_DEFINITIONNAME"), "patless")},
+            {"azuredevops/pipeline/build/phaseId", env("SYSTEM_PHASEID")},
+            {"azuredevops/pipeline/build/phaseName", non_empty(env("SYSTEM_PHASENAME"), "patless")}}}};
+}
+
 }  // namespace
 
 void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext& context) {
@@ -160,7 +188,7 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
                          {"semanticVersion", PATLESS_VERSION},
                          {"informationUri", PATLESS_HOMEPAGE},
                          {"rules", rules}}}}},
-                     {"automationDetails", {{"id", "patless/"}}},
+                     {"automationDetails", automation_details()},
                      {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uri_encode(root)}}}}},
                      {"invocations", json::array({invocation})},
                      {"columnKind", "unicodeCodePoints"},
