@@ -81,27 +81,70 @@ std::vector<FileFix> plan_fixes(const std::vector<Finding>& findings, std::vecto
 
 void write_unified_diff(std::ostream& out, const FileFix& fix) {
   auto a = lines_of(fix.original), b = lines_of(fix.fixed);
-  // Edits are local: one hunk from the first to the last differing line.
+  // Fixes are local: diff only what lies between the common head and tail.
   size_t prefix = 0;
   while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
   size_t suffix = 0;
   while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
          a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
     ++suffix;
-  const size_t context = 3;
-  size_t start = prefix > context ? prefix - context : 0;
-  size_t a_end = std::min(a.size(), a.size() - suffix + context);
-  size_t b_end = std::min(b.size(), b.size() - suffix + context);
-  out << "--- " << fix.path << "\n+++ " << fix.path << "\n";
-  out << "@@ -" << start + 1 << "," << a_end - start << " +" << start + 1 << "," << b_end - start << " @@\n";
-  auto line = [&](char mark, std::string_view l) {
-    out << mark << l;
-    if (l.empty() || l.back() != '\n') out << "\n\\ No newline at end of file\n";
+  const size_t n = a.size() - prefix - suffix, m = b.size() - prefix - suffix;
+  struct Op {
+    char mark;
+    size_t a_line, b_line;  // 0-based
   };
-  for (size_t i = start; i < prefix; ++i) line(' ', a[i]);
-  for (size_t i = prefix; i < a.size() - suffix; ++i) line('-', a[i]);
-  for (size_t i = prefix; i < b.size() - suffix; ++i) line('+', b[i]);
-  for (size_t i = a.size() - suffix; i < a_end; ++i) line(' ', a[i]);
+  std::vector<Op> ops;
+  for (size_t i = 0; i < prefix; ++i) ops.push_back({' ', i, i});
+  if (n * m <= 4'000'000) {
+    // Longest common subsequence of the middle, then walk it.
+    std::vector<std::vector<uint32_t>> lcs(n + 1, std::vector<uint32_t>(m + 1, 0));
+    for (size_t i = n; i-- > 0;)
+      for (size_t j = m; j-- > 0;)
+        lcs[i][j] = a[prefix + i] == b[prefix + j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && a[prefix + i] == b[prefix + j]) {
+        ops.push_back({' ', prefix + i++, prefix + j++});
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        ops.push_back({'-', prefix + i++, prefix + j});  // removals before additions, as diff(1) writes them
+      } else {
+        ops.push_back({'+', prefix + i, prefix + j++});
+      }
+    }
+  } else {
+    for (size_t i = 0; i < n; ++i) ops.push_back({'-', prefix + i, prefix});
+    for (size_t j = 0; j < m; ++j) ops.push_back({'+', prefix + n, prefix + j});
+  }
+  for (size_t k = 0; k < suffix; ++k) ops.push_back({' ', a.size() - suffix + k, b.size() - suffix + k});
+
+  out << "--- " << fix.path << "\n+++ " << fix.path << "\n";
+  const size_t context = 3;
+  size_t k = 0;
+  while (k < ops.size()) {
+    while (k < ops.size() && ops[k].mark == ' ') ++k;
+    if (k == ops.size()) break;
+    // A hunk: context before, changes, and context after until 2*context equal lines in a row.
+    size_t start = k >= context ? k - context : 0;
+    size_t end = k, equal_run = 0;
+    while (end < ops.size() && equal_run < 2 * context) {
+      equal_run = ops[end].mark == ' ' ? equal_run + 1 : 0;
+      ++end;
+    }
+    if (equal_run > context) end -= equal_run - context;
+    size_t a_count = 0, b_count = 0;
+    for (size_t x = start; x < end; ++x) {
+      a_count += ops[x].mark != '+';
+      b_count += ops[x].mark != '-';
+    }
+    out << "@@ -" << ops[start].a_line + (a_count ? 1 : 0) << "," << a_count << " +" << ops[start].b_line + (b_count ? 1 : 0)
+        << "," << b_count << " @@\n";
+    for (size_t x = start; x < end; ++x) {
+      std::string_view l = ops[x].mark == '+' ? b[ops[x].b_line] : a[ops[x].a_line];
+      out << ops[x].mark << l;
+      if (l.empty() || l.back() != '\n') out << "\n\\ No newline at end of file\n";
+    }
+    k = end;
+  }
 }
 
 }  // namespace patless

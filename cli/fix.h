@@ -21,7 +21,8 @@ struct FileFix {
 // byte outside the edits stay as they are.
 std::vector<FileFix> plan_fixes(const std::vector<Finding>& findings, std::vector<std::string>& errors);
 
-// A unified diff (3 lines of context) from `original` to `fixed`.
+// A unified diff (hunks with 3 lines of context) from `original` to `fixed`,
+// which `patch -p0` and `git apply` take.
 void write_unified_diff(std::ostream& out, const FileFix& fix);
 
 }  // namespace patless

@@ -388,3 +388,15 @@ TEST_CASE("check --baseline: moved and reformatted findings are unchanged, fixed
   CHECK(text.out.find("unchanged from the baseline, 1 fixed since the baseline)") != std::string::npos);
   fs::remove_all(repo);
 }
+
+TEST_CASE("check --diff output applies with patch(1)", "[cli][fixes]") {
+  fs::path dir = temp_dir();
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL202/bad.bicep", dir / "bad.bicep");
+  std::string in_dir = "cd '" + dir.string() + "' && ";
+  REQUIRE(std::system((in_dir + "'" + PATLESS_BINARY + "' check bad.bicep --diff >fix.patch").c_str()) != -1);
+  REQUIRE(std::system((in_dir + "patch -s -p0 <fix.patch").c_str()) == 0);
+  std::string patched = slurp(dir / "bad.bicep");
+  CHECK(std::system((in_dir + "'" + PATLESS_BINARY + "' check bad.bicep --fix >/dev/null 2>&1").c_str()) != -1);
+  CHECK(slurp(dir / "bad.bicep") == patched);  // --fix writes what --diff showed
+  fs::remove_all(dir);
+}
