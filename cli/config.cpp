@@ -11,26 +11,12 @@
 namespace patless {
 namespace {
 
-size_t distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string did_you_mean(std::string_view word, std::initializer_list<std::string_view> known) {
   std::string_view best;
   size_t best_distance = 3;
   for (std::string_view k : known) {
-    size_t d = distance(word, k);
+    size_t d = edit_distance(word, k);
     if (d < best_distance) {
       best_distance = d;
       best = k;

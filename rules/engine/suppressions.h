@@ -23,4 +23,7 @@ void apply_suppressions(const std::vector<Document>& documents, std::vector<Find
 // The registered rule id nearest to `id` (edit distance), for did-you-mean.
 std::string nearest_rule_id(std::string_view id);
 
+// Levenshtein distance, for did-you-mean suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace patless
