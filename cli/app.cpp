@@ -76,6 +76,12 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     std::error_code ec;
     for (const std::string& p : o.paths) named[std::filesystem::weakly_canonical(p, ec).string()] = p;
     scan_options.paths = {context->string()};
+    // The named files as discovery under the root spells them.
+    for (const std::string& p : o.paths) {
+      std::filesystem::path rel = std::filesystem::weakly_canonical(p, ec).lexically_relative(
+          std::filesystem::weakly_canonical(*context, ec));
+      scan_options.focus.push_back((*context / rel).lexically_normal().string());
+    }
   }
   scan_options.jobs = o.jobs;
   scan_options.parameter_files = o.parameter_files;

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 
+#include "cli/context.h"
 #include "cli/discover.h"
 #include "grammars/limits.h"
 #include "grammars/read_document.h"
@@ -94,6 +95,10 @@ ScanResult scan(const ScanOptions& options) {
     bool listed = false;
     for (const std::string& f : found.files) listed = listed || std::filesystem::path(f).lexically_normal() == normal;
     if (!listed) found.files.push_back(p);
+  }
+  if (!options.focus.empty()) {
+    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    found.files = context_files(found.files, options.focus, jobs);
   }
   result.files_considered = found.files.size();
 

@@ -18,6 +18,9 @@ struct ScanOptions {
   std::vector<std::string> parameter_files;
   unsigned jobs = 0;  // 0: one per core
   Config config;      // .patless.yaml (empty when there is none)
+  // Files named on the command line inside a repository (`paths` is then the
+  // repository): only what can change their findings is parsed (cli/context.h).
+  std::vector<std::string> focus;
 };
 
 struct ScanResult {

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "cli/config.h"
+#include "cli/context.h"
 #include "rules/engine/rule.h"
 
 namespace fs = std::filesystem;
@@ -399,4 +400,21 @@ TEST_CASE("check --diff output applies with patch(1)", "[cli][fixes]") {
   CHECK(std::system((in_dir + "'" + PATLESS_BINARY + "' check bad.bicep --fix >/dev/null 2>&1").c_str()) != -1);
   CHECK(slurp(dir / "bad.bicep") == patched);  // --fix writes what --diff showed
   fs::remove_all(dir);
+}
+
+TEST_CASE("a pre-commit run parses only what can change the named files' findings", "[pre-commit]") {
+  const fs::path ex = fs::path(PATLESS_SOURCE_DIR) / "testdata/examples";
+  std::vector<std::string> all;
+  for (const auto& e : fs::recursive_directory_iterator(ex))
+    if (e.is_regular_file()) all.push_back(e.path().string());
+  auto kept = patless::context_files(all, {(ex / "infra/modules/identity.bicep").string()}, 1);
+  auto has = [&](const char* rel) {
+    return std::find(kept.begin(), kept.end(), (ex / rel).string()) != kept.end();
+  };
+  CHECK(has("infra/modules/identity.bicep"));  // named
+  CHECK(has("infra/main.bicep"));              // deploys it
+  CHECK(has("infra/staging.bicep"));           // Flux resources
+  CHECK(has("infra/staging.bicepparam"));      // deploys staging.bicep
+  CHECK(has("infra/modules/identity-staging.bicep"));  // staging.bicep deploys it
+  CHECK_FALSE(has("arm/azuredeploy.json"));    // ARM cannot deploy Bicep
 }

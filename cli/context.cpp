@@ -1,0 +1,138 @@
+#include "cli/context.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+#include "cli/scan.h"
+#include "grammars/read_document.h"
+
+namespace patless {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string normal(const fs::path& p) { return p.lexically_normal().string(); }
+
+// What can link to the identity chain on its own, by format.
+bool flux_related(FileKind kind, std::string_view bytes) {
+  if (kind == FileKind::Yaml)
+    return bytes.find("fluxcd.io") != std::string_view::npos ||
+           bytes.find("kustomize.config.k8s.io") != std::string_view::npos;
+  return bytes.find("KubernetesConfiguration") != std::string_view::npos ||
+         bytes.find("kubernetesconfiguration") != std::string_view::npos;
+}
+
+// The quoted strings of `bytes` that name a file (end in .bicep or .json),
+// resolved against `dir`.
+std::vector<std::string> quoted_paths(std::string_view bytes, const fs::path& dir) {
+  std::vector<std::string> out;
+  for (std::string_view ext : {std::string_view(".bicep'"), std::string_view(".json'"), std::string_view(".json\"")}) {
+    char quote = ext.back();
+    for (size_t at = bytes.find(ext); at != std::string_view::npos; at = bytes.find(ext, at + 1)) {
+      size_t close = at + ext.size() - 1;
+      size_t open = bytes.rfind(quote, at);
+      if (open == std::string_view::npos || close - open > 512) continue;
+      std::string_view path = bytes.substr(open + 1, close - open - 1);
+      if (path.find('\n') != std::string_view::npos || path.find(':') != std::string_view::npos) continue;
+      out.push_back(normal(dir / path));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,
+                                       unsigned jobs) {
+  std::set<std::string> named_set;
+  bool bicep = false, json = false;
+  for (const std::string& n : named) {
+    named_set.insert(normal(n));
+    FileKind k = file_kind(n);
+    bicep = bicep || k == FileKind::Bicep || k == FileKind::BicepParams;
+    json = json || k == FileKind::Json;
+  }
+  // The formats that can matter, read into memory (Bicep and YAML files are small).
+  struct Candidate {
+    std::string path, normal;
+    FileKind kind;
+    std::string bytes;
+    bool kept = false;
+  };
+  std::vector<Candidate> files;
+  for (const std::string& f : all) {
+    FileKind k = file_kind(f);
+    bool wanted = named_set.count(normal(f)) || k == FileKind::Yaml ||
+                  (bicep && (k == FileKind::Bicep || k == FileKind::BicepParams)) || (json && k == FileKind::Json);
+    if (wanted) files.push_back({f, normal(f), k, {}, false});
+  }
+  std::atomic<size_t> next{0};
+  auto read = [&] {
+    std::string error;
+    for (size_t i = next++; i < files.size(); i = next++) {
+      Candidate& c = files[i];
+      if (!read_file(c.path, c.bytes, error)) c.bytes.clear();
+      c.kept = named_set.count(c.normal) || flux_related(c.kind, c.bytes);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::max(1u, jobs); ++t) threads.emplace_back(read);
+  read();
+  for (auto& t : threads) t.join();
+
+  // Upward: what deploys a named file, and what deploys that, and so on: their
+  // arguments decide the named files' values.
+  std::vector<std::vector<std::string>> targets(files.size());
+  for (size_t i = 0; i < files.size(); ++i)
+    if (files[i].kind != FileKind::Yaml) targets[i] = quoted_paths(files[i].bytes, fs::path(files[i].path).parent_path());
+  std::set<std::string> up(named_set.begin(), named_set.end());
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (up.count(files[i].normal)) continue;
+      for (const std::string& t : targets[i]) {
+        if (!up.count(t)) continue;
+        changed = up.insert(files[i].normal).second || changed;
+        break;
+      }
+    }
+  }
+  // Downward: what the files kept so far deploy, and so on.
+  std::set<std::string> present;
+  for (const Candidate& c : files) present.insert(c.normal);
+  std::set<std::string> kept = up;
+  for (const Candidate& c : files)
+    if (c.kept) kept.insert(c.normal);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (!kept.count(files[i].normal)) continue;
+      for (const std::string& t : targets[i])
+        if (present.count(t)) changed = kept.insert(t).second || changed;
+    }
+  }
+  // A kept template is deployed with its .bicepparam files.
+  for (size_t i = 0; i < files.size(); ++i)
+    if (files[i].kind == FileKind::BicepParams)
+      for (const std::string& t : targets[i])
+        if (kept.count(t)) kept.insert(files[i].normal);
+  for (Candidate& c : files) c.kept = kept.count(c.normal) > 0;
+  // ARM parameter files beside a kept template.
+  std::set<std::string> kept_dirs;
+  for (const Candidate& c : files)
+    if (c.kept && c.kind == FileKind::Json) kept_dirs.insert(normal(fs::path(c.path).parent_path()));
+  for (Candidate& c : files)
+    if (!c.kept && c.kind == FileKind::Json && c.bytes.find("eploymentParameters.json") != std::string::npos &&
+        kept_dirs.count(normal(fs::path(c.path).parent_path())))
+      c.kept = true;
+
+  std::vector<std::string> out;
+  for (const Candidate& c : files)
+    if (c.kept) out.push_back(c.path);
+  return out;
+}
+
+}  // namespace patless
