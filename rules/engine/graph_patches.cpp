@@ -2,6 +2,7 @@
 // objects as kustomize builds them.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -194,14 +195,31 @@ bool is_kustomization(const K8sObject& o) {
   return o.kind == "Kustomization" && o.api_version.starts_with("kustomize.config.k8s.io/");
 }
 
+// Documents by normalised path, and the kustomization of each directory:
+// computed once, so that following resources is lookups, not path arithmetic.
+struct PathIndex {
+  std::vector<std::string> paths;                          // normalised, by document index
+  std::map<std::string, size_t> by_path;                   // normalised path → document
+  std::map<std::string, size_t> kustomization_of_dir;      // normalised directory → its kustomization
+  explicit PathIndex(const std::vector<Document>& docs) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+      paths.push_back(normal(docs[i].path));
+      by_path[paths.back()] = i;
+      for (const K8sObject& o : docs[i].objects)
+        if (is_kustomization(o)) kustomization_of_dir[normal(fs::path(paths.back()).parent_path())] = i;
+    }
+  }
+};
+
 // The files a kustomization builds: its `resources`, `bases` and `components`,
 // files or directories, through the kustomizations of those directories. A
 // directory without a kustomization in the scan (kustomization.yaml files
 // often lack apiVersion and kind) counts with every file below it.
-void collect_files(const Document& k, const std::vector<Document>& docs, std::set<std::string>& files, int depth) {
+void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex& index, std::set<std::string>& files,
+                   int depth) {
   if (depth > 16) return;
-  fs::path dir = fs::path(k.path).parent_path();
-  for (const K8sObject& o : k.objects) {
+  fs::path dir = fs::path(index.paths[k]).parent_path();
+  for (const K8sObject& o : docs[k].objects) {
     if (!is_kustomization(o)) continue;
     for (std::string_view list : {"resources", "bases", "components"}) {
       const Value* entries = o.root.get(list);
@@ -209,23 +227,14 @@ void collect_files(const Document& k, const std::vector<Document>& docs, std::se
       for (const Value& e : entries->items) {
         if (e.kind != Value::Kind::String || e.text.find("://") != std::string::npos) continue;
         std::string target = normal(dir / e.text);
-        const Document* nested = nullptr;  // the directory's own kustomization, when the scan has it
-        bool file = false;
-        for (const Document& d : docs) {
-          std::string path = normal(d.path);
-          file = file || path == target;
-          if (normal(fs::path(path).parent_path()) == target)
-            for (const K8sObject& ko : d.objects)
-              if (is_kustomization(ko)) nested = &d;
-        }
-        if (file) {
+        if (index.by_path.count(target)) {
           files.insert(target);
-        } else if (nested) {
-          if (files.insert(normal(nested->path)).second) collect_files(*nested, docs, files, depth + 1);
+        } else if (auto nested = index.kustomization_of_dir.find(target); nested != index.kustomization_of_dir.end()) {
+          if (files.insert(index.paths[nested->second]).second) collect_files(nested->second, docs, index, files, depth + 1);
         } else {
           std::string prefix = target + "/";
-          for (const Document& d : docs)
-            if (normal(d.path).starts_with(prefix)) files.insert(normal(d.path));
+          for (auto it = index.by_path.lower_bound(prefix); it != index.by_path.end() && it->first.starts_with(prefix); ++it)
+            files.insert(it->first);
         }
       }
     }
@@ -235,18 +244,22 @@ void collect_files(const Document& k, const std::vector<Document>& docs, std::se
 }  // namespace
 
 void Graph::apply_patches() {
+  const PathIndex index(documents_);
   std::vector<std::pair<const Document*, std::set<std::string>>> builds;
-  for (const Document& k : documents_) {
-    if (k.patches.empty()) continue;
+  for (size_t k = 0; k < documents_.size(); ++k) {
+    if (documents_[k].patches.empty()) continue;
     std::set<std::string> files;
-    collect_files(k, documents_, files, 0);
-    builds.emplace_back(&k, std::move(files));
+    collect_files(k, documents_, index, files, 0);
+    builds.emplace_back(&documents_[k], std::move(files));
   }
+  std::map<const Document*, std::string> node_paths;
+  for (size_t d = 0; d < documents_.size(); ++d) node_paths[&documents_[d]] = index.paths[d];
   for (ObjectNode& node : objects_) {
     Value* built = nullptr;
+    const std::string& node_path = node_paths[node.doc];
     for (const auto& [kp, files] : builds) {
       const Document& k = *kp;
-      if (!files.count(normal(node.doc->path))) continue;
+      if (!files.count(node_path)) continue;
       for (const KustomizePatch& p : k.patches) {
         if (!targets(p, *node.object, built ? *built : node.object->root)) continue;
         if (!built) {
