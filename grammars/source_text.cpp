@@ -8,8 +8,16 @@ SourceText::SourceText(std::string_view bytes) : bytes_(bytes) {
   bom_ = bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
          static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF;
   line_starts_.push_back(0);
-  for (size_t i = 0; i < bytes.size(); ++i)
-    if (bytes[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
+  ascii_lines_.push_back(1);
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c == '\n') {
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+      ascii_lines_.push_back(1);
+    } else if (c >= 0x80) {
+      ascii_lines_.back() = 0;
+    }
+  }
 }
 
 std::pair<uint32_t, uint32_t> SourceText::position(size_t offset) const {
@@ -18,6 +26,8 @@ std::pair<uint32_t, uint32_t> SourceText::position(size_t offset) const {
   size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   size_t start = line_starts_[line_index];
   if (line_index == 0 && bom_) start = std::min<size_t>(3, offset);
+  if (ascii_lines_[line_index] && !(line_index == 0 && bom_))  // most lines: a byte is a code point
+    return {static_cast<uint32_t>(line_index + 1), static_cast<uint32_t>(offset - start + 1)};
   uint32_t column = 1;
   for (size_t i = start; i < offset; ++i)
     if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++column;  // skip UTF-8 continuation bytes

@@ -30,6 +30,7 @@ class SourceText {
  private:
   std::string_view bytes_;
   std::vector<uint32_t> line_starts_;
+  std::vector<uint8_t> ascii_lines_;  // 1 when a line has no byte >= 0x80: columns are byte counts
   bool bom_ = false;
 };
 

@@ -52,12 +52,20 @@ class Lexer {
         ++i;
       } else if (c == '/' && i + 1 < n && src_[i + 1] == '/') {
         size_t e = src_.find('\n', i);
-        i = e == std::string_view::npos ? n : e;
+        e = e == std::string_view::npos ? n : e;
+        g_.comments.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(e > i && src_[e - 1] == '\r' ? e - 1 : e));
+        i = e;
       } else if (c == '/' && i + 1 < n && src_[i + 1] == '*') {
         size_t e = src_.find("*/", i + 2);
         if (e == std::string_view::npos) problem(i, i + 2, "unterminated comment: '/*' has no '*/'");
         e = e == std::string_view::npos ? n : e + 2;
+        g_.comments.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(e));
         if (src_.substr(i, e - i).find('\n') != std::string_view::npos) line_break_ = true;
+        i = e;
+      } else if (c == '#' && at_line_start(i)) {  // #disable-next-line and the like
+        size_t e = src_.find('\n', i);
+        e = e == std::string_view::npos ? n : e;
+        g_.comments.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(e > i && src_[e - 1] == '\r' ? e - 1 : e));
         i = e;
       } else if (c == '\'') {
         i = string_start(i);
@@ -103,6 +111,11 @@ class Lexer {
   std::vector<Token> tokens_;
   std::vector<Open> stack_;
   bool line_break_ = false;
+
+  bool at_line_start(size_t i) const {
+    while (i > 0 && (src_[i - 1] == ' ' || src_[i - 1] == '\t')) --i;
+    return i == 0 || src_[i - 1] == '\n' || (i == 3 && static_cast<unsigned char>(src_[0]) == 0xEF);  // or right after a BOM
+  }
 
   void problem(size_t start, size_t end, std::string message) {
     if (g_.structural_problem) return;

@@ -28,6 +28,9 @@ struct GrammarText {
     std::string message;
   };
   std::optional<Problem> structural_problem;
+  // Comments (`//`, `/* */`, and `#disable-next-line`-style lines), as byte
+  // ranges: found by the lexer, so the reader need not walk the whole tree.
+  std::vector<std::pair<uint32_t, uint32_t>> comments;
 };
 
 // The rewrites, each only where the construct is well formed (a real syntax

@@ -27,14 +27,17 @@ struct ParserDeleter {
 bool is(TSNode n, const char* type) { return std::strcmp(ts_node_type(n), type) == 0; }
 
 // Named children, skipping comments (which the grammar allows almost anywhere).
+// A cursor walks them in one pass (ts_node_named_child(n, i) starts over each time).
 std::vector<TSNode> named_children(TSNode n) {
   std::vector<TSNode> out;
-  uint32_t count = ts_node_named_child_count(n);
-  out.reserve(count);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode c = ts_node_named_child(n, i);
-    if (!is(c, "comment") && !is(c, "diagnostic_comment")) out.push_back(c);
+  TSTreeCursor cursor = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(c) && !is(c, "comment") && !is(c, "diagnostic_comment")) out.push_back(c);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
   }
+  ts_tree_cursor_delete(&cursor);
   return out;
 }
 
@@ -123,25 +126,6 @@ class BicepReader {
       if (doc_.resources.size() > resources) doc_.resources[resources].decorators = decorators;
       decorators.clear();
     }
-    collect_comments(root);
-  }
-
-  // Comments can stand anywhere; one iterative walk finds them all.
-  void collect_comments(TSNode root) {
-    TSTreeCursor cursor = ts_tree_cursor_new(root);
-    bool done = false;
-    while (!done) {
-      TSNode n = ts_tree_cursor_current_node(&cursor);
-      if (is(n, "comment") || is(n, "diagnostic_comment")) doc_.comments.push_back({text(n), range(n)});
-      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-        if (!ts_tree_cursor_goto_parent(&cursor)) {
-          done = true;
-          break;
-        }
-      }
-    }
-    ts_tree_cursor_delete(&cursor);
   }
 
  private:
@@ -602,6 +586,8 @@ Document read_bicep(std::string path, std::string_view bytes, Format format) {
     }
   }
   BicepReader reader(doc, src, grammar_text.spread_operands);
+  for (auto [start, end] : grammar_text.comments)
+    doc.comments.push_back({std::string(bytes.substr(start, end - start)), src.range(start, end)});
   reader.read_program(root);
   // In a parameters file, the masked assignments are the parameter values.
   for (const std::string& name : grammar_text.assigned_parameters) {

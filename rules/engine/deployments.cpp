@@ -22,10 +22,21 @@ bool is_local(const std::string& path) {
   return !path.empty() && path.find(':') == std::string::npos && path.ends_with(".bicep");
 }
 
+// Normalised paths and directories of the documents, computed once.
+struct Paths {
+  std::vector<std::string> path, dir;
+  explicit Paths(const std::vector<Document>& docs) {
+    for (const Document& d : docs) {
+      path.push_back(normal(d.path));
+      dir.push_back(directory_of(d.path));
+    }
+  }
+};
+
 // The templates a parameter file is for: the one `using` names; failing that,
 // the templates beside it whose name starts its own (main.json ← main.parameters.json),
 // or else every template beside it.
-std::vector<size_t> targets_of(const Document& params, const std::vector<Document>& docs) {
+std::vector<size_t> targets_of(const Document& params, const std::vector<Document>& docs, const Paths& paths) {
   std::vector<size_t> named, beside;
   std::string target;
   if (params.format == Format::BicepParams && !params.using_path.empty())
@@ -37,14 +48,14 @@ std::vector<size_t> targets_of(const Document& params, const std::vector<Documen
     bool format = params.format == Format::BicepParams ? t.format == Format::Bicep : t.format == Format::Arm;
     if (!format) continue;
     if (!target.empty()) {
-      if (normal(t.path) == target) named.push_back(i);
+      if (paths.path[i] == target) named.push_back(i);
       continue;
     }
     if (params.given_as_parameters) {
       named.push_back(i);
       continue;
     }
-    if (directory_of(t.path) != dir) continue;
+    if (paths.dir[i] != dir) continue;
     beside.push_back(i);
     std::string t_stem = fs::path(t.path).stem().string();
     if (stem.starts_with(t_stem + ".")) named.push_back(i);
@@ -115,8 +126,9 @@ int module_depth(const Scope* s, const Document* target, bool& cycle) {
 bool deploys_resources(const Scope& s) { return s.doc && is_template(*s.doc); }
 
 std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
+  const Paths paths(documents);
   std::map<std::string, size_t> by_path;
-  for (size_t i = 0; i < documents.size(); ++i) by_path[normal(documents[i].path)] = i;
+  for (size_t i = 0; i < documents.size(); ++i) by_path[paths.path[i]] = i;
   std::vector<bool> deployed_as_module(documents.size(), false);
   for (const Document& d : documents) {
     for (const Module& m : d.modules) {
@@ -134,7 +146,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   std::vector<std::vector<const Document*>> parameter_files(documents.size());
   for (const Document& d : documents)
     if (is_parameter_file(d))
-      for (size_t t : targets_of(d, documents)) parameter_files[t].push_back(&d);
+      for (size_t t : targets_of(d, documents, paths)) parameter_files[t].push_back(&d);
 
   std::deque<Scope> scopes;
   std::map<const Document*, const Scope*> own_scope;

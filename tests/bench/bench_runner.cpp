@@ -1,0 +1,113 @@
+// One command for the benchmark: on a generated repository (or a copy of a real
+// one), runs patless and the parse-only baseline several times each and prints
+// files, bytes, wall and CPU time, peak RSS, files/s, MB/s and the ratio
+// patless / parse-only (medians); then the SARIF report for 10,000 findings.
+//
+//   bench_runner [--runs R] [--jobs N] [--files N | PATH]
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Sample {
+  double wall_ms, cpu_ms, rss_mb;
+};
+
+// Runs argv with stdout and stderr to /dev/null; wall time, CPU time and peak RSS of the child.
+Sample run(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  std::fflush(stdout);  // or the child writes our buffer again
+  auto t0 = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)) _exit(126);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  double wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  double cpu = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+               (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
+    std::fprintf(stderr, "bench_runner: %s failed\n", args[0].c_str());
+    std::exit(2);
+  }
+  return {wall, cpu, usage.ru_maxrss / 1024.0};
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int runs = 5;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  int files = 4000;
+  std::string repo;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--jobs") && i + 1 < argc) jobs = static_cast<unsigned>(std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--files") && i + 1 < argc) files = std::atoi(argv[++i]);
+    else repo = argv[i];
+  }
+  if (repo.empty()) {
+    repo = (fs::temp_directory_path() / ("patless-bench-" + std::to_string(files))).string();
+    fs::remove_all(repo);
+    run({PATLESS_GENERATE, repo, std::to_string(files)});
+  }
+  size_t count = 0, bytes = 0;
+  for (const auto& e : fs::recursive_directory_iterator(repo)) {
+    if (!e.is_regular_file()) continue;
+    std::string ext = e.path().extension().string();
+    if (ext == ".bicep" || ext == ".bicepparam" || ext == ".json" || ext == ".jsonc" || ext == ".yaml" || ext == ".yml") {
+      ++count;
+      bytes += e.file_size();
+    }
+  }
+  std::string j = std::to_string(jobs);
+  std::vector<std::pair<const char*, std::vector<std::string>>> tools = {
+      {"parse-only", {PATLESS_PARSE_ONLY, "--jobs", j, repo}},
+      {"patless", {PATLESS_BINARY, "check", repo, "--jobs", j, "--format", "sarif", "--output", "/dev/null",
+                   "--fail-level", "none"}},
+  };
+  std::printf("%s: %zu files, %.1f MB; %u jobs; median of %d runs\n", repo.c_str(), count, bytes / 1e6, jobs, runs);
+  std::printf("%-11s %10s %10s %12s %10s %8s\n", "", "wall ms", "cpu ms", "peak RSS MB", "files/s", "MB/s");
+  double walls[2];
+  for (size_t t = 0; t < tools.size(); ++t) {
+    std::vector<double> wall, cpu, rss;
+    run(tools[t].second);  // warm the page cache
+    for (int r = 0; r < runs; ++r) {
+      Sample s = run(tools[t].second);
+      wall.push_back(s.wall_ms);
+      cpu.push_back(s.cpu_ms);
+      rss.push_back(s.rss_mb);
+    }
+    walls[t] = median(wall);
+    std::printf("%-11s %10.0f %10.0f %12.1f %10.0f %8.1f\n", tools[t].first, walls[t], median(cpu), median(rss),
+                count / (walls[t] / 1e3), bytes / 1e6 / (walls[t] / 1e3));
+  }
+  std::printf("patless / parse-only wall time: %.2fx\n", walls[1] / walls[0]);
+  std::fflush(stdout);
+  execl(PATLESS_SARIF_BENCH, PATLESS_SARIF_BENCH, "10000", static_cast<char*>(nullptr));
+  return 0;
+}

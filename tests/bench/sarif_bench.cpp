@@ -1,0 +1,41 @@
+// How long the SARIF report takes for many findings (10,000 by default).
+//
+//   sarif_bench [FINDINGS]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+#include "cli/reports.h"
+
+int main(int argc, char** argv) {
+  const size_t n = argc > 1 ? static_cast<size_t>(std::atol(argv[1])) : 10000;
+  patless::ScanResult result;
+  for (size_t i = 0; i < n; ++i) {
+    patless::Finding f;
+    f.rule_id = i % 2 ? "PL102" : "PL301";
+    f.level = patless::Level::Error;
+    f.message = "gitRepository.url 'https://dev.azure.com/contoso/infra/_git/config' is an Azure DevOps repository "
+                "but no provider is set.";
+    f.path = "env" + std::to_string(i / 100) + "/infra/cluster-" + std::to_string(i) + ".bicep";
+    f.range = patless::SourceRange{12, 12, 12, 61, 300, 349};
+    f.logical_location = "Microsoft.KubernetesConfiguration/fluxConfigurations/config-" + std::to_string(i) +
+                         "#properties.gitRepository.provider";
+    f.related.push_back({f.path, patless::SourceRange{3, 1, 3, 13, 40, 52}, "the cluster"});
+    result.findings.push_back(std::move(f));
+  }
+  patless::SarifContext context{"/repo", {"patless", "check", "."}};
+  std::vector<double> ms;
+  size_t size = 0;
+  for (int run = 0; run < 5; ++run) {
+    std::ostringstream out;
+    auto t0 = std::chrono::steady_clock::now();
+    patless::write_sarif(out, result, context);
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    size = out.str().size();
+  }
+  std::sort(ms.begin(), ms.end());
+  std::printf("SARIF for %zu findings: %.1f ms (median of 5), %.1f MB\n", n, ms[2], size / 1e6);
+  return 0;
+}
