@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "grammars/ascii.h"
 #include "grammars/bicep/bicep_compat.h"
 #include "grammars/limits.h"
 #include "grammars/source_text.h"
@@ -244,7 +245,7 @@ class BicepReader {
     r.type = type;
     TSNode body = declaration_body(kids.back(), r.conditional, r.loop, &r.condition, &r.loop_over);
     if (is(body, "object")) {
-      r.body = value(body, 0);
+      r.body = chain_type(type) ? value(body, 0) : identity_only(body);
       if (const Value* p = r.body.get("parent"); p && p->kind == Value::Kind::Reference) r.parent_symbol = p->text;
     } else {
       r.body = opaque(body);
@@ -260,6 +261,36 @@ class BicepReader {
           if (is(c, "resource_declaration")) read_resource(c, &self);
       }
     }
+  }
+
+  // Most resources of a repository (networks, storage, ...) are not links of the
+  // identity chain: for them only what names and places them is read, which
+  // saves building most of a file's values.
+  static bool chain_type(std::string_view type) {
+    for (std::string_view t : {"Microsoft.ContainerService/managedClusters", "Microsoft.KubernetesConfiguration/",
+                               "Microsoft.ManagedIdentity/", "Microsoft.Resources/deployments"})
+      if (type.size() >= t.size() && iequals(type.substr(0, t.size()), t)) return true;
+    return false;
+  }
+
+  Value identity_only(TSNode body) {
+    Value v;
+    v.kind = Value::Kind::Object;
+    v.range = range(body);
+    for (TSNode prop : named_children(body)) {
+      if (!is(prop, "object_property")) continue;
+      auto kids = named_children(prop);
+      if (kids.size() < 2 || !is(kids[0], "identifier")) continue;
+      std::string key = text(kids[0]);
+      if (key != "name" && key != "parent" && key != "scope" && key != "dependsOn") continue;
+      Member m;
+      m.key = std::move(key);
+      m.key_range = range(kids[0]);
+      m.value = value(kids[1], 1);
+      v.members.push_back(std::move(m));
+    }
+    v.spread = true;  // the other keys are not read: unknown, never absent
+    return v;
   }
 
   void read_module(TSNode n) {
@@ -563,9 +594,14 @@ Document read_bicep(std::string path, std::string_view bytes, Format format) {
   // the reader reads the original bytes.
   GrammarText grammar_text = make_grammar_compatible(bytes, format == Format::BicepParams);
   const std::string& parse_bytes = grammar_text.text;
-  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
-  ts_parser_set_language(parser.get(), tree_sitter_bicep());
-  ts_parser_set_timeout_micros(parser.get(), limits::kParseTimeoutMicros);
+  // One parser per thread, reused: a new parser per file costs as much as a small file's parse.
+  thread_local std::unique_ptr<TSParser, ParserDeleter> parser = [] {
+    std::unique_ptr<TSParser, ParserDeleter> p(ts_parser_new());
+    ts_parser_set_language(p.get(), tree_sitter_bicep());
+    ts_parser_set_timeout_micros(p.get(), limits::kParseTimeoutMicros);
+    return p;
+  }();
+  ts_parser_reset(parser.get());
   std::unique_ptr<TSTree, TreeDeleter> tree(
       ts_parser_parse_string(parser.get(), nullptr, parse_bytes.data(), static_cast<uint32_t>(parse_bytes.size())));
   if (!tree) {
