@@ -125,8 +125,9 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
   }
 
   std::vector<std::string> prints = fingerprints(result.findings);
-  json results = json::array();
-  for (size_t i = 0; i < result.findings.size(); ++i) {
+  // One result at a time, straight to the output: a tree of 10,000 results costs
+  // more to build and free than to write.
+  auto result_json = [&](size_t i) {
     const Finding& f = result.findings[i];
     json r{{"ruleId", f.rule_id}};
     if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) r["ruleIndex"] = it->second;
@@ -157,10 +158,8 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
                                  {"artifactChanges", json::array({{{"artifactLocation", artifact_location(f.fix->path)},
                                                                    {"replacements", replacements}}})}}});
     }
-    results.push_back(std::move(r));
-  }
-  for (const std::string& a : result.absent) results.push_back(json::parse(a));
-
+    return r;
+  };
   json notifications = json::array();
   for (const std::string& n : result.notifications)
     notifications.push_back({{"level", "note"}, {"message", {{"text", "Skipped " + n}}}});
@@ -192,8 +191,18 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
                      {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uri_encode(root)}}}}},
                      {"invocations", json::array({invocation})},
                      {"columnKind", "unicodeCodePoints"},
-                     {"results", results}}})}};
-  out << sarif.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+                     {"results", "@results@"}}})}};
+  const std::string head = sarif.dump(2, ' ', false, json::error_handler_t::replace);
+  const std::string placeholder = "\"@results@\"";
+  const size_t at = head.rfind(placeholder);
+  out << std::string_view(head).substr(0, at) << "[";
+  size_t written = 0;
+  auto write_one = [&](const json& r) {
+    out << (written++ ? ",\n        " : "\n        ") << r.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  for (size_t i = 0; i < result.findings.size(); ++i) write_one(result_json(i));
+  for (const std::string& a : result.absent) write_one(json::parse(a));
+  out << (written ? "\n      ]" : "]") << std::string_view(head).substr(at + placeholder.size()) << "\n";
 }
 
 void write_json(std::ostream& out, const ScanResult& result) {
