@@ -1,6 +1,15 @@
 #include "grammars/model.h"
 
+#include "grammars/ascii.h"
+
 namespace patless {
+
+bool is_chain_type(std::string_view type) {
+  for (std::string_view t : {"Microsoft.ContainerService/managedClusters", "Microsoft.KubernetesConfiguration/",
+                             "Microsoft.ManagedIdentity/", "Microsoft.Resources/deployments"})
+    if (type.size() >= t.size() && iequals(type.substr(0, t.size()), t)) return true;
+  return false;
+}
 
 const char* format_name(Format f) {
   switch (f) {

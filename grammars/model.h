@@ -24,6 +24,11 @@ struct SourceRange {
 struct Member;
 
 enum class Format { Bicep, BicepParams, Arm, ArmParams, Yaml };
+
+// Resource types that can be links of the identity chain (clusters, Kubernetes
+// configuration, managed identities, deployments). Readers keep only what names
+// and places other resources: most of a repository, which no rule reads.
+bool is_chain_type(std::string_view type);
 const char* format_name(Format f);
 
 // A value as written in the source. Scalars and containers are literals;

@@ -67,7 +67,15 @@ void read_resource(Document& doc, const Value& v, const std::string& symbol, con
     if (const Value* count = copy->get("count")) r.loop_over = *count;
   }
   if (parent) r.parent_symbol = parent->symbol;
-  r.body = v;
+  if (is_chain_type(r.type)) {
+    r.body = v;
+  } else {  // outside the identity chain: only what names and places it; other keys are unknown
+    r.body.kind = Value::Kind::Object;
+    r.body.range = v.range;
+    r.body.spread = true;
+    for (const Member& m : v.members)
+      if (m.key == "name" || m.key == "scope" || m.key == "dependsOn") r.body.members.push_back(m);
+  }
   doc.resources.push_back(std::move(r));
   if (const Value* children = v.get("resources"); children && children->kind == Value::Kind::Array) {
     // By value: reading the children appends to doc.resources.

@@ -245,7 +245,7 @@ class BicepReader {
     r.type = type;
     TSNode body = declaration_body(kids.back(), r.conditional, r.loop, &r.condition, &r.loop_over);
     if (is(body, "object")) {
-      r.body = chain_type(type) ? value(body, 0) : identity_only(body);
+      r.body = is_chain_type(type) ? value(body, 0) : identity_only(body);
       if (const Value* p = r.body.get("parent"); p && p->kind == Value::Kind::Reference) r.parent_symbol = p->text;
     } else {
       r.body = opaque(body);
@@ -263,16 +263,7 @@ class BicepReader {
     }
   }
 
-  // Most resources of a repository (networks, storage, ...) are not links of the
-  // identity chain: for them only what names and places them is read, which
-  // saves building most of a file's values.
-  static bool chain_type(std::string_view type) {
-    for (std::string_view t : {"Microsoft.ContainerService/managedClusters", "Microsoft.KubernetesConfiguration/",
-                               "Microsoft.ManagedIdentity/", "Microsoft.Resources/deployments"})
-      if (type.size() >= t.size() && iequals(type.substr(0, t.size()), t)) return true;
-    return false;
-  }
-
+  // A resource outside the identity chain: only what names and places it.
   Value identity_only(TSNode body) {
     Value v;
     v.kind = Value::Kind::Object;
