@@ -46,7 +46,7 @@ struct Value {
     Opaque,         // any other expression (lambda, for-expression, ...): unknown
   };
   Kind kind = Kind::Null;
-  std::string text;  // string contents, number/bool text, name, operator, or source text for Opaque
+  std::string text;  // string contents, number/bool text, name or operator
   std::vector<Value> items;        // array items, call arguments, operands
   std::vector<Member> members;  // object members, in source order
   SourceRange range;

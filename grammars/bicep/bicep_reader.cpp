@@ -297,11 +297,12 @@ class BicepReader {
     doc_.modules.push_back(std::move(m));
   }
 
+  // An expression patless does not evaluate: its range is all it keeps (its
+  // text can be long, a whole for-expression, and no rule reads it).
   Value opaque(TSNode n) {
     Value v;
     v.kind = Value::Kind::Opaque;
     v.range = range(n);
-    v.text = text(n);
     return v;
   }
 
