@@ -27,6 +27,7 @@ struct CheckOptions {
   bool fix = false, diff = false;
   std::string root;
   std::string baseline;
+  double max_file_mib = 0;  // 0: the default limit
   std::vector<std::string> parameter_files;
   std::string format = "text";
   std::string output;
@@ -84,6 +85,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     }
   }
   scan_options.jobs = o.jobs;
+  if (o.max_file_mib > 0) scan_options.max_file_bytes = static_cast<size_t>(o.max_file_mib * 1024 * 1024);
   scan_options.parameter_files = o.parameter_files;
   // The configuration: --config, or .patless.yaml at the scanned root.
   std::string config_path = o.config;
@@ -262,6 +264,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check_cmd->add_option("--config", check.config, "Configuration file (default: .patless.yaml at the scanned root)");
   check_cmd->add_option("--root", check.root,
                         "With files named: the repository to read around them (default: their git top level)");
+  check_cmd->add_option("--max-file-size", check.max_file_mib,
+                        "Skip files larger than this many MiB, with a notification (default 32)")
+      ->check(CLI::PositiveNumber);
   check_cmd->add_option("--baseline", check.baseline,
                         "A SARIF log of an earlier run: findings in it are 'unchanged' and do not fail the run");
   check_cmd->add_flag("--fix", check.fix, "Apply the fixes rules offer, in place, then report what is left");

@@ -22,7 +22,7 @@
 
 namespace patless {
 
-bool read_file(const std::string& path, std::string& bytes, std::string& error) {
+bool read_file(const std::string& path, std::string& bytes, std::string& error, size_t max_bytes) {
   // POSIX calls: an ifstream allocates a buffer per file, which shows in a scan of thousands.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -40,8 +40,8 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
     ::close(fd);
     return false;
   }
-  if (static_cast<size_t>(st.st_size) > limits::kMaxFileBytes) {
-    error = "larger than " + std::to_string(limits::kMaxFileBytes / (1024 * 1024)) + " MiB";
+  if (static_cast<size_t>(st.st_size) > max_bytes) {
+    error = "larger than the limit of " + std::to_string(max_bytes) + " bytes (--max-file-size)";
     ::close(fd);
     return false;
   }
@@ -126,7 +126,7 @@ ScanResult scan(const ScanOptions& options) {
     std::string bytes, error;
     for (size_t i = next++; i < slots.size(); i = next++) {
       const std::string& path = found.files[i];
-      if (!read_file(path, bytes, error)) {
+      if (!read_file(path, bytes, error, options.max_file_bytes)) {
         slots[i].skipped = path + ": " + error;
         continue;
       }

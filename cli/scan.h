@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/config.h"
+#include "grammars/limits.h"
 #include "grammars/model.h"
 #include "rules/engine/finding.h"
 
@@ -21,6 +22,7 @@ struct ScanOptions {
   // Files named on the command line inside a repository (`paths` is then the
   // repository): only what can change their findings is parsed (cli/context.h).
   std::vector<std::string> focus;
+  size_t max_file_bytes = limits::kMaxFileBytes;  // larger files are skipped with a reason
 };
 
 struct ScanResult {
@@ -35,7 +37,9 @@ struct ScanResult {
 
 ScanResult scan(const ScanOptions& options);
 
-// Reads a whole file; false (with `error`) when it cannot.
-bool read_file(const std::string& path, std::string& bytes, std::string& error);
+// Reads a whole file; false (with `error`) when it cannot, or when it is larger
+// than `max_bytes`.
+bool read_file(const std::string& path, std::string& bytes, std::string& error,
+               size_t max_bytes = limits::kMaxFileBytes);
 
 }  // namespace patless
