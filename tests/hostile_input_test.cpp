@@ -30,7 +30,8 @@ std::vector<std::string> lint(const std::string& name, const std::string& bytes)
   auto start = std::chrono::steady_clock::now();
   auto result = patless::scan(options);
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(seconds < 5.0);
+  // A bound against hangs, not a benchmark: loose enough for a Debug build under ASan and UBSan.
+  CHECK(seconds < 30.0);
   std::vector<std::string> out;
   for (const auto& f : result.findings)
     out.push_back(f.rule_id + " " + std::to_string(f.range.start_line) + ":" + std::to_string(f.range.start_column));
