@@ -171,7 +171,21 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
     }
   }
   // Module and nested deployments, breadth first; `scopes` grows while it is walked.
-  for (size_t k = 0; k < scopes.size(); ++k) {
+  // Templates that only modules of one another deploy (a cycle) are reached
+  // from nowhere: once the walk ends, each gets a deployment of its own.
+  std::vector<bool> reached(documents.size(), false);
+  for (size_t k = 0;; ++k) {
+    if (k == scopes.size()) {
+      for (const Scope& s : scopes)
+        if (s.doc >= documents.data() && s.doc < documents.data() + documents.size())
+          reached[static_cast<size_t>(s.doc - documents.data())] = true;
+      size_t missing = documents.size();
+      for (size_t i = 0; i < documents.size() && missing == documents.size(); ++i)
+        if (!reached[i] && is_template(documents[i])) missing = i;
+      if (missing == documents.size()) break;
+      reached[missing] = true;
+      scopes.push_back(deployment_of(&documents[missing]));
+    }
     Scope& caller = scopes[k];
     if (caller.doc->format == Format::Arm) {
       bool cycle = false;

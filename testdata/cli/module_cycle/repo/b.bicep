@@ -1,0 +1,8 @@
+param depth int
+
+module a './a.bicep' = {
+  name: 'a'
+  params: {
+    depth: depth + 1
+  }
+}
