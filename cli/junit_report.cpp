@@ -6,7 +6,8 @@
 namespace patless {
 namespace {
 
-// XML 1.0 text: markup characters escaped, other control characters replaced.
+// XML 1.0 text and attributes: markup characters and line breaks escaped,
+// other control characters (which XML 1.0 does not allow) replaced.
 std::string xml(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -16,8 +17,11 @@ std::string xml(std::string_view s) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
+      case '\n': out += "&#10;"; break;  // kept through attribute-value normalisation
+      case '\t': out += "&#9;"; break;
+      case '\r': out += "&#13;"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += '?';
+        if (static_cast<unsigned char>(c) < 0x20) out += '?';  // not allowed in XML 1.0
         else out += c;
     }
   }

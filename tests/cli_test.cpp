@@ -418,3 +418,21 @@ TEST_CASE("a pre-commit run parses only what can change the named files' finding
   CHECK(has("infra/modules/identity-staging.bicep"));  // staging.bicep deploys it
   CHECK_FALSE(has("arm/azuredeploy.json"));    // ARM cannot deploy Bicep
 }
+
+TEST_CASE("paths with quotes, line breaks and tabs are escaped in text, SARIF and JUnit", "[cli][hostile]") {
+  fs::path dir = temp_dir();
+  const std::string name = "we\"ird 'name'\nwith\ttab.bicep";
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / name);
+  Run text = run_patless("check '" + dir.string() + "'");
+  CHECK(text.out.find("'name'\\x0awith") != std::string::npos);  // one finding, one line
+  CHECK(text.out.find("'name'\nwith") == std::string::npos);
+
+  Run sarif = run_patless("check '" + dir.string() + "' --format sarif");
+  auto log = nlohmann::json::parse(sarif.out);
+  std::string uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+  CHECK(uri.find("we%22ird%20%27name%27%0Awith%09tab.bicep") != std::string::npos);
+
+  Run junit = run_patless("check '" + dir.string() + "' --format junit");
+  CHECK(junit.out.find("we&quot;ird &apos;name&apos;&#10;with&#9;tab.bicep") != std::string::npos);
+  fs::remove_all(dir);
+}
