@@ -436,3 +436,15 @@ TEST_CASE("paths with quotes, line breaks and tabs are escaped in text, SARIF an
   CHECK(junit.out.find("we&quot;ird &apos;name&apos;&#10;with&#9;tab.bicep") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a directory named like a Bicep file and a symlink loop are walked safely", "[cli][hostile]") {
+  fs::path dir = temp_dir();
+  fs::create_directories(dir / "modules.bicep" / "inner.json");  // directories with file-like names
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "modules.bicep" / "main.bicep");
+  fs::create_directory_symlink(dir, dir / "modules.bicep" / "loop");  // a cycle back to the top
+  Run r = run_patless("check '" + dir.string() + "'");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("modules.bicep/main.bicep:15:12: error[PL102]") != std::string::npos);
+  CHECK(r.out.find("in 1 file.") != std::string::npos);  // neither directory nor the loop counts as a file
+  fs::remove_all(dir);
+}
