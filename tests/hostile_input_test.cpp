@@ -98,3 +98,23 @@ TEST_CASE("deeply nested Bicep is a PL001, not a stack overflow", "[hostile]") {
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rfind("PL001 1:", 0) == 0);
 }
+
+TEST_CASE("a stray ',' that makes yaml-cpp loop forever is a PL001, fast (found by fuzz_yaml)", "[hostile]") {
+  auto top = lint("a.yaml", "apiVersion: v1\nkind: ConfigMap\n,oops\n");
+  REQUIRE(top.size() == 1);
+  CHECK(top[0] == "PL001 3:1");
+  // The input libFuzzer found, as a kustomization's inline patch.
+  auto patch = lint("kustomization.yaml",
+                    "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n  - patch: |\n"
+                    "      ,r\x88\x04'&A\n      tru\n    target:\n      kind: Deployment\n");
+  REQUIRE(patch.size() == 1);
+  CHECK(patch[0] == "PL001 5:9");  // yaml-cpp stops at the control byte of the outer file first
+  auto plain_patch = lint("kustomization.yaml",
+                          "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n  - patch: |\n"
+                          "      ,r'&A\n      tru\n    target:\n      kind: Deployment\n");
+  REQUIRE(plain_patch.size() == 1);
+  CHECK(plain_patch[0] == "PL001 4:12");  // the patch's own error: at the patch
+  // A ',' inside a block scalar, a quoted scalar or a flow collection is content, not an error.
+  CHECK(lint("b.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    ,one\n  b: \"x\n    ,y\"\n  c: [1\n    ,2]\n")
+            .empty());
+}

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "grammars/yaml/load_all.h"
 #include "grammars/yaml/yaml_convert.h"
 
 namespace patless {
@@ -77,13 +78,12 @@ void parse_patch(const SourceText& file, const Value& scalar, const Value* targe
                  Document& doc) {
   const std::string& text = scalar.text;
   SourceText inner(text);
-  std::vector<YAML::Node> nodes;
-  try {
-    nodes = YAML::LoadAll(text);
-  } catch (const YAML::Exception& e) {
-    doc.errors.push_back({"kustomize patch: YAML error: " + e.msg, scalar.range});
+  YamlLoad loaded = load_all_yaml(text);
+  if (loaded.error) {
+    doc.errors.push_back({"kustomize patch: YAML error: " + loaded.error->second, scalar.range});
     return;
   }
+  std::vector<YAML::Node>& nodes = loaded.documents;
   BlockMapper mapper(file, inner, scalar);
   auto to_file = [&](const SourceRange& r) {
     if (!r.valid()) return r;

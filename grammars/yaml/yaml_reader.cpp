@@ -5,6 +5,7 @@
 #include "grammars/limits.h"
 #include "grammars/source_text.h"
 #include "grammars/yaml/kustomize_patches.h"
+#include "grammars/yaml/load_all.h"
 #include "grammars/yaml/yaml_convert.h"
 
 namespace patless {
@@ -45,13 +46,11 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes) {
     doc.errors.push_back({"the file contains a NUL byte: not a YAML text file", src.range(at, at + 1)});
     return doc;
   }
-  std::vector<YAML::Node> nodes;
-  try {
-    nodes = YAML::LoadAll(std::string(bytes));
-  } catch (const YAML::Exception& e) {
-    size_t at = e.mark.pos >= 0 ? static_cast<size_t>(e.mark.pos) + src.content_start() : 0;
-    at = std::min(at, bytes.size());
-    std::string message = "YAML error: " + e.msg;
+  YamlLoad loaded = load_all_yaml(std::string(bytes));
+  std::vector<YAML::Node>& nodes = loaded.documents;
+  if (loaded.error) {
+    size_t at = std::min(loaded.error->first + src.content_start(), bytes.size());
+    std::string message = "YAML error: " + loaded.error->second;
     SourceRange where = src.range(at, std::min(at + 1, bytes.size()));
     std::string_view line = src.line(where.start_line);
     if (!line.empty() && line[0] == '\t') message += " (the line is indented with a tab; YAML indents with spaces)";
