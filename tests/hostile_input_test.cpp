@@ -114,6 +114,10 @@ TEST_CASE("a stray ',' that makes yaml-cpp loop forever is a PL001, fast (found 
                           "      ,r'&A\n      tru\n    target:\n      kind: Deployment\n");
   REQUIRE(plain_patch.size() == 1);
   CHECK(plain_patch[0] == "PL001 4:12");  // the patch's own error: at the patch
+  // Another input fuzz_yaml found: a ',' right after an anchor. yaml-cpp alone never returns on it.
+  auto anchor = lint("c.yaml", "apiVersion: v1\nkind: ConfigMap\n---\n &r:M, CRLF\nkind: GitRepository\n");
+  REQUIRE(anchor.size() == 1);
+  CHECK(anchor[0] == "PL001 4:6");
   // A ',' inside a block scalar, a quoted scalar or a flow collection is content, not an error.
   CHECK(lint("b.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    ,one\n  b: \"x\n    ,y\"\n  c: [1\n    ,2]\n")
             .empty());

@@ -19,9 +19,10 @@ struct YamlLoad {
 };
 
 // Refuses a line that starts with ',' outside quotes, flow collections and
-// block scalars (never valid YAML, and the known trigger), then loads on a
-// helper thread with a deadline, so that an unknown trigger ends in an error
-// instead of a hang.
+// block scalars (never valid YAML, and the common trigger, with a clear
+// message); then walks the document events once without building anything and
+// stops when the parser keeps returning the same empty document (every other
+// trigger, e.g. a ',' right after an anchor); only then loads.
 YamlLoad load_all_yaml(const std::string& text);
 
 }  // namespace patless
