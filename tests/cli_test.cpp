@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
+#include "tests/read_text.h"
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -27,13 +29,6 @@ struct Run {
   std::string out, err;
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 fs::path temp_dir() {
   fs::path p = fs::temp_directory_path() /
                ("patless-cli-" + std::to_string(::getpid()) + "-" +
@@ -50,8 +45,8 @@ Run run_patless(const std::string& args, const std::string& env = "NO_COLOR=1") 
   int status = std::system(cmd.c_str());
   Run r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(dir / "out");
-  r.err = slurp(dir / "err");
+  r.out = read_text(dir / "out");
+  r.err = read_text(dir / "err");
   fs::remove_all(dir);
   return r;
 }
@@ -70,10 +65,10 @@ TEST_CASE("golden CLI cases in testdata/cli", "[cli]") {
     if (!entry.is_directory() || !fs::exists(entry.path() / "args")) continue;
     ++cases;
     INFO("case " << entry.path().filename().string());
-    Run r = run_patless(trim(slurp(entry.path() / "args")));
-    CHECK(r.exit_code == std::stoi(slurp(entry.path() / "exit_code")));
-    CHECK(r.out == slurp(entry.path() / "expected.txt"));
-    if (fs::exists(entry.path() / "expected_stderr.txt")) CHECK(r.err == slurp(entry.path() / "expected_stderr.txt"));
+    Run r = run_patless(trim(read_text(entry.path() / "args")));
+    CHECK(r.exit_code == std::stoi(read_text(entry.path() / "exit_code")));
+    CHECK(r.out == read_text(entry.path() / "expected.txt"));
+    if (fs::exists(entry.path() / "expected_stderr.txt")) CHECK(r.err == read_text(entry.path() / "expected_stderr.txt"));
   }
   CHECK(cases >= 5);
 }
@@ -125,7 +120,7 @@ TEST_CASE("fingerprints survive inserted lines", "[cli][sarif]") {
     return out;
   };
   auto before = prints();
-  std::string text = slurp(dir / "main.bicep");
+  std::string text = read_text(dir / "main.bicep");
   std::ofstream(dir / "main.bicep", std::ios::binary) << "// a new comment\n\n\n" << text;
   auto after = prints();
   fs::remove_all(dir);
@@ -139,7 +134,7 @@ TEST_CASE("the report file of --output is written atomically and keeps the old f
   Run ok = run_patless("check testdata/examples --format sarif --output '" + report.string() + "'");
   CHECK(ok.exit_code == 1);
   CHECK(ok.out.empty());
-  std::string written = slurp(report);
+  std::string written = read_text(report);
   CHECK(nlohmann::json::parse(written)["runs"][0]["results"].size() == 9);
   // No temporary file is left behind.
   int files = 0;
@@ -149,7 +144,7 @@ TEST_CASE("the report file of --output is written atomically and keeps the old f
   Run bad = run_patless("check testdata/examples --format sarif --output '" + (dir / "missing" / "r.sarif").string() + "'");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("cannot create a temporary file") != std::string::npos);
-  CHECK(slurp(report) == written);
+  CHECK(read_text(report) == written);
   fs::remove_all(dir);
 }
 
@@ -200,7 +195,7 @@ TEST_CASE("init writes a starter configuration that check accepts, and keeps an 
   fs::path dir = temp_dir();
   std::string in_dir = "cd '" + dir.string() + "' && '" + PATLESS_BINARY + "' ";
   CHECK(std::system((in_dir + "init >/dev/null").c_str()) == 0);
-  CHECK(slurp(dir / ".patless.yaml").find("fail-level: error") != std::string::npos);
+  CHECK(read_text(dir / ".patless.yaml").find("fail-level: error") != std::string::npos);
   CHECK(WEXITSTATUS(std::system((in_dir + "init 2>/dev/null").c_str())) == 2);
   CHECK(WEXITSTATUS(std::system((in_dir + "check . >/dev/null").c_str())) == 0);
   fs::remove_all(dir);
@@ -220,16 +215,16 @@ TEST_CASE("check --fix rewrites in place keeping BOM and CRLF, and a second run 
   fs::path dir = temp_dir();
   for (const char* f : {"PL102/bom_crlf.bicep", "PL101/bad.json", "PL501/bad.yaml"})
     fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules" / f, dir / fs::path(f).filename());
-  std::string before = slurp(dir / "bom_crlf.bicep");
+  std::string before = read_text(dir / "bom_crlf.bicep");
   Run diff = run_patless("check '" + dir.string() + "' --diff");
   CHECK(diff.exit_code == 1);
   CHECK(diff.out.find("+      provider: 'Azure'\r\n") != std::string::npos);
-  CHECK(slurp(dir / "bom_crlf.bicep") == before);  // --diff writes nothing
+  CHECK(read_text(dir / "bom_crlf.bicep") == before);  // --diff writes nothing
 
   Run fix = run_patless("check '" + dir.string() + "' --fix --fail-level none");
   CHECK(fix.exit_code == 0);
   CHECK(fix.err.find("patless: fixed ") == 0);
-  std::string after = slurp(dir / "bom_crlf.bicep");
+  std::string after = read_text(dir / "bom_crlf.bicep");
   CHECK(after.rfind("\xEF\xBB\xBF", 0) == 0);
   CHECK(after.size() == before.size() + std::string("      provider: 'Azure'\r\n").size());
   for (size_t i = 0; i < after.size(); ++i)
@@ -250,7 +245,7 @@ TEST_CASE("check FILE reports on that file with the repository around it as cont
                     "' check identity.bicep >'" + out.string() + "'";
   int status = std::system(cmd.c_str());
   CHECK(WEXITSTATUS(status) == 1);
-  std::string text = slurp(out);
+  std::string text = read_text(out);
   INFO(text);
   // The subject finding needs main.bicep, which deploys this module on the cluster the extension is on.
   CHECK(text.find("identity.bicep:15:14: error[PL402]") == 0);
@@ -283,7 +278,7 @@ TEST_CASE("the pre-commit hook definition runs patless on the files pre-commit p
                     " >'" + (repo / "out.txt").string() + "'";
   int status = std::system(cmd.c_str());
   CHECK(WEXITSTATUS(status) == 1);
-  std::string text = slurp(repo / "out.txt");
+  std::string text = read_text(repo / "out.txt");
   INFO(text);
   CHECK(text.find("infra/main.bicep:16:3: error[PL302]") != std::string::npos);
   CHECK(text.find("staging.bicep:") == std::string::npos);  // the healthy chain
@@ -362,13 +357,13 @@ TEST_CASE("check --baseline: moved and reformatted findings are unchanged, fixed
   REQUIRE(first.exit_code == 1);
 
   // Lines inserted above everything, a file renamed, one finding fixed, one introduced.
-  std::string main = slurp(repo / "ex/infra/main.bicep");
+  std::string main = read_text(repo / "ex/infra/main.bicep");
   std::ofstream(repo / "ex/infra/main.bicep", std::ios::binary) << "// owner: platform team\n\n\n" << main;
   fs::rename(repo / "ex/clusters/staging/apps-source.yaml", repo / "ex/clusters/staging/sources.yaml");
-  std::string sync = slurp(repo / "ex/clusters/prod/flux-system/gotk-sync.yaml");
+  std::string sync = read_text(repo / "ex/clusters/prod/flux-system/gotk-sync.yaml");
   sync.replace(sync.find("  url: https"), 0, "  provider: azure\n");
   std::ofstream(repo / "ex/clusters/prod/flux-system/gotk-sync.yaml", std::ios::binary) << sync;
-  std::string staging = slurp(repo / "ex/infra/staging.bicep");
+  std::string staging = read_text(repo / "ex/infra/staging.bicep");
   staging.replace(staging.find("provider: 'Azure'"), 17, "provider: 'Generic'");
   std::ofstream(repo / "ex/infra/staging.bicep", std::ios::binary) << staging;
 
@@ -396,9 +391,9 @@ TEST_CASE("check --diff output applies with patch(1)", "[cli][fixes]") {
   std::string in_dir = "cd '" + dir.string() + "' && ";
   REQUIRE(std::system((in_dir + "'" + PATLESS_BINARY + "' check bad.bicep --diff >fix.patch").c_str()) != -1);
   REQUIRE(std::system((in_dir + "patch -s -p0 <fix.patch").c_str()) == 0);
-  std::string patched = slurp(dir / "bad.bicep");
+  std::string patched = read_text(dir / "bad.bicep");
   CHECK(std::system((in_dir + "'" + PATLESS_BINARY + "' check bad.bicep --fix >/dev/null 2>&1").c_str()) != -1);
-  CHECK(slurp(dir / "bad.bicep") == patched);  // --fix writes what --diff showed
+  CHECK(read_text(dir / "bad.bicep") == patched);  // --fix writes what --diff showed
   fs::remove_all(dir);
 }
 

@@ -1,6 +1,8 @@
 // Every fix a rule offers, applied to its fixture, removes the finding and adds none.
 #include <catch2/catch.hpp>
 
+#include "tests/read_text.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,13 +16,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<patless::Finding> lint(const fs::path& path) {
   patless::ScanOptions options;
@@ -65,7 +60,7 @@ TEST_CASE("fixes remove their finding and add none", "[fixes]") {
       }
       INFO(copy.string());
       REQUIRE(fixable > 0);
-      const std::string fixed = apply(slurp(copy), edits);
+      const std::string fixed = apply(read_text(copy), edits);
       std::ofstream(copy, std::ios::binary) << fixed;
       auto after = lint(copy);
       size_t remaining = 0;

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/read_text.h"
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -18,13 +20,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;
@@ -99,7 +94,7 @@ TEST_CASE("1,000 mutated fixtures: every run exits 0 or 1 in time", "[hostile][m
     name += std::to_string(i);
     name += source.extension().string();
     fs::path mutant = dir / name;
-    std::string text = mutate(slurp(source), rng);
+    std::string text = mutate(read_text(source), rng);
     std::ofstream(mutant, std::ios::binary) << text;
     std::string cmd = "timeout 20 '" + std::string(PATLESS_BINARY) + "' check '" + mutant.string() +
                       "' --format sarif --output '" + (dir / "out.sarif").string() + "' >/dev/null 2>&1";
