@@ -135,6 +135,10 @@ struct K8sObject {
   std::string api_version, kind, name, namespace_;
   SourceRange range;  // the document's root node
   Value root;
+  // A kustomize kustomization (kustomize.config.k8s.io), not Flux's Kustomization.
+  bool is_kustomization() const {
+    return kind == "Kustomization" && api_version.starts_with("kustomize.config.k8s.io/");
+  }
 };
 
 // A patch a kustomization writes inline (`patches[].patch`, `patchesStrategicMerge[]`,

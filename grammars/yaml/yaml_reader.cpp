@@ -77,7 +77,7 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes) {
       obj.name = scalar_at(*meta, "name");
       obj.namespace_ = scalar_at(*meta, "namespace");
     }
-    if (obj.kind == "Kustomization" && obj.api_version.rfind("kustomize.config.k8s.io/", 0) == 0)
+    if (obj.is_kustomization())
       read_inline_patches(src, obj, doc);
     doc.objects.push_back(std::move(obj));
   }

@@ -191,10 +191,6 @@ bool targets(const KustomizePatch& p, const K8sObject& o, const Value& root) {
 
 std::string normal(const fs::path& p) { return p.lexically_normal().string(); }
 
-bool is_kustomization(const K8sObject& o) {
-  return o.kind == "Kustomization" && o.api_version.starts_with("kustomize.config.k8s.io/");
-}
-
 // Documents by normalised path, and the kustomization of each directory:
 // computed once, so that following resources is lookups, not path arithmetic.
 struct PathIndex {
@@ -206,7 +202,7 @@ struct PathIndex {
       paths.push_back(normal(docs[i].path));
       by_path[paths.back()] = i;
       for (const K8sObject& o : docs[i].objects)
-        if (is_kustomization(o)) kustomization_of_dir[normal(fs::path(paths.back()).parent_path())] = i;
+        if (o.is_kustomization()) kustomization_of_dir[normal(fs::path(paths.back()).parent_path())] = i;
     }
   }
 };
@@ -220,7 +216,7 @@ void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex&
   if (depth > 16) return;
   fs::path dir = fs::path(index.paths[k]).parent_path();
   for (const K8sObject& o : docs[k].objects) {
-    if (!is_kustomization(o)) continue;
+    if (!o.is_kustomization()) continue;
     for (std::string_view list : {"resources", "bases", "components"}) {
       const Value* entries = o.root.get(list);
       if (!entries || entries->kind != Value::Kind::Array) continue;

@@ -6,7 +6,7 @@ const ObjectNode* self_managed_flux(const Graph& graph) {
   const ObjectNode* deployment = nullptr;
   for (const ObjectNode& o : graph.objects()) {
     const K8sObject& k = *o.object;
-    if (k.kind == "Kustomization" && k.api_version.starts_with("kustomize.config.k8s.io/")) {
+    if (k.is_kustomization()) {
       const Value* resources = o.get({"resources"});
       if (!resources || resources->kind != Value::Kind::Array) continue;
       for (const Value& r : resources->items)
