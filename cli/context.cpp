@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cli/scan.h"
+#include "grammars/paths.h"
 #include "grammars/read_document.h"
 
 namespace patless {
@@ -14,7 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string normal(const fs::path& p) { return p.lexically_normal().string(); }
 
 // What can link to the identity chain on its own, by format.
 bool flux_related(FileKind kind, std::string_view bytes) {
@@ -37,7 +37,7 @@ std::vector<std::string> quoted_paths(std::string_view bytes, const fs::path& di
       if (open == std::string_view::npos || close - open > 512) continue;
       std::string_view path = bytes.substr(open + 1, close - open - 1);
       if (path.find('\n') != std::string_view::npos || path.find(':') != std::string_view::npos) continue;
-      out.push_back(normal(dir / path));
+      out.push_back(normal_path(dir / path));
     }
   }
   return out;
@@ -50,7 +50,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   std::set<std::string> named_set;
   bool bicep = false, json = false;
   for (const std::string& n : named) {
-    named_set.insert(normal(n));
+    named_set.insert(normal_path(n));
     FileKind k = file_kind(n);
     bicep = bicep || k == FileKind::Bicep || k == FileKind::BicepParams;
     json = json || k == FileKind::Json;
@@ -65,9 +65,9 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   std::vector<Candidate> files;
   for (const std::string& f : all) {
     FileKind k = file_kind(f);
-    bool wanted = named_set.count(normal(f)) || k == FileKind::Yaml ||
+    bool wanted = named_set.count(normal_path(f)) || k == FileKind::Yaml ||
                   (bicep && (k == FileKind::Bicep || k == FileKind::BicepParams)) || (json && k == FileKind::Json);
-    if (wanted) files.push_back({f, normal(f), k, {}, false});
+    if (wanted) files.push_back({f, normal_path(f), k, {}, false});
   }
   std::atomic<size_t> next{0};
   auto read = [&] {
@@ -123,10 +123,10 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   // ARM parameter files beside a kept template.
   std::set<std::string> kept_dirs;
   for (const Candidate& c : files)
-    if (c.kept && c.kind == FileKind::Json) kept_dirs.insert(normal(fs::path(c.path).parent_path()));
+    if (c.kept && c.kind == FileKind::Json) kept_dirs.insert(normal_path(fs::path(c.path).parent_path()));
   for (Candidate& c : files)
     if (!c.kept && c.kind == FileKind::Json && c.bytes.find("eploymentParameters.json") != std::string::npos &&
-        kept_dirs.count(normal(fs::path(c.path).parent_path())))
+        kept_dirs.count(normal_path(fs::path(c.path).parent_path())))
       c.kept = true;
 
   std::vector<std::string> out;

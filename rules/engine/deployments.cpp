@@ -5,14 +5,14 @@
 #include <string>
 
 #include "grammars/ascii.h"
+#include "grammars/paths.h"
 
 namespace patless {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string normal(const fs::path& p) { return p.lexically_normal().string(); }
-std::string directory_of(const std::string& path) { return normal(fs::path(path).parent_path()); }
+std::string directory_of(const std::string& path) { return normal_path(fs::path(path).parent_path()); }
 
 bool is_parameter_file(const Document& d) { return d.format == Format::BicepParams || d.format == Format::ArmParams; }
 bool is_template(const Document& d) { return d.format == Format::Bicep || d.format == Format::Arm; }
@@ -27,7 +27,7 @@ struct Paths {
   std::vector<std::string> path, dir;
   explicit Paths(const std::vector<Document>& docs) {
     for (const Document& d : docs) {
-      path.push_back(normal(d.path));
+      path.push_back(normal_path(d.path));
       dir.push_back(directory_of(d.path));
     }
   }
@@ -40,7 +40,7 @@ std::vector<size_t> targets_of(const Document& params, const std::vector<Documen
   std::vector<size_t> named, beside;
   std::string target;
   if (params.format == Format::BicepParams && !params.using_path.empty())
-    target = normal(fs::path(params.path).parent_path() / params.using_path);
+    target = normal_path(fs::path(params.path).parent_path() / params.using_path);
   std::string dir = directory_of(params.path);
   std::string stem = fs::path(params.path).stem().string();
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -133,13 +133,13 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   for (const Document& d : documents) {
     for (const Module& m : d.modules) {
       if (!is_local(m.path)) continue;
-      auto it = by_path.find(normal(fs::path(d.path).parent_path() / m.path));
+      auto it = by_path.find(normal_path(fs::path(d.path).parent_path() / m.path));
       if (it != by_path.end() && &documents[it->second] != &d) deployed_as_module[it->second] = true;
     }
     for (const Resource& r : d.resources) {
       std::string linked = linked_template(r);
       if (linked.empty()) continue;
-      auto it = by_path.find(normal(fs::path(d.path).parent_path() / linked));
+      auto it = by_path.find(normal_path(fs::path(d.path).parent_path() / linked));
       if (it != by_path.end() && &documents[it->second] != &d) deployed_as_module[it->second] = true;
     }
   }
@@ -209,7 +209,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
       for (const Resource& r : caller.doc->resources) {  // templateLink.relativePath
         std::string linked = linked_template(r);
         if (linked.empty()) continue;
-        auto it = by_path.find(normal(fs::path(caller.doc->path).parent_path() / linked));
+        auto it = by_path.find(normal_path(fs::path(caller.doc->path).parent_path() / linked));
         if (it == by_path.end()) continue;
         const Document* target = &documents[it->second];
         if (module_depth(&caller, target, cycle) > kMaxModuleDepth || cycle) continue;
@@ -224,7 +224,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
     if (caller.doc->format != Format::Bicep) continue;
     for (const Module& m : caller.doc->modules) {
       if (!is_local(m.path)) continue;
-      auto it = by_path.find(normal(fs::path(caller.doc->path).parent_path() / m.path));
+      auto it = by_path.find(normal_path(fs::path(caller.doc->path).parent_path() / m.path));
       if (it == by_path.end()) continue;
       const Document* target = &documents[it->second];
       bool cycle = false;

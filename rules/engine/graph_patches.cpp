@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "grammars/paths.h"
 #include "rules/engine/graph.h"
 
 namespace patless {
@@ -189,7 +190,6 @@ bool targets(const KustomizePatch& p, const K8sObject& o, const Value& root) {
   return labels_match(p.label_selector, root);
 }
 
-std::string normal(const fs::path& p) { return p.lexically_normal().string(); }
 
 // Documents by normalised path, and the kustomization of each directory:
 // computed once, so that following resources is lookups, not path arithmetic.
@@ -199,10 +199,10 @@ struct PathIndex {
   std::map<std::string, size_t> kustomization_of_dir;      // normalised directory → its kustomization
   explicit PathIndex(const std::vector<Document>& docs) {
     for (size_t i = 0; i < docs.size(); ++i) {
-      paths.push_back(normal(docs[i].path));
+      paths.push_back(normal_path(docs[i].path));
       by_path[paths.back()] = i;
       for (const K8sObject& o : docs[i].objects)
-        if (o.is_kustomization()) kustomization_of_dir[normal(fs::path(paths.back()).parent_path())] = i;
+        if (o.is_kustomization()) kustomization_of_dir[normal_path(fs::path(paths.back()).parent_path())] = i;
     }
   }
 };
@@ -222,7 +222,7 @@ void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex&
       if (!entries || entries->kind != Value::Kind::Array) continue;
       for (const Value& e : entries->items) {
         if (e.kind != Value::Kind::String || e.text.find("://") != std::string::npos) continue;
-        std::string target = normal(dir / e.text);
+        std::string target = normal_path(dir / e.text);
         if (index.by_path.count(target)) {
           files.insert(target);
         } else if (auto nested = index.kustomization_of_dir.find(target); nested != index.kustomization_of_dir.end()) {
