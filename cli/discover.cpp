@@ -1,6 +1,10 @@
 #include "cli/discover.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <array>
 #include <filesystem>
 #include <system_error>
@@ -59,7 +63,13 @@ Discovery discover(const std::vector<std::string>& paths) {
       const fs::directory_entry& entry = *it;
       std::error_code type_ec;
       if (entry.is_directory(type_ec) && !entry.is_symlink(type_ec)) {
-        if (skipped_dir(entry.path())) it.disable_recursion_pending();
+        if (skipped_dir(entry.path())) {
+          it.disable_recursion_pending();
+        } else if (::access(entry.path().c_str(), R_OK | X_OK) != 0) {
+          // skip_permission_denied would drop it without a word: say what was not read.
+          out.skipped.push_back(display(entry.path()) + ": " + std::strerror(errno));
+          it.disable_recursion_pending();
+        }
         continue;
       }
       if (file_kind(entry.path().string()) == FileKind::Other) continue;

@@ -1,5 +1,6 @@
 #include "cli/scan.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -114,7 +115,6 @@ ScanResult scan(const ScanOptions& options) {
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     found.files = context_files(found.files, options.focus, jobs);
   }
-  result.files_considered = found.files.size();
 
   struct Slot {
     std::optional<Document> doc;
@@ -140,6 +140,9 @@ ScanResult scan(const ScanOptions& options) {
   worker();
   for (auto& t : threads) t.join();
 
+  // A file that could not be read was not linted.
+  result.files_considered = static_cast<size_t>(
+      std::count_if(slots.begin(), slots.end(), [](const Slot& s) { return s.skipped.empty(); }));
   for (Slot& s : slots) {
     if (s.doc) {
       for (const std::string& p : options.parameter_files)

@@ -38,9 +38,10 @@ fs::path temp_dir() {
 }
 
 // Runs the binary from the source root, as a user in a checkout would.
-Run run_patless(const std::string& args, const std::string& env = "NO_COLOR=1") {
+Run run_patless(const std::string& args, const std::string& env = "NO_COLOR=1",
+                const std::string& binary = PATLESS_BINARY) {
   fs::path dir = temp_dir();
-  std::string cmd = "cd '" + std::string(PATLESS_SOURCE_DIR) + "' && " + env + " '" + PATLESS_BINARY + "' " + args +
+  std::string cmd = "cd '" + std::string(PATLESS_SOURCE_DIR) + "' && " + env + " '" + binary + "' " + args +
                     " >'" + (dir / "out").string() + "' 2>'" + (dir / "err").string() + "' </dev/null";
   int status = std::system(cmd.c_str());
   Run r;
@@ -442,4 +443,53 @@ TEST_CASE("a directory named like a Bicep file and a symlink loop are walked saf
   CHECK(r.out.find("modules.bicep/main.bicep:15:12: error[PL102]") != std::string::npos);
   CHECK(r.out.find("in 1 file.") != std::string::npos);  // neither directory nor the loop counts as a file
   fs::remove_all(dir);
+}
+
+// The CI user is root, whom permissions do not stop: the run then drops to nobody.
+TEST_CASE("unreadable files and directories are notifications and the scan goes on", "[cli][hostile]") {
+  std::string as_user;
+  if (::geteuid() == 0) {
+    if (std::system("command -v setpriv >/dev/null 2>&1") != 0) {
+      WARN("running as root without setpriv: permission denied cannot be produced here");
+      return;
+    }
+    as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  fs::path dir = temp_dir();
+  fs::path bin = temp_dir();  // a copy nobody can run, wherever the build directory is
+  fs::copy_file(PATLESS_BINARY, bin / "patless");
+  fs::permissions(bin, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                           fs::perms::others_read | fs::perms::others_exec);
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "readable.bicep");
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "secret.bicep");
+  fs::create_directory(dir / "locked");
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "locked" / "inner.bicep");
+  fs::permissions(dir, fs::perms::all);  // nobody must be able to walk the rest
+  fs::permissions(dir / "readable.bicep", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(dir / "secret.bicep", fs::perms::none);
+  fs::permissions(dir / "locked", fs::perms::none);
+
+  Run r = run_patless("check '" + dir.string() + "' --format sarif", "NO_COLOR=1 " + as_user, bin / "patless");
+  CHECK(r.exit_code == 1);  // the readable file's finding still fails the run
+  auto log = nlohmann::json::parse(r.out);
+  auto& run = log["runs"][0];
+  REQUIRE(run["results"].size() == 4);  // all four of the fixture's, all from the readable copy
+  for (auto& result : run["results"])
+    CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>().ends_with(
+        "/readable.bicep"));
+  std::vector<std::string> notes;
+  for (auto& n : run["invocations"][0]["toolExecutionNotifications"]) notes.push_back(n["message"]["text"]);
+  std::sort(notes.begin(), notes.end());
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0] == "Skipped " + (dir / "locked").string() + ": Permission denied");
+  CHECK(notes[1] == "Skipped " + (dir / "secret.bicep").string() + ": Permission denied");
+
+  Run text = run_patless("check '" + dir.string() + "'", "NO_COLOR=1 " + as_user, bin / "patless");
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.find("patless: skipped " + (dir / "locked").string() + ": Permission denied\n"
+                      "patless: skipped " + (dir / "secret.bicep").string() + ": Permission denied\n"
+                      "3 errors, 1 warning, 0 notes in 1 file.\n") != std::string::npos);
+  fs::permissions(dir / "locked", fs::perms::all);
+  fs::remove_all(dir);
+  fs::remove_all(bin);
 }
