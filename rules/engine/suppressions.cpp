@@ -21,8 +21,9 @@ struct Suppression {
 };
 
 // A rule id, or a mistyped one (PL1O2, pl10): "PL" and up to four letters or digits.
+// PL, a digit, then letters or digits: PL1O1 is a typo of an id; "placed" is a word.
 bool id_like(std::string_view t) {
-  if (t.size() < 3 || t.size() > 6 || !iequals(t.substr(0, 2), "PL")) return false;
+  if (t.size() < 3 || t.size() > 6 || !iequals(t.substr(0, 2), "PL") || t[2] < '0' || t[2] > '9') return false;
   return std::all_of(t.begin() + 2, t.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   });
@@ -83,6 +84,11 @@ std::optional<Suppression> parse(const Document& doc, const Comment& c, bool fir
     if (end == std::string_view::npos) end = text.size();
     std::string_view token = text.substr(start, end - start);
     if (token.ends_with(',')) token.remove_suffix(1);
+    if (bicep_native && token.starts_with("//")) {  // Bicep's own comment after the codes
+      s.reason = std::string(text.substr(start + 2));
+      s.reason.erase(0, std::min(s.reason.find_first_not_of(" \t"), s.reason.size()));
+      break;
+    }
     if (!id_like(token)) {
       if (bicep_native) {  // Bicep's own codes (BCP081, no-unused-params) are not ours
         at = end;

@@ -26,3 +26,17 @@ resource legacy 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01
     }
   }
 }
+
+resource planned 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {
+  name: 'planned'
+  scope: aks
+  properties: {
+    gitRepository: {
+      // A reason whose words start like an id ("placed", "plan") is still a reason.
+      // patless-disable-next-line PL102 placed here until the plan of PLAT-9 lands
+      url: 'https://dev.azure.com/contoso/planned/_git/config'
+    }
+    #disable-next-line BCP037 // a false positive: the property works when placed here
+    etag: 'x'
+  }
+}
