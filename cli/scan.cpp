@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -16,8 +17,11 @@
 
 #include "cli/context.h"
 #include "cli/discover.h"
+#include "cli/outside_chain.h"
 #include "grammars/limits.h"
+#include "grammars/paths.h"
 #include "grammars/read_document.h"
+#include "rules/engine/deployments.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/run_rules.h"
 
@@ -60,6 +64,11 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error, 
 }
 
 namespace {
+
+void add_deployed_files(const Document& d, std::unordered_set<std::string>& out) {
+  for (std::string& f : deployed_files(d)) out.insert(std::move(f));
+  for (const Document& n : d.nested) add_deployed_files(n, out);
+}
 
 // Registry modules and template specs are not in the repository: say so once.
 std::string registry_modules_note(const std::vector<Document>& documents) {
@@ -116,41 +125,70 @@ ScanResult scan(const ScanOptions& options) {
     found.files = context_files(found.files, options.focus, jobs);
   }
 
-  struct Slot {
-    std::optional<Document> doc;
-    std::string skipped;
-  };
-  std::vector<Slot> slots(found.files.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    std::string bytes, error;
-    for (size_t i = next++; i < slots.size(); i = next++) {
-      const std::string& path = found.files[i];
-      if (!read_file(path, bytes, error, options.max_file_bytes)) {
-        slots[i].skipped = path + ": " + error;
-        continue;
-      }
-      slots[i].doc = read_document(path, bytes);
-    }
-  };
+  // One document per file, in place: a model is held once, never copied.
+  const size_t count = found.files.size();
+  std::vector<Document>& docs = result.documents;
+  docs.resize(count);
+  enum class State : uint8_t { Absent, Read, Dropped };  // Dropped: model dropped (cli/outside_chain.h)
+  std::vector<State> state(count, State::Absent);
+  std::vector<std::string> skipped(count);
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, slots.size())));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  // Reads and parses the files todo[k] names on `jobs` threads.
+  auto read_all = [&](const std::vector<size_t>& todo, bool may_drop) {
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      std::string bytes, error;
+      for (size_t k = next++; k < todo.size(); k = next++) {
+        size_t i = todo[k];
+        if (!read_file(found.files[i], bytes, error, options.max_file_bytes)) {
+          skipped[i] = found.files[i] + ": " + error;
+          continue;
+        }
+        std::optional<Document> doc = read_document(found.files[i], bytes);
+        if (!doc) continue;
+        docs[i] = std::move(*doc);
+        state[i] = State::Read;
+        if (may_drop && outside_chain(docs[i])) {
+          drop_model(docs[i]);
+          state[i] = State::Dropped;
+        }
+      }
+    };
+    unsigned n = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, todo.size())));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+  };
+  std::vector<size_t> everything(count);
+  for (size_t i = 0; i < count; ++i) everything[i] = i;
+  read_all(everything, true);
+  // A dropped template that a kept document deploys feeds it through its
+  // outputs: read it again, whole. It deploys nothing itself, so one round is enough.
+  std::unordered_set<std::string> deployed;
+  for (size_t i = 0; i < count; ++i)
+    if (state[i] == State::Read) add_deployed_files(docs[i], deployed);
+  std::vector<size_t> again;
+  for (size_t i = 0; i < count; ++i)
+    if (state[i] == State::Dropped && deployed.count(normal_path(docs[i].path))) again.push_back(i);
+  if (!again.empty()) read_all(again, false);
 
   // A file that could not be read was not linted.
   result.files_considered = static_cast<size_t>(
-      std::count_if(slots.begin(), slots.end(), [](const Slot& s) { return s.skipped.empty(); }));
-  for (Slot& s : slots) {
-    if (s.doc) {
-      for (const std::string& p : options.parameter_files)
-        if (std::filesystem::path(p).lexically_normal() == std::filesystem::path(s.doc->path).lexically_normal())
-          s.doc->given_as_parameters = true;
-      result.documents.push_back(std::move(*s.doc));
-    }
-    if (!s.skipped.empty()) result.notifications.push_back(std::move(s.skipped));
+      std::count_if(skipped.begin(), skipped.end(), [](const std::string& s) { return s.empty(); }));
+  for (std::string& s : skipped)
+    if (!s.empty()) result.notifications.push_back(std::move(s));
+  size_t kept = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (state[i] == State::Absent) continue;
+    if (kept != i) docs[kept] = std::move(docs[i]);
+    ++kept;
+  }
+  docs.resize(kept);
+  for (const std::string& p : options.parameter_files) {
+    std::string normal = normal_path(p);
+    for (Document& d : docs)
+      if (normal_path(d.path) == normal) d.given_as_parameters = true;
   }
   if (std::string note = registry_modules_note(result.documents); !note.empty()) result.notes.push_back(note);
   Graph graph(result.documents);

@@ -10,4 +10,10 @@ namespace patless {
 
 inline std::string normal_path(const std::filesystem::path& p) { return p.lexically_normal().string(); }
 
+// A path written inside `file` (a module, a linked template, a kustomize
+// resource), relative to the file's directory, normalised.
+inline std::string beside(const std::filesystem::path& file, const std::filesystem::path& relative) {
+  return normal_path(file.parent_path() / relative);
+}
+
 }  // namespace patless

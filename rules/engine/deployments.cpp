@@ -37,10 +37,10 @@ struct Paths {
 // the templates beside it whose name starts its own (main.json ← main.parameters.json),
 // or else every template beside it.
 std::vector<size_t> targets_of(const Document& params, const std::vector<Document>& docs, const Paths& paths) {
-  std::vector<size_t> named, beside;
+  std::vector<size_t> named, alongside;
   std::string target;
   if (params.format == Format::BicepParams && !params.using_path.empty())
-    target = normal_path(fs::path(params.path).parent_path() / params.using_path);
+    target = beside(params.path, params.using_path);
   std::string dir = directory_of(params.path);
   std::string stem = fs::path(params.path).stem().string();
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -56,12 +56,12 @@ std::vector<size_t> targets_of(const Document& params, const std::vector<Documen
       continue;
     }
     if (paths.dir[i] != dir) continue;
-    beside.push_back(i);
+    alongside.push_back(i);
     std::string t_stem = fs::path(t.path).stem().string();
     if (stem.starts_with(t_stem + ".")) named.push_back(i);
   }
   if (!target.empty() || !named.empty()) return named;
-  return beside;
+  return alongside;
 }
 
 void bind_module_arguments(Scope& s, const Module& m) {
@@ -125,21 +125,23 @@ int module_depth(const Scope* s, const Document* target, bool& cycle) {
 
 bool deploys_resources(const Scope& s) { return s.doc && is_template(*s.doc); }
 
+std::vector<std::string> deployed_files(const Document& d) {
+  std::vector<std::string> out;
+  for (const Module& m : d.modules)
+    if (is_local(m.path)) out.push_back(beside(d.path, m.path));
+  for (const Resource& r : d.resources)
+    if (std::string linked = linked_template(r); !linked.empty()) out.push_back(beside(d.path, linked));
+  return out;
+}
+
 std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   const Paths paths(documents);
   std::map<std::string, size_t> by_path;
   for (size_t i = 0; i < documents.size(); ++i) by_path[paths.path[i]] = i;
   std::vector<bool> deployed_as_module(documents.size(), false);
   for (const Document& d : documents) {
-    for (const Module& m : d.modules) {
-      if (!is_local(m.path)) continue;
-      auto it = by_path.find(normal_path(fs::path(d.path).parent_path() / m.path));
-      if (it != by_path.end() && &documents[it->second] != &d) deployed_as_module[it->second] = true;
-    }
-    for (const Resource& r : d.resources) {
-      std::string linked = linked_template(r);
-      if (linked.empty()) continue;
-      auto it = by_path.find(normal_path(fs::path(d.path).parent_path() / linked));
+    for (const std::string& target : deployed_files(d)) {
+      auto it = by_path.find(target);
       if (it != by_path.end() && &documents[it->second] != &d) deployed_as_module[it->second] = true;
     }
   }
@@ -209,7 +211,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
       for (const Resource& r : caller.doc->resources) {  // templateLink.relativePath
         std::string linked = linked_template(r);
         if (linked.empty()) continue;
-        auto it = by_path.find(normal_path(fs::path(caller.doc->path).parent_path() / linked));
+        auto it = by_path.find(beside(caller.doc->path, linked));
         if (it == by_path.end()) continue;
         const Document* target = &documents[it->second];
         if (module_depth(&caller, target, cycle) > kMaxModuleDepth || cycle) continue;
@@ -224,7 +226,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
     if (caller.doc->format != Format::Bicep) continue;
     for (const Module& m : caller.doc->modules) {
       if (!is_local(m.path)) continue;
-      auto it = by_path.find(normal_path(fs::path(caller.doc->path).parent_path() / m.path));
+      auto it = by_path.find(beside(caller.doc->path, m.path));
       if (it == by_path.end()) continue;
       const Document* target = &documents[it->second];
       bool cycle = false;

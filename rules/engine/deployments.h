@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <string>
 #include <vector>
 
 #include "grammars/model.h"
@@ -22,5 +23,9 @@ inline constexpr int kMaxModuleDepth = 16;
 // Whether a deployment's resources belong in the graph (templates, not
 // parameter files or YAML).
 bool deploys_resources(const Scope& s);
+
+// The files a document deploys by path: local Bicep modules and ARM linked
+// templates (templateLink.relativePath), as normalised paths.
+std::vector<std::string> deployed_files(const Document& d);
 
 }  // namespace patless
