@@ -17,7 +17,6 @@
 
 #include "cli/context.h"
 #include "cli/discover.h"
-#include "cli/outside_chain.h"
 #include "grammars/limits.h"
 #include "grammars/paths.h"
 #include "grammars/read_document.h"
@@ -129,12 +128,11 @@ ScanResult scan(const ScanOptions& options) {
   const size_t count = found.files.size();
   std::vector<Document>& docs = result.documents;
   docs.resize(count);
-  enum class State : uint8_t { Absent, Read, Dropped };  // Dropped: model dropped (cli/outside_chain.h)
-  std::vector<State> state(count, State::Absent);
+  std::vector<uint8_t> present(count, 0);  // read_document gave a document (bytes: threads write apart)
   std::vector<std::string> skipped(count);
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Reads and parses the files todo[k] names on `jobs` threads.
-  auto read_all = [&](const std::vector<size_t>& todo, bool may_drop) {
+  auto read_all = [&](const std::vector<size_t>& todo, Detail detail) {
     std::atomic<size_t> next{0};
     auto worker = [&] {
       std::string bytes, error;
@@ -144,14 +142,10 @@ ScanResult scan(const ScanOptions& options) {
           skipped[i] = found.files[i] + ": " + error;
           continue;
         }
-        std::optional<Document> doc = read_document(found.files[i], bytes);
+        std::optional<Document> doc = read_document(found.files[i], bytes, detail);
         if (!doc) continue;
         docs[i] = std::move(*doc);
-        state[i] = State::Read;
-        if (may_drop && outside_chain(docs[i])) {
-          drop_model(docs[i]);
-          state[i] = State::Dropped;
-        }
+        present[i] = 1;
       }
     };
     unsigned n = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, todo.size())));
@@ -162,16 +156,16 @@ ScanResult scan(const ScanOptions& options) {
   };
   std::vector<size_t> everything(count);
   for (size_t i = 0; i < count; ++i) everything[i] = i;
-  read_all(everything, true);
-  // A dropped template that a kept document deploys feeds it through its
-  // outputs: read it again, whole. It deploys nothing itself, so one round is enough.
+  read_all(everything, Detail::ChainOnly);
+  // An outlined template that a document of the chain deploys feeds it through
+  // its outputs: read it again, whole. It deploys nothing itself, so one round is enough.
   std::unordered_set<std::string> deployed;
   for (size_t i = 0; i < count; ++i)
-    if (state[i] == State::Read) add_deployed_files(docs[i], deployed);
+    if (present[i] && !docs[i].outline) add_deployed_files(docs[i], deployed);
   std::vector<size_t> again;
   for (size_t i = 0; i < count; ++i)
-    if (state[i] == State::Dropped && deployed.count(normal_path(docs[i].path))) again.push_back(i);
-  if (!again.empty()) read_all(again, false);
+    if (present[i] && docs[i].outline && deployed.count(normal_path(docs[i].path))) again.push_back(i);
+  if (!again.empty()) read_all(again, Detail::Whole);
 
   // A file that could not be read was not linted.
   result.files_considered = static_cast<size_t>(
@@ -180,7 +174,7 @@ ScanResult scan(const ScanOptions& options) {
     if (!s.empty()) result.notifications.push_back(std::move(s));
   size_t kept = 0;
   for (size_t i = 0; i < count; ++i) {
-    if (state[i] == State::Absent) continue;
+    if (!present[i]) continue;
     if (kept != i) docs[kept] = std::move(docs[i]);
     ++kept;
   }

@@ -187,6 +187,9 @@ struct Document {
   std::vector<Comment> comments;
   std::vector<ParseError> errors;
   std::string using_path;  // .bicepparam `using '...'`; parameter values are in `parameters`
+  // Read with Detail::ChainOnly and outside the chain: only path and format are
+  // set (grammars/read_document.h).
+  bool outline = false;
 
   const Parameter* parameter(std::string_view name) const;
   const Variable* variable(std::string_view name) const;

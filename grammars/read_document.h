@@ -12,9 +12,22 @@ namespace patless {
 enum class FileKind { Bicep, BicepParams, Json, Yaml, Other };
 FileKind file_kind(std::string_view path);
 
+// Most files of a repository are infrastructure that the identity chain never
+// touches. With Detail::ChainOnly, a template outside the chain (outside_chain)
+// comes back as an outline: path and format only, so that memory grows with
+// what the chain needs rather than with the repository. The Bicep reader tells
+// from the top-level statements and skips building the model at all.
+enum class Detail { Whole, ChainOnly };
+
 // Reads one file's bytes into a Document, or nullopt when the file is not
 // something patless lints (a .json that is no ARM template, YAML with no
 // Kubernetes object in it, a Helm template).
-std::optional<Document> read_document(const std::string& path, std::string_view bytes);
+std::optional<Document> read_document(const std::string& path, std::string_view bytes,
+                                      Detail detail = Detail::Whole);
+
+// A Bicep or ARM template with no resource of the chain's types, no module, no
+// nested deployment, no parse error and no suppression comment: no rule can
+// report on it, and only a document that deploys it can read its outputs.
+bool outside_chain(const Document& d);
 
 }  // namespace patless

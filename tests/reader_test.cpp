@@ -163,3 +163,46 @@ TEST_CASE("YAML reader: inline kustomize patches keep their place in the file", 
     CHECK(name->key_range.start_column == 7);
   }
 }
+
+TEST_CASE("Detail::ChainOnly outlines templates outside the chain and reads the rest whole", "[reader]") {
+  using patless::Detail;
+  using patless::read_document;
+  const std::string storage =
+      "param name string\n"
+      "resource sa 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n"
+      "  name: name\n"
+      "  resource blobs 'blobServices' = { name: 'default' }\n"
+      "}\n"
+      "output id string = sa.id\n";
+  auto outline = read_document("storage.bicep", storage, Detail::ChainOnly);
+  REQUIRE(outline);
+  CHECK(outline->outline);
+  CHECK(outline->path == "storage.bicep");
+  CHECK(outline->resources.empty());
+  CHECK(outline->outputs.empty());
+  auto whole = read_document("storage.bicep", storage);
+  REQUIRE(whole);
+  CHECK(!whole->outline);
+  CHECK(whole->resources.size() == 2);
+  CHECK(patless::outside_chain(*whole));  // the same verdict from the model
+
+  // Each of these keeps the model.
+  for (const std::string& text : {
+           storage + "resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = { name: 'x' }\n",
+           storage + "module m './m.bicep' = { name: 'm' }\n",
+           "// patless-disable-next-line PL101 reason\n" + storage,
+           storage + "resource broken 'x@1' = {\n",  // a parse error: PL001 needs the document
+       }) {
+    auto doc = read_document("main.bicep", text, Detail::ChainOnly);
+    REQUIRE(doc);
+    CHECK(!doc->outline);
+    CHECK(!patless::outside_chain(*doc));
+  }
+  CHECK(!read_document("main.bicepparam", "using './main.bicep'\nparam a = 1\n", Detail::ChainOnly)->outline);
+
+  const std::string arm =
+      "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
+      " \"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-05-01\", \"name\": \"sa\"}]}\n";
+  CHECK(read_document("azuredeploy.json", arm, Detail::ChainOnly)->outline);
+  CHECK(!read_document("azuredeploy.json", arm)->outline);
+}

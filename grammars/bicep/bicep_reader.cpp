@@ -563,6 +563,22 @@ TSNode missing_equals(TSNode err) {
   return at < kids.size() ? kids[at] : TSNode{};
 }
 
+// Whether a top-level statement declares a module or a resource of the chain's
+// types. Nested child resources extend their parent's type, so the top level
+// tells for the whole file.
+bool declares_chain(TSNode root, std::string_view bytes) {
+  for (TSNode stmt : named_children(root)) {
+    if (is(stmt, "module_declaration")) return true;
+    if (!is(stmt, "resource_declaration")) continue;
+    TSNode type = ts_node_named_child(stmt, 1);
+    if (ts_node_is_null(type) || !is(type, "string")) return true;  // not understood: read it whole
+    uint32_t start = ts_node_start_byte(type) + 1, end = ts_node_end_byte(type);
+    std::string_view text = bytes.substr(start, end > start ? end - start - 1 : 0);
+    if (is_chain_type(text.substr(0, text.find('@')))) return true;
+  }
+  return false;
+}
+
 SourceRange range_on_first_line(TSNode n, const SourceText& src) {
   uint32_t start = ts_node_start_byte(n), end = std::max(ts_node_end_byte(n), start);
   size_t nl = src.bytes().substr(start, end - start).find('\n');
@@ -572,7 +588,7 @@ SourceRange range_on_first_line(TSNode n, const SourceText& src) {
 
 }  // namespace
 
-Document read_bicep(std::string path, std::string_view bytes, Format format) {
+Document read_bicep(std::string path, std::string_view bytes, Format format, bool outline_outside_chain) {
   Document doc;
   doc.path = std::move(path);
   doc.format = format;
@@ -612,6 +628,13 @@ Document read_bicep(std::string path, std::string_view bytes, Format format) {
       // A long ERROR node is mostly good code; point at its first line only.
       doc.errors.push_back({describe_error(err, src), range_on_first_line(err, src)});
     }
+  }
+  if (outline_outside_chain && format == Format::Bicep && doc.errors.empty() &&
+      std::none_of(grammar_text.comments.begin(), grammar_text.comments.end(),
+                   [&](auto c) { return bytes.substr(c.first, c.second - c.first).find("disable-") != std::string_view::npos; }) &&
+      !declares_chain(root, bytes)) {
+    doc.outline = true;  // nothing of it is read: see read_document.h
+    return doc;
   }
   BicepReader reader(doc, src, grammar_text.spread_operands);
   for (auto [start, end] : grammar_text.comments)

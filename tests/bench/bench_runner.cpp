@@ -68,12 +68,20 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--jobs") && i + 1 < argc) jobs = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--files") && i + 1 < argc) files = std::atoi(argv[++i]);
-    else repo = argv[i];
+    else if (argv[i][0] != '-' && repo.empty()) repo = argv[i];
+    else {
+      std::fprintf(stderr, "usage: bench_runner [--runs R] [--jobs N] [--files N | PATH]\n");
+      return 2;
+    }
   }
   if (repo.empty()) {
     repo = (fs::temp_directory_path() / ("patless-bench-" + std::to_string(files))).string();
     fs::remove_all(repo);
     run({PATLESS_GENERATE, repo, std::to_string(files)});
+  }
+  if (std::error_code ec; !fs::is_directory(repo, ec)) {
+    std::fprintf(stderr, "bench_runner: %s is not a directory\n", repo.c_str());
+    return 2;
   }
   size_t count = 0, bytes = 0;
   for (const auto& e : fs::recursive_directory_iterator(repo)) {
