@@ -22,13 +22,16 @@ bool is_local(const std::string& path) {
   return !path.empty() && path.find(':') == std::string::npos && path.ends_with(".bicep");
 }
 
-// Normalised paths and directories of the documents, computed once.
+// Normalised paths of the documents and the templates of each directory, computed once.
 struct Paths {
-  std::vector<std::string> path, dir;
+  std::vector<std::string> path;
+  std::map<std::string, size_t> by_path;
+  std::map<std::string, std::vector<size_t>> templates_in;  // by directory
   explicit Paths(const std::vector<Document>& docs) {
-    for (const Document& d : docs) {
-      path.push_back(normal_path(d.path));
-      dir.push_back(directory_of(d.path));
+    for (size_t i = 0; i < docs.size(); ++i) {
+      path.push_back(normal_path(docs[i].path));
+      by_path[path.back()] = i;
+      if (is_template(docs[i])) templates_in[directory_of(docs[i].path)].push_back(i);
     }
   }
 };
@@ -37,31 +40,29 @@ struct Paths {
 // the templates beside it whose name starts its own (main.json ← main.parameters.json),
 // or else every template beside it.
 std::vector<size_t> targets_of(const Document& params, const std::vector<Document>& docs, const Paths& paths) {
+  auto format = [&](const Document& t) {
+    return params.format == Format::BicepParams ? t.format == Format::Bicep : t.format == Format::Arm;
+  };
   std::vector<size_t> named, alongside;
-  std::string target;
-  if (params.format == Format::BicepParams && !params.using_path.empty())
-    target = beside(params.path, params.using_path);
-  std::string dir = directory_of(params.path);
-  std::string stem = fs::path(params.path).stem().string();
-  for (size_t i = 0; i < docs.size(); ++i) {
-    const Document& t = docs[i];
-    bool format = params.format == Format::BicepParams ? t.format == Format::Bicep : t.format == Format::Arm;
-    if (!format) continue;
-    if (!target.empty()) {
-      if (paths.path[i] == target) named.push_back(i);
-      continue;
-    }
-    if (params.given_as_parameters) {
-      named.push_back(i);
-      continue;
-    }
-    if (paths.dir[i] != dir) continue;
-    alongside.push_back(i);
-    std::string t_stem = fs::path(t.path).stem().string();
-    if (stem.starts_with(t_stem + ".")) named.push_back(i);
+  if (params.format == Format::BicepParams && !params.using_path.empty()) {
+    auto it = paths.by_path.find(beside(params.path, params.using_path));
+    if (it != paths.by_path.end() && format(docs[it->second])) named.push_back(it->second);
+    return named;
   }
-  if (!target.empty() || !named.empty()) return named;
-  return alongside;
+  if (params.given_as_parameters) {
+    for (size_t i = 0; i < docs.size(); ++i)
+      if (format(docs[i])) named.push_back(i);
+    return named;
+  }
+  auto in_dir = paths.templates_in.find(directory_of(params.path));
+  if (in_dir == paths.templates_in.end()) return {};
+  std::string stem = fs::path(params.path).stem().string();
+  for (size_t i : in_dir->second) {
+    if (!format(docs[i])) continue;
+    alongside.push_back(i);
+    if (stem.starts_with(fs::path(docs[i].path).stem().string() + ".")) named.push_back(i);
+  }
+  return named.empty() ? alongside : named;
 }
 
 void bind_module_arguments(Scope& s, const Module& m) {
@@ -136,8 +137,7 @@ std::vector<std::string> deployed_files(const Document& d) {
 
 std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   const Paths paths(documents);
-  std::map<std::string, size_t> by_path;
-  for (size_t i = 0; i < documents.size(); ++i) by_path[paths.path[i]] = i;
+  const std::map<std::string, size_t>& by_path = paths.by_path;
   std::vector<bool> deployed_as_module(documents.size(), false);
   for (const Document& d : documents) {
     for (const std::string& target : deployed_files(d)) {
@@ -159,7 +159,8 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   }
   for (size_t i = 0; i < documents.size(); ++i) {
     const Document& d = documents[i];
-    if (is_parameter_file(d) || deployed_as_module[i]) continue;
+    // An outline deploys nothing the rules can see (grammars/read_document.h).
+    if (is_parameter_file(d) || deployed_as_module[i] || d.outline) continue;
     if (parameter_files[i].empty()) {
       scopes.push_back(deployment_of(&d));
       continue;
