@@ -176,15 +176,19 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   // Module and nested deployments, breadth first; `scopes` grows while it is walked.
   // Templates that only modules of one another deploy (a cycle) are reached
   // from nowhere: once the walk ends, each gets a deployment of its own.
+  // Both `marked` and `missing` only move forward: the walk stays linear.
   std::vector<bool> reached(documents.size(), false);
+  size_t marked = 0, missing = 0;
   for (size_t k = 0;; ++k) {
     if (k == scopes.size()) {
-      for (const Scope& s : scopes)
-        if (s.doc >= documents.data() && s.doc < documents.data() + documents.size())
-          reached[static_cast<size_t>(s.doc - documents.data())] = true;
-      size_t missing = documents.size();
-      for (size_t i = 0; i < documents.size() && missing == documents.size(); ++i)
-        if (!reached[i] && is_template(documents[i])) missing = i;
+      for (; marked < scopes.size(); ++marked) {
+        const Document* d = scopes[marked].doc;
+        if (d >= documents.data() && d < documents.data() + documents.size())
+          reached[static_cast<size_t>(d - documents.data())] = true;
+      }
+      while (missing < documents.size() &&
+             (reached[missing] || !is_template(documents[missing]) || documents[missing].outline))
+        ++missing;
       if (missing == documents.size()) break;
       reached[missing] = true;
       scopes.push_back(deployment_of(&documents[missing]));
