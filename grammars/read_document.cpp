@@ -16,10 +16,26 @@ FileKind file_kind(std::string_view path) {
   return FileKind::Other;
 }
 
+namespace {
+
+// A deployment that names a template file (templateLink.relativePath) links
+// this document to another; an inline one is looked into (Document::nested).
+bool links_template(const Resource& r) {
+  const Value* props = r.body.get("properties");
+  return props && props->get("templateLink");
+}
+
+}  // namespace
+
 bool outside_chain(const Document& d) {
   if (d.format != Format::Bicep && d.format != Format::Arm) return false;
-  if (!d.errors.empty() || !d.modules.empty() || !d.nested.empty()) return false;
-  if (std::any_of(d.resources.begin(), d.resources.end(), [](const Resource& r) { return is_chain_type(r.type); }))
+  if (!d.errors.empty() || !d.modules.empty()) return false;
+  for (const Resource& r : d.resources) {
+    if (!is_chain_type(r.type)) continue;
+    if (!iequals(r.type, "Microsoft.Resources/deployments") || links_template(r)) return false;
+  }
+  // Compiled modules (main.json) nest a deployment per module: outside the chain when all of them are.
+  if (!std::all_of(d.nested.begin(), d.nested.end(), [](const Document& n) { return outside_chain(n); }))
     return false;
   // A suppression comment is checked (PL002, PL003) wherever it is.
   return std::none_of(d.comments.begin(), d.comments.end(),
@@ -32,9 +48,9 @@ std::optional<Document> read_document(const std::string& path, std::string_view 
     case FileKind::BicepParams: return read_bicep(path, bytes, Format::BicepParams);
     case FileKind::Json: {
       if (!looks_like_arm(bytes)) return std::nullopt;
-      std::optional<Document> doc = read_arm(path, bytes);
-      if (doc && detail == Detail::ChainOnly && outside_chain(*doc)) {
-        Document outline;
+      std::optional<Document> doc = read_arm(path, bytes, detail == Detail::ChainOnly);
+      if (doc && !doc->outline && detail == Detail::ChainOnly && outside_chain(*doc)) {
+        Document outline;  // the text named the chain's types in passing (a parameter's description)
         outline.path = std::move(doc->path);
         outline.format = doc->format;
         outline.outline = true;

@@ -205,4 +205,19 @@ TEST_CASE("Detail::ChainOnly outlines templates outside the chain and reads the 
       " \"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-05-01\", \"name\": \"sa\"}]}\n";
   CHECK(read_document("azuredeploy.json", arm, Detail::ChainOnly)->outline);
   CHECK(!read_document("azuredeploy.json", arm)->outline);
+  // Checked without building a tree, the file must still be valid JSON and an ARM template.
+  auto broken = read_document("azuredeploy.json", arm.substr(0, arm.size() - 3), Detail::ChainOnly);
+  REQUIRE(broken);
+  CHECK(!broken->outline);
+  CHECK(broken->errors.size() == 1);
+  CHECK(!read_document("x.json", "{\"$schema\": \"https://json.schemastore.org/package\", \"a\": "
+                                 "\"deploymentTemplate.json\"}", Detail::ChainOnly));
+  // A chain type in any case, or a linked template, is read whole.
+  std::string lowercase = arm;
+  lowercase.replace(lowercase.find("Microsoft.Storage/storageAccounts"), 33, "microsoft.managedidentity/userAssi");
+  CHECK(!read_document("azuredeploy.json", lowercase, Detail::ChainOnly)->outline);
+  // Named in passing only (a description): the model tells, and it is an outline after all.
+  std::string mention = arm;
+  mention.replace(mention.find("\"resources\""), 0, "\"metadata\": {\"d\": \"uses Microsoft.ManagedIdentity/x\"}, ");
+  CHECK(read_document("azuredeploy.json", mention, Detail::ChainOnly)->outline);
 }

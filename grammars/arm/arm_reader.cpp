@@ -1,5 +1,7 @@
 #include "grammars/arm/arm_reader.h"
 
+#include <nlohmann/json.hpp>
+
 #include "grammars/arm/arm_expression.h"
 #include "grammars/ascii.h"
 #include "grammars/arm/json_reader.h"
@@ -20,6 +22,56 @@ void expand_expressions(Value& v, int depth = 0) {
   for (auto& m : v.members) expand_expressions(m.value, depth + 1);
   for (auto& i : v.items) expand_expressions(i, depth + 1);
 }
+
+// Whether the text can declare anything of the chain (grammars/read_document.h):
+// a chain type, a linked template, a suppression comment. ASCII case does not matter in ARM types.
+bool may_touch_chain(std::string_view bytes) {
+  std::string lower(bytes);
+  for (char& c : lower) c = ascii_lower(c);
+  for (std::string_view needle : {"microsoft.containerservice/managedclusters", "microsoft.kubernetesconfiguration/",
+                                  "microsoft.managedidentity/", "templatelink", "disable-"})
+    if (contains(lower, needle)) return true;
+  return false;
+}
+
+// Validates JSON the way read_json does and notes the root's $schema, building nothing.
+class SchemaOnly : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  std::string schema;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t& s) override {
+    if (depth_ == 1 && schema_next_) schema = s;
+    schema_next_ = false;
+    return true;
+  }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return enter(); }
+  bool end_object() override { return leave(); }
+  bool start_array(std::size_t) override { return enter(); }
+  bool end_array() override { return leave(); }
+  bool key(string_t& k) override {
+    schema_next_ = depth_ == 1 && k == "$schema";
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  int depth_ = 0;
+  bool schema_next_ = false;
+  bool enter() {
+    ++depth_;
+    schema_next_ = false;
+    return true;
+  }
+  bool leave() {
+    --depth_;
+    return true;
+  }
+};
 
 std::string string_of(const Value* v) { return v && v->kind == Value::Kind::String ? v->text : std::string(); }
 
@@ -169,7 +221,22 @@ bool looks_like_arm(std::string_view bytes) {
   return contains(bytes, "eploymentTemplate.json") || contains(bytes, "eploymentParameters.json");
 }
 
-std::optional<Document> read_arm(std::string path, std::string_view bytes) {
+std::optional<Document> read_arm(std::string path, std::string_view bytes, bool outline_outside_chain) {
+  if (outline_outside_chain && !may_touch_chain(bytes)) {
+    SchemaOnly check;
+    if (nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &check, nlohmann::json::input_format_t::json,
+                                  /*strict=*/true, /*ignore_comments=*/true)) {
+      if (contains(check.schema, "eploymentTemplate.json")) {
+        Document outline;
+        outline.path = std::move(path);
+        outline.format = Format::Arm;
+        outline.outline = true;
+        return outline;
+      }
+      if (!contains(check.schema, "eploymentParameters.json")) return std::nullopt;
+    }
+    // Not valid JSON, or a parameters file: read whole below.
+  }
   SourceText src(bytes);
   Document doc;
   doc.path = std::move(path);

@@ -15,7 +15,10 @@ bool looks_like_arm(std::string_view bytes);
 
 // Reads an ARM template (resources as array or symbolic-name object, nested
 // child resources) or an ARM parameters file. Returns nullopt for valid JSON
-// that is not an ARM file.
-std::optional<Document> read_arm(std::string path, std::string_view bytes);
+// that is not an ARM file. With `outline_outside_chain`, a valid template whose
+// text names no type of the chain, no templateLink and no suppression comment
+// comes back as an outline (Document::outline), checked by a parse that builds
+// nothing: compiled Bicep modules (main.json) run to megabytes.
+std::optional<Document> read_arm(std::string path, std::string_view bytes, bool outline_outside_chain = false);
 
 }  // namespace patless
