@@ -56,26 +56,31 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     json = json || k == FileKind::Json;
   }
   // The formats that can matter, read into memory (Bicep and YAML files are small).
+  // What the selection needs of a file's bytes, taken while they are read: the
+  // bytes themselves are not kept (memory stays that of the largest file).
   struct Candidate {
     std::string path, normal;
     FileKind kind;
-    std::string bytes;
     bool kept = false;
+    bool arm_parameters = false;
+    std::vector<std::string> targets;  // quoted paths to other files
   };
   std::vector<Candidate> files;
   for (const std::string& f : all) {
     FileKind k = file_kind(f);
     bool wanted = named_set.count(normal_path(f)) || k == FileKind::Yaml ||
                   (bicep && (k == FileKind::Bicep || k == FileKind::BicepParams)) || (json && k == FileKind::Json);
-    if (wanted) files.push_back({f, normal_path(f), k, {}, false});
+    if (wanted) files.push_back({f, normal_path(f), k});
   }
   std::atomic<size_t> next{0};
   auto read = [&] {
-    std::string error;
+    std::string bytes, error;
     for (size_t i = next++; i < files.size(); i = next++) {
       Candidate& c = files[i];
-      if (!read_file(c.path, c.bytes, error)) c.bytes.clear();
-      c.kept = named_set.count(c.normal) || flux_related(c.kind, c.bytes);
+      if (!read_file(c.path, bytes, error)) bytes.clear();
+      c.kept = named_set.count(c.normal) || flux_related(c.kind, bytes);
+      if (c.kind != FileKind::Yaml) c.targets = quoted_paths(bytes, fs::path(c.path).parent_path());
+      c.arm_parameters = c.kind == FileKind::Json && bytes.find("eploymentParameters.json") != std::string::npos;
     }
   };
   std::vector<std::thread> threads;
@@ -85,15 +90,12 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
 
   // Upward: what deploys a named file, and what deploys that, and so on: their
   // arguments decide the named files' values.
-  std::vector<std::vector<std::string>> targets(files.size());
-  for (size_t i = 0; i < files.size(); ++i)
-    if (files[i].kind != FileKind::Yaml) targets[i] = quoted_paths(files[i].bytes, fs::path(files[i].path).parent_path());
   std::set<std::string> up(named_set.begin(), named_set.end());
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t i = 0; i < files.size(); ++i) {
       if (up.count(files[i].normal)) continue;
-      for (const std::string& t : targets[i]) {
+      for (const std::string& t : files[i].targets) {
         if (!up.count(t)) continue;
         changed = up.insert(files[i].normal).second || changed;
         break;
@@ -110,14 +112,14 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     changed = false;
     for (size_t i = 0; i < files.size(); ++i) {
       if (!kept.count(files[i].normal)) continue;
-      for (const std::string& t : targets[i])
+      for (const std::string& t : files[i].targets)
         if (present.count(t)) changed = kept.insert(t).second || changed;
     }
   }
   // A kept template is deployed with its .bicepparam files.
   for (size_t i = 0; i < files.size(); ++i)
     if (files[i].kind == FileKind::BicepParams)
-      for (const std::string& t : targets[i])
+      for (const std::string& t : files[i].targets)
         if (kept.count(t)) kept.insert(files[i].normal);
   for (Candidate& c : files) c.kept = kept.count(c.normal) > 0;
   // ARM parameter files beside a kept template.
@@ -125,7 +127,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   for (const Candidate& c : files)
     if (c.kept && c.kind == FileKind::Json) kept_dirs.insert(normal_path(fs::path(c.path).parent_path()));
   for (Candidate& c : files)
-    if (!c.kept && c.kind == FileKind::Json && c.bytes.find("eploymentParameters.json") != std::string::npos &&
+    if (!c.kept && c.arm_parameters &&
         kept_dirs.count(normal_path(fs::path(c.path).parent_path())))
       c.kept = true;
 

@@ -221,3 +221,27 @@ TEST_CASE("Detail::ChainOnly outlines templates outside the chain and reads the 
   mention.replace(mention.find("\"resources\""), 0, "\"metadata\": {\"d\": \"uses Microsoft.ManagedIdentity/x\"}, ");
   CHECK(read_document("azuredeploy.json", mention, Detail::ChainOnly)->outline);
 }
+
+TEST_CASE("ARM nested deployments: one with nothing of the chain inside is an ordinary resource", "[reader][arm]") {
+  auto nested = [](const std::string& inner_type) {
+    return "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
+           " \"resources\": [{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2022-09-01\",\n"
+           "   \"name\": \"inner\", \"properties\": {\"mode\": \"Incremental\", \"parameters\": {\"a\": {\"value\": 1}},\n"
+           "   \"template\": {\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
+           "     \"outputs\": {\"o\": {\"type\": \"string\", \"value\": \"x\"}},\n"
+           "     \"resources\": [{\"type\": \"" + inner_type + "\", \"apiVersion\": \"2023-01-31\", \"name\": \"n\"}]}}}]}\n";
+  };
+  auto plain = patless::read_document("main.json", nested("Microsoft.Storage/storageAccounts"));
+  REQUIRE(plain);
+  CHECK(plain->nested.empty());
+  REQUIRE(plain->resources.size() == 1);
+  CHECK(plain->resources[0].body.members.size() == 1);  // name only: properties and the template are gone
+  CHECK(plain->resources[0].body.get("name")->text == "inner");
+  CHECK(plain->resources[0].body.spread);
+
+  auto chain = patless::read_document("main.json", nested("Microsoft.ManagedIdentity/userAssignedIdentities"));
+  REQUIRE(chain);
+  REQUIRE(chain->nested.size() == 1);
+  CHECK(chain->nested[0].resources.size() == 1);
+  CHECK(chain->resources[0].body.get("properties")->get("parameters"));
+}

@@ -5,6 +5,7 @@
 #include "grammars/arm/arm_expression.h"
 #include "grammars/ascii.h"
 #include "grammars/arm/json_reader.h"
+#include "grammars/read_document.h"
 #include "grammars/source_text.h"
 
 namespace patless {
@@ -73,6 +74,23 @@ class SchemaOnly : public nlohmann::json_sax<nlohmann::json> {
   }
 };
 
+// The tree read_json built is read once and then thrown away: its parts are
+// moved into the model, not copied (a compiled main.json runs to megabytes).
+Value* take(Value& v, std::string_view key) {
+  for (Member& m : v.members)
+    if (!m.spread && m.key == key) return &m.value;
+  return nullptr;
+}
+
+// A resource outside the identity chain: only what names and places it stays;
+// its other keys are unknown (spread).
+void keep_placement_only(Value& body) {
+  std::erase_if(body.members,
+                [](const Member& m) { return m.key != "name" && m.key != "scope" && m.key != "dependsOn"; });
+  body.members.shrink_to_fit();
+  body.spread = true;
+}
+
 std::string string_of(const Value* v) { return v && v->kind == Value::Kind::String ? v->text : std::string(); }
 
 // "Microsoft.X/a" + "b" → "Microsoft.X/a/b"; a child that names its provider stays as it is.
@@ -86,7 +104,7 @@ struct ParentRef {
   std::string symbol, type;
 };
 
-void read_resource(Document& doc, const Value& v, const std::string& symbol, const ParentRef* parent) {
+void read_resource(Document& doc, Value& v, const std::string& symbol, const ParentRef* parent) {
   if (v.kind != Value::Kind::Object) return;
   Resource r;
   r.symbol = symbol;
@@ -119,25 +137,26 @@ void read_resource(Document& doc, const Value& v, const std::string& symbol, con
     if (const Value* count = copy->get("count")) r.loop_over = *count;
   }
   if (parent) r.parent_symbol = parent->symbol;
-  if (is_chain_type(r.type)) {
-    r.body = v;
-  } else {  // outside the identity chain: only what names and places it; other keys are unknown
-    r.body.kind = Value::Kind::Object;
-    r.body.range = v.range;
-    r.body.spread = true;
-    for (const Member& m : v.members)
-      if (m.key == "name" || m.key == "scope" || m.key == "dependsOn") r.body.members.push_back(m);
+  // Child resources are read as resources of their own: out of the body first.
+  Value children;
+  if (Value* c = take(v, "resources"); c && c->kind == Value::Kind::Array) {
+    children = std::move(*c);
+    *c = Value{};
+    c->kind = Value::Kind::Opaque;
+    c->range = children.range;
   }
+  r.body = std::move(v);
+  if (!is_chain_type(r.type)) keep_placement_only(r.body);
   doc.resources.push_back(std::move(r));
-  if (const Value* children = v.get("resources"); children && children->kind == Value::Kind::Array) {
+  if (!children.items.empty()) {
     // By value: reading the children appends to doc.resources.
     const ParentRef self{doc.resources.back().symbol, doc.resources.back().type};
-    for (size_t i = 0; i < children->items.size(); ++i)
-      read_resource(doc, children->items[i], self.symbol + "/resources[" + std::to_string(i) + "]", &self);
+    for (size_t i = 0; i < children.items.size(); ++i)
+      read_resource(doc, children.items[i], self.symbol + "/resources[" + std::to_string(i) + "]", &self);
   }
 }
 
-void read_template(Document& doc, const Value& root, int depth = 0);
+void read_template(Document& doc, Value& root, int depth = 0);
 
 constexpr int kMaxNestedDeployments = 16;  // nesting depth
 
@@ -168,35 +187,41 @@ void read_nested_templates(Document& doc, int depth) {
     tmpl->value.kind = Value::Kind::Opaque;
     tmpl->value.range = body.range;
     read_template(nested, body, depth + 1);
+    if (outside_chain(nested)) {
+      // Nothing of the chain inside, and patless does not follow an ARM nested
+      // deployment's outputs: the deployment is an ordinary resource.
+      keep_placement_only(r.body);
+      continue;
+    }
     doc.nested.push_back(std::move(nested));
   }
 }
 
-void read_template(Document& doc, const Value& root, int depth) {
-  if (const Value* params = root.get("parameters"); params && params->kind == Value::Kind::Object) {
-    for (const Member& m : params->members) {
+void read_template(Document& doc, Value& root, int depth) {
+  if (Value* params = take(root, "parameters"); params && params->kind == Value::Kind::Object) {
+    for (Member& m : params->members) {
       Parameter p;
       p.name = m.key;
       p.range = m.key_range;
       p.type = string_of(m.value.get("type"));
-      if (const Value* d = m.value.get("defaultValue")) p.default_value = *d;
+      if (Value* d = take(m.value, "defaultValue")) p.default_value = std::move(*d);
       doc.parameters.push_back(std::move(p));
     }
   }
-  if (const Value* vars = root.get("variables"); vars && vars->kind == Value::Kind::Object) {
-    for (const Member& m : vars->members)
-      if (m.key != "copy") doc.variables.push_back({m.key, m.key_range, m.value});
+  if (Value* vars = take(root, "variables"); vars && vars->kind == Value::Kind::Object) {
+    for (Member& m : vars->members)
+      if (m.key != "copy") doc.variables.push_back({m.key, m.key_range, std::move(m.value)});
   }
-  if (const Value* outputs = root.get("outputs"); outputs && outputs->kind == Value::Kind::Object) {
-    for (const Member& m : outputs->members)
-      if (const Value* v = m.value.get("value")) doc.outputs.push_back({m.key, m.key_range, *v});
+  if (Value* outputs = take(root, "outputs"); outputs && outputs->kind == Value::Kind::Object) {
+    for (Member& m : outputs->members)
+      if (Value* v = take(m.value, "value")) doc.outputs.push_back({m.key, m.key_range, std::move(*v)});
   }
-  if (const Value* resources = root.get("resources")) {
+  if (Value* resources = take(root, "resources")) {
     if (resources->kind == Value::Kind::Array) {
       for (size_t i = 0; i < resources->items.size(); ++i)
         read_resource(doc, resources->items[i], "resources[" + std::to_string(i) + "]", nullptr);
     } else if (resources->kind == Value::Kind::Object) {  // languageVersion 2.0: symbolic names
-      for (const Member& m : resources->members) read_resource(doc, m.value, m.key, nullptr);
+      for (Member& m : resources->members) read_resource(doc, m.value, m.key, nullptr);
     }
   }
   read_nested_templates(doc, depth);

@@ -209,6 +209,9 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
     f.value.range = src_.range(f.value.range.start_offset, t_.last_close + 1);
+    // Complete now; the model keeps parts of the tree as they are (grammars/arm/arm_reader.cpp).
+    f.value.members.shrink_to_fit();
+    f.value.items.shrink_to_fit();
     return attach(std::move(f.value));
   }
 
