@@ -125,10 +125,10 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   // ARM parameter files beside a kept template.
   std::set<std::string> kept_dirs;
   for (const Candidate& c : files)
-    if (c.kept && c.kind == FileKind::Json) kept_dirs.insert(normal_path(fs::path(c.path).parent_path()));
+    if (c.kept && c.kind == FileKind::Json) kept_dirs.insert(directory_of(c.path));
   for (Candidate& c : files)
     if (!c.kept && c.arm_parameters &&
-        kept_dirs.count(normal_path(fs::path(c.path).parent_path())))
+        kept_dirs.count(directory_of(c.path)))
       c.kept = true;
 
   std::vector<std::string> out;

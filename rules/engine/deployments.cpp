@@ -12,7 +12,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string directory_of(const std::string& path) { return normal_path(fs::path(path).parent_path()); }
 
 bool is_parameter_file(const Document& d) { return d.format == Format::BicepParams || d.format == Format::ArmParams; }
 bool is_template(const Document& d) { return d.format == Format::Bicep || d.format == Format::Arm; }

@@ -202,7 +202,7 @@ struct PathIndex {
       paths.push_back(normal_path(docs[i].path));
       by_path[paths.back()] = i;
       for (const K8sObject& o : docs[i].objects)
-        if (o.is_kustomization()) kustomization_of_dir[normal_path(fs::path(paths.back()).parent_path())] = i;
+        if (o.is_kustomization()) kustomization_of_dir[directory_of(paths.back())] = i;
     }
   }
 };
