@@ -9,6 +9,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   patless::read_arm("fuzz.json", text);
+  patless::read_arm("fuzz.json", text, /*outline_outside_chain=*/true);
   // The same bytes as one ARM expression string: "[...]".
   patless::arm_string_value("[" + text + "]", patless::SourceRange{1, 1, 1, 1, 0, 0});
   // And as the body of a template (the reader only reads JSON with the schema).
@@ -18,5 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   wrapped += text;
   wrapped += "}";
   patless::read_arm("fuzz.json", wrapped);
+  patless::read_arm("fuzz.json", wrapped, /*outline_outside_chain=*/true);
   return 0;
 }

@@ -14,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t i = 0; i < text.size(); ++i)
     if ((text[i] == '\n') != (g.text[i] == '\n')) std::abort();
   patless::read_bicep("fuzz.bicep", text, patless::Format::Bicep);
+  patless::read_bicep("fuzz.bicep", text, patless::Format::Bicep, /*outline_outside_chain=*/true);
   patless::read_bicep("fuzz.bicepparam", text, patless::Format::BicepParams);
   return 0;
 }

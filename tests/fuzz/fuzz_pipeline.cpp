@@ -1,6 +1,7 @@
 // libFuzzer target: the whole pipeline on a small multi-file repository. The
 // input is split at "\n===\n" into a Bicep module caller, a module, an ARM
-// template and a Flux YAML file; then graph, rules and suppressions run.
+// template and a Flux YAML file, read as a scan reads them (outlines outside the
+// chain); then graph, rules and suppressions run.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const char* name : names) {
     size_t end = text.find("\n===\n", at);
     std::string part = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
-    if (auto d = patless::read_document(name, part)) docs.push_back(std::move(*d));
+    if (auto d = patless::read_document(name, part, patless::Detail::ChainOnly)) docs.push_back(std::move(*d));
     if (end == std::string::npos) break;
     at = end + 5;
   }
