@@ -66,6 +66,44 @@ std::optional<std::filesystem::path> context_root(const CheckOptions& o) {
   return ec || relative.empty() ? std::filesystem::path(top) : relative;
 }
 
+// The configuration: --config, or .patless.yaml at the scanned root.
+bool load_configuration(const CheckOptions& o, const std::optional<std::filesystem::path>& context,
+                        ScanOptions& scan_options, std::ostream& err) {
+  std::string config_path = o.config;
+  if (config_path.empty()) {
+    std::error_code ec;
+    std::filesystem::path root = context ? *context
+                                 : o.paths.size() == 1 && std::filesystem::is_directory(o.paths[0], ec)
+                                     ? std::filesystem::path(o.paths[0])
+                                     : std::filesystem::path(".");
+    std::filesystem::path candidate = root / ".patless.yaml";
+    if (std::filesystem::is_regular_file(candidate, ec)) config_path = candidate.string();
+  }
+  if (config_path.empty()) return true;
+  std::string error;
+  auto config = load_config(config_path, error);
+  if (!config) {
+    err << "patless: " << error << "\n";
+    return false;
+  }
+  scan_options.config = std::move(*config);
+  return true;
+}
+
+// Writes a report to --output atomically, or to stdout.
+int emit(const std::string& report, const std::string& output, std::ostream& out, std::ostream& err) {
+  if (output.empty()) {
+    out << report << std::flush;
+    return 0;
+  }
+  std::string error;
+  if (!write_file_atomically(output, report, error)) {
+    err << "patless: " << error << "\n";
+    return 2;
+  }
+  return 0;
+}
+
 int run_check(const CheckOptions& o, const std::vector<std::string>& command_line, std::ostream& out,
               std::ostream& err) {
   ScanOptions scan_options;
@@ -87,26 +125,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   scan_options.jobs = o.jobs;
   if (o.max_file_mib > 0) scan_options.max_file_bytes = static_cast<size_t>(o.max_file_mib * 1024 * 1024);
   scan_options.parameter_files = o.parameter_files;
-  // The configuration: --config, or .patless.yaml at the scanned root.
-  std::string config_path = o.config;
-  if (config_path.empty()) {
-    std::error_code ec;
-    std::filesystem::path root = context ? *context
-                                 : o.paths.size() == 1 && std::filesystem::is_directory(o.paths[0], ec)
-                                     ? std::filesystem::path(o.paths[0])
-                                     : std::filesystem::path(".");
-    std::filesystem::path candidate = root / ".patless.yaml";
-    if (std::filesystem::is_regular_file(candidate, ec)) config_path = candidate.string();
-  }
-  if (!config_path.empty()) {
-    std::string error;
-    auto config = load_config(config_path, error);
-    if (!config) {
-      err << "patless: " << error << "\n";
-      return 2;
-    }
-    scan_options.config = std::move(*config);
-  }
+  if (!load_configuration(o, context, scan_options, err)) return 2;
   ScanResult result = scan(scan_options);
   if (!result.missing_paths.empty()) {
     for (const auto& p : result.missing_paths) err << "patless: no such file or directory: " << p << "\n";
@@ -175,15 +194,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     style.color = o.output.empty() && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     write_text(report, result, style);
   }
-  if (o.output.empty()) {
-    out << report.str() << std::flush;
-  } else {
-    std::string error;
-    if (!write_file_atomically(o.output, report.str(), error)) {
-      err << "patless: " << error << "\n";
-      return 2;
-    }
-  }
+  if (emit(report.str(), o.output, out, err) != 0) return 2;
 
   Level fail = *parse_level(o.fail_level);
   if (!o.fail_level_given && scan_options.config.fail_level) fail = *scan_options.config.fail_level;
@@ -191,6 +202,26 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   for (const Finding& f : result.findings)
     if (f.level >= fail && !f.suppressed && f.baseline != "unchanged") return 1;
   return 0;
+}
+
+// `patless graph`: the identity chain of the paths, as the rules see it.
+int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
+  ScanOptions scan_options;
+  if (!o.paths.empty()) scan_options.paths = o.paths;
+  scan_options.jobs = o.jobs;
+  scan_options.parameter_files = o.parameter_files;
+  scan_options.draw_chain = true;
+  if (!load_configuration(o, std::nullopt, scan_options, err)) return 2;
+  ScanResult result = scan(scan_options);
+  if (!result.missing_paths.empty()) {
+    for (const auto& p : result.missing_paths) err << "patless: no such file or directory: " << p << "\n";
+    return 2;
+  }
+  std::string format = o.format;
+  if (format.empty()) format = o.output.empty() && ::isatty(STDOUT_FILENO) ? "text" : "mermaid";
+  std::ostringstream report;
+  write_graph(report, *result.chain, format);
+  return emit(report.str(), o.output, out, err);
 }
 
 // A plain git pre-commit hook for teams without the pre-commit framework: this
@@ -273,6 +304,20 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of the report")
       ->excludes(check_cmd->get_option("--fix"));
 
+  CheckOptions graph;
+  graph.format.clear();  // text on a terminal, else Mermaid
+  auto* graph_cmd = app.add_subcommand(
+      "graph", "Draw the identity chain: clusters, Flux, identities, credentials, and where it breaks");
+  graph_cmd->add_option("paths", graph.paths, "Files or directories to read (default: .)");
+  graph_cmd->add_option("-f,--format", graph.format, "text (an indented tree; the default on a terminal), "
+                        "mermaid (the default otherwise) or dot (Graphviz)")
+      ->check(CLI::IsMember({"text", "mermaid", "dot"}));
+  graph_cmd->add_option("-o,--output", graph.output, "Write the picture to this file (atomically) instead of stdout");
+  graph_cmd->add_option("--params", graph.parameter_files, "Parameter file to deploy the templates with; repeatable");
+  graph_cmd->add_option("--config", graph.config, "Configuration file (default: .patless.yaml at the scanned root)");
+  graph_cmd->add_option("-j,--jobs", graph.jobs, "Files read in parallel (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
+
   bool hook_force = false;
   auto* hook_cmd = app.add_subcommand("install-hook", "Install a git pre-commit hook that runs patless on staged files");
   hook_cmd->add_flag("--force", hook_force, "Overwrite an existing pre-commit hook");
@@ -317,6 +362,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     std::vector<std::string> command_line(argv, argv + argc);
     return run_check(check, command_line, out, err);
   }
+  if (*graph_cmd) return run_graph(graph, out, err);
   if (*rules_cmd) {
     list_rules(out);
     return 0;

@@ -70,7 +70,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     FileKind k = file_kind(f);
     bool wanted = named_set.count(normal_path(f)) || k == FileKind::Yaml ||
                   (bicep && (k == FileKind::Bicep || k == FileKind::BicepParams)) || (json && k == FileKind::Json);
-    if (wanted) files.push_back({f, normal_path(f), k});
+    if (wanted) files.push_back({f, normal_path(f), k, false, false, {}});
   }
   std::atomic<size_t> next{0};
   auto read = [&] {

@@ -1,10 +1,12 @@
-// Writers for the output formats: text for people, SARIF 2.1.0, JSON and JUnit for machines.
+// Writers for the output formats: text for people, SARIF 2.1.0, JSON and JUnit for
+// machines, and the identity chain as a picture.
 #pragma once
 
 #include <ostream>
 #include <string>
 
 #include "cli/scan.h"
+#include "rules/engine/chain_view.h"
 
 namespace patless {
 
@@ -24,5 +26,8 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
 // JUnit XML for a pipeline's Tests tab: per file, one failing test case per
 // rule that reported there, and one passing case for a file without findings.
 void write_junit(std::ostream& out, const ScanResult& result);
+
+// `patless graph`: format "text" (an indented tree), "mermaid" or "dot".
+void write_graph(std::ostream& out, const ChainView& view, std::string_view format);
 
 }  // namespace patless

@@ -195,6 +195,7 @@ ScanResult scan(const ScanOptions& options) {
     f.level = *it->second;
     return false;
   });
+  if (options.draw_chain) result.chain = build_chain_view(graph, result.findings);
   return result;
 }
 

@@ -1,12 +1,14 @@
 // One scan: read files in parallel, link them, run the rules.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/config.h"
 #include "grammars/limits.h"
 #include "grammars/model.h"
+#include "rules/engine/chain_view.h"
 #include "rules/engine/finding.h"
 
 namespace patless {
@@ -23,6 +25,7 @@ struct ScanOptions {
   // repository): only what can change their findings is parsed (cli/context.h).
   std::vector<std::string> focus;
   size_t max_file_bytes = limits::kMaxFileBytes;  // larger files are skipped with a reason
+  bool draw_chain = false;  // fill ScanResult::chain (patless graph)
 };
 
 struct ScanResult {
@@ -33,6 +36,7 @@ struct ScanResult {
   std::vector<std::string> absent;         // --baseline: SARIF results (JSON) no longer found
   std::vector<std::string> missing_paths;
   size_t files_considered = 0;
+  std::optional<ChainView> chain;  // with ScanOptions::draw_chain
 };
 
 ScanResult scan(const ScanOptions& options);

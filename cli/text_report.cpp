@@ -132,6 +132,10 @@ void write_text(std::ostream& out, const ScanResult& result, const TextStyle& st
     out << plural(counts[3], "error") << ", " << plural(counts[2], "warning") << ", " << plural(counts[1], "note")
         << " in " << plural(result.files_considered, "file") << tail << ".\n";
   }
+  if (std::any_of(result.findings.begin(), result.findings.end(), [](const Finding& f) {
+        return !f.suppressed && f.baseline != "unchanged" && is_chain_rule(f.rule_id);
+      }))
+    out << "`patless graph` with the same paths draws the identity chain and where it breaks.\n";
 }
 
 }  // namespace patless

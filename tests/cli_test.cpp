@@ -91,7 +91,7 @@ TEST_CASE("SARIF on stdout is one JSON document with the full driver and results
   CHECK(run["columnKind"] == "unicodeCodePoints");
 
   const auto& results = run["results"];
-  REQUIRE(results.size() == 9);
+  REQUIRE(results.size() == 12);
   // The PL101 finding: its location, rule index, fingerprint and fix.
   const nlohmann::json* pl101 = nullptr;
   for (const auto& res : results)
@@ -136,7 +136,7 @@ TEST_CASE("the report file of --output is written atomically and keeps the old f
   CHECK(ok.exit_code == 1);
   CHECK(ok.out.empty());
   std::string written = read_text(report);
-  CHECK(nlohmann::json::parse(written)["runs"][0]["results"].size() == 9);
+  CHECK(nlohmann::json::parse(written)["runs"][0]["results"].size() == 12);
   // No temporary file is left behind.
   int files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
@@ -494,4 +494,98 @@ TEST_CASE("unreadable files and directories are notifications and the scan goes 
   fs::permissions(dir / "locked", fs::perms::all);
   fs::remove_all(dir);
   fs::remove_all(bin);
+}
+
+TEST_CASE("Graphviz renders patless graph's DOT, and the README's picture is what the build draws", "[cli][graph]") {
+  // graphviz is a test dependency (.ci/deps installs it).
+  REQUIRE(std::system("command -v dot >/dev/null 2>&1") == 0);
+  fs::path dir = temp_dir();
+  Run dot = run_patless("graph testdata/examples --format dot --output '" + (dir / "chain.dot").string() + "'");
+  REQUIRE(dot.exit_code == 0);
+  std::string render = "dot -Tsvg '" + (dir / "chain.dot").string() + "' -o '" + (dir / "chain.svg").string() +
+                       "' 2>'" + (dir / "dot.err").string() + "'";
+  CHECK(std::system(render.c_str()) == 0);
+  CHECK(read_text(dir / "dot.err").empty());  // no warning either
+  std::string svg = read_text(dir / "chain.svg");
+  CHECK(svg.find("<svg") != std::string::npos);
+  CHECK(svg.find("✗ PL402 federated for") != std::string::npos);
+  // The committed picture (README) is reproducible from the command shown beside it.
+  CHECK(svg == read_text(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples/chain.svg"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("graph: Mermaid by default when the output is not a terminal; check points at it", "[cli][graph]") {
+  Run plain = run_patless("graph testdata/examples");
+  CHECK(plain.exit_code == 0);
+  CHECK(plain.out.rfind("flowchart LR\n", 0) == 0);
+  CHECK(plain.out == read_text(fs::path(PATLESS_SOURCE_DIR) / "testdata/cli/graph_mermaid/expected.txt"));
+  // Unsuppressed chain findings end a text report with the pointer; a clean run has none.
+  CHECK(run_patless("check testdata/examples").out.ends_with(
+      "`patless graph` with the same paths draws the identity chain and where it breaks.\n"));
+  Run clean = run_patless("check testdata/rules/PL402/good.bicep --root testdata/rules/PL402");
+  CHECK(clean.out.find("patless graph") == std::string::npos);
+  Run missing = run_patless("graph testdata/no-such-dir");
+  CHECK(missing.exit_code == 2);
+}
+
+TEST_CASE("graph: values patless cannot know are drawn as unknown, not as broken", "[cli][graph]") {
+  fs::path dir = temp_dir();
+  std::ofstream(dir / "main.bicep") << R"(param clientId string
+param repoUrl string
+param subject string
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks1'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    oidcIssuerProfile: { enabled: true }
+    securityProfile: { workloadIdentity: { enabled: true } }
+  }
+}
+resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
+  name: 'flux'
+  scope: aks
+  properties: {
+    extensionType: 'microsoft.flux'
+    autoUpgradeMinorVersion: false
+    version: '1.15.1'
+    configurationSettings: {
+      'workloadIdentity.enable': 'true'
+      'workloadIdentity.azureClientId': clientId
+    }
+  }
+}
+resource config 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {
+  name: 'config'
+  scope: aks
+  properties: { gitRepository: { url: repoUrl, provider: 'Azure' } }
+  dependsOn: [ flux ]
+}
+resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id1'
+  location: 'westeurope'
+}
+resource fic 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
+  parent: id
+  name: 'fic'
+  properties: {
+    issuer: aks.properties.oidcIssuerProfile.issuerURL
+    subject: subject
+    audiences: [ 'api://AzureADTokenExchange' ]
+  }
+}
+)";
+  Run check = run_patless("check '" + dir.string() + "'");
+  CHECK(check.out.find("No findings") == 0);  // nothing is wrong, some of it is unknown
+  Run mermaid = run_patless("graph '" + dir.string() + "' --format mermaid");
+  CHECK(mermaid.out.find("✗") == std::string::npos);
+  CHECK(mermaid.out.find("[\"identity (unknown)\"]") != std::string::npos);
+  CHECK(mermaid.out.find("-.->|\"client id of (unknown)\"|") != std::string::npos);
+  CHECK(mermaid.out.find("-.->|\"pulls (unknown)\"|") != std::string::npos);
+  CHECK(mermaid.out.find("-.->|\"federated for (unknown)\"|") != std::string::npos);
+  Run dot = run_patless("graph '" + dir.string() + "' --format dot");
+  CHECK(dot.out.find("label=\"client id of (unknown)\", color=\"#888888\", fontcolor=\"#666666\", style=dotted") !=
+        std::string::npos);
+  CHECK(dot.out.find("#d00000") == std::string::npos);
+  fs::remove_all(dir);
 }

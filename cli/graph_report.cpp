@@ -1,0 +1,192 @@
+// `patless graph`: the identity chain as an indented tree (terminals), Mermaid
+// (Azure DevOps and GitHub markdown) or Graphviz DOT. Broken links are red and
+// dashed with the rule ids; links patless cannot resolve are grey and dotted.
+#include <set>
+
+#include "cli/reports.h"
+
+namespace patless {
+namespace {
+
+using State = ChainEdge::State;
+
+std::string place(const ChainNode& n) { return n.path.empty() ? "" : n.path + ":" + std::to_string(n.line); }
+
+std::string rules_text(const std::vector<std::string>& rules) {
+  std::string out = "✗";
+  for (const std::string& r : rules) out += " " + r;
+  return out;
+}
+
+std::string edge_text(const ChainEdge& e) {
+  if (e.state == State::Broken) return rules_text(e.rules) + " " + e.label;
+  if (e.state == State::Unknown) return e.label + " (unknown)";
+  return e.label;
+}
+
+// --- text -------------------------------------------------------------------
+
+// The tree hangs from the clusters: what runs on a cluster, the identity an
+// extension runs as, its credentials, whom they trust and what is pulled.
+class TextTree {
+ public:
+  TextTree(std::ostream& out, const ChainView& view) : out_(out), view_(view) {}
+
+  void write() {
+    if (view_.nodes.empty()) {
+      out_ << "No clusters, Flux resources or identities found.\n";
+      return;
+    }
+    for (size_t i = 0; i < view_.nodes.size(); ++i)
+      if (view_.nodes[i].kind == ChainNode::Kind::Cluster) root(i);
+    for (size_t i = 0; i < view_.nodes.size(); ++i)  // what no cluster reaches: identities, Flux YAML
+      if (!printed_.count(i) && !has_parent(i)) root(i);
+  }
+
+ private:
+  std::ostream& out_;
+  const ChainView& view_;
+  std::set<size_t> printed_;
+
+  // The tree's children of a node, with the edge that links them.
+  std::vector<std::pair<const ChainEdge*, size_t>> children(size_t n) const {
+    std::vector<std::pair<const ChainEdge*, size_t>> out;
+    for (const ChainEdge& e : view_.edges) {
+      bool down = e.label == "parent" || e.label == "federated for" || e.label == "pulls" || e.label == "runs as";
+      if (down && e.from == n) out.emplace_back(&e, e.to);
+      if (!down && e.to == n) out.emplace_back(&e, e.from);  // scope, client id of, issuer of
+    }
+    return out;
+  }
+  bool has_parent(size_t n) const {
+    for (size_t i = 0; i < view_.nodes.size(); ++i)
+      for (auto& [e, c] : children(i))
+        if (c == n && view_.nodes[i].kind != ChainNode::Kind::Credential) return true;
+    return false;
+  }
+
+  void line(size_t n, const std::string& prefix, const ChainEdge* via, bool again) {
+    const ChainNode& node = view_.nodes[n];
+    out_ << prefix;
+    if (via) out_ << "[" << edge_text(*via) << "] ";
+    out_ << node.label;
+    if (!node.details.empty() && !again) {
+      out_ << " (";
+      for (size_t i = 0; i < node.details.size(); ++i) out_ << (i ? "; " : "") << node.details[i];
+      out_ << ")";
+    }
+    if (again) out_ << " (above)";
+    else if (!node.path.empty()) out_ << "  " << place(node);
+    if (!node.rules.empty() && !again) out_ << "  " << rules_text(node.rules);
+    out_ << "\n";
+  }
+
+  void root(size_t n) {
+    printed_.insert(n);
+    line(n, "", nullptr, false);
+    below(n, "");
+    out_ << "\n";
+  }
+
+  void below(size_t n, const std::string& indent) {
+    auto kids = children(n);
+    for (size_t k = 0; k < kids.size(); ++k) {
+      auto [e, c] = kids[k];
+      bool last = k + 1 == kids.size();
+      // A cluster seen again (the issuer of a credential) or any node printed already is named, not expanded.
+      bool again = printed_.count(c) > 0;
+      line(c, indent + (last ? "└─ " : "├─ "), e, again);
+      if (again) continue;
+      printed_.insert(c);
+      below(c, indent + (last ? "   " : "│  "));
+    }
+  }
+};
+
+// --- Mermaid ----------------------------------------------------------------
+
+std::string mermaid_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"') out += "#quot;";
+    else if (c == '<') out += "#lt;";
+    else if (c == '>') out += "#gt;";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+void write_mermaid(std::ostream& out, const ChainView& view) {
+  out << "flowchart LR\n";
+  out << "  classDef broken stroke:#d00,stroke-width:2px,color:#d00\n";
+  out << "  classDef unknown stroke:#888,stroke-dasharray:4 3,color:#666\n";
+  for (size_t i = 0; i < view.nodes.size(); ++i) {
+    const ChainNode& n = view.nodes[i];
+    std::string label = mermaid_escape(n.label);
+    for (const std::string& d : n.details) label += "<br/>" + mermaid_escape(d);
+    if (!n.path.empty()) label += "<br/><i>" + mermaid_escape(place(n)) + "</i>";
+    if (!n.rules.empty()) label += "<br/>" + rules_text(n.rules);
+    out << "  n" << i << "[\"" << label << "\"]\n";
+    if (!n.rules.empty() || n.kind == ChainNode::Kind::Missing) out << "  class n" << i << " broken\n";
+    else if (n.kind == ChainNode::Kind::Unknown) out << "  class n" << i << " unknown\n";
+  }
+  for (size_t i = 0; i < view.edges.size(); ++i) {
+    const ChainEdge& e = view.edges[i];
+    const char* arrow = e.state == State::Ok ? "-->" : "-.->";
+    out << "  n" << e.from << " " << arrow << "|\"" << mermaid_escape(edge_text(e)) << "\"| n" << e.to << "\n";
+  }
+  for (size_t i = 0; i < view.edges.size(); ++i) {
+    if (view.edges[i].state == State::Broken) out << "  linkStyle " << i << " stroke:#d00,color:#d00\n";
+    if (view.edges[i].state == State::Unknown) out << "  linkStyle " << i << " stroke:#888,color:#666\n";
+  }
+}
+
+// --- DOT --------------------------------------------------------------------
+
+std::string dot_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n' || c == '\r') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+void write_dot(std::ostream& out, const ChainView& view) {
+  out << "digraph patless {\n";
+  out << "  rankdir=LR;\n";
+  out << "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n";
+  out << "  edge [fontname=\"Helvetica\", fontsize=9];\n";
+  for (size_t i = 0; i < view.nodes.size(); ++i) {
+    const ChainNode& n = view.nodes[i];
+    std::string label = dot_escape(n.label);
+    for (const std::string& d : n.details) label += "\\n" + dot_escape(d);
+    if (!n.path.empty()) label += "\\n" + dot_escape(place(n));
+    if (!n.rules.empty()) label += "\\n" + rules_text(n.rules);
+    out << "  n" << i << " [label=\"" << label << "\"";
+    if (!n.rules.empty() || n.kind == ChainNode::Kind::Missing)
+      out << ", color=\"#d00000\", fontcolor=\"#d00000\", penwidth=2";
+    else if (n.kind == ChainNode::Kind::Unknown)
+      out << ", color=\"#888888\", fontcolor=\"#666666\", style=\"rounded,dotted\"";
+    out << "];\n";
+  }
+  for (const ChainEdge& e : view.edges) {
+    out << "  n" << e.from << " -> n" << e.to << " [label=\"" << dot_escape(edge_text(e)) << "\"";
+    if (e.state == State::Broken) out << ", color=\"#d00000\", fontcolor=\"#d00000\", style=dashed";
+    if (e.state == State::Unknown) out << ", color=\"#888888\", fontcolor=\"#666666\", style=dotted";
+    out << "];\n";
+  }
+  out << "}\n";
+}
+
+}  // namespace
+
+void write_graph(std::ostream& out, const ChainView& view, std::string_view format) {
+  if (format == "mermaid") write_mermaid(out, view);
+  else if (format == "dot") write_dot(out, view);
+  else TextTree(out, view).write();
+}
+
+}  // namespace patless

@@ -1,0 +1,276 @@
+#include "rules/engine/chain_view.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <map>
+
+namespace patless {
+namespace {
+
+using Kind = ChainNode::Kind;
+using State = ChainEdge::State;
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+// A resource's name when it is known, else its symbol.
+std::string name_of(const ResourceNode& n) {
+  Lookup name = n.get({"name"});
+  return name.string() ? *name.string() : n.resource->symbol;
+}
+
+std::string value_text(const Lookup& l) {
+  if (l.absent()) return "(not set)";
+  if (!l.known()) return "(unknown)";
+  if (l.value.kind == Value::Kind::String) return l.value.text;
+  if (l.value.kind == Value::Kind::Array) {
+    std::string out;
+    for (const Value& v : l.value.items) out += (out.empty() ? "" : ", ") + (v.kind == Value::Kind::String ? v.text : "?");
+    return out;
+  }
+  return l.value.text;
+}
+
+class Builder {
+ public:
+  Builder(const Graph& graph) : graph_(graph) {}
+
+  ChainView build(const std::vector<Finding>& findings) {
+    add_resources();
+    add_objects();
+    for (const Finding& f : findings)
+      if (!f.suppressed && is_chain_rule(f.rule_id)) mark(f);
+    return std::move(view_);
+  }
+
+ private:
+  const Graph& graph_;
+  ChainView view_;
+  std::vector<SourceRange> ranges_;                  // of each node, where it is written
+  std::map<std::pair<std::string, uint32_t>, size_t> written_;  // (path, offset) → node
+  std::map<std::string, size_t> named_;              // synthesised nodes by kind and text
+
+  size_t add(Kind kind, std::string label, std::string path = {}, SourceRange range = {}) {
+    if (!path.empty()) {
+      auto [it, added] = written_.emplace(std::make_pair(path, range.start_offset), view_.nodes.size());
+      if (!added) return it->second;  // a module deployed twice is one declaration
+    }
+    ChainNode n;
+    n.kind = kind;
+    n.label = std::move(label);
+    n.path = std::move(path);
+    n.line = range.start_line;
+    view_.nodes.push_back(std::move(n));
+    ranges_.push_back(range);
+    return view_.nodes.size() - 1;
+  }
+  size_t add(Kind kind, std::string label, const ResourceNode& r) {
+    return add(kind, std::move(label), r.doc->path, r.resource->range);
+  }
+  size_t synthesised(Kind kind, const std::string& label) {
+    std::string key = std::to_string(static_cast<int>(kind)) + "|" + label;
+    auto it = named_.find(key);
+    if (it != named_.end()) return it->second;
+    return named_[key] = add(kind, label);
+  }
+  size_t unknown(const std::string& what) { return synthesised(Kind::Unknown, what + " (unknown)"); }
+  void edge(size_t from, size_t to, std::string label, State state = State::Ok) {
+    for (const ChainEdge& e : view_.edges)
+      if (e.from == from && e.to == to && e.label == label) return;
+    view_.edges.push_back({from, to, std::move(label), state, {}});
+  }
+
+  // Each cluster has its own service accounts: `cluster` is its node, or kNone.
+  static constexpr size_t kNone = SIZE_MAX;
+  size_t service_account(const std::string& ns, const std::string& name, size_t cluster) {
+    std::string key = "service account " + ns + "/" + name;
+    std::string full = cluster == kNone ? key : key + "@" + std::to_string(cluster);
+    auto it = named_.find(full);
+    if (it != named_.end()) return it->second;
+    return named_[full] = add(Kind::ServiceAccount, key);
+  }
+  // A credential's subject: system:serviceaccount:<namespace>:<name>.
+  size_t subject_node(const Lookup& subject, size_t cluster) {
+    const std::string* s = subject.string();
+    if (!s) return unknown("subject");
+    const std::string prefix = "system:serviceaccount:";
+    size_t colon = s->find(':', prefix.size());
+    if (s->rfind(prefix, 0) == 0 && colon != std::string::npos)
+      return service_account(s->substr(prefix.size(), colon - prefix.size()), s->substr(colon + 1), cluster);
+    return synthesised(Kind::ServiceAccount, "subject " + *s);
+  }
+  size_t repository(const Lookup& url) {
+    if (!url.string()) return unknown("repository");
+    return synthesised(Kind::Repository, "repository " + *url.string());
+  }
+
+  std::map<const ClusterNode*, size_t> cluster_ids_;
+  size_t cluster_id(const ClusterNode* c) {
+    c = graph_.canonical(c);
+    auto it = cluster_ids_.find(c);
+    if (it != cluster_ids_.end()) return it->second;
+    std::string label = "AKS cluster " + (c->name ? quoted(*c->name) : c->resource->symbol);
+    if (!c->declared()) label += " (existing)";
+    return cluster_ids_[c] = add(Kind::Cluster, label, *c);
+  }
+  // The cluster whose service account a credential is for: the one whose Flux
+  // runs as its identity, else the one whose issuer it reads.
+  size_t credential_cluster(const FederatedCredential& f) {
+    for (const FluxExtension& e : graph_.flux_extensions())
+      if (f.identity && e.identity == f.identity && e.cluster) return cluster_id(e.cluster);
+    if (f.issuer_cluster) return cluster_id(f.issuer_cluster);
+    return kNone;
+  }
+
+  void add_resources() {
+    for (const ClusterNode& c : graph_.clusters()) cluster_id(&c);
+    std::map<const IdentityNode*, size_t> identity_ids;
+    auto identity_id = [&](const IdentityNode* i) -> size_t {
+      auto it = identity_ids.find(i);
+      if (it != identity_ids.end()) return it->second;
+      std::string label = "managed identity " + (i->name ? quoted(*i->name) : i->resource->symbol);
+      if (!i->declared()) label += " (existing)";
+      return identity_ids[i] = add(Kind::Identity, label, *i);
+    };
+    for (const FluxExtension& e : graph_.flux_extensions()) {
+      size_t id = add(Kind::Extension, "microsoft.flux extension " + quoted(name_of(e)), e);
+      edge(id, e.cluster ? cluster_id(e.cluster) : unknown("cluster"), "scope", e.cluster ? State::Ok : State::Unknown);
+      if (e.identity) edge(identity_id(e.identity), id, "client id of");
+      else if (e.client_id) edge(unknown("identity"), id, "client id of", State::Unknown);
+    }
+    for (const FluxConfiguration& c : graph_.flux_configurations()) {
+      size_t id = add(Kind::Configuration, "flux configuration " + quoted(name_of(c)), c);
+      view_.nodes[id].details = {"provider: " + value_text(c.provider)};
+      edge(id, c.cluster ? cluster_id(c.cluster) : unknown("cluster"), "scope", c.cluster ? State::Ok : State::Unknown);
+      edge(id, repository(c.url), "pulls", c.url.string() ? State::Ok : State::Unknown);
+      if (c.uses_azure_provider())
+        edge(id, service_account("flux-system", "source-controller", c.cluster ? cluster_id(c.cluster) : kNone),
+             "runs as");
+    }
+    for (const IdentityNode& i : graph_.identities()) identity_id(&i);
+    for (const FederatedCredential& f : graph_.federated_credentials()) {
+      size_t id = add(Kind::Credential, "federated credential " + quoted(name_of(f)), f);
+      // The subject and the issuer are the nodes it links to.
+      view_.nodes[id].details = {"audience: " + value_text(f.audiences)};
+      if (f.identity) edge(identity_id(f.identity), id, "parent");
+      edge(id, subject_node(f.subject, credential_cluster(f)), "federated for",
+           f.subject.string() ? State::Ok : State::Unknown);
+      if (f.issuer_cluster) edge(cluster_id(f.issuer_cluster), id, "issuer of");
+      else if (f.issuer.string()) edge(synthesised(Kind::Issuer, "issuer " + *f.issuer.string()), id, "issuer of");
+      else if (!f.issuer.absent()) edge(unknown("issuer"), id, "issuer of", State::Unknown);
+    }
+  }
+
+  // A YAML object's range is where its document starts; it runs to the next one.
+  static SourceRange document_range(const ObjectNode& o) {
+    SourceRange r = o.object->range;
+    r.end_offset = UINT32_MAX;
+    for (const K8sObject& other : o.doc->objects)
+      if (other.range.start_offset > r.start_offset) r.end_offset = std::min(r.end_offset, other.range.start_offset);
+    return r;
+  }
+
+  void add_objects() {
+    for (const ObjectNode& o : graph_.objects()) {
+      const K8sObject& k = *o.object;
+      std::string ns = k.namespace_.empty() ? "default" : k.namespace_;
+      if (o.is_flux_git_repository()) {
+        size_t id = add(Kind::GitRepository, "GitRepository " + ns + "/" + k.name, o.doc->path, document_range(o));
+        const std::string* provider = o.string({"spec", "provider"});
+        view_.nodes[id].details = {"provider: " + (provider ? *provider : std::string("(not set)"))};
+        const std::string* url = o.string({"spec", "url"});
+        edge(id, url ? synthesised(Kind::Repository, "repository " + *url) : unknown("repository"), "pulls",
+             url ? State::Ok : State::Unknown);
+        if (o.uses_azure_provider()) {
+          const std::string* sa = o.string({"spec", "serviceAccountName"});
+          edge(id, sa ? service_account(ns, *sa, kNone) : service_account("flux-system", "source-controller", kNone),
+               "runs as");
+        }
+      } else if (k.kind == "ServiceAccount" && k.api_version == "v1") {
+        size_t id = service_account(ns, k.name, kNone);
+        ChainNode& n = view_.nodes[id];
+        if (n.path.empty()) {  // written in YAML: now it has a place
+          n.path = o.doc->path;
+          n.line = k.range.start_line;
+          ranges_[id] = document_range(o);
+          written_[{o.doc->path, k.range.start_offset}] = id;
+        }
+        if (const std::string* client = o.string({"metadata", "annotations", "azure.workload.identity/client-id"}))
+          n.details = {"client id: " + *client};
+      }
+    }
+  }
+
+  // The node written where the finding is, the innermost one; else where its related locations are.
+  std::optional<size_t> node_at(const std::string& path, const SourceRange& r) const {
+    std::optional<size_t> best;
+    for (size_t i = 0; i < view_.nodes.size(); ++i) {
+      const SourceRange& n = ranges_[i];
+      if (view_.nodes[i].path != path || !n.valid() || r.start_offset < n.start_offset || r.end_offset > n.end_offset)
+        continue;
+      if (!best || n.end_offset - n.start_offset < ranges_[*best].end_offset - ranges_[*best].start_offset) best = i;
+    }
+    return best;
+  }
+
+  ChainEdge* find_edge(size_t node, const std::string& label, bool outgoing) {
+    for (ChainEdge& e : view_.edges)
+      if (e.label == label && (outgoing ? e.from : e.to) == node) return &e;
+    return nullptr;
+  }
+
+  void broken(ChainEdge& e, const std::string& rule) {
+    e.state = State::Broken;
+    if (std::find(e.rules.begin(), e.rules.end(), rule) == e.rules.end()) e.rules.push_back(rule);
+  }
+
+  void mark(const Finding& f) {
+    std::optional<size_t> at = node_at(f.path, f.range);
+    for (size_t i = 0; !at && i < f.related.size(); ++i) at = node_at(f.related[i].path, f.related[i].range);
+    if (!at) return;
+    size_t node = *at;
+    const std::string& id = f.rule_id;
+    // Which link of that node the rule is about.
+    ChainEdge* e = nullptr;
+    if (id == "PL102" || id == "PL103" || id == "PL104" || id == "PL105" || id == "PL501" || id == "PL502" ||
+        id == "PL503" || id == "PL504" || id == "PL505")
+      e = find_edge(node, "pulls", true);
+    else if (id == "PL106")
+      e = find_edge(node, "scope", true);
+    else if (id == "PL402")
+      e = find_edge(node, "federated for", true);
+    else if (id == "PL403")
+      e = find_edge(node, "issuer of", false);
+    else if (id == "PL506" || id == "PL508")
+      e = find_edge(node, "runs as", true);
+    else if (id == "PL406")
+      e = find_edge(node, "client id of", false);
+    else if (id == "PL203" && view_.nodes[node].kind == Kind::Extension && !find_edge(node, "client id of", false)) {
+      edge(add(Kind::Missing, "no workload identity"), node, "client id of");
+      e = &view_.edges.back();
+    } else if (id == "PL401" && view_.nodes[node].kind == Kind::Extension) {
+      if (ChainEdge* client = find_edge(node, "client id of", false);
+          client && view_.nodes[client->from].kind == Kind::Identity) {
+        size_t from = client->from;  // `client` dangles once edges grow
+        edge(from, add(Kind::Missing, "no federated credential for Flux"), "parent");
+        e = &view_.edges.back();
+      }
+    }
+    if (e) {
+      broken(*e, id);
+      return;
+    }
+    std::vector<std::string>& rules = view_.nodes[node].rules;
+    if (std::find(rules.begin(), rules.end(), id) == rules.end()) rules.push_back(id);
+  }
+};
+
+}  // namespace
+
+bool is_chain_rule(std::string_view id) { return id.size() == 5 && id.starts_with("PL") && id[2] >= '1' && id[2] <= '5'; }
+
+ChainView build_chain_view(const Graph& graph, const std::vector<Finding>& findings) {
+  return Builder(graph).build(findings);
+}
+
+}  // namespace patless

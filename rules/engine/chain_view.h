@@ -1,0 +1,48 @@
+// The identity chain as a picture: what is wired to what, and where a rule
+// says it breaks. Built from the graph the rules ran on and their findings;
+// cli/graph_report.cpp draws it as text, Mermaid or Graphviz DOT.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "rules/engine/finding.h"
+#include "rules/engine/graph.h"
+
+namespace patless {
+
+struct ChainNode {
+  enum class Kind {
+    Cluster, Extension, Configuration, Identity, Credential, ServiceAccount, GitRepository, Repository, Issuer,
+    Unknown,  // a link whose other end patless cannot know (a parameter, a runtime value)
+    Missing,  // the other end of a link a rule reports as absent (PL203, PL401)
+  };
+  Kind kind = Kind::Unknown;
+  std::string label;                 // "AKS cluster 'aks-prod'"
+  std::vector<std::string> details;  // "provider: Azure", "subject: ..."
+  std::string path;                  // where it is written; empty for synthesised nodes
+  uint32_t line = 0;
+  std::vector<std::string> rules;    // rules reporting on the node itself
+};
+
+struct ChainEdge {
+  enum class State { Ok, Broken, Unknown };
+  size_t from = 0, to = 0;
+  std::string label;  // scope, parent, client id of, federated for, issuer of, pulls, runs as
+  State state = State::Ok;
+  std::vector<std::string> rules;  // for Broken
+};
+
+struct ChainView {
+  std::vector<ChainNode> nodes;
+  std::vector<ChainEdge> edges;
+};
+
+// Suppressed findings are left out: the picture shows what a check reports.
+ChainView build_chain_view(const Graph& graph, const std::vector<Finding>& findings);
+
+// Whether a rule reports on the chain the graph draws (PL1xx to PL5xx).
+bool is_chain_rule(std::string_view rule_id);
+
+}  // namespace patless
