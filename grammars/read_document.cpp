@@ -50,11 +50,8 @@ std::optional<Document> read_document(const std::string& path, std::string_view 
       if (!looks_like_arm(bytes)) return std::nullopt;
       std::optional<Document> doc = read_arm(path, bytes, detail == Detail::ChainOnly);
       if (doc && !doc->outline && detail == Detail::ChainOnly && outside_chain(*doc)) {
-        Document outline;  // the text named the chain's types in passing (a parameter's description)
-        outline.path = std::move(doc->path);
-        outline.format = doc->format;
-        outline.outline = true;
-        return outline;
+        // The text named the chain's types in passing (a parameter's description).
+        return outline_of(std::move(doc->path), doc->format);
       }
       return doc;
     }

@@ -25,6 +25,15 @@ enum class Detail { Whole, ChainOnly };
 std::optional<Document> read_document(const std::string& path, std::string_view bytes,
                                       Detail detail = Detail::Whole);
 
+// The outline of a file: its path and format, nothing read.
+inline Document outline_of(std::string path, Format format) {
+  Document d;
+  d.path = std::move(path);
+  d.format = format;
+  d.outline = true;
+  return d;
+}
+
 // A Bicep or ARM template with no resource of the chain's types, no module, no
 // nested deployment, no parse error and no suppression comment: no rule can
 // report on it, and only a document that deploys it can read its outputs.

@@ -252,11 +252,7 @@ std::optional<Document> read_arm(std::string path, std::string_view bytes, bool 
     if (nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &check, nlohmann::json::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/true)) {
       if (contains(check.schema, "eploymentTemplate.json")) {
-        Document outline;
-        outline.path = std::move(path);
-        outline.format = Format::Arm;
-        outline.outline = true;
-        return outline;
+        return outline_of(std::move(path), Format::Arm);
       }
       if (!contains(check.schema, "eploymentParameters.json")) return std::nullopt;
     }
