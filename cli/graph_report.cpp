@@ -4,11 +4,20 @@
 #include <set>
 
 #include "cli/reports.h"
+#include "cli/utf8.h"
 
 namespace patless {
 namespace {
 
 using State = ChainEdge::State;
+
+// One line of a terminal: well-formed UTF-8, no control characters.
+std::string plain(const std::string& text) {
+  std::string s = valid_utf8(text);
+  for (char& c : s)
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  return s;
+}
 
 std::string place(const ChainNode& n) { return n.path.empty() ? "" : n.path + ":" + std::to_string(n.line); }
 
@@ -69,14 +78,14 @@ class TextTree {
     const ChainNode& node = view_.nodes[n];
     out_ << prefix;
     if (via) out_ << "[" << edge_text(*via) << "] ";
-    out_ << node.label;
+    out_ << plain(node.label);
     if (!node.details.empty() && !again) {
       out_ << " (";
-      for (size_t i = 0; i < node.details.size(); ++i) out_ << (i ? "; " : "") << node.details[i];
+      for (size_t i = 0; i < node.details.size(); ++i) out_ << (i ? "; " : "") << plain(node.details[i]);
       out_ << ")";
     }
     if (again) out_ << " (above)";
-    else if (!node.path.empty()) out_ << "  " << place(node);
+    else if (!node.path.empty()) out_ << "  " << plain(place(node));
     if (!node.rules.empty() && !again) out_ << "  " << rules_text(node.rules);
     out_ << "\n";
   }
@@ -105,8 +114,8 @@ class TextTree {
 
 // --- Mermaid ----------------------------------------------------------------
 
-std::string mermaid_escape(const std::string& s) {
-  std::string out;
+std::string mermaid_escape(const std::string& text) {
+  std::string out, s = valid_utf8(text);
   for (char c : s) {
     if (c == '"') out += "#quot;";
     else if (c == '<') out += "#lt;";
@@ -144,8 +153,8 @@ void write_mermaid(std::ostream& out, const ChainView& view) {
 
 // --- DOT --------------------------------------------------------------------
 
-std::string dot_escape(const std::string& s) {
-  std::string out;
+std::string dot_escape(const std::string& text) {
+  std::string out, s = valid_utf8(text);
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
     if (c == '\n' || c == '\r') out += "\\n";

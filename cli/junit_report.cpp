@@ -1,15 +1,16 @@
 #include <map>
 
 #include "cli/reports.h"
+#include "cli/utf8.h"
 #include "rules/engine/rule.h"
 
 namespace patless {
 namespace {
 
 // XML 1.0 text and attributes: markup characters and line breaks escaped,
-// other control characters (which XML 1.0 does not allow) replaced.
-std::string xml(std::string_view s) {
-  std::string out;
+// other control characters (which XML 1.0 does not allow) and ill-formed UTF-8 replaced.
+std::string xml(std::string_view text) {
+  std::string out, s = valid_utf8(text);
   for (char c : s) {
     switch (c) {
       case '&': out += "&amp;"; break;

@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "cli/reports.h"
+#include "cli/utf8.h"
 #include "grammars/source_text.h"
 
 namespace patless {
@@ -16,8 +17,8 @@ const char* level_color(Level l) {
 }
 
 // Control characters in a path or message would let a file name forge output lines.
-std::string printable(std::string_view s) {
-  std::string out;
+std::string printable(std::string_view text) {
+  std::string out, s = valid_utf8(text);
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
     if (u < 0x20 && c != '\t') {

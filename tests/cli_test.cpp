@@ -18,6 +18,7 @@
 
 #include "cli/config.h"
 #include "cli/context.h"
+#include "cli/utf8.h"
 #include "rules/engine/rule.h"
 
 namespace fs = std::filesystem;
@@ -587,5 +588,31 @@ resource fic 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentity
   CHECK(dot.out.find("label=\"client id of (unknown)\", color=\"#888888\", fontcolor=\"#666666\", style=dotted") !=
         std::string::npos);
   CHECK(dot.out.find("#d00000") == std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("ill-formed UTF-8 in the files: every report is well-formed UTF-8", "[cli][hostile]") {
+  fs::path dir = temp_dir();
+  std::ofstream(dir / "c.yaml", std::ios::binary)
+      << "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: x\xff\xfe\n"
+         "spec:\n  url: https://dev.azure.com/c/p/_git/r\n";
+  std::ofstream(dir / "a.bicep", std::ios::binary)
+      << "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {\n  name: 'aks\xc3'\n}\n";
+  auto well_formed = [](const std::string& s) {
+    for (size_t i = 0; i < s.size();) {
+      size_t n = patless::utf8_sequence(s, i);
+      if (n == 0) return false;
+      i += n;
+    }
+    return true;
+  };
+  for (std::string args : {"check", "check --format sarif", "check --format json", "check --format junit",
+                           "graph --format text", "graph --format mermaid", "graph --format dot"}) {
+    INFO(args);
+    Run r = run_patless(args + " '" + dir.string() + "'");
+    CHECK(r.exit_code == (args.starts_with("check") ? 1 : 0));
+    CHECK(well_formed(r.out));
+    CHECK(r.out.find("x\xEF\xBF\xBD\xEF\xBF\xBD") != std::string::npos);  // U+FFFD for each byte
+  }
   fs::remove_all(dir);
 }
