@@ -22,7 +22,7 @@ class ClusterManagedIdentityRule : public Rule {
       if (!dependent) continue;
       Lookup identity = cluster.get({"identity"});
       Lookup type = cluster.get({"identity", "type"});
-      std::string name = cluster.name ? "'" + *cluster.name + "'" : "'" + cluster.resource->symbol + "'";
+      std::string name = cluster.quoted_name();
       SourceRange at;
       std::string message;
       if (identity.absent() || (identity.known() && identity.value.kind == Value::Kind::Null)) {

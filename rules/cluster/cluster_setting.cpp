@@ -13,7 +13,7 @@ void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_li
     Lookup l = cluster.get(path);
     if (l.state == Lookup::State::Unknown) continue;
     if (l.known() && l.value.kind == Value::Kind::Bool && l.value.text == "true") continue;
-    std::string name = cluster.name ? "'" + *cluster.name + "'" : "'" + cluster.resource->symbol + "'";
+    std::string name = cluster.quoted_name();
     std::string message = l.absent() ? "AKS cluster " + name + " does not set " + std::string(setting) + ": "
                                      : "AKS cluster " + name + " sets " + std::string(setting) + " to " +
                                            (l.value.text.empty() ? "null" : l.value.text) + ": ";

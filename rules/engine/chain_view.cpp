@@ -109,7 +109,7 @@ class Builder {
     c = graph_.canonical(c);
     auto it = cluster_ids_.find(c);
     if (it != cluster_ids_.end()) return it->second;
-    std::string label = "AKS cluster " + (c->name ? quoted(*c->name) : c->resource->symbol);
+    std::string label = "AKS cluster " + c->quoted_name();
     if (!c->declared()) label += " (existing)";
     return cluster_ids_[c] = add(Kind::Cluster, label, *c);
   }
@@ -128,7 +128,7 @@ class Builder {
     auto identity_id = [&](const IdentityNode* i) -> size_t {
       auto it = identity_ids.find(i);
       if (it != identity_ids.end()) return it->second;
-      std::string label = "managed identity " + (i->name ? quoted(*i->name) : i->resource->symbol);
+      std::string label = "managed identity " + i->quoted_name();
       if (!i->declared()) label += " (existing)";
       return identity_ids[i] = add(Kind::Identity, label, *i);
     };

@@ -50,6 +50,8 @@ struct FluxConfiguration : ClusterChild {
 
 struct ClusterNode : ResourceNode {
   std::optional<std::string> name;  // known name
+  // 'name' when known, else the declaration's symbol: how messages name it.
+  std::string quoted_name() const { return "'" + (name ? *name : resource->symbol) + "'"; }
   std::vector<const FluxExtension*> extensions;
   std::vector<const FluxConfiguration*> configurations;
   bool declared() const { return !resource->existing; }
@@ -59,6 +61,7 @@ struct ClusterNode : ResourceNode {
 // the scan declares is linked to the declared one.
 struct IdentityNode : ResourceNode {
   std::optional<std::string> name;
+  std::string quoted_name() const { return "'" + (name ? *name : resource->symbol) + "'"; }
   std::vector<const FederatedCredential*> credentials;
   bool declared() const { return !resource->existing; }
 };

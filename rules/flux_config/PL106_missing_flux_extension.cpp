@@ -23,7 +23,7 @@ class MissingFluxExtensionRule : public Rule {
     for (const FluxConfiguration& c : graph.flux_configurations()) {
       const ClusterNode* cluster = c.cluster;
       if (!cluster || !cluster->declared() || !cluster->extensions.empty()) continue;
-      std::string name = cluster->name ? "'" + *cluster->name + "'" : cluster->resource->symbol;
+      std::string name = cluster->quoted_name();
       Lookup config_name = c.get({"name"});
       std::string config = config_name.string() ? "'" + *config_name.string() + "'" : c.resource->symbol;
       Finding f = finding_at(c, c.resource->head_range, "scope",

@@ -25,7 +25,7 @@ class FederatedCredentialMissingRule : public Rule {
       bool any = false;
       for (const FederatedCredential* f : id.credentials) any = any || maybe_for_flux(*f, *e, graph);
       if (any) continue;
-      std::string name = id.name ? "'" + *id.name + "'" : id.resource->symbol;
+      std::string name = id.quoted_name();
       Finding f = finding_at(*e, e->client_id->range, "properties.configurationSettings.workloadIdentity.azureClientId",
                              "Flux runs as identity " + name + ", which has no federated credential for " +
                                  std::string(kFluxSubject) + ": Azure refuses the source-controller's token.");

@@ -6,10 +6,6 @@
 namespace patless {
 namespace {
 
-std::string cluster_label(const ClusterNode& c) {
-  return c.name ? "'" + *c.name + "'" : "'" + c.resource->symbol + "'";
-}
-
 class FederatedCredentialIssuerRule : public Rule {
  public:
   const RuleMeta& meta() const override {
@@ -28,15 +24,15 @@ class FederatedCredentialIssuerRule : public Rule {
         if (f->issuer_cluster && f->issuer_cluster != cluster) {
           Finding finding = finding_at(*f, f->issuer.range, "properties.issuer",
                                        "Federated credential issuer is the OIDC issuer of cluster " +
-                                           cluster_label(*f->issuer_cluster) + ", but Flux runs on cluster " +
-                                           cluster_label(*cluster) + ": Azure refuses its tokens.");
+                                           f->issuer_cluster->quoted_name() + ", but Flux runs on cluster " +
+                                           cluster->quoted_name() + ": Azure refuses its tokens.");
           finding.related.push_back(related(*cluster, "the cluster the microsoft.flux extension is on"));
           finding.related.push_back(related(*f->issuer_cluster, "the cluster whose issuer the credential trusts"));
           out.report(std::move(finding));
         } else if (!f->issuer_cluster && f->issuer.string()) {
           Finding finding = finding_at(*f, f->issuer.range, "properties.issuer",
                                        "Federated credential issuer is the literal URL '" + *f->issuer.string() +
-                                           "': it breaks silently when cluster " + cluster_label(*cluster) +
+                                           "': it breaks silently when cluster " + cluster->quoted_name() +
                                            " is rebuilt. Use its properties.oidcIssuerProfile.issuerURL.",
                                        Level::Warning);
           finding.related.push_back(related(*cluster, "the cluster the microsoft.flux extension is on"));

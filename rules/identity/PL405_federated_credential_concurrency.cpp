@@ -82,7 +82,7 @@ class FederatedCredentialConcurrencyRule : public Rule {
         for (size_t j = 0; j < i; ++j) {
           if (after[i][j] || after[j][i]) continue;
           report(*creds[i], creds[j],
-                 "Federated credentials of identity " + label(id) + " are deployed in parallel: Azure fails "
+                 "Federated credentials of identity " + id.quoted_name() + " are deployed in parallel: Azure fails "
                  "concurrent writes to one identity. Add dependsOn to chain them.",
                  out);
           break;
@@ -92,9 +92,6 @@ class FederatedCredentialConcurrencyRule : public Rule {
   }
 
  private:
-  static std::string label(const IdentityNode& id) {
-    return id.name ? "'" + *id.name + "'" : "'" + id.resource->symbol + "'";
-  }
   static void report(const FederatedCredential& f, const FederatedCredential* other, std::string message, Emitter& out) {
     Finding finding = finding_at(f, f.resource->head_range, "dependsOn", std::move(message));
     if (other) finding.related.push_back(related(*other, "a credential of the same identity deployed at the same time"));
