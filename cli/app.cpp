@@ -221,6 +221,10 @@ int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   if (format.empty()) format = o.output.empty() && ::isatty(STDOUT_FILENO) ? "text" : "mermaid";
   std::ostringstream report;
   write_graph(report, *result.chain, format);
+  // GitHub and Azure DevOps render Mermaid with its defaults, which stop at 500 links.
+  if (format == "mermaid" && result.chain->edges.size() > 500)
+    err << "patless: the graph has " << result.chain->edges.size()
+        << " links, more than the 500 Mermaid draws by default: name fewer paths, or use --format dot\n";
   return emit(report.str(), o.output, out, err);
 }
 

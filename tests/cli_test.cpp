@@ -527,6 +527,11 @@ TEST_CASE("graph: Mermaid by default when the output is not a terminal; check po
   CHECK(clean.out.find("patless graph") == std::string::npos);
   Run missing = run_patless("graph testdata/no-such-dir");
   CHECK(missing.exit_code == 2);
+  // Past the 500 links Mermaid draws by default, a word on stderr; DOT has no such limit.
+  Run big = run_patless("graph testdata/rules --format mermaid");
+  CHECK(big.exit_code == 0);
+  CHECK(big.err.find("more than the 500 Mermaid draws by default") != std::string::npos);
+  CHECK(run_patless("graph testdata/rules --format dot").err.empty());
 }
 
 TEST_CASE("graph: values patless cannot know are drawn as unknown, not as broken", "[cli][graph]") {
