@@ -580,6 +580,10 @@ resource fic 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentity
     audiences: [ 'api://AzureADTokenExchange' ]
   }
 }
+resource unrelated 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-for-an-app'
+  location: 'westeurope'
+}
 )";
   Run check = run_patless("check '" + dir.string() + "'");
   CHECK(check.out.find("No findings") == 0);  // nothing is wrong, some of it is unknown
@@ -589,6 +593,7 @@ resource fic 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentity
   CHECK(mermaid.out.find("-.->|\"client id of (unknown)\"|") != std::string::npos);
   CHECK(mermaid.out.find("-.->|\"pulls (unknown)\"|") != std::string::npos);
   CHECK(mermaid.out.find("-.->|\"federated for (unknown)\"|") != std::string::npos);
+  CHECK(mermaid.out.find("id-for-an-app") == std::string::npos);  // not linked to Flux: not the chain
   Run dot = run_patless("graph '" + dir.string() + "' --format dot");
   CHECK(dot.out.find("label=\"client id of (unknown)\", color=\"#888888\", fontcolor=\"#666666\", style=dotted") !=
         std::string::npos);

@@ -40,6 +40,7 @@ class Builder {
     add_objects();
     for (const Finding& f : findings)
       if (!f.suppressed && is_chain_rule(f.rule_id)) mark(f);
+    keep_flux_components();
     return std::move(view_);
   }
 
@@ -73,7 +74,8 @@ class Builder {
     if (it != named_.end()) return it->second;
     return named_[key] = add(kind, label);
   }
-  size_t unknown(const std::string& what) { return synthesised(Kind::Unknown, what + " (unknown)"); }
+  // Two values patless cannot know are not known to be the same: one node each.
+  size_t unknown(const std::string& what) { return add(Kind::Unknown, what + " (unknown)"); }
   void edge(size_t from, size_t to, std::string label, State state = State::Ok) {
     for (const ChainEdge& e : view_.edges)
       if (e.from == from && e.to == to && e.label == label) return;
@@ -199,6 +201,38 @@ class Builder {
           n.details = {"client id: " + *client};
       }
     }
+  }
+
+  // Only what is linked to Flux: a repository's other clusters and identities are not the chain.
+  void keep_flux_components() {
+    std::vector<size_t> root(view_.nodes.size());
+    for (size_t i = 0; i < root.size(); ++i) root[i] = i;
+    auto find = [&](size_t i) {
+      while (root[i] != i) i = root[i] = root[root[i]];
+      return i;
+    };
+    for (const ChainEdge& e : view_.edges) root[find(e.from)] = find(e.to);
+    std::vector<bool> flux(view_.nodes.size(), false);
+    for (size_t i = 0; i < view_.nodes.size(); ++i) {
+      Kind k = view_.nodes[i].kind;
+      if (k == Kind::Extension || k == Kind::Configuration || k == Kind::GitRepository) flux[find(i)] = true;
+    }
+    std::vector<size_t> renumber(view_.nodes.size(), SIZE_MAX);
+    std::vector<ChainNode> nodes;
+    for (size_t i = 0; i < view_.nodes.size(); ++i) {
+      if (!flux[find(i)]) continue;
+      renumber[i] = nodes.size();
+      nodes.push_back(std::move(view_.nodes[i]));
+    }
+    std::vector<ChainEdge> edges;
+    for (ChainEdge& e : view_.edges) {
+      if (renumber[e.from] == SIZE_MAX) continue;
+      e.from = renumber[e.from];
+      e.to = renumber[e.to];
+      edges.push_back(std::move(e));
+    }
+    view_.nodes = std::move(nodes);
+    view_.edges = std::move(edges);
   }
 
   // The node written where the finding is, the innermost one; else where its related locations are.

@@ -39,7 +39,9 @@ struct ChainView {
   std::vector<ChainEdge> edges;
 };
 
-// Suppressed findings are left out: the picture shows what a check reports.
+// Only the parts linked to Flux (an extension, a flux configuration, a GitRepository):
+// other clusters and identities of a repository are not the chain. Suppressed
+// findings are left out: the picture shows what a check reports.
 ChainView build_chain_view(const Graph& graph, const std::vector<Finding>& findings);
 
 // Whether a rule reports on the chain the graph draws (PL1xx to PL5xx).
