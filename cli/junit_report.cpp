@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 
 #include "cli/reports.h"
@@ -36,10 +37,16 @@ void write_junit(std::ostream& out, const ScanResult& result) {
   std::map<std::string, std::map<std::string, std::vector<const Finding*>>> by_file;
   for (const Finding& f : result.findings)
     if (!f.suppressed) by_file[f.path.empty() ? "<scan>" : f.path][f.rule_id].push_back(&f);
-  size_t failures = 0, tests = 0;
+  // Every file read and not failing passes, outlines included, in path order.
+  std::vector<std::string> passing;
+  for (const Document& d : result.documents)
+    if (!by_file.count(d.path)) passing.push_back(d.path);
+  for (const std::string& p : result.outlined)
+    if (!by_file.count(p)) passing.push_back(p);
+  std::sort(passing.begin(), passing.end());
+  size_t failures = 0;
   for (const auto& [path, rules] : by_file) failures += rules.size();
-  for (const Document& d : result.documents) tests += by_file.count(d.path) ? 0 : 1;
-  tests += failures;
+  size_t tests = failures + passing.size();
 
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<testsuites name=\"patless\" tests=\"" << tests << "\" failures=\"" << failures << "\">\n";
@@ -61,9 +68,7 @@ void write_junit(std::ostream& out, const ScanResult& result) {
       out << "</failure>\n    </testcase>\n";
     }
   }
-  for (const Document& d : result.documents)
-    if (!by_file.count(d.path))
-      out << "    <testcase classname=\"" << xml(d.path) << "\" name=\"no findings\"/>\n";
+  for (const std::string& p : passing) out << "    <testcase classname=\"" << xml(p) << "\" name=\"no findings\"/>\n";
   out << "  </testsuite>\n</testsuites>\n";
 }
 

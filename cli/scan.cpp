@@ -172,13 +172,19 @@ ScanResult scan(const ScanOptions& options) {
       std::count_if(skipped.begin(), skipped.end(), [](const std::string& s) { return s.empty(); }));
   for (std::string& s : skipped)
     if (!s.empty()) result.notifications.push_back(std::move(s));
+  // What is left of an outline is its path; the graph has no use for it.
   size_t kept = 0;
   for (size_t i = 0; i < count; ++i) {
     if (!present[i]) continue;
+    if (docs[i].outline) {
+      result.outlined.push_back(std::move(docs[i].path));
+      continue;
+    }
     if (kept != i) docs[kept] = std::move(docs[i]);
     ++kept;
   }
   docs.resize(kept);
+  docs.shrink_to_fit();
   for (const std::string& p : options.parameter_files) {
     std::string normal = normal_path(p);
     for (Document& d : docs)

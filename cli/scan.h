@@ -30,6 +30,7 @@ struct ScanOptions {
 
 struct ScanResult {
   std::vector<Document> documents;
+  std::vector<std::string> outlined;  // files read whole but outside the chain: only their paths are kept
   std::vector<Finding> findings;
   std::vector<std::string> notifications;  // skipped files and why
   std::vector<std::string> notes;          // what the scan could not follow (registry modules)
