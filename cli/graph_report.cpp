@@ -127,14 +127,14 @@ std::string mermaid_escape(const std::string& text) {
 }
 
 void write_mermaid(std::ostream& out, const ChainView& view) {
-  out << "flowchart LR\n";
+  out << "graph LR\n";  // `graph`, not `flowchart`: the older Mermaid of Azure DevOps wikis reads it too
   out << "  classDef broken stroke:#d00,stroke-width:2px,color:#d00\n";
   out << "  classDef unknown stroke:#888,stroke-dasharray:4 3,color:#666\n";
   for (size_t i = 0; i < view.nodes.size(); ++i) {
     const ChainNode& n = view.nodes[i];
     std::string label = mermaid_escape(n.label);
     for (const std::string& d : n.details) label += "<br/>" + mermaid_escape(d);
-    if (!n.path.empty()) label += "<br/><i>" + mermaid_escape(place(n)) + "</i>";
+    if (!n.path.empty()) label += "<br/>" + mermaid_escape(place(n));
     if (!n.rules.empty()) label += "<br/>" + rules_text(n.rules);
     out << "  n" << i << "[\"" << label << "\"]\n";
     if (!n.rules.empty() || n.kind == ChainNode::Kind::Missing) out << "  class n" << i << " broken\n";

@@ -518,7 +518,7 @@ TEST_CASE("Graphviz renders patless graph's DOT, and the README's picture is wha
 TEST_CASE("graph: Mermaid by default when the output is not a terminal; check points at it", "[cli][graph]") {
   Run plain = run_patless("graph testdata/examples");
   CHECK(plain.exit_code == 0);
-  CHECK(plain.out.rfind("flowchart LR\n", 0) == 0);
+  CHECK(plain.out.rfind("graph LR\n", 0) == 0);
   CHECK(plain.out == read_text(fs::path(PATLESS_SOURCE_DIR) / "testdata/cli/graph_mermaid/expected.txt"));
   // Unsuppressed chain findings end a text report with the pointer; a clean run has none.
   CHECK(run_patless("check testdata/examples").out.ends_with(

@@ -25,7 +25,7 @@ const inputs = {
 };
 let failed = 0;
 for (const [name, text] of Object.entries(inputs)) {
-  if (!text.startsWith('flowchart LR\n')) {
+  if (!text.startsWith('graph LR\n')) {
     console.log(`${name}: not a Mermaid flowchart`);
     failed++;
     continue;
