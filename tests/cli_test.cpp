@@ -580,6 +580,28 @@ resource fic 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentity
     audiences: [ 'api://AzureADTokenExchange' ]
   }
 }
+resource aks2 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks2'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    oidcIssuerProfile: { enabled: true }
+    securityProfile: { workloadIdentity: { enabled: true } }
+  }
+}
+resource flux2 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
+  name: 'flux'
+  scope: aks2
+  properties: {
+    extensionType: 'microsoft.flux'
+    autoUpgradeMinorVersion: false
+    version: '1.15.1'
+    configurationSettings: {
+      'workloadIdentity.enable': 'true'
+      'workloadIdentity.azureClientId': id.properties.clientId
+    }
+  }
+}
 resource unrelated 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-for-an-app'
   location: 'westeurope'
@@ -624,5 +646,50 @@ TEST_CASE("ill-formed UTF-8 in the files: every report is well-formed UTF-8", "[
     CHECK(well_formed(r.out));
     CHECK(r.out.find("x\xEF\xBF\xBD\xEF\xBF\xBD") != std::string::npos);  // U+FFFD for each byte
   }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("graph: a cluster rule reported at a variable is drawn on the cluster; other identities stay out",
+          "[cli][graph]") {
+  fs::path dir = temp_dir();
+  std::ofstream(dir / "main.bicep") << R"(var oidcProfile = { enabled: false }
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks1'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    oidcIssuerProfile: oidcProfile
+    securityProfile: { workloadIdentity: { enabled: true } }
+  }
+}
+resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
+  name: 'flux'
+  scope: aks
+  properties: {
+    extensionType: 'microsoft.flux'
+    autoUpgradeMinorVersion: false
+    version: '1.15.1'
+  }
+}
+resource app 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-web-app'
+  location: 'westeurope'
+}
+resource appFederation 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
+  parent: app
+  name: 'web'
+  properties: {
+    issuer: aks.properties.oidcIssuerProfile.issuerURL
+    subject: 'system:serviceaccount:shop:web'
+    audiences: [ 'api://AzureADTokenExchange' ]
+  }
+}
+)";
+  Run check = run_patless("check '" + dir.string() + "'");
+  CHECK(check.out.find("main.bicep:1:30: error[PL301]") != std::string::npos);  // at the variable, outside the cluster
+  Run text = run_patless("graph '" + dir.string() + "' --format text");
+  CHECK(text.out.find("AKS cluster 'aks1'  " + (dir / "main.bicep").string() + ":2  ✗ PL301\n") != std::string::npos);
+  CHECK(text.out.find("id-web-app") == std::string::npos);  // trusts the cluster's issuer, but is not Flux's
+  CHECK(text.out.find("shop/web") == std::string::npos);
   fs::remove_all(dir);
 }

@@ -211,7 +211,10 @@ class Builder {
       while (root[i] != i) i = root[i] = root[root[i]];
       return i;
     };
-    for (const ChainEdge& e : view_.edges) root[find(e.from)] = find(e.to);
+    // A cluster's issuer trusted by some identity does not make that identity Flux's,
+    // unless a rule says the link is wrong.
+    for (const ChainEdge& e : view_.edges)
+      if (e.label != "issuer of" || e.state == State::Broken) root[find(e.from)] = find(e.to);
     std::vector<bool> flux(view_.nodes.size(), false);
     for (size_t i = 0; i < view_.nodes.size(); ++i) {
       Kind k = view_.nodes[i].kind;
@@ -264,6 +267,11 @@ class Builder {
     if (!at) return;
     size_t node = *at;
     const std::string& id = f.rule_id;
+    // A cluster rule found through its extension or configuration (the finding stands
+    // at a parameter's default, say) is about the cluster they are on.
+    if (id[2] == '3' && view_.nodes[node].kind != Kind::Cluster)
+      if (ChainEdge* scope = find_edge(node, "scope", true); scope && view_.nodes[scope->to].kind == Kind::Cluster)
+        node = scope->to;
     // Which link of that node the rule is about.
     ChainEdge* e = nullptr;
     if (id == "PL102" || id == "PL103" || id == "PL104" || id == "PL105" || id == "PL501" || id == "PL502" ||
