@@ -535,78 +535,7 @@ TEST_CASE("graph: Mermaid by default when the output is not a terminal; check po
 }
 
 TEST_CASE("graph: values patless cannot know are drawn as unknown, not as broken", "[cli][graph]") {
-  fs::path dir = temp_dir();
-  std::ofstream(dir / "main.bicep") << R"(param clientId string
-param repoUrl string
-param subject string
-resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
-  name: 'aks1'
-  location: 'westeurope'
-  identity: { type: 'SystemAssigned' }
-  properties: {
-    oidcIssuerProfile: { enabled: true }
-    securityProfile: { workloadIdentity: { enabled: true } }
-  }
-}
-resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
-  name: 'flux'
-  scope: aks
-  properties: {
-    extensionType: 'microsoft.flux'
-    autoUpgradeMinorVersion: false
-    version: '1.15.1'
-    configurationSettings: {
-      'workloadIdentity.enable': 'true'
-      'workloadIdentity.azureClientId': clientId
-    }
-  }
-}
-resource config 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {
-  name: 'config'
-  scope: aks
-  properties: { gitRepository: { url: repoUrl, provider: 'Azure' } }
-  dependsOn: [ flux ]
-}
-resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: 'id1'
-  location: 'westeurope'
-}
-resource fic 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
-  parent: id
-  name: 'fic'
-  properties: {
-    issuer: aks.properties.oidcIssuerProfile.issuerURL
-    subject: subject
-    audiences: [ 'api://AzureADTokenExchange' ]
-  }
-}
-resource aks2 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
-  name: 'aks2'
-  location: 'westeurope'
-  identity: { type: 'SystemAssigned' }
-  properties: {
-    oidcIssuerProfile: { enabled: true }
-    securityProfile: { workloadIdentity: { enabled: true } }
-  }
-}
-resource flux2 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
-  name: 'flux'
-  scope: aks2
-  properties: {
-    extensionType: 'microsoft.flux'
-    autoUpgradeMinorVersion: false
-    version: '1.15.1'
-    configurationSettings: {
-      'workloadIdentity.enable': 'true'
-      'workloadIdentity.azureClientId': id.properties.clientId
-    }
-  }
-}
-resource unrelated 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: 'id-for-an-app'
-  location: 'westeurope'
-}
-)";
+  const fs::path dir = "testdata/cli/graph_unknown/repo";
   Run check = run_patless("check '" + dir.string() + "'");
   CHECK(check.out.find("No findings") == 0);  // nothing is wrong, some of it is unknown
   Run mermaid = run_patless("graph '" + dir.string() + "' --format mermaid");
@@ -620,7 +549,6 @@ resource unrelated 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31'
   CHECK(dot.out.find("label=\"client id of (unknown)\", color=\"#888888\", fontcolor=\"#666666\", style=dotted") !=
         std::string::npos);
   CHECK(dot.out.find("#d00000") == std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("ill-formed UTF-8 in the files: every report is well-formed UTF-8", "[cli][hostile]") {
@@ -651,45 +579,11 @@ TEST_CASE("ill-formed UTF-8 in the files: every report is well-formed UTF-8", "[
 
 TEST_CASE("graph: a cluster rule reported at a variable is drawn on the cluster; other identities stay out",
           "[cli][graph]") {
-  fs::path dir = temp_dir();
-  std::ofstream(dir / "main.bicep") << R"(var oidcProfile = { enabled: false }
-resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
-  name: 'aks1'
-  location: 'westeurope'
-  identity: { type: 'SystemAssigned' }
-  properties: {
-    oidcIssuerProfile: oidcProfile
-    securityProfile: { workloadIdentity: { enabled: true } }
-  }
-}
-resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
-  name: 'flux'
-  scope: aks
-  properties: {
-    extensionType: 'microsoft.flux'
-    autoUpgradeMinorVersion: false
-    version: '1.15.1'
-  }
-}
-resource app 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: 'id-web-app'
-  location: 'westeurope'
-}
-resource appFederation 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
-  parent: app
-  name: 'web'
-  properties: {
-    issuer: aks.properties.oidcIssuerProfile.issuerURL
-    subject: 'system:serviceaccount:shop:web'
-    audiences: [ 'api://AzureADTokenExchange' ]
-  }
-}
-)";
+  const fs::path dir = "testdata/cli/graph_cluster_rule/repo";
   Run check = run_patless("check '" + dir.string() + "'");
-  CHECK(check.out.find("main.bicep:1:30: error[PL301]") != std::string::npos);  // at the variable, outside the cluster
+  CHECK(check.out.find("main.bicep:3:30: error[PL301]") != std::string::npos);  // at the variable, outside the cluster
   Run text = run_patless("graph '" + dir.string() + "' --format text");
-  CHECK(text.out.find("AKS cluster 'aks1'  " + (dir / "main.bicep").string() + ":2  ✗ PL301\n") != std::string::npos);
+  CHECK(text.out.find("AKS cluster 'aks1'  " + dir.string() + "/main.bicep:4  ✗ PL301\n") != std::string::npos);
   CHECK(text.out.find("id-web-app") == std::string::npos);  // trusts the cluster's issuer, but is not Flux's
   CHECK(text.out.find("shop/web") == std::string::npos);
-  fs::remove_all(dir);
 }
