@@ -57,7 +57,7 @@ std::optional<Document> read_document(const std::string& path, std::string_view 
     }
     case FileKind::Yaml:
       if (!looks_like_kubernetes(bytes)) return std::nullopt;
-      return read_yaml(path, bytes);
+      return read_yaml(path, bytes, detail == Detail::ChainOnly);
     case FileKind::Other: return std::nullopt;
   }
   return std::nullopt;

@@ -245,3 +245,25 @@ TEST_CASE("ARM nested deployments: one with nothing of the chain inside is an or
   CHECK(chain->nested[0].resources.size() == 1);
   CHECK(chain->resources[0].body.get("properties")->get("parameters"));
 }
+
+TEST_CASE("Detail::ChainOnly converts only the YAML objects some rule reads", "[reader][yaml]") {
+  const std::string text =
+      "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x.fluxcd.io\n"
+      "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
+      "---\napiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: flux-system\n"
+      "---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n"
+      "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: source-controller\n"
+      "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"
+      "---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n";
+  auto kinds = [](const patless::Document& d) {
+    std::string out;
+    for (const auto& o : d.objects) out += o.kind + "/" + o.name + " ";
+    return out;
+  };
+  auto chain = patless::read_document("gotk.yaml", text, patless::Detail::ChainOnly);
+  REQUIRE(chain);
+  CHECK(kinds(*chain) == "GitRepository/flux-system ServiceAccount/web Deployment/source-controller Kustomization/ ");
+  auto whole = patless::read_document("gotk.yaml", text);
+  REQUIRE(whole);
+  CHECK(whole->objects.size() == 7);
+}

@@ -33,7 +33,23 @@ bool looks_like_kubernetes(std::string_view bytes) {
   return bytes.find("apiVersion") != std::string_view::npos && bytes.find("kind") != std::string_view::npos;
 }
 
-std::optional<Document> read_yaml(std::string path, std::string_view bytes) {
+namespace {
+
+// The objects some rule reads (see read_yaml).
+bool read_by_rules(const std::string& api, const std::string& kind, const YAML::Node& node) {
+  if (api.find("fluxcd.io") != std::string::npos || api.find("kustomize.config.k8s.io") != std::string::npos)
+    return true;
+  if (kind == "ServiceAccount") return true;
+  if (kind != "Deployment") return false;
+  const YAML::Node meta = node["metadata"];
+  if (!meta || !meta.IsMap()) return true;  // cannot tell: read it
+  const YAML::Node name = meta["name"];
+  return !name || !name.IsScalar() || name.Scalar() == "source-controller";
+}
+
+}  // namespace
+
+std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool only_what_rules_read) {
   if (bytes.find("{{") != std::string_view::npos && bytes.find("}}") != std::string_view::npos)
     return std::nullopt;  // a Go/Helm template, not YAML until rendered
   Document doc;
@@ -62,6 +78,7 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes) {
     if (!node.IsMap()) continue;
     const YAML::Node api = node["apiVersion"], kind = node["kind"];
     if (!api || !kind || !api.IsScalar() || !kind.IsScalar()) continue;
+    if (only_what_rules_read && !read_by_rules(api.Scalar(), kind.Scalar(), node)) continue;
     K8sObject obj;
     obj.root = converter.convert(node, 0);
     if (converter.limit_hit) {

@@ -14,7 +14,10 @@ bool looks_like_kubernetes(std::string_view bytes);
 
 // Reads every document; those with a string apiVersion and kind become
 // K8sObjects. Returns nullopt for a file that is not read at all (Go/Helm
-// templates, which are not YAML until rendered).
-std::optional<Document> read_yaml(std::string path, std::string_view bytes);
+// templates, which are not YAML until rendered). With `only_what_rules_read`,
+// only Flux and kustomize objects, ServiceAccounts and the source-controller's
+// Deployment become objects: the CRDs of a gotk-components.yaml and an
+// application's manifests are parsed (PL001) but not converted.
+std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool only_what_rules_read = false);
 
 }  // namespace patless
