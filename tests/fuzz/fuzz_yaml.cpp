@@ -7,6 +7,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   patless::read_yaml("fuzz.yaml", text);
+  patless::read_yaml("fuzz.yaml", text, /*only_what_rules_read=*/true);
   // As a kustomization's inline patch.
   std::string k = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n  - patch: |\n";
   size_t at = 0;
