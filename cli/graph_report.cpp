@@ -2,6 +2,7 @@
 // (Azure DevOps and GitHub markdown) or Graphviz DOT. Broken links are red and
 // dashed with the rule ids; links patless cannot resolve are grey and dotted.
 #include <set>
+#include <vector>
 
 #include "cli/reports.h"
 #include "cli/utf8.h"
@@ -33,13 +34,34 @@ std::string edge_text(const ChainEdge& e) {
   return e.label;
 }
 
+// A node's label in the pictures, a line each: what it is, its details, where, its rules.
+std::vector<std::string> label_lines(const ChainNode& n) {
+  std::vector<std::string> lines{n.label};
+  lines.insert(lines.end(), n.details.begin(), n.details.end());
+  if (!n.path.empty()) lines.push_back(place(n));
+  if (!n.rules.empty()) lines.push_back(rules_text(n.rules));
+  return lines;
+}
+
+// Red: a rule reports on the node, or it stands for what a rule says is missing.
+bool drawn_broken(const ChainNode& n) { return !n.rules.empty() || n.kind == ChainNode::Kind::Missing; }
+
 // --- text -------------------------------------------------------------------
 
 // The tree hangs from the clusters: what runs on a cluster, the identity an
 // extension runs as, its credentials, whom they trust and what is pulled.
 class TextTree {
  public:
-  TextTree(std::ostream& out, const ChainView& view) : out_(out), view_(view) {}
+  TextTree(std::ostream& out, const ChainView& view)
+      : out_(out), view_(view), children_(view.nodes.size()), has_parent_(view.nodes.size(), false) {
+    for (const ChainEdge& e : view_.edges) {
+      bool down = e.label == "parent" || e.label == "federated for" || e.label == "pulls" || e.label == "runs as";
+      size_t parent = down ? e.from : e.to, child = down ? e.to : e.from;  // up: scope, client id of, issuer of
+      children_[parent].emplace_back(&e, child);
+      // A credential names its issuer's cluster, which stays a root of its own.
+      if (view_.nodes[parent].kind != ChainNode::Kind::Credential) has_parent_[child] = true;
+    }
+  }
 
   void write() {
     if (view_.nodes.empty()) {
@@ -49,30 +71,16 @@ class TextTree {
     for (size_t i = 0; i < view_.nodes.size(); ++i)
       if (view_.nodes[i].kind == ChainNode::Kind::Cluster) root(i);
     for (size_t i = 0; i < view_.nodes.size(); ++i)  // what no cluster reaches: identities, Flux YAML
-      if (!printed_.count(i) && !has_parent(i)) root(i);
+      if (!printed_.count(i) && !has_parent_[i]) root(i);
   }
 
  private:
   std::ostream& out_;
   const ChainView& view_;
+  // The tree's children of each node, with the edge that links them, in edge order.
+  std::vector<std::vector<std::pair<const ChainEdge*, size_t>>> children_;
+  std::vector<bool> has_parent_;
   std::set<size_t> printed_;
-
-  // The tree's children of a node, with the edge that links them.
-  std::vector<std::pair<const ChainEdge*, size_t>> children(size_t n) const {
-    std::vector<std::pair<const ChainEdge*, size_t>> out;
-    for (const ChainEdge& e : view_.edges) {
-      bool down = e.label == "parent" || e.label == "federated for" || e.label == "pulls" || e.label == "runs as";
-      if (down && e.from == n) out.emplace_back(&e, e.to);
-      if (!down && e.to == n) out.emplace_back(&e, e.from);  // scope, client id of, issuer of
-    }
-    return out;
-  }
-  bool has_parent(size_t n) const {
-    for (size_t i = 0; i < view_.nodes.size(); ++i)
-      for (auto& [e, c] : children(i))
-        if (c == n && view_.nodes[i].kind != ChainNode::Kind::Credential) return true;
-    return false;
-  }
 
   void line(size_t n, const std::string& prefix, const ChainEdge* via, bool again) {
     const ChainNode& node = view_.nodes[n];
@@ -98,7 +106,7 @@ class TextTree {
   }
 
   void below(size_t n, const std::string& indent) {
-    auto kids = children(n);
+    const auto& kids = children_[n];
     for (size_t k = 0; k < kids.size(); ++k) {
       auto [e, c] = kids[k];
       bool last = k + 1 == kids.size();
@@ -132,12 +140,10 @@ void write_mermaid(std::ostream& out, const ChainView& view) {
   out << "  classDef unknown stroke:#888,stroke-dasharray:4 3,color:#666\n";
   for (size_t i = 0; i < view.nodes.size(); ++i) {
     const ChainNode& n = view.nodes[i];
-    std::string label = mermaid_escape(n.label);
-    for (const std::string& d : n.details) label += "<br/>" + mermaid_escape(d);
-    if (!n.path.empty()) label += "<br/>" + mermaid_escape(place(n));
-    if (!n.rules.empty()) label += "<br/>" + rules_text(n.rules);
+    std::string label;
+    for (const std::string& l : label_lines(n)) label += (label.empty() ? "" : "<br/>") + mermaid_escape(l);
     out << "  n" << i << "[\"" << label << "\"]\n";
-    if (!n.rules.empty() || n.kind == ChainNode::Kind::Missing) out << "  class n" << i << " broken\n";
+    if (drawn_broken(n)) out << "  class n" << i << " broken\n";
     else if (n.kind == ChainNode::Kind::Unknown) out << "  class n" << i << " unknown\n";
   }
   for (size_t i = 0; i < view.edges.size(); ++i) {
@@ -170,12 +176,10 @@ void write_dot(std::ostream& out, const ChainView& view) {
   out << "  edge [fontname=\"Helvetica\", fontsize=9];\n";
   for (size_t i = 0; i < view.nodes.size(); ++i) {
     const ChainNode& n = view.nodes[i];
-    std::string label = dot_escape(n.label);
-    for (const std::string& d : n.details) label += "\\n" + dot_escape(d);
-    if (!n.path.empty()) label += "\\n" + dot_escape(place(n));
-    if (!n.rules.empty()) label += "\\n" + rules_text(n.rules);
+    std::string label;
+    for (const std::string& l : label_lines(n)) label += (label.empty() ? "" : "\\n") + dot_escape(l);
     out << "  n" << i << " [label=\"" << label << "\"";
-    if (!n.rules.empty() || n.kind == ChainNode::Kind::Missing)
+    if (drawn_broken(n))
       out << ", color=\"#d00000\", fontcolor=\"#d00000\", penwidth=2";
     else if (n.kind == ChainNode::Kind::Unknown)
       out << ", color=\"#888888\", fontcolor=\"#666666\", style=\"rounded,dotted\"";
