@@ -14,6 +14,7 @@
 #include <map>
 #include <regex>
 #include <yaml-cpp/yaml.h>
+#include <set>
 #include <sstream>
 
 #include "cli/config.h"
@@ -586,4 +587,19 @@ TEST_CASE("graph: a cluster rule reported at a variable is drawn on the cluster;
   CHECK(text.out.find("AKS cluster 'aks1'  " + dir.string() + "/main.bicep:4  ✗ PL301\n") != std::string::npos);
   CHECK(text.out.find("id-web-app") == std::string::npos);  // trusts the cluster's issuer, but is not Flux's
   CHECK(text.out.find("shop/web") == std::string::npos);
+  // Every link of the DOT output joins two nodes it declares (the issuer link to the dropped credential is gone).
+  Run dot = run_patless("graph '" + dir.string() + "' --format dot");
+  std::set<std::string> declared, linked;
+  std::istringstream lines(dot.out);
+  for (std::string l; std::getline(lines, l);) {
+    std::smatch m;
+    if (std::regex_search(l, m, std::regex("^  (n\\d+) -> (n\\d+) "))) {
+      linked.insert(m[1]);
+      linked.insert(m[2]);
+    } else if (std::regex_search(l, m, std::regex("^  (n\\d+) \\[label="))) {
+      declared.insert(m[1]);
+    }
+  }
+  CHECK(declared.size() == 2);
+  for (const std::string& n : linked) CHECK(declared.count(n) == 1);
 }

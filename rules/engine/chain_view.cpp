@@ -229,7 +229,8 @@ class Builder {
     }
     std::vector<ChainEdge> edges;
     for (ChainEdge& e : view_.edges) {
-      if (renumber[e.from] == SIZE_MAX) continue;
+      // Both ends: an issuer link can join a kept cluster to a dropped credential.
+      if (renumber[e.from] == SIZE_MAX || renumber[e.to] == SIZE_MAX) continue;
       e.from = renumber[e.from];
       e.to = renumber[e.to];
       edges.push_back(std::move(e));
