@@ -194,6 +194,12 @@ struct Document {
   const Parameter* parameter(std::string_view name) const;
   const Variable* variable(std::string_view name) const;
   const Resource* resource(std::string_view symbol) const;
+  // The object after `o` in this file (objects are in file order), or null:
+  // where o's YAML document ends.
+  const K8sObject* next_object(const K8sObject& o) const {
+    size_t i = static_cast<size_t>(&o - objects.data());
+    return i + 1 < objects.size() ? &objects[i + 1] : nullptr;
+  }
 };
 
 }  // namespace patless

@@ -4,6 +4,8 @@
 #include <climits>
 #include <cstdint>
 #include <map>
+#include <set>
+#include <tuple>
 
 namespace patless {
 namespace {
@@ -68,28 +70,27 @@ class Builder {
   size_t add(Kind kind, std::string label, const ResourceNode& r) {
     return add(kind, std::move(label), r.doc->path, r.resource->range);
   }
-  size_t synthesised(Kind kind, const std::string& label) {
-    std::string key = std::to_string(static_cast<int>(kind)) + "|" + label;
+  // The node synthesised under `key`, made on first use.
+  size_t once(const std::string& key, Kind kind, const std::string& label) {
     auto it = named_.find(key);
-    if (it != named_.end()) return it->second;
-    return named_[key] = add(kind, label);
+    return it != named_.end() ? it->second : named_[key] = add(kind, label);
+  }
+  size_t synthesised(Kind kind, const std::string& label) {
+    return once(std::to_string(static_cast<int>(kind)) + "|" + label, kind, label);
   }
   // Two values patless cannot know are not known to be the same: one node each.
   size_t unknown(const std::string& what) { return add(Kind::Unknown, what + " (unknown)"); }
+  std::set<std::tuple<size_t, size_t, std::string>> edges_;  // drawn once each
   void edge(size_t from, size_t to, std::string label, State state = State::Ok) {
-    for (const ChainEdge& e : view_.edges)
-      if (e.from == from && e.to == to && e.label == label) return;
+    if (!edges_.emplace(from, to, label).second) return;
     view_.edges.push_back({from, to, std::move(label), state, {}});
   }
 
   // Each cluster has its own service accounts: `cluster` is its node, or kNone.
   static constexpr size_t kNone = SIZE_MAX;
   size_t service_account(const std::string& ns, const std::string& name, size_t cluster) {
-    std::string key = "service account " + ns + "/" + name;
-    std::string full = cluster == kNone ? key : key + "@" + std::to_string(cluster);
-    auto it = named_.find(full);
-    if (it != named_.end()) return it->second;
-    return named_[full] = add(Kind::ServiceAccount, key);
+    std::string label = "service account " + ns + "/" + name;
+    return once(cluster == kNone ? label : label + "@" + std::to_string(cluster), Kind::ServiceAccount, label);
   }
   // A credential's subject: system:serviceaccount:<namespace>:<name>.
   size_t subject_node(const Lookup& subject, size_t cluster) {
@@ -101,9 +102,8 @@ class Builder {
       return service_account(s->substr(prefix.size(), colon - prefix.size()), s->substr(colon + 1), cluster);
     return synthesised(Kind::ServiceAccount, "subject " + *s);
   }
-  size_t repository(const Lookup& url) {
-    if (!url.string()) return unknown("repository");
-    return synthesised(Kind::Repository, "repository " + *url.string());
+  size_t repository(const std::string* url) {
+    return url ? synthesised(Kind::Repository, "repository " + *url) : unknown("repository");
   }
 
   std::map<const ClusterNode*, size_t> cluster_ids_;
@@ -144,7 +144,7 @@ class Builder {
       size_t id = add(Kind::Configuration, "flux configuration " + quoted(name_of(c)), c);
       view_.nodes[id].details = {"provider: " + value_text(c.provider)};
       edge(id, c.cluster ? cluster_id(c.cluster) : unknown("cluster"), "scope", c.cluster ? State::Ok : State::Unknown);
-      edge(id, repository(c.url), "pulls", c.url.string() ? State::Ok : State::Unknown);
+      edge(id, repository(c.url.string()), "pulls", c.url.string() ? State::Ok : State::Unknown);
       if (c.uses_azure_provider())
         edge(id, service_account("flux-system", "source-controller", c.cluster ? cluster_id(c.cluster) : kNone),
              "runs as");
@@ -166,9 +166,8 @@ class Builder {
   // A YAML object's range is where its document starts; it runs to the next one.
   static SourceRange document_range(const ObjectNode& o) {
     SourceRange r = o.object->range;
-    r.end_offset = UINT32_MAX;
-    for (const K8sObject& other : o.doc->objects)
-      if (other.range.start_offset > r.start_offset) r.end_offset = std::min(r.end_offset, other.range.start_offset);
+    const K8sObject* next = o.doc->next_object(*o.object);
+    r.end_offset = next ? next->range.start_offset : UINT32_MAX;
     return r;
   }
 
@@ -181,8 +180,7 @@ class Builder {
         const std::string* provider = o.string({"spec", "provider"});
         view_.nodes[id].details = {"provider: " + (provider ? *provider : std::string("(not set)"))};
         const std::string* url = o.string({"spec", "url"});
-        edge(id, url ? synthesised(Kind::Repository, "repository " + *url) : unknown("repository"), "pulls",
-             url ? State::Ok : State::Unknown);
+        edge(id, repository(url), "pulls", url ? State::Ok : State::Unknown);
         if (o.uses_azure_provider()) {
           const std::string* sa = o.string({"spec", "serviceAccountName"});
           edge(id, sa ? service_account(ns, *sa, kNone) : service_account("flux-system", "source-controller", kNone),

@@ -33,10 +33,8 @@ bool id_like(std::string_view t) {
 // The lines a YAML document spans: from its object's first line to the line
 // before the next one's.
 uint32_t yaml_document_end(const Document& doc, const K8sObject& o) {
-  uint32_t end = UINT32_MAX;
-  for (const K8sObject& other : doc.objects)
-    if (other.range.start_line > o.range.start_line) end = std::min(end, other.range.start_line - 1);
-  return end;
+  const K8sObject* next = doc.next_object(o);
+  return next ? next->range.start_line - 1 : UINT32_MAX;
 }
 
 // The line a next-line comment is for: the next line that is not a comment.
