@@ -55,9 +55,9 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     bicep = bicep || k == FileKind::Bicep || k == FileKind::BicepParams;
     json = json || k == FileKind::Json;
   }
-  // The formats that can matter, read into memory (Bicep and YAML files are small).
-  // What the selection needs of a file's bytes, taken while they are read: the
-  // bytes themselves are not kept (memory stays that of the largest file).
+  // The files of the formats that can matter, and what the selection needs of
+  // their bytes, taken while they are read: the bytes themselves are not kept
+  // (memory stays that of the largest file).
   struct Candidate {
     std::string path, normal;
     FileKind kind;
@@ -68,9 +68,10 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   std::vector<Candidate> files;
   for (const std::string& f : all) {
     FileKind k = file_kind(f);
-    bool wanted = named_set.count(normal_path(f)) || k == FileKind::Yaml ||
+    std::string normal = normal_path(f);
+    bool wanted = named_set.count(normal) || k == FileKind::Yaml ||
                   (bicep && (k == FileKind::Bicep || k == FileKind::BicepParams)) || (json && k == FileKind::Json);
-    if (wanted) files.push_back({f, normal_path(f), k, false, false, {}});
+    if (wanted) files.push_back({f, std::move(normal), k, false, false, {}});
   }
   std::atomic<size_t> next{0};
   auto read = [&] {

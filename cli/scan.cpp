@@ -4,7 +4,6 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -119,10 +118,8 @@ ScanResult scan(const ScanOptions& options) {
     for (const std::string& f : found.files) listed = listed || std::filesystem::path(f).lexically_normal() == normal;
     if (!listed) found.files.push_back(p);
   }
-  if (!options.focus.empty()) {
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    found.files = context_files(found.files, options.focus, jobs);
-  }
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (!options.focus.empty()) found.files = context_files(found.files, options.focus, jobs);
 
   // One document per file, in place: a model is held once, never copied.
   const size_t count = found.files.size();
@@ -130,7 +127,6 @@ ScanResult scan(const ScanOptions& options) {
   docs.resize(count);
   std::vector<uint8_t> present(count, 0);  // read_document gave a document (bytes: threads write apart)
   std::vector<std::string> skipped(count);
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Reads and parses the files todo[k] names on `jobs` threads.
   auto read_all = [&](const std::vector<size_t>& todo, Detail detail) {
     std::atomic<size_t> next{0};
