@@ -157,6 +157,11 @@ struct Comment {
   SourceRange range;
 };
 
+// Whether text may hold a suppression: every keyword rules/engine/suppressions.cpp
+// reads (patless-disable-next-line, patless-disable-file, Bicep's #disable-next-line)
+// contains "disable-". A file with one is read whole, so that PL002/PL003 see it.
+inline bool may_suppress(std::string_view text) { return text.find("disable-") != std::string_view::npos; }
+
 // A reader's verdict on a file it could not read as a whole (becomes PL001).
 struct ParseError {
   std::string message;

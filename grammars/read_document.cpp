@@ -39,7 +39,7 @@ bool outside_chain(const Document& d) {
     return false;
   // A suppression comment is checked (PL002, PL003) wherever it is.
   return std::none_of(d.comments.begin(), d.comments.end(),
-                      [](const Comment& c) { return c.text.find("disable-") != std::string::npos; });
+                      [](const Comment& c) { return may_suppress(c.text); });
 }
 
 std::optional<Document> read_document(const std::string& path, std::string_view bytes, Detail detail) {

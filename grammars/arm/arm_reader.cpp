@@ -27,10 +27,10 @@ void expand_expressions(Value& v, int depth = 0) {
 // Whether the text can declare anything of the chain (grammars/read_document.h):
 // a chain type, a linked template, a suppression comment. ASCII case does not matter in ARM types.
 bool may_touch_chain(std::string_view bytes) {
-  std::string lower(bytes);
-  for (char& c : lower) c = ascii_lower(c);
+  if (may_suppress(bytes)) return true;
+  std::string lower = ascii_lower(bytes);
   for (std::string_view needle : {"microsoft.containerservice/managedclusters", "microsoft.kubernetesconfiguration/",
-                                  "microsoft.managedidentity/", "templatelink", "disable-"})
+                                  "microsoft.managedidentity/", "templatelink"})
     if (contains(lower, needle)) return true;
   return false;
 }

@@ -631,7 +631,7 @@ Document read_bicep(std::string path, std::string_view bytes, Format format, boo
   }
   if (outline_outside_chain && format == Format::Bicep && doc.errors.empty() &&
       std::none_of(grammar_text.comments.begin(), grammar_text.comments.end(),
-                   [&](auto c) { return bytes.substr(c.first, c.second - c.first).find("disable-") != std::string_view::npos; }) &&
+                   [&](auto c) { return may_suppress(bytes.substr(c.first, c.second - c.first)); }) &&
       !declares_chain(root, bytes)) {
     doc.outline = true;  // nothing of it is read: see read_document.h
     return doc;
