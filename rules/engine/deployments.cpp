@@ -21,15 +21,13 @@ bool is_local(const std::string& path) {
   return !path.empty() && path.find(':') == std::string::npos && path.ends_with(".bicep");
 }
 
-// Normalised paths of the documents and the templates of each directory, computed once.
+// The documents by normalised path and the templates of each directory, computed once.
 struct Paths {
-  std::vector<std::string> path;
   std::map<std::string, size_t> by_path;
   std::map<std::string, std::vector<size_t>> templates_in;  // by directory
   explicit Paths(const std::vector<Document>& docs) {
     for (size_t i = 0; i < docs.size(); ++i) {
-      path.push_back(normal_path(docs[i].path));
-      by_path[path.back()] = i;
+      by_path[normal_path(docs[i].path)] = i;
       if (is_template(docs[i])) templates_in[directory_of(docs[i].path)].push_back(i);
     }
   }
