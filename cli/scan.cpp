@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -121,11 +122,13 @@ ScanResult scan(const ScanOptions& options) {
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (!options.focus.empty()) found.files = context_files(found.files, options.focus, jobs);
 
-  // One document per file, in place: a model is held once, never copied.
+  // A model for each file that has one. An outline is only a mark (its path is
+  // found.files[i]): most files of a repository are outlines, and an empty
+  // Document for each would make memory grow with the repository.
+  enum : uint8_t { kNone, kOutline, kModel };
   const size_t count = found.files.size();
-  std::vector<Document>& docs = result.documents;
-  docs.resize(count);
-  std::vector<uint8_t> present(count, 0);  // read_document gave a document (bytes: threads write apart)
+  std::vector<std::unique_ptr<Document>> models(count);
+  std::vector<uint8_t> state(count, kNone);  // bytes: threads write apart
   std::vector<std::string> skipped(count);
   // Reads and parses the files todo[k] names on `jobs` threads.
   auto read_all = [&](const std::vector<size_t>& todo, Detail detail) {
@@ -140,8 +143,12 @@ ScanResult scan(const ScanOptions& options) {
         }
         std::optional<Document> doc = read_document(found.files[i], bytes, detail);
         if (!doc) continue;
-        docs[i] = std::move(*doc);
-        present[i] = 1;
+        if (doc->outline) {
+          state[i] = kOutline;
+          continue;
+        }
+        models[i] = std::make_unique<Document>(std::move(*doc));
+        state[i] = kModel;
       }
     };
     unsigned n = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, todo.size())));
@@ -157,10 +164,10 @@ ScanResult scan(const ScanOptions& options) {
   // its outputs: read it again, whole. It deploys nothing itself, so one round is enough.
   std::unordered_set<std::string> deployed;
   for (size_t i = 0; i < count; ++i)
-    if (present[i] && !docs[i].outline) add_deployed_files(docs[i], deployed);
+    if (state[i] == kModel) add_deployed_files(*models[i], deployed);
   std::vector<size_t> again;
   for (size_t i = 0; i < count; ++i)
-    if (present[i] && docs[i].outline && deployed.count(normal_path(docs[i].path))) again.push_back(i);
+    if (state[i] == kOutline && deployed.count(normal_path(found.files[i]))) again.push_back(i);
   if (!again.empty()) read_all(again, Detail::Whole);
 
   // A file that could not be read was not linted.
@@ -168,19 +175,13 @@ ScanResult scan(const ScanOptions& options) {
       std::count_if(skipped.begin(), skipped.end(), [](const std::string& s) { return s.empty(); }));
   for (std::string& s : skipped)
     if (!s.empty()) result.notifications.push_back(std::move(s));
-  // What is left of an outline is its path; the graph has no use for it.
-  size_t kept = 0;
+  std::vector<Document>& docs = result.documents;
+  docs.reserve(static_cast<size_t>(std::count(state.begin(), state.end(), kModel)));
   for (size_t i = 0; i < count; ++i) {
-    if (!present[i]) continue;
-    if (docs[i].outline) {
-      result.outlined.push_back(std::move(docs[i].path));
-      continue;
-    }
-    if (kept != i) docs[kept] = std::move(docs[i]);
-    ++kept;
+    if (state[i] == kOutline) result.outlined.push_back(std::move(found.files[i]));  // the graph has no use for it
+    if (state[i] == kModel) docs.push_back(std::move(*models[i]));
+    models[i].reset();
   }
-  docs.resize(kept);
-  docs.shrink_to_fit();
   for (const std::string& p : options.parameter_files) {
     std::string normal = normal_path(p);
     for (Document& d : docs)
