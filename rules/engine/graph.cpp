@@ -76,6 +76,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
     }
   }
   apply_patches();
+  find_installations();
   link_identities();
 }
 

@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,24 @@ struct ObjectNode {
   }
 };
 
+// Flux installed with the flux CLI rather than the microsoft.flux extension
+// ("self-managed"): a kustomization whose resources list gotk-components.yaml,
+// or, where no such kustomization builds it, a source-controller Deployment. A
+// repository of several clusters has one per cluster.
+struct FluxInstallation {
+  const ObjectNode* installer = nullptr;
+  // The source-controller's ServiceAccount and Deployment as this installation
+  // builds them: the patches of its own kustomizations applied, another
+  // cluster's left out. Null when neither the scan nor a patch has them.
+  const Value* service_account = nullptr;
+  const Value* deployment = nullptr;
+  // The Flux GitRepositories it serves, in scan order: those in the files it
+  // builds and in the paths its Flux Kustomizations sync. An installation whose
+  // sync path patless cannot place also serves, when it is the only one, every
+  // GitRepository no installation claims.
+  std::vector<const ObjectNode*> repositories;
+};
+
 class Graph {
  public:
   explicit Graph(const std::vector<Document>& documents);
@@ -140,10 +159,7 @@ class Graph {
   bool all_credentials_linked() const { return all_credentials_linked_; }
   // The declared cluster an `existing` one names (or the cluster itself).
   const ClusterNode* canonical(const ClusterNode* c) const;
-  // The object of this kind and name as kustomize builds it: the scan's object
-  // with its patches, or, when the scan has no such object, what the inline
-  // patches that name it set. Null when neither.
-  const Value* built_object(std::string_view kind, std::string_view name) const;
+  const std::vector<FluxInstallation>& flux_installations() const { return installations_; }
 
  private:
   const std::vector<Document>& documents_;
@@ -156,8 +172,16 @@ class Graph {
   std::deque<FederatedCredential> credentials_;
   bool all_credentials_linked_ = true;
   std::deque<Value> built_roots_;  // patched objects, and objects built from patches alone
-  std::vector<std::pair<std::string, const Value*>> patch_only_;  // "Kind/name" → built from patches alone
+  // A document with a kustomization, its normalised path and the files it builds.
+  struct KustomizeBuild {
+    const Document* kustomization;
+    std::string path;
+    std::set<std::string> files;
+  };
+  std::vector<KustomizeBuild> builds_;
+  std::vector<FluxInstallation> installations_;
   void apply_patches();  // graph_patches.cpp
+  void find_installations();  // graph_installations.cpp
 
   ClusterNode* find_target(const ResourceNode& child);
   ClusterNode* declared_twin(ClusterNode* c);

@@ -8,6 +8,7 @@
 
 #include "grammars/paths.h"
 #include "rules/engine/graph.h"
+#include "rules/engine/kustomize_patch.h"
 
 namespace patless {
 namespace {
@@ -142,18 +143,6 @@ void tag(Value& v, uint8_t origin) {
   for (Member& m : v.members) tag(m.value, origin);
 }
 
-// Applies `p`; what it writes is tagged with `origin` (see Value::origin).
-void apply(Value& root, const KustomizePatch& p, uint8_t origin) {
-  Value body = p.body;
-  tag(body, origin);
-  if (p.type == KustomizePatch::Type::StrategicMerge) {
-    merge(root, body);
-  } else if (body.kind == Value::Kind::Array) {
-    for (const Value& op : body.items)
-      if (op.kind == Value::Kind::Object) apply_operation(root, op);
-  }
-}
-
 bool name_matches(const std::string& pattern, const std::string& name) {
   if (pattern.empty() || pattern == name) return true;
   if (pattern.find_first_of(".*+?[](){}|^$\\") == std::string::npos) return false;
@@ -181,13 +170,6 @@ bool labels_match(const std::string& selector, const Value& root) {
     at = comma + 1;
   }
   return true;
-}
-
-bool targets(const KustomizePatch& p, const K8sObject& o, const Value& root) {
-  if (!p.target_kind.empty() && p.target_kind != o.kind) return false;
-  if (!name_matches(p.target_name, o.name)) return false;
-  if (!p.target_namespace.empty() && !o.namespace_.empty() && p.target_namespace != o.namespace_) return false;
-  return labels_match(p.label_selector, root);
 }
 
 
@@ -239,25 +221,45 @@ void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex&
 
 }  // namespace
 
+// Applies `p`; what it writes is tagged with `origin` (see Value::origin).
+void apply_patch(Value& root, const KustomizePatch& p, uint8_t origin) {
+  Value body = p.body;
+  tag(body, origin);
+  if (p.type == KustomizePatch::Type::StrategicMerge) {
+    merge(root, body);
+  } else if (body.kind == Value::Kind::Array) {
+    for (const Value& op : body.items)
+      if (op.kind == Value::Kind::Object) apply_operation(root, op);
+  }
+}
+
+bool patch_targets(const KustomizePatch& p, const K8sObject& o, const Value& root) {
+  if (!p.target_kind.empty() && p.target_kind != o.kind) return false;
+  if (!name_matches(p.target_name, o.name)) return false;
+  if (!p.target_namespace.empty() && !o.namespace_.empty() && p.target_namespace != o.namespace_) return false;
+  return labels_match(p.label_selector, root);
+}
+
 void Graph::apply_patches() {
   const PathIndex index(documents_);
-  std::vector<std::pair<const Document*, std::set<std::string>>> builds;
   for (size_t k = 0; k < documents_.size(); ++k) {
-    if (documents_[k].patches.empty()) continue;
+    const auto& objects = documents_[k].objects;
+    if (std::none_of(objects.begin(), objects.end(), [](const K8sObject& o) { return o.is_kustomization(); }))
+      continue;
     std::set<std::string> files;
     collect_files(k, documents_, index, files, 0);
-    builds.emplace_back(&documents_[k], std::move(files));
+    builds_.push_back({&documents_[k], index.paths[k], std::move(files)});
   }
   std::map<const Document*, std::string> node_paths;
   for (size_t d = 0; d < documents_.size(); ++d) node_paths[&documents_[d]] = index.paths[d];
   for (ObjectNode& node : objects_) {
     Value* built = nullptr;
     const std::string& node_path = node_paths[node.doc];
-    for (const auto& [kp, files] : builds) {
-      const Document& k = *kp;
-      if (!files.count(node_path)) continue;
+    for (const KustomizeBuild& b : builds_) {
+      const Document& k = *b.kustomization;
+      if (k.patches.empty() || !b.files.count(node_path)) continue;
       for (const KustomizePatch& p : k.patches) {
-        if (!targets(p, *node.object, built ? *built : node.object->root)) continue;
+        if (!patch_targets(p, *node.object, built ? *built : node.object->root)) continue;
         if (!built) {
           built_roots_.push_back(node.object->root);
           built = &built_roots_.back();
@@ -265,43 +267,11 @@ void Graph::apply_patches() {
         // Origins count from 1 and fit a byte; later patches of a much-patched object stay untagged.
         size_t index = std::find(node.patched_by.begin(), node.patched_by.end(), &k) - node.patched_by.begin();
         if (index == node.patched_by.size()) node.patched_by.push_back(&k);
-        apply(*built, p, index < 255 ? static_cast<uint8_t>(index + 1) : 0);
+        apply_patch(*built, p, index < 255 ? static_cast<uint8_t>(index + 1) : 0);
       }
     }
     if (built) node.root = built;
   }
-  // Patches whose exact target the scan lacks: what they set is all there is to know.
-  for (const Document& k : documents_) {
-    for (const KustomizePatch& p : k.patches) {
-      if (p.target_kind.empty() || p.target_name.empty() || p.target_name.find_first_of(".*+?[]()|^$\\") != std::string::npos)
-        continue;
-      bool in_scan = false;
-      for (const ObjectNode& node : objects_)
-        in_scan = in_scan || (node.object->kind == p.target_kind && node.object->name == p.target_name);
-      if (in_scan) continue;
-      std::string key = p.target_kind + "/" + p.target_name;
-      Value* built = nullptr;
-      for (auto& [k2, v] : patch_only_)
-        if (k2 == key) built = const_cast<Value*>(v);
-      if (!built) {
-        Value empty;
-        empty.kind = Value::Kind::Object;
-        built_roots_.push_back(std::move(empty));
-        built = &built_roots_.back();
-        patch_only_.emplace_back(key, built);
-      }
-      apply(*built, p, 0);
-    }
-  }
-}
-
-const Value* Graph::built_object(std::string_view kind, std::string_view name) const {
-  for (const ObjectNode& node : objects_)
-    if (node.object->kind == kind && node.object->name == name) return node.root;
-  std::string key = std::string(kind) + "/" + std::string(name);
-  for (const auto& [k, v] : patch_only_)
-    if (k == key) return v;
-  return nullptr;
 }
 
 }  // namespace patless

@@ -1,7 +1,6 @@
 // PL506: self-managed Flux must give the source-controller its workload identity.
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
-#include "rules/flux_yaml/self_managed.h"
 
 namespace patless {
 namespace {
@@ -28,34 +27,37 @@ class SourceControllerIdentityPatchRule : public Rule {
   }
 
   void check(const Graph& graph, Emitter& out) const override {
-    const ObjectNode* flux = self_managed_flux(graph);
-    if (!flux) return;
-    const ObjectNode* repo = nullptr;
-    for (const ObjectNode& o : graph.objects())
-      if (!repo && o.uses_azure_provider()) repo = &o;
-    if (!repo) return;
+    for (const FluxInstallation& flux : graph.flux_installations()) {
+      const ObjectNode* repo = nullptr;
+      for (const ObjectNode* o : flux.repositories)
+        if (!repo && o->uses_azure_provider()) repo = o;
+      if (!repo) continue;
 
-    const Value* sa = graph.built_object("ServiceAccount", "source-controller");
-    const Value* client_id = at(sa, {"metadata", "annotations", kClientIdAnnotation});
-    bool annotated = client_id && client_id->kind == Value::Kind::String && !client_id->text.empty();
-    const Value* deployment = graph.built_object("Deployment", "source-controller");
-    const Value* use = at(deployment, {"spec", "template", "metadata", "labels", kUseLabel});
-    bool labelled = use && (use->kind == Value::Kind::String || use->kind == Value::Kind::Bool) && use->text == "true";
-    if (annotated && labelled) return;
+      const Value* client_id = at(flux.service_account, {"metadata", "annotations", kClientIdAnnotation});
+      bool annotated = client_id && client_id->kind == Value::Kind::String && !client_id->text.empty();
+      const Value* use = at(flux.deployment, {"spec", "template", "metadata", "labels", kUseLabel});
+      bool labelled =
+          use && (use->kind == Value::Kind::String || use->kind == Value::Kind::Bool) && use->text == "true";
+      if (annotated && labelled) continue;
 
-    std::string missing;
-    if (!annotated) missing += "the ServiceAccount annotation " + std::string(kClientIdAnnotation);
-    if (!annotated && !labelled) missing += " and ";
-    if (!labelled) missing += "the pod label " + std::string(kUseLabel) + ": \"true\"";
-    const Member* patches = flux->member({"patches"});
-    SourceRange where = patches ? patches->key_range : flux->object->range;
-    Finding f = finding_at(*flux, where, "patches",
-                           "Self-managed Flux runs the source-controller without " + missing + ", but GitRepository '" +
-                               repo->object->name + "' uses provider: azure: the controller gets no workload "
-                               "identity token. Patch " + (annotated || labelled ? "it" : "them") + " in here.");
-    const Value* provider = repo->get({"spec", "provider"});
-    f.related.push_back({repo->path_of(*provider), provider->range, "the GitRepository with provider: azure"});
-    out.report(std::move(f));
+      std::string missing;
+      if (!annotated) missing += "the ServiceAccount annotation " + std::string(kClientIdAnnotation);
+      if (!annotated && !labelled) missing += " and ";
+      if (!labelled) missing += "the pod label " + std::string(kUseLabel) + ": \"true\"";
+      const ObjectNode& installer = *flux.installer;
+      // Where the fix goes: the kustomization's patch list, whichever form it uses.
+      const Member* patches = nullptr;
+      for (std::string_view key : {"patches", "patchesStrategicMerge", "patchesJson6902"})
+        if (!patches) patches = installer.member({key});
+      SourceRange where = patches ? patches->key_range : installer.object->range;
+      Finding f = finding_at(installer, where, patches ? patches->key : "patches",
+                             "Self-managed Flux runs the source-controller without " + missing + ", but GitRepository '" +
+                                 repo->object->name + "' uses provider: azure: the controller gets no workload "
+                                 "identity token. Patch " + (annotated || labelled ? "it" : "them") + " in here.");
+      const Value* provider = repo->get({"spec", "provider"});
+      f.related.push_back({repo->path_of(*provider), provider->range, "the GitRepository with provider: azure"});
+      out.report(std::move(f));
+    }
   }
 };
 

@@ -1,7 +1,8 @@
 // PL508: object-level workload identity needs a feature gate on the source-controller.
+#include <set>
+
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
-#include "rules/flux_yaml/self_managed.h"
 
 namespace patless {
 namespace {
@@ -37,19 +38,20 @@ class ObjectLevelIdentityRule : public Rule {
 
   void check(const Graph& graph, Emitter& out) const override {
     // With the microsoft.flux extension the controller's arguments are not in the scan.
-    const ObjectNode* flux = self_managed_flux(graph);
-    if (!flux || gate_enabled(graph.built_object("Deployment", "source-controller"))) return;
-    for (const ObjectNode& o : graph.objects()) {
-      if (!o.is_flux_git_repository()) continue;
-      const Value* sa = o.get({"spec", "serviceAccountName"});
-      if (!sa || sa->kind != Value::Kind::String || sa->text.empty()) continue;
-      Finding f = finding_at(o, sa->range, "spec.serviceAccountName",
-                             "GitRepository '" + o.object->name + "' sets serviceAccountName '" + sa->text +
-                                 "', but the source-controller runs without --feature-gates=" + std::string(kGate) +
-                                 ": the controller does not take the service account's identity, so the pull fails.",
-                             Level::None, sa);
-      f.related.push_back({flux->doc->path, flux->object->range, "the kustomization that installs Flux"});
-      out.report(std::move(f));
+    std::set<const ObjectNode*> reported;  // a GitRepository two installations serve is reported once
+    for (const FluxInstallation& flux : graph.flux_installations()) {
+      if (gate_enabled(flux.deployment)) continue;
+      for (const ObjectNode* o : flux.repositories) {
+        const Value* sa = o->get({"spec", "serviceAccountName"});
+        if (!sa || sa->kind != Value::Kind::String || sa->text.empty() || !reported.insert(o).second) continue;
+        Finding f = finding_at(*o, sa->range, "spec.serviceAccountName",
+                               "GitRepository '" + o->object->name + "' sets serviceAccountName '" + sa->text +
+                                   "', but the source-controller runs without --feature-gates=" + std::string(kGate) +
+                                   ": the controller does not take the service account's identity, so the pull fails.",
+                               Level::None, sa);
+        f.related.push_back({flux.installer->doc->path, flux.installer->object->range, "the kustomization that installs Flux"});
+        out.report(std::move(f));
+      }
     }
   }
 };
