@@ -80,15 +80,35 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
   link_identities();
 }
 
-const ClusterNode* Graph::canonical(const ClusterNode* c) const {
-  if (!c || c->declared() || !c->name) return c;
-  for (const ClusterNode& d : clusters_)
-    if (d.declared() && d.name && iequals(*d.name, *c->name)) return &d;
-  return c;
+const ClusterNode* Graph::declared_named(std::string_view name, bool* several) const {
+  const ClusterNode* found = nullptr;
+  for (const ClusterNode& d : clusters_) {
+    if (!d.declared() || !d.name || !iequals(*d.name, name)) continue;
+    if (found) {
+      if (several) *several = true;
+      return nullptr;
+    }
+    found = &d;
+  }
+  return found;
 }
 
-// An `existing` cluster that names one the scan declares (in a module, say) is that cluster.
-ClusterNode* Graph::declared_twin(ClusterNode* c) { return const_cast<ClusterNode*>(canonical(c)); }
+const ClusterNode* Graph::canonical(const ClusterNode* c) const {
+  if (!c || c->declared() || !c->name) return c;
+  const ClusterNode* twin = declared_named(*c->name);
+  return twin ? twin : c;
+}
+
+// An `existing` cluster that names one the scan declares (in a module, say) is
+// that cluster. When the scan declares several of that name (one name in the
+// resource groups of dev and prod), which one is meant is unknown: null.
+ClusterNode* Graph::declared_twin(ClusterNode* c) {
+  if (!c || c->declared() || !c->name) return c;
+  bool several = false;
+  const ClusterNode* twin = declared_named(*c->name, &several);
+  if (several) return nullptr;
+  return const_cast<ClusterNode*>(twin ? twin : c);
+}
 
 const ResourceNode* flux_dependent(const ClusterNode& cluster) {
   for (const FluxExtension* e : cluster.extensions)
@@ -117,11 +137,14 @@ ClusterNode* Graph::find_target(const ResourceNode& child) {
     if (size_t slash = name.find('/'); slash != std::string::npos) name.resize(slash);
     for (ClusterNode& c : clusters_)
       if (c.scope == child.scope && c.name && *c.name == name) return declared_twin(&c);
-    // A nested or linked deployment names a cluster of another deployment.
-    ClusterNode* other = nullptr;
+    // A nested or linked deployment names a cluster of another deployment:
+    // the one the scan declares, else an `existing` one; unknown when it declares several.
+    bool several = false;
+    if (const ClusterNode* d = declared_named(name, &several)) return const_cast<ClusterNode*>(d);
+    if (several) return nullptr;
     for (ClusterNode& c : clusters_)
-      if (c.name && *c.name == name && (!other || (c.declared() && !other->declared()))) other = &c;
-    return other;
+      if (c.name && iequals(*c.name, name)) return &c;
+    return nullptr;
   }
   return nullptr;
 }

@@ -157,7 +157,8 @@ class Graph {
   const std::deque<FederatedCredential>& federated_credentials() const { return credentials_; }
   // Every federated credential's identity is known: none can be the missing one.
   bool all_credentials_linked() const { return all_credentials_linked_; }
-  // The declared cluster an `existing` one names (or the cluster itself).
+  // The declared cluster an `existing` one names; the cluster itself when the
+  // scan declares none of that name, or several (then which is meant is unknown).
   const ClusterNode* canonical(const ClusterNode* c) const;
   const std::vector<FluxInstallation>& flux_installations() const { return installations_; }
 
@@ -185,6 +186,9 @@ class Graph {
 
   ClusterNode* find_target(const ResourceNode& child);
   ClusterNode* declared_twin(ClusterNode* c);
+  // The one cluster the scan declares with this name (case-insensitive); null
+  // when none, or several (`several` then set).
+  const ClusterNode* declared_named(std::string_view name, bool* several = nullptr) const;
   void link_identities();  // graph_identities.cpp
 };
 

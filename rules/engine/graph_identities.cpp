@@ -54,12 +54,17 @@ void Graph::link_identities() {
       identities_.push_back(std::move(n));
     }
   }
-  // An `existing` identity is the declared one of the same name, when the scan has it.
+  // An `existing` identity is the declared one of the same name, when the scan
+  // declares exactly one (one name in several resource groups: unknown which).
   auto canonical_identity = [&](IdentityNode* n) -> IdentityNode* {
     if (!n || n->declared() || !n->name) return n;
-    for (IdentityNode& d : identities_)
-      if (d.declared() && d.name && iequals(*d.name, *n->name)) return &d;
-    return n;
+    IdentityNode* twin = nullptr;
+    for (IdentityNode& d : identities_) {
+      if (!d.declared() || !d.name || !iequals(*d.name, *n->name)) continue;
+      if (twin) return n;
+      twin = &d;
+    }
+    return twin ? twin : n;
   };
   auto identity_of = [&](const Scope* scope, const Resource* r) -> IdentityNode* {
     for (IdentityNode& n : identities_)

@@ -1,0 +1,3 @@
+using './cluster.bicep'
+param clusterName = 'aks-platform'
+param oidc = true
