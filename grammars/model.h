@@ -149,7 +149,11 @@ struct KustomizePatch {
   // What it applies to; an empty field matches anything.
   std::string target_kind, target_name, target_namespace, label_selector;
   Value body;         // the patch object, or the list of JSON patch operations
-  SourceRange range;  // the patch text
+  SourceRange range;  // the patch text, or the path of a patch file
+  // A patch kept in a file of its own (`patches[].path`, `patchesJson6902[].path`,
+  // a path in `patchesStrategicMerge`): the path as written, relative to the
+  // kustomization. The body is empty; the graph takes it from the file.
+  std::string file;
 };
 
 struct Comment {

@@ -116,7 +116,22 @@ void parse_patch(const SourceText& file, const Value& scalar, const Value* targe
   }
 }
 
-// A list entry that is YAML text rather than a file path.
+// A patch in a file of its own: its path and target; the graph reads the file.
+void file_patch(const Value& path, const Value* target, bool json6902_entry, Document& doc) {
+  KustomizePatch p;
+  p.file = path.text;
+  p.range = path.range;
+  p.type = json6902_entry ? KustomizePatch::Type::Json6902 : KustomizePatch::Type::StrategicMerge;
+  if (target) {
+    p.target_kind = text_at(target, "kind");
+    p.target_name = text_at(target, "name");
+    p.target_namespace = text_at(target, "namespace");
+    p.label_selector = text_at(target, "labelSelector");
+  }
+  doc.patches.push_back(std::move(p));
+}
+
+// A patchesStrategicMerge entry that is YAML text rather than a file path.
 bool is_inline(const Value& v) {
   return v.kind == Value::Kind::String && v.text.find('\n') != std::string::npos;
 }
@@ -129,14 +144,21 @@ void read_inline_patches(const SourceText& file, const K8sObject& kustomization,
     const Value* entries = root.get(list);
     if (!entries || entries->kind != Value::Kind::Array) continue;
     for (const Value& e : entries->items) {
-      const Value* patch = e.kind == Value::Kind::Object ? e.get("patch") : nullptr;
-      if (!patch || !is_inline(*patch)) continue;
-      parse_patch(file, *patch, e.get("target"), list == "patchesJson6902", doc);
+      if (e.kind != Value::Kind::Object) continue;
+      const Value* patch = e.get("patch");
+      const Value* path = e.get("path");
+      // `patch:` is always the patch itself, even on one line ('[{"op": ...}]').
+      if (patch && patch->kind == Value::Kind::String)
+        parse_patch(file, *patch, e.get("target"), list == "patchesJson6902", doc);
+      else if (path && path->kind == Value::Kind::String && !path->text.empty())
+        file_patch(*path, e.get("target"), list == "patchesJson6902", doc);
     }
   }
   if (const Value* smp = root.get("patchesStrategicMerge"); smp && smp->kind == Value::Kind::Array) {
-    for (const Value& e : smp->items)
+    for (const Value& e : smp->items) {
       if (is_inline(e)) parse_patch(file, e, nullptr, false, doc);
+      else if (e.kind == Value::Kind::String && !e.text.empty()) file_patch(e, nullptr, false, doc);
+    }
   }
 }
 

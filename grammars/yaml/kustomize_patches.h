@@ -1,5 +1,5 @@
-// Inline kustomize patches: the YAML inside `patch: |` strings, read with
-// ranges that point into the kustomization file.
+// Kustomize patches: the YAML inside `patch: |` strings, read with ranges that
+// point into the kustomization file, and the paths of patch files.
 #pragma once
 
 #include "grammars/model.h"
@@ -7,9 +7,10 @@
 
 namespace patless {
 
-// Reads the inline patches of one kustomization object (kustomize.config.k8s.io)
-// into doc.patches; a patch that is not valid YAML becomes a ParseError.
-// Patches given as file paths are not read here.
+// Reads the patches of one kustomization object (kustomize.config.k8s.io) into
+// doc.patches; an inline patch that is not valid YAML becomes a ParseError. A
+// patch given as a file path is recorded with its path (KustomizePatch::file);
+// the graph reads that file's objects.
 void read_inline_patches(const SourceText& file, const K8sObject& kustomization, Document& doc);
 
 }  // namespace patless

@@ -42,8 +42,6 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
       clusters_.push_back(std::move(c));
     }
   }
-  for (const Document& doc : documents_)
-    for (const K8sObject& o : doc.objects) objects_.push_back({&doc, &o, &o.root, {}});
   for (const Scope& scope : scopes_) {
     if (!deploys_resources(scope)) continue;
     for (const Resource& r : scope.doc->resources) {

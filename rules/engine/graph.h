@@ -83,7 +83,11 @@ struct ObjectNode {
   // the kustomizations above its file applied. A value a patch wrote has its
   // range in that kustomization's file (see patched_by).
   const Value* root = nullptr;
+  // The kustomizations (or patch files) whose patches wrote into root.
   std::vector<const Document*> patched_by;
+  // A patch patless cannot read (its file is not in the scan, or is a JSON
+  // patch list) may change it: its values may not be what root says.
+  bool unknown_patch = false;
   // The file a value of this object was written in: the object's own, or the
   // kustomization whose patch put it there.
   const std::string& path_of(const Value& v) const {
@@ -135,6 +139,8 @@ struct FluxInstallation {
   // cluster's left out. Null when neither the scan nor a patch has them.
   const Value* service_account = nullptr;
   const Value* deployment = nullptr;
+  // A patch patless cannot read may change them: nothing is known.
+  bool unknown_patch = false;
   // The Flux GitRepositories it serves, in scan order: those in the files it
   // builds and in the paths its Flux Kustomizations sync. An installation whose
   // sync path patless cannot place also serves, when it is the only one, every
@@ -173,15 +179,25 @@ class Graph {
   std::deque<FederatedCredential> credentials_;
   bool all_credentials_linked_ = true;
   std::deque<Value> built_roots_;  // patched objects, and objects built from patches alone
-  // A document with a kustomization, its normalised path and the files it builds.
+  // A kustomization's patch: inline, or one object of a patch file (a copy in
+  // file_patches_, with the file as where it is written); `unknown` when the
+  // file cannot be read from the scan.
+  struct PatchRef {
+    const KustomizePatch* patch;
+    const Document* written_in;
+    bool unknown = false;
+  };
+  // A document with a kustomization, its normalised path, the files it builds and its patches.
   struct KustomizeBuild {
     const Document* kustomization;
     std::string path;
     std::set<std::string> files;
+    std::vector<PatchRef> patches;
   };
+  std::deque<KustomizePatch> file_patches_;
   std::vector<KustomizeBuild> builds_;
   std::vector<FluxInstallation> installations_;
-  void apply_patches();  // graph_patches.cpp
+  void apply_patches();  // graph_patches.cpp: the Kubernetes objects, as kustomize patches them
   void find_installations();  // graph_installations.cpp
 
   ClusterNode* find_target(const ResourceNode& child);

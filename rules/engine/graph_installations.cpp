@@ -113,12 +113,23 @@ void Graph::find_installations() {
       } else {
         built.kind = Value::Kind::Object;
       }
+      K8sObject probe;
+      probe.kind = kind;
+      probe.name = kController;
       bool patched = false;
       for (const KustomizeBuild* b : r.chain) {
-        for (const KustomizePatch& p : b->kustomization->patches) {
-          bool hits = base ? patch_targets(p, *base->object, built)
-                           : p.target_kind == kind && p.target_name == kController;
+        for (const PatchRef& ref : b->patches) {
+          const KustomizePatch& p = *ref.patch;
+          // Without the object, a patch builds it only when it names it exactly;
+          // one that cannot be read counts wherever it may apply.
+          bool hits = base         ? patch_targets(p, *base->object, built)
+                      : ref.unknown ? patch_targets(p, probe, built)
+                                    : p.target_kind == kind && p.target_name == kController;
           if (!hits) continue;
+          if (ref.unknown) {
+            f.unknown_patch = true;
+            continue;
+          }
           apply_patch(built, p, 0);
           patched = true;
         }

@@ -172,7 +172,6 @@ bool labels_match(const std::string& selector, const Value& root) {
   return true;
 }
 
-
 // Documents by normalised path, and the kustomization of each directory:
 // computed once, so that following resources is lookups, not path arithmetic.
 struct PathIndex {
@@ -242,31 +241,74 @@ bool patch_targets(const KustomizePatch& p, const K8sObject& o, const Value& roo
 
 void Graph::apply_patches() {
   const PathIndex index(documents_);
+  // Each kustomization's patches: inline ones, and one per object of a patch
+  // file. A patch file is not a resource: its objects are not the scan's.
+  std::set<std::string> patch_files;
   for (size_t k = 0; k < documents_.size(); ++k) {
-    const auto& objects = documents_[k].objects;
+    const Document& doc = documents_[k];
+    const auto& objects = doc.objects;
     if (std::none_of(objects.begin(), objects.end(), [](const K8sObject& o) { return o.is_kustomization(); }))
       continue;
-    std::set<std::string> files;
-    collect_files(k, documents_, index, files, 0);
-    builds_.push_back({&documents_[k], index.paths[k], std::move(files)});
+    KustomizeBuild b{&doc, index.paths[k], {}, {}};
+    collect_files(k, documents_, index, b.files, 0);
+    for (const KustomizePatch& p : doc.patches) {
+      if (p.file.empty()) {
+        b.patches.push_back({&p, &doc});
+        continue;
+      }
+      std::string path = beside(index.paths[k], p.file);
+      patch_files.insert(path);
+      auto found = index.by_path.find(path);
+      bool targeted = !p.target_kind.empty() || !p.target_name.empty() || !p.label_selector.empty();
+      // Unknown: a file the scan lacks, or a JSON patch list (no object holds what it
+      // does). A targeted file without objects the rules read is such a list too.
+      if (found == index.by_path.end() || p.type == KustomizePatch::Type::Json6902 ||
+          (targeted && documents_[found->second].objects.empty())) {
+        b.patches.push_back({&p, &doc, true});
+        continue;
+      }
+      const Document& file = documents_[found->second];
+      for (const K8sObject& o : file.objects) {
+        KustomizePatch copy;
+        copy.type = KustomizePatch::Type::StrategicMerge;
+        copy.target_kind = targeted ? p.target_kind : o.kind;
+        copy.target_name = targeted ? p.target_name : o.name;
+        copy.target_namespace = targeted ? p.target_namespace : o.namespace_;
+        copy.label_selector = p.label_selector;
+        copy.body = o.root;
+        copy.range = o.range;
+        file_patches_.push_back(std::move(copy));
+        b.patches.push_back({&file_patches_.back(), &file});
+      }
+    }
+    builds_.push_back(std::move(b));
   }
+  for (const Document& doc : documents_) {
+    if (doc.objects.empty() || patch_files.count(normal_path(doc.path))) continue;
+    for (const K8sObject& o : doc.objects) objects_.push_back({&doc, &o, &o.root, {}});
+  }
+
   std::map<const Document*, std::string> node_paths;
   for (size_t d = 0; d < documents_.size(); ++d) node_paths[&documents_[d]] = index.paths[d];
   for (ObjectNode& node : objects_) {
     Value* built = nullptr;
     const std::string& node_path = node_paths[node.doc];
     for (const KustomizeBuild& b : builds_) {
-      const Document& k = *b.kustomization;
-      if (k.patches.empty() || !b.files.count(node_path)) continue;
-      for (const KustomizePatch& p : k.patches) {
+      if (b.patches.empty() || !b.files.count(node_path)) continue;
+      for (const PatchRef& ref : b.patches) {
+        const KustomizePatch& p = *ref.patch;
         if (!patch_targets(p, *node.object, built ? *built : node.object->root)) continue;
+        if (ref.unknown) {
+          node.unknown_patch = true;
+          continue;
+        }
         if (!built) {
           built_roots_.push_back(node.object->root);
           built = &built_roots_.back();
         }
         // Origins count from 1 and fit a byte; later patches of a much-patched object stay untagged.
-        size_t index = std::find(node.patched_by.begin(), node.patched_by.end(), &k) - node.patched_by.begin();
-        if (index == node.patched_by.size()) node.patched_by.push_back(&k);
+        size_t index = std::find(node.patched_by.begin(), node.patched_by.end(), ref.written_in) - node.patched_by.begin();
+        if (index == node.patched_by.size()) node.patched_by.push_back(ref.written_in);
         apply_patch(*built, p, index < 255 ? static_cast<uint8_t>(index + 1) : 0);
       }
     }

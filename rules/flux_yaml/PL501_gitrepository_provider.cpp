@@ -21,7 +21,7 @@ class GitRepositoryProviderRule : public Rule {
 
   void check(const Graph& graph, Emitter& out) const override {
     for (const ObjectNode& o : graph.objects()) {
-      if (!o.is_flux_git_repository()) continue;
+      if (!o.is_flux_git_repository() || o.unknown_patch) continue;
       const Value* url = o.get({"spec", "url"});
       if (!url || url->kind != Value::Kind::String) continue;
       RepoUrlKind kind = classify_repo_url(url->text);

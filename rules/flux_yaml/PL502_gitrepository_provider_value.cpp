@@ -23,7 +23,7 @@ class GitRepositoryProviderValueRule : public Rule {
 
   void check(const Graph& graph, Emitter& out) const override {
     for (const ObjectNode& o : graph.objects()) {
-      if (!o.is_flux_git_repository()) continue;
+      if (!o.is_flux_git_repository() || o.unknown_patch) continue;
       const Value* provider = o.get({"spec", "provider"});
       if (!provider || provider->kind == Value::Kind::Null) continue;
       const std::string& p = provider->text;

@@ -19,7 +19,7 @@ class GitRepositoryProviderApiRule : public Rule {
 
   void check(const Graph& graph, Emitter& out) const override {
     for (const ObjectNode& o : graph.objects()) {
-      if (!o.is_flux_git_repository() || o.object->api_version == kV1) continue;
+      if (!o.is_flux_git_repository() || o.object->api_version == kV1 || o.unknown_patch) continue;
       const Value* provider = o.get({"spec", "provider"});
       const Value* api = o.get({"apiVersion"});
       if (!provider || provider->kind == Value::Kind::Null || !api) continue;

@@ -17,7 +17,7 @@ class GitRepositoryAzureSecretRule : public Rule {
 
   void check(const Graph& graph, Emitter& out) const override {
     for (const ObjectNode& o : graph.objects()) {
-      if (!o.uses_azure_provider()) continue;
+      if (!o.uses_azure_provider() || o.unknown_patch) continue;
       const Member* secret = o.member({"spec", "secretRef"});
       if (!secret || secret->value.kind == Value::Kind::Null) continue;
       const std::string* name = o.string({"spec", "secretRef", "name"});

@@ -16,7 +16,7 @@ class GitRepositoryAzureSshRule : public Rule {
 
   void check(const Graph& graph, Emitter& out) const override {
     for (const ObjectNode& o : graph.objects()) {
-      if (!o.uses_azure_provider()) continue;
+      if (!o.uses_azure_provider() || o.unknown_patch) continue;
       const std::string* url = o.string({"spec", "url"});
       if (!url || !(url->starts_with("ssh://") || url->starts_with("git@"))) continue;
       const Value* url_value = o.get({"spec", "url"});

@@ -28,9 +28,10 @@ class SourceControllerIdentityPatchRule : public Rule {
 
   void check(const Graph& graph, Emitter& out) const override {
     for (const FluxInstallation& flux : graph.flux_installations()) {
+      if (flux.unknown_patch) continue;
       const ObjectNode* repo = nullptr;
       for (const ObjectNode* o : flux.repositories)
-        if (!repo && o->uses_azure_provider()) repo = o;
+        if (!repo && !o->unknown_patch && o->uses_azure_provider()) repo = o;
       if (!repo) continue;
 
       const Value* client_id = at(flux.service_account, {"metadata", "annotations", kClientIdAnnotation});

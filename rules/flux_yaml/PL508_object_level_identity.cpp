@@ -40,8 +40,9 @@ class ObjectLevelIdentityRule : public Rule {
     // With the microsoft.flux extension the controller's arguments are not in the scan.
     std::set<const ObjectNode*> reported;  // a GitRepository two installations serve is reported once
     for (const FluxInstallation& flux : graph.flux_installations()) {
-      if (gate_enabled(flux.deployment)) continue;
+      if (flux.unknown_patch || gate_enabled(flux.deployment)) continue;
       for (const ObjectNode* o : flux.repositories) {
+        if (o->unknown_patch) continue;
         const Value* sa = o->get({"spec", "serviceAccountName"});
         if (!sa || sa->kind != Value::Kind::String || sa->text.empty() || !reported.insert(o).second) continue;
         Finding f = finding_at(*o, sa->range, "spec.serviceAccountName",
