@@ -164,6 +164,42 @@ TEST_CASE("YAML reader: inline kustomize patches keep their place in the file", 
   }
 }
 
+TEST_CASE("YAML reader: patch files are recorded by path, one-line patches are read", "[reader][yaml]") {
+  auto doc = patless::read_document("kustomization.yaml",
+                                    "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+                                    "kind: Kustomization\n"
+                                    "patches:\n"
+                                    "  - path: sa.yaml\n"
+                                    "    target:\n"
+                                    "      kind: ServiceAccount\n"
+                                    "  - patch: '[{\"op\": \"add\", \"path\": \"/x\", \"value\": 1}]'\n"
+                                    "    target:\n"
+                                    "      kind: Deployment\n"
+                                    "patchesJson6902:\n"
+                                    "  - path: ops.yaml\n"
+                                    "patchesStrategicMerge:\n"
+                                    "  - label.yaml\n");
+  REQUIRE(doc);
+  CHECK(doc->errors.empty());
+  REQUIRE(doc->patches.size() == 4);
+  const auto& sa = doc->patches[0];
+  CHECK(sa.file == "sa.yaml");
+  CHECK(sa.type == patless::KustomizePatch::Type::StrategicMerge);
+  CHECK(sa.target_kind == "ServiceAccount");
+  CHECK(sa.range.start_line == 4);
+  CHECK(sa.range.start_column == 11);
+  CHECK(sa.range.end_column == 18);
+  const auto& one_line = doc->patches[1];
+  CHECK(one_line.file.empty());
+  CHECK(one_line.type == patless::KustomizePatch::Type::Json6902);
+  REQUIRE(one_line.body.items.size() == 1);
+  CHECK(one_line.body.items[0].get("path")->text == "/x");
+  CHECK(doc->patches[2].file == "ops.yaml");
+  CHECK(doc->patches[2].type == patless::KustomizePatch::Type::Json6902);
+  CHECK(doc->patches[3].file == "label.yaml");
+  CHECK(doc->patches[3].target_kind.empty());
+}
+
 TEST_CASE("Detail::ChainOnly outlines templates outside the chain and reads the rest whole", "[reader]") {
   using patless::Detail;
   using patless::read_document;
