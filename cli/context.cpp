@@ -43,6 +43,27 @@ std::vector<std::string> quoted_paths(std::string_view bytes, const fs::path& di
   return out;
 }
 
+// The file names a kustomization writes (resources, patch files: `path: x.yaml`,
+// `- x.yaml`), resolved against `dir`: what it builds and patches with.
+std::vector<std::string> yaml_paths(std::string_view bytes, const fs::path& dir) {
+  auto in_name = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-' || c == '/';
+  };
+  std::vector<std::string> out;
+  for (std::string_view ext : {std::string_view(".yaml"), std::string_view(".yml")}) {
+    for (size_t at = bytes.find(ext); at != std::string_view::npos; at = bytes.find(ext, at + 1)) {
+      size_t end = at + ext.size();
+      if (end < bytes.size() && in_name(bytes[end])) continue;
+      size_t start = at;
+      while (start > 0 && in_name(bytes[start - 1]) && at - start < 512) --start;
+      if (start == at) continue;
+      out.push_back(normal_path(dir / bytes.substr(start, end - start)));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,
@@ -80,7 +101,9 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
       Candidate& c = files[i];
       if (!read_file(c.path, bytes, error)) bytes.clear();
       c.kept = named_set.count(c.normal) || flux_related(c.kind, bytes);
-      if (c.kind != FileKind::Yaml) c.targets = quoted_paths(bytes, fs::path(c.path).parent_path());
+      fs::path dir = fs::path(c.path).parent_path();
+      if (c.kind != FileKind::Yaml) c.targets = quoted_paths(bytes, dir);
+      else if (bytes.find("kustomize.config.k8s.io") != std::string::npos) c.targets = yaml_paths(bytes, dir);
       c.arm_parameters = c.kind == FileKind::Json && bytes.find("eploymentParameters.json") != std::string::npos;
     }
   };

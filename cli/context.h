@@ -12,8 +12,9 @@ namespace patless {
 // that deploy them or that they deploy (modules, `using`, templateLink), found
 // through quoted paths and followed both ways; the Flux resources and objects of
 // their formats (microsoft.flux extensions, flux configurations, Flux and
-// kustomize YAML); ARM parameter files beside an ARM template kept. Bicep and
-// ARM look at YAML too (object-level service accounts); YAML looks at YAML only.
+// kustomize YAML) and the files a kept kustomization names (patch files); ARM
+// parameter files beside an ARM template kept. Bicep and ARM look at YAML too
+// (object-level service accounts); YAML looks at YAML only.
 std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,
                                        unsigned jobs);
 

@@ -304,7 +304,7 @@ TEST_CASE("install-hook installs a git pre-commit hook that blocks a bad commit"
   CHECK(WEXITSTATUS(std::system((in_repo + "'" + PATLESS_BINARY + "' install-hook 2>/dev/null").c_str())) == 2);
 
   fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/good.bicep", repo / "good config.bicep");
-  CHECK(std::system((git + "add 'good config.bicep' && " + git + "commit -qm good >/dev/null").c_str()) == 0);
+  CHECK(std::system((git + "add 'good config.bicep' && " + git + "commit -qm good >/dev/null 2>&1").c_str()) == 0);
   fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", repo / "bad.bicep");
   CHECK(std::system((git + "add bad.bicep && " + git + "commit -qm bad >/dev/null 2>&1").c_str()) != 0);
   fs::remove_all(repo);
@@ -417,6 +417,20 @@ TEST_CASE("a pre-commit run parses only what can change the named files' finding
   CHECK(has("infra/staging.bicepparam"));      // deploys staging.bicep
   CHECK(has("infra/modules/identity-staging.bicep"));  // staging.bicep deploys it
   CHECK_FALSE(has("arm/azuredeploy.json"));    // ARM cannot deploy Bicep
+}
+
+TEST_CASE("a pre-commit run reads the patch files of the kustomizations it keeps", "[pre-commit]") {
+  const fs::path fixture = fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL506/patch_files_bad";
+  std::vector<std::string> all;
+  for (const auto& e : fs::directory_iterator(fixture)) all.push_back(e.path().string());
+  for (const char* named : {"kustomization.yaml", "sa-patch.yaml"}) {
+    INFO("named " << named);
+    auto kept = patless::context_files(all, {(fixture / named).string()}, 1);
+    std::sort(kept.begin(), kept.end());
+    std::vector<std::string> want = all;  // the patch file too, though it names no Flux type
+    std::sort(want.begin(), want.end());
+    CHECK(kept == want);
+  }
 }
 
 TEST_CASE("paths with quotes, line breaks and tabs are escaped in text, SARIF and JUnit", "[cli][hostile]") {
