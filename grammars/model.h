@@ -43,7 +43,7 @@ struct Value {
     Interpolation,  // concatenation of items (strings and expressions)
     Ternary,        // items[0] ? items[1] : items[2]
     Operator,       // text is the operator; items are operands (1 or 2)
-    Opaque,         // any other expression (lambda, for-expression, ...): unknown
+    Opaque,         // any other expression (lambda, for-expression, ...), a YAML ${variable}: unknown
   };
   Kind kind = Kind::Null;
   std::string text;  // string contents, number/bool text, name or operator

@@ -116,6 +116,10 @@ void parse_patch(const SourceText& file, const Value& scalar, const Value* targe
   }
 }
 
+// A string, or one with a ${variable} in it (Opaque, its text kept): a patch's
+// variables are values inside it, not a reason to skip it.
+bool is_text(const Value& v) { return v.kind == Value::Kind::String || v.kind == Value::Kind::Opaque; }
+
 // A patch in a file of its own: its path and target; the graph reads the file.
 void file_patch(const Value& path, const Value* target, bool json6902_entry, Document& doc) {
   KustomizePatch p;
@@ -133,7 +137,7 @@ void file_patch(const Value& path, const Value* target, bool json6902_entry, Doc
 
 // A patchesStrategicMerge entry that is YAML text rather than a file path.
 bool is_inline(const Value& v) {
-  return v.kind == Value::Kind::String && v.text.find('\n') != std::string::npos;
+  return is_text(v) && v.text.find('\n') != std::string::npos;
 }
 
 }  // namespace
@@ -148,16 +152,16 @@ void read_inline_patches(const SourceText& file, const K8sObject& kustomization,
       const Value* patch = e.get("patch");
       const Value* path = e.get("path");
       // `patch:` is always the patch itself, even on one line ('[{"op": ...}]').
-      if (patch && patch->kind == Value::Kind::String)
+      if (patch && is_text(*patch))
         parse_patch(file, *patch, e.get("target"), list == "patchesJson6902", doc);
-      else if (path && path->kind == Value::Kind::String && !path->text.empty())
+      else if (path && is_text(*path) && !path->text.empty())
         file_patch(*path, e.get("target"), list == "patchesJson6902", doc);
     }
   }
   if (const Value* smp = root.get("patchesStrategicMerge"); smp && smp->kind == Value::Kind::Array) {
     for (const Value& e : smp->items) {
       if (is_inline(e)) parse_patch(file, e, nullptr, false, doc);
-      else if (e.kind == Value::Kind::String && !e.text.empty()) file_patch(e, nullptr, false, doc);
+      else if (is_text(e) && !e.text.empty()) file_patch(e, nullptr, false, doc);
     }
   }
 }

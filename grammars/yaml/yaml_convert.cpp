@@ -82,8 +82,11 @@ SourceRange YamlConverter::scalar_range(size_t start, const std::string& value) 
 }
 
 Value::Kind YamlConverter::scalar_kind(const YAML::Node& n) {
-  if (n.Tag() != "?") return Value::Kind::String;
   const std::string& s = n.Scalar();
+  // Flux post-build substitution (${cluster_name}, ${VAR:=default}) or envsubst
+  // fills it in later: its value is unknown here.
+  if (s.find("${") != std::string::npos) return Value::Kind::Opaque;
+  if (n.Tag() != "?") return Value::Kind::String;
   if (s == "true" || s == "false" || s == "True" || s == "False" || s == "TRUE" || s == "FALSE")
     return Value::Kind::Bool;
   if (s == "null" || s == "~" || s == "Null" || s == "NULL" || s.empty()) return Value::Kind::Null;

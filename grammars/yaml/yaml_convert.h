@@ -33,7 +33,8 @@ class YamlConverter {
 
   // yaml-cpp gives only where a scalar starts; find where it ends in the source.
   SourceRange scalar_range(size_t start, const std::string& value) const;
-  // Quoted scalars are strings; plain ones are typed the way Kubernetes reads them.
+  // Quoted scalars are strings; plain ones are typed the way Kubernetes reads
+  // them; one with a ${variable} in it is Opaque (unknown), text kept.
   static Value::Kind scalar_kind(const YAML::Node& n);
 };
 

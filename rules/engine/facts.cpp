@@ -33,6 +33,14 @@ std::optional<int> compare_versions(std::string_view a, std::string_view b) {
 }
 
 RepoUrlKind classify_repo_url(std::string_view raw) {
+  // A ${variable} (Flux substitution) after the host leaves the kind known; one in the host does not.
+  if (size_t var = raw.find("${"); var != std::string_view::npos) {
+    std::string_view known = raw.substr(0, var);
+    size_t scheme = known.find("://");
+    bool host_written = scheme != std::string_view::npos ? known.find('/', scheme + 3) != std::string_view::npos
+                                                         : known.find(':') != std::string_view::npos;  // git@host:path
+    if (!host_written) return RepoUrlKind::Other;
+  }
   const std::string lowered = ascii_lower(raw);
   std::string_view url = lowered;
   if (url.starts_with("https://") || url.starts_with("http://")) {

@@ -88,6 +88,10 @@ struct ObjectNode {
   // A patch patless cannot read (its file is not in the scan, or is a JSON
   // patch list) may change it: its values may not be what root says.
   bool unknown_patch = false;
+  // The namespaces the kustomizations that build it set (`namespace:`): kustomize
+  // moves it there. Unknown when one is a ${variable}.
+  std::vector<std::string> kustomize_namespaces;
+  bool kustomize_namespace_unknown = false;
   // The file a value of this object was written in: the object's own, or the
   // kustomization whose patch put it there.
   const std::string& path_of(const Value& v) const {

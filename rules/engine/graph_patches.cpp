@@ -294,7 +294,12 @@ void Graph::apply_patches() {
     Value* built = nullptr;
     const std::string& node_path = node_paths[node.doc];
     for (const KustomizeBuild& b : builds_) {
-      if (b.patches.empty() || !b.files.count(node_path)) continue;
+      if (!b.files.count(node_path)) continue;
+      for (const K8sObject& k : b.kustomization->objects) {
+        const Value* ns = k.is_kustomization() ? k.root.get("namespace") : nullptr;
+        if (ns && ns->kind == Value::Kind::String && !ns->text.empty()) node.kustomize_namespaces.push_back(ns->text);
+        if (ns && ns->kind == Value::Kind::Opaque) node.kustomize_namespace_unknown = true;
+      }
       for (const PatchRef& ref : b.patches) {
         const KustomizePatch& p = *ref.patch;
         if (!patch_targets(p, *node.object, built ? *built : node.object->root)) continue;

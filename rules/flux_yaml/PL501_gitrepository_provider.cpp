@@ -23,7 +23,8 @@ class GitRepositoryProviderRule : public Rule {
     for (const ObjectNode& o : graph.objects()) {
       if (!o.is_flux_git_repository() || o.unknown_patch) continue;
       const Value* url = o.get({"spec", "url"});
-      if (!url || url->kind != Value::Kind::String) continue;
+      // A ${variable} in the URL is fine when the host is written out (classify_repo_url).
+      if (!url || (url->kind != Value::Kind::String && url->kind != Value::Kind::Opaque)) continue;
       RepoUrlKind kind = classify_repo_url(url->text);
       if (!is_azure_devops(kind)) continue;
       const Value* provider = o.get({"spec", "provider"});

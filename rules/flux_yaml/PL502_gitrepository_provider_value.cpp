@@ -25,7 +25,7 @@ class GitRepositoryProviderValueRule : public Rule {
     for (const ObjectNode& o : graph.objects()) {
       if (!o.is_flux_git_repository() || o.unknown_patch) continue;
       const Value* provider = o.get({"spec", "provider"});
-      if (!provider || provider->kind == Value::Kind::Null) continue;
+      if (!provider || provider->kind == Value::Kind::Null || provider->kind == Value::Kind::Opaque) continue;
       const std::string& p = provider->text;
       bool valid = provider->kind == Value::Kind::String;
       if (valid) {

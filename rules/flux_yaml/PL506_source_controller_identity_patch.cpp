@@ -35,10 +35,13 @@ class SourceControllerIdentityPatchRule : public Rule {
       if (!repo) continue;
 
       const Value* client_id = at(flux.service_account, {"metadata", "annotations", kClientIdAnnotation});
-      bool annotated = client_id && client_id->kind == Value::Kind::String && !client_id->text.empty();
+      // A ${variable} (Flux substitution) is unknown, and unknown is never reported.
+      auto opaque = [](const Value* v) { return v && v->kind == Value::Kind::Opaque; };
+      bool annotated =
+          opaque(client_id) || (client_id && client_id->kind == Value::Kind::String && !client_id->text.empty());
       const Value* use = at(flux.deployment, {"spec", "template", "metadata", "labels", kUseLabel});
-      bool labelled =
-          use && (use->kind == Value::Kind::String || use->kind == Value::Kind::Bool) && use->text == "true";
+      bool labelled = opaque(use) ||
+                      (use && (use->kind == Value::Kind::String || use->kind == Value::Kind::Bool) && use->text == "true");
       if (annotated && labelled) continue;
 
       std::string missing;

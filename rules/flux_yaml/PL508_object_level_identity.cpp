@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::string_view kGate = "ObjectLevelWorkloadIdentity=true";
 
-// Whether any container of the built source-controller Deployment has the gate in its args.
+// Whether any container of the built source-controller Deployment has the gate in its args (or may have).
 bool gate_enabled(const Value* deployment) {
   if (!deployment) return false;
   const Value* spec = deployment->get("spec");
@@ -20,8 +20,10 @@ bool gate_enabled(const Value* deployment) {
   for (const Value& c : containers->items) {
     const Value* args = c.kind == Value::Kind::Object ? c.get("args") : nullptr;
     if (!args || args->kind != Value::Kind::Array) continue;
-    for (const Value& a : args->items)
+    for (const Value& a : args->items) {
       if (a.text.starts_with("--feature-gates=") && a.text.find(kGate) != std::string::npos) return true;
+      if (a.kind == Value::Kind::Opaque) return true;  // a ${variable} may hold the gate
+    }
   }
   return false;
 }

@@ -17,7 +17,7 @@ bool alerts_on_git_repositories(const ObjectNode& o) {
   if (!sources || sources->kind != Value::Kind::Array) return false;
   for (const Value& s : sources->items) {
     const Value* kind = s.kind == Value::Kind::Object ? s.get("kind") : nullptr;
-    if (kind && (kind->text == "GitRepository" || kind->text == "*")) return true;
+    if (kind && (kind->text == "GitRepository" || kind->text == "*" || kind->kind == Value::Kind::Opaque)) return true;
   }
   return false;
 }

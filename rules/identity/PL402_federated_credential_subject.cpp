@@ -1,5 +1,4 @@
 // PL402: Flux's federated credential must name the source-controller's service account exactly.
-#include <algorithm>
 
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
@@ -19,12 +18,12 @@ class FederatedCredentialSubjectRule : public Rule {
   }
 
   void check(const Graph& graph, Emitter& out) const override {
-    const std::vector<std::string> subjects = flux_subjects(graph);
+    const FluxSubjects subjects = flux_subjects(graph);
     for (const FluxExtension* e : workload_identity_extensions(graph)) {
       for (const FederatedCredential* f : e->identity->credentials) {
         const std::string* subject = f->subject.string();
         if (!subject || !meant_for_flux(*f, *e, graph)) continue;
-        if (std::find(subjects.begin(), subjects.end(), *subject) != subjects.end()) continue;
+        if (subjects.matches(*subject)) continue;
         std::string message = "Federated credential subject '" + *subject + "' is not '" + std::string(kFluxSubject) +
                               "'";
         if (iequals(*subject, kFluxSubject)) message += " (subjects are case-sensitive)";

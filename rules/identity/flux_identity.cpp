@@ -1,5 +1,7 @@
 #include "rules/identity/flux_identity.h"
 
+#include <algorithm>
+
 namespace patless {
 
 bool meant_for_flux(const FederatedCredential& f, const FluxExtension& e, const Graph& graph) {
@@ -14,14 +16,41 @@ bool maybe_for_flux(const FederatedCredential& f, const FluxExtension& e, const 
   return !issuer_known || !f.subject.known();
 }
 
-std::vector<std::string> flux_subjects(const Graph& graph) {
-  std::vector<std::string> out{std::string(kFluxSubject)};
+bool FluxSubjects::matches(const std::string& subject) const {
+  if (any || std::find(exact.begin(), exact.end(), subject) != exact.end()) return true;
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return subject.starts_with(p); });
+}
+
+FluxSubjects flux_subjects(const Graph& graph) {
+  FluxSubjects out;
+  out.exact.emplace_back(kFluxSubject);
+  // A Flux Kustomization's spec.targetNamespace moves what it applies.
+  std::vector<std::string> moved_to;
+  for (const ObjectNode& o : graph.objects()) {
+    if (o.object->kind != "Kustomization" || !o.object->api_version.starts_with("kustomize.toolkit.fluxcd.io/")) continue;
+    const Value* target = o.get({"spec", "targetNamespace"});
+    if (target && target->kind == Value::Kind::String) moved_to.push_back(target->text);
+    if (target && target->kind == Value::Kind::Opaque) out.any = true;
+  }
   for (const ObjectNode& o : graph.objects()) {
     if (!o.is_flux_git_repository()) continue;
-    const std::string* sa = o.string({"spec", "serviceAccountName"});
-    if (!sa) continue;
-    std::string ns = o.object->namespace_.empty() ? "default" : o.object->namespace_;
-    out.push_back("system:serviceaccount:" + ns + ":" + *sa);
+    const Value* sa = o.get({"spec", "serviceAccountName"});
+    bool named = sa && sa->kind == Value::Kind::String;
+    if (o.unknown_patch) out.any = true;  // a patch patless cannot read may name one
+    if (!named && !(sa && sa->kind == Value::Kind::Opaque)) continue;
+    const Value* ns = o.get({"metadata", "namespace"});
+    if ((ns && ns->kind == Value::Kind::Opaque) || o.kustomize_namespace_unknown) {
+      out.any = true;
+      continue;
+    }
+    std::vector<std::string> namespaces = moved_to;
+    namespaces.insert(namespaces.end(), o.kustomize_namespaces.begin(), o.kustomize_namespaces.end());
+    namespaces.push_back(ns && ns->kind == Value::Kind::String && !ns->text.empty() ? ns->text : "default");
+    for (const std::string& n : namespaces) {
+      std::string prefix = "system:serviceaccount:" + n + ":";
+      if (named) out.exact.push_back(prefix + sa->text);
+      else out.prefixes.push_back(std::move(prefix));
+    }
   }
   return out;
 }

@@ -22,8 +22,16 @@ bool maybe_for_flux(const FederatedCredential& f, const FluxExtension& e, const 
 
 // The subjects Flux's tokens can carry: the source-controller's, and
 // `system:serviceaccount:<namespace>:<name>` of each object-level
-// GitRepository (spec.serviceAccountName) in the scan.
-std::vector<std::string> flux_subjects(const Graph& graph);
+// GitRepository (spec.serviceAccountName) in the scan, in each namespace
+// kustomize or Flux may put it in. A name or namespace patless cannot know (a
+// ${variable}, a patch it cannot read) widens the set: unknown is never reported.
+struct FluxSubjects {
+  std::vector<std::string> exact;
+  std::vector<std::string> prefixes;  // "system:serviceaccount:<namespace>:": any name there
+  bool any = false;
+  bool matches(const std::string& subject) const;
+};
+FluxSubjects flux_subjects(const Graph& graph);
 
 // microsoft.flux extensions whose workloadIdentity.azureClientId reads the
 // clientId of an identity in the scan.
