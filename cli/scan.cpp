@@ -64,21 +64,22 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error, 
 
 namespace {
 
-void add_deployed_files(const Document& d, std::unordered_set<std::string>& out) {
-  for (std::string& f : deployed_files(d)) out.insert(std::move(f));
-  for (const Document& n : d.nested) add_deployed_files(n, out);
+void add_output_sources(const Document& d, std::unordered_set<std::string>& out) {
+  for (std::string& f : output_sources(d)) out.insert(std::move(f));
+  for (const Document& n : d.nested) add_output_sources(n, out);
 }
 
 // Registry modules and template specs are not in the repository: say so once.
-std::string registry_modules_note(const std::vector<Document>& documents) {
+std::string registry_modules_note(const std::vector<std::unique_ptr<Document>>& documents) {
   size_t count = 0;
   std::string first;
-  for (const Document& d : documents) {
-    for (const Module& m : d.modules) {
+  for (const auto& d : documents) {
+    if (!d) continue;
+    for (const Module& m : d->modules) {
       if (!m.path.starts_with("br:") && !m.path.starts_with("br/") && !m.path.starts_with("ts:") &&
           !m.path.starts_with("ts/"))
         continue;
-      if (count++ == 0) first = d.path + ":" + std::to_string(m.range.start_line) + " ('" + m.path + "')";
+      if (count++ == 0) first = d->path + ":" + std::to_string(m.range.start_line) + " ('" + m.path + "')";
     }
   }
   if (count == 0) return {};
@@ -143,12 +144,10 @@ ScanResult scan(const ScanOptions& options) {
         }
         std::optional<Document> doc = read_document(found.files[i], bytes, detail);
         if (!doc) continue;
-        if (doc->outline) {
-          state[i] = kOutline;
-          continue;
-        }
-        models[i] = std::make_unique<Document>(std::move(*doc));
-        state[i] = kModel;
+        state[i] = doc->outline ? kOutline : kModel;
+        // An outline keeps nothing but its modules' paths, if it has modules.
+        if (state[i] == kModel || !doc->modules.empty()) models[i] = std::make_unique<Document>(std::move(*doc));
+        else models[i].reset();
       }
     };
     unsigned n = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, todo.size())));
@@ -160,21 +159,42 @@ ScanResult scan(const ScanOptions& options) {
   std::vector<size_t> everything(count);
   for (size_t i = 0; i < count; ++i) everything[i] = i;
   read_all(everything, Detail::ChainOnly);
-  // An outlined template that a document of the chain deploys feeds it through
-  // its outputs: read it again, whole. It deploys nothing itself, so one round is enough.
-  std::unordered_set<std::string> deployed;
-  for (size_t i = 0; i < count; ++i)
-    if (state[i] == kModel) add_deployed_files(*models[i], deployed);
-  std::vector<size_t> again;
-  for (size_t i = 0; i < count; ++i)
-    if (state[i] == kOutline && deployed.count(normal_path(found.files[i]))) again.push_back(i);
-  if (!again.empty()) read_all(again, Detail::Whole);
+  // Outlines that link to the chain are read again, whole, in rounds until none is left:
+  // - up: a Bicep file of modules that deploys a file of the chain passes it parameters;
+  // - down: a template that a file read whole deploys feeds it through the outputs it reads.
+  // Deployments deeper than kMaxModuleDepth are not followed, so neither are these rounds.
+  std::vector<uint8_t> in_chain(count), sources_known(count);  // read whole for what it is or deploys
+  for (size_t i = 0; i < count; ++i) in_chain[i] = state[i] == kModel;
+  std::unordered_set<std::string> read_back;  // what the files read whole take outputs from
+  for (int round = 0; round <= 2 * kMaxModuleDepth; ++round) {
+    std::unordered_set<std::string> chain_paths;
+    for (size_t i = 0; i < count; ++i) {
+      if (in_chain[i]) chain_paths.insert(normal_path(found.files[i]));
+      if (state[i] == kModel && !sources_known[i]) {
+        add_output_sources(*models[i], read_back);
+        sources_known[i] = 1;
+      }
+    }
+    std::vector<size_t> again;
+    for (size_t i = 0; i < count; ++i) {
+      if (state[i] != kOutline) continue;
+      bool up = false;
+      if (models[i])
+        for (const std::string& f : deployed_files(*models[i])) up = up || chain_paths.count(f) > 0;
+      if (up) in_chain[i] = 1;
+      if (up || read_back.count(normal_path(found.files[i]))) again.push_back(i);
+    }
+    if (again.empty()) break;
+    read_all(again, Detail::Whole);
+  }
 
   // A file that could not be read was not linted.
   result.files_considered = static_cast<size_t>(
       std::count_if(skipped.begin(), skipped.end(), [](const std::string& s) { return s.empty(); }));
   for (std::string& s : skipped)
     if (!s.empty()) result.notifications.push_back(std::move(s));
+  // Counted before outlines go: a Bicep file of modules may be one.
+  if (std::string note = registry_modules_note(models); !note.empty()) result.notes.push_back(note);
   std::vector<Document>& docs = result.documents;
   docs.reserve(static_cast<size_t>(std::count(state.begin(), state.end(), kModel)));
   for (size_t i = 0; i < count; ++i) {
@@ -187,7 +207,6 @@ ScanResult scan(const ScanOptions& options) {
     for (Document& d : docs)
       if (normal_path(d.path) == normal) d.given_as_parameters = true;
   }
-  if (std::string note = registry_modules_note(result.documents); !note.empty()) result.notes.push_back(note);
   Graph graph(result.documents);
   result.findings = run_rules(graph, &options.config.options);
   // Levels from the configuration; `off` drops the rule's findings.

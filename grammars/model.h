@@ -161,10 +161,20 @@ struct Comment {
   SourceRange range;
 };
 
-// Whether text may hold a suppression: every keyword rules/engine/suppressions.cpp
-// reads (patless-disable-next-line, patless-disable-file, Bicep's #disable-next-line)
-// contains "disable-". A file with one is read whole, so that PL002/PL003 see it.
-inline bool may_suppress(std::string_view text) { return text.find("disable-") != std::string_view::npos; }
+// Whether text may hold a suppression that rules/engine/suppressions.cpp reads:
+// patless's own keywords (patless-disable-next-line, patless-disable-file), or
+// Bicep's #disable-next-line naming a patless rule (PL and a digit, any case).
+// A file with one is read whole, so that PL002/PL003 see it; Bicep's own codes
+// (#disable-next-line no-deployments-resources, on every AVM module) are not ours.
+inline bool may_suppress(std::string_view text) {
+  if (text.find("patless-disable") != std::string_view::npos) return true;
+  if (text.find("disable-next-line") == std::string_view::npos) return false;
+  for (size_t i = 0; i + 2 < text.size(); ++i)
+    if ((text[i] == 'P' || text[i] == 'p') && (text[i + 1] == 'L' || text[i + 1] == 'l') && text[i + 2] >= '0' &&
+        text[i + 2] <= '9')
+      return true;
+  return false;
+}
 
 // A reader's verdict on a file it could not read as a whole (becomes PL001).
 struct ParseError {
@@ -197,7 +207,8 @@ struct Document {
   std::vector<ParseError> errors;
   std::string using_path;  // .bicepparam `using '...'`; parameter values are in `parameters`
   // Read with Detail::ChainOnly and outside the chain: only path and format are
-  // set (grammars/read_document.h).
+  // set, and for a Bicep file of modules their symbols, paths and ranges
+  // (Module::body empty) (grammars/read_document.h).
   bool outline = false;
 
   const Parameter* parameter(std::string_view name) const;

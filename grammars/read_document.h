@@ -16,7 +16,11 @@ FileKind file_kind(std::string_view path);
 // touches. With Detail::ChainOnly, a template outside the chain (outside_chain)
 // comes back as an outline: path and format only, so that memory grows with
 // what the chain needs rather than with the repository. The Bicep reader tells
-// from the top-level statements and skips building the model at all.
+// from the top-level statements and skips building the model at all. A Bicep
+// file whose only links are modules (and `existing` clusters or identities,
+// which link nothing on their own) is an outline with its modules' paths: the
+// scan reads it whole if they reach the chain, or if a file of the chain reads
+// its outputs (cli/scan.cpp).
 enum class Detail { Whole, ChainOnly };
 
 // Reads one file's bytes into a Document, or nullopt when the file is not

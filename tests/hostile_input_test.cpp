@@ -102,7 +102,7 @@ TEST_CASE("empty files are silent", "[hostile]") {
 TEST_CASE("deeply nested Bicep is a PL001, not a stack overflow", "[hostile]") {
   std::string deep = "var x = " + std::string(100000, '[') + std::string(100000, ']') + "\n";
   // A template of the chain is read whole, so the limit applies.
-  std::string cluster = "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {\n"
+  std::string cluster = "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {\n"
                         "  name: 'aks1'\n}\n";
   auto findings = lint("deep.bicep", cluster + deep);
   REQUIRE(findings.size() == 1);

@@ -224,8 +224,9 @@ TEST_CASE("Detail::ChainOnly outlines templates outside the chain and reads the 
 
   // Each of these keeps the model.
   for (const std::string& text : {
-           storage + "resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = { name: 'x' }\n",
-           storage + "module m './m.bicep' = { name: 'm' }\n",
+           storage + "resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = { name: 'x' }\n",
+           storage + "resource d 'Microsoft.Resources/deployments@2024-03-01' = {\n"
+                     "  name: 'd'\n  properties: { mode: 'Incremental', templateLink: { relativePath: 'x.json' } }\n}\n",
            "// patless-disable-next-line PL101 reason\n" + storage,
            storage + "resource broken 'x@1' = {\n",  // a parse error: PL001 needs the document
        }) {
@@ -235,6 +236,30 @@ TEST_CASE("Detail::ChainOnly outlines templates outside the chain and reads the 
     CHECK(!patless::outside_chain(*doc));
   }
   CHECK(!read_document("main.bicepparam", "using './main.bicep'\nparam a = 1\n", Detail::ChainOnly)->outline);
+
+  // An `existing` cluster or identity alone links nothing: whatever uses it is
+  // in the same file, or reads it through outputs (then the file is read whole).
+  CHECK(read_document("main.bicep",
+                      storage + "resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {\n"
+                                "  name: 'x'\n}\noutput clientId string = id.properties.clientId\n",
+                      Detail::ChainOnly)
+            ->outline);
+
+  // A file of modules is an outline that knows where its modules are: the scan
+  // reads it whole only if they reach the chain. An inline deployment (AVM's
+  // telemetry) does not link anywhere.
+  auto modules = read_document("main.bicep",
+                               storage + "module m './m.bicep' = {\n  name: 'm'\n  params: { a: 1 }\n}\n"
+                                         "resource telemetry 'Microsoft.Resources/deployments@2024-03-01' = {\n"
+                                         "  name: 't'\n  properties: { mode: 'Incremental', template: {} }\n}\n",
+                               Detail::ChainOnly);
+  REQUIRE(modules);
+  CHECK(modules->outline);
+  CHECK(modules->resources.empty());
+  REQUIRE(modules->modules.size() == 1);
+  CHECK(modules->modules[0].path == "./m.bicep");
+  CHECK(modules->modules[0].range.start_line == 7);
+  CHECK(modules->modules[0].body.kind == patless::Value::Kind::Null);  // what it passes is not read
 
   const std::string arm =
       "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"

@@ -129,6 +129,12 @@ class BicepReader {
     }
   }
 
+  // An outline's modules: symbol, path and place, without what they pass.
+  void read_module_paths(TSNode root) {
+    for (TSNode stmt : named_children(root))
+      if (is(stmt, "module_declaration")) read_module(stmt, false);
+  }
+
  private:
   Document& doc_;
   const SourceText& src_;
@@ -284,13 +290,17 @@ class BicepReader {
     return v;
   }
 
-  void read_module(TSNode n) {
+  void read_module(TSNode n, bool with_body = true) {
     auto kids = named_children(n);
     if (kids.size() < 3 || !is(kids[1], "string")) return;
     Module m;
     m.symbol = text(kids[0]);
     m.path = string_value(kids[1]).text;
     m.range = range(n);
+    if (!with_body) {
+      doc_.modules.push_back(std::move(m));
+      return;
+    }
     bool conditional = false, loop = false;
     TSNode body = declaration_body(kids.back(), conditional, loop);
     m.body = is(body, "object") ? value(body, 0) : opaque(body);
@@ -566,17 +576,40 @@ TSNode missing_equals(TSNode err) {
 // Whether a top-level statement declares a module or a resource of the chain's
 // types. Nested child resources extend their parent's type, so the top level
 // tells for the whole file.
-bool declares_chain(TSNode root, std::string_view bytes) {
+// What of the identity chain a file's top-level statements can hold.
+enum class ChainPart {
+  None,         // nothing: no rule reads it
+  ModulesOnly,  // module declarations: only if what they deploy is in the chain
+  Resources,    // resources of the chain's types (or something not understood)
+};
+
+ChainPart chain_part(TSNode root, std::string_view bytes) {
+  ChainPart part = ChainPart::None;
   for (TSNode stmt : named_children(root)) {
-    if (is(stmt, "module_declaration")) return true;
+    if (is(stmt, "module_declaration")) part = ChainPart::ModulesOnly;
     if (!is(stmt, "resource_declaration")) continue;
     TSNode type = ts_node_named_child(stmt, 1);
-    if (ts_node_is_null(type) || !is(type, "string")) return true;  // not understood: read it whole
+    if (ts_node_is_null(type) || !is(type, "string")) return ChainPart::Resources;  // not understood: read it whole
     uint32_t start = ts_node_start_byte(type) + 1, end = ts_node_end_byte(type);
     std::string_view text = bytes.substr(start, end > start ? end - start - 1 : 0);
-    if (is_chain_type(text.substr(0, text.find('@')))) return true;
+    text = text.substr(0, text.find('@'));
+    if (!is_chain_type(text)) continue;
+    // An `existing` cluster or identity on its own links nothing: an extension,
+    // credential or flux configuration that uses it is in the same file, or in
+    // a caller that reads it through outputs (and then reads this file whole).
+    std::string_view head = bytes.substr(end + 1, 64);
+    head = head.substr(0, head.find('='));
+    if (head.find("existing") != std::string_view::npos &&
+        (iequals(text, "Microsoft.ContainerService/managedClusters") ||
+         iequals(text, "Microsoft.ManagedIdentity/userAssignedIdentities")))
+      continue;
+    // A deployment links to the chain only through a linked template (an inline
+    // one, such as the telemetry deployment of every AVM module, is not read).
+    std::string_view decl = bytes.substr(ts_node_start_byte(stmt), ts_node_end_byte(stmt) - ts_node_start_byte(stmt));
+    if (!iequals(text, "Microsoft.Resources/deployments") || decl.find("templateLink") != std::string_view::npos)
+      return ChainPart::Resources;
   }
-  return false;
+  return part;
 }
 
 SourceRange range_on_first_line(TSNode n, const SourceText& src) {
@@ -631,10 +664,14 @@ Document read_bicep(std::string path, std::string_view bytes, Format format, boo
   }
   if (outline_outside_chain && format == Format::Bicep && doc.errors.empty() &&
       std::none_of(grammar_text.comments.begin(), grammar_text.comments.end(),
-                   [&](auto c) { return may_suppress(bytes.substr(c.first, c.second - c.first)); }) &&
-      !declares_chain(root, bytes)) {
-    doc.outline = true;  // nothing of it is read: see read_document.h
-    return doc;
+                   [&](auto c) { return may_suppress(bytes.substr(c.first, c.second - c.first)); })) {
+    ChainPart part = chain_part(root, bytes);
+    if (part != ChainPart::Resources) {
+      doc.outline = true;  // see read_document.h
+      // Where its modules are: whether they reach the chain is known once every file is read.
+      if (part == ChainPart::ModulesOnly) BicepReader(doc, src, grammar_text.spread_operands).read_module_paths(root);
+      return doc;
+    }
   }
   BicepReader reader(doc, src, grammar_text.spread_operands);
   for (auto [start, end] : grammar_text.comments)

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 
 #include "grammars/ascii.h"
@@ -127,6 +128,41 @@ std::vector<std::string> deployed_files(const Document& d) {
   std::vector<std::string> out;
   for (const Module& m : d.modules)
     if (is_local(m.path)) out.push_back(beside(d.path, m.path));
+  for (const Resource& r : d.resources)
+    if (std::string linked = linked_template(r); !linked.empty()) out.push_back(beside(d.path, linked));
+  return out;
+}
+
+namespace {
+
+// Adds the symbols whose `.outputs` a value reads (m.outputs.x, m[i].outputs['x']).
+void output_readers(const Value& v, std::set<std::string>& out) {
+  if (v.kind == Value::Kind::Member && v.text == "outputs" && !v.items.empty()) {
+    const Value* base = &v.items[0];
+    while (base->kind == Value::Kind::Index && !base->items.empty()) base = &base->items[0];
+    if (base->kind == Value::Kind::Reference) out.insert(base->text);
+  }
+  for (const Value& i : v.items) output_readers(i, out);
+  for (const Member& m : v.members) output_readers(m.value, out);
+}
+
+}  // namespace
+
+std::vector<std::string> output_sources(const Document& d) {
+  std::set<std::string> read;
+  for (const Resource& r : d.resources) {
+    output_readers(r.body, read);
+    if (r.condition) output_readers(*r.condition, read);
+    if (r.loop_over) output_readers(*r.loop_over, read);
+  }
+  for (const Module& m : d.modules) output_readers(m.body, read);
+  for (const Variable& v : d.variables) output_readers(v.value, read);
+  for (const Output& o : d.outputs) output_readers(o.value, read);
+  for (const Parameter& p : d.parameters)
+    if (p.default_value) output_readers(*p.default_value, read);
+  std::vector<std::string> out;
+  for (const Module& m : d.modules)
+    if (is_local(m.path) && read.count(m.symbol)) out.push_back(beside(d.path, m.path));
   for (const Resource& r : d.resources)
     if (std::string linked = linked_template(r); !linked.empty()) out.push_back(beside(d.path, linked));
   return out;

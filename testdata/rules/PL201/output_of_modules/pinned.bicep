@@ -1,0 +1,1 @@
+output flux string = '1.8.0'

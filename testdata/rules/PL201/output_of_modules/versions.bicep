@@ -1,0 +1,5 @@
+module pinned './pinned.bicep' = {
+  name: 'pinned'
+}
+
+output flux string = pinned.outputs.flux
