@@ -597,7 +597,7 @@ ChainPart chain_part(TSNode root, std::string_view bytes) {
     // An `existing` cluster or identity on its own links nothing: an extension,
     // credential or flux configuration that uses it is in the same file, or in
     // a caller that reads it through outputs (and then reads this file whole).
-    std::string_view head = bytes.substr(end + 1, 64);
+    std::string_view head = end < bytes.size() ? bytes.substr(end, 64) : std::string_view();
     head = head.substr(0, head.find('='));
     if (head.find("existing") != std::string_view::npos &&
         (iequals(text, "Microsoft.ContainerService/managedClusters") ||

@@ -285,7 +285,13 @@ void Graph::apply_patches() {
   }
   for (const Document& doc : documents_) {
     if (doc.objects.empty() || patch_files.count(normal_path(doc.path))) continue;
-    for (const K8sObject& o : doc.objects) objects_.push_back({&doc, &o, &o.root, {}});
+    for (const K8sObject& o : doc.objects) {
+      ObjectNode node;
+      node.doc = &doc;
+      node.object = &o;
+      node.root = &o.root;
+      objects_.push_back(std::move(node));
+    }
   }
 
   std::map<const Document*, std::string> node_paths;

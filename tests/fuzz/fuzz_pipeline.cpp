@@ -1,35 +1,44 @@
 // libFuzzer target: the whole pipeline on a small multi-file repository. The
 // input is split at "\n===\n" into a Bicep module caller, a module, an ARM
-// template and a Flux YAML file, read as a scan reads them (outlines outside the
-// chain); then graph, rules and suppressions run, and the chain is drawn.
+// template, a Flux YAML file, a kustomization and a patch file, written to a
+// directory and scanned as `patless check` scans (outlines, the rounds that read
+// them back, kustomize patch files); the chain is drawn too.
+#include <unistd.h>
+
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
-#include <vector>
 
 #include "cli/reports.h"
-#include "grammars/read_document.h"
-#include "rules/engine/chain_view.h"
-#include "rules/engine/graph.h"
-#include "rules/engine/run_rules.h"
+#include "cli/scan.h"
+
+namespace fs = std::filesystem;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const fs::path dir = fs::temp_directory_path() / ("patless-fuzz-pipeline-" + std::to_string(getpid()));
+  const char* names[] = {"main.bicep", "modules/identity.bicep", "azuredeploy.json",
+                         "flux/gotk-sync.yaml", "flux/kustomization.yaml", "flux/patch.yaml"};
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  fs::create_directories(dir / "modules");
+  fs::create_directories(dir / "flux");
   std::string text(reinterpret_cast<const char*>(data), size);
-  const char* names[] = {"main.bicep", "modules/identity.bicep", "azuredeploy.json", "flux/gotk-sync.yaml"};
-  std::vector<patless::Document> docs;
   size_t at = 0;
   for (const char* name : names) {
     size_t end = text.find("\n===\n", at);
-    std::string part = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
-    if (auto d = patless::read_document(name, part, patless::Detail::ChainOnly)) docs.push_back(std::move(*d));
+    std::ofstream(dir / name, std::ios::binary) << text.substr(at, end == std::string::npos ? std::string::npos : end - at);
     if (end == std::string::npos) break;
     at = end + 5;
   }
-  patless::Graph graph(docs);
-  std::vector<patless::Finding> findings = patless::run_rules(graph);
-  // And the picture `patless graph` draws of it, in every format.
-  patless::ChainView view = patless::build_chain_view(graph, findings);
+  patless::ScanOptions options;
+  options.paths = {dir.string()};
+  options.jobs = 1;
+  options.draw_chain = true;
+  patless::ScanResult result = patless::scan(options);
   std::ostringstream sink;
-  for (const char* format : {"text", "mermaid", "dot"}) patless::write_graph(sink, view, format);
+  if (result.chain)
+    for (const char* format : {"text", "mermaid", "dot"}) patless::write_graph(sink, *result.chain, format);
   return 0;
 }

@@ -17,5 +17,17 @@ case "$target" in
   fuzz_pipeline) pattern='*' ;;
 esac
 find "$source_dir/testdata" -type f -name "$pattern" ! -name '*.expect' -exec cp -n {} "$corpus/" \; 2>/dev/null || true
+if [ "$target" = fuzz_pipeline ]; then
+  # Whole repositories in the target's six parts (see fuzz_pipeline.cpp): a caller of
+  # modules, a module, an ARM template, Flux YAML, a kustomization and its patch file.
+  r="$source_dir/testdata/rules"
+  join() { local first=1; for f in "$@"; do [ $first = 1 ] || printf '\n===\n'; first=0; cat "$f" 2>/dev/null; done; }
+  join "$r/PL201/caller_of_modules/main.bicep" "$r/PL201/caller_of_modules/flux.bicep" "$r/PL201/bad.json" \
+    "$r/PL506/patch_files/gotk-sync.yaml" "$r/PL506/patch_files/kustomization.yaml" "$r/PL506/patch_files/sa-patch.yaml" \
+    > "$corpus/seed-modules-and-patch-files"
+  join "$r/PL201/output_of_modules/main.bicep" "$r/PL201/output_of_modules/versions.bicep" "$r/PL106/bad.json" \
+    "$r/PL506/fleet/clusters/qa/flux-system/gotk-sync.yaml" "$r/PL506/unknown_patch/kustomization.yaml" \
+    "$r/PL506/unknown_patch/source-controller-ops.yaml" > "$corpus/seed-outputs-and-unknown-patch"
+fi
 exec "$build/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$build/crashes/$target/" -print_final_stats=1
