@@ -530,7 +530,7 @@ TEST_CASE("Graphviz renders patless graph's DOT, and the README's picture is wha
   fs::remove_all(dir);
 }
 
-TEST_CASE("graph: Mermaid by default when the output is not a terminal; check points at it", "[cli][graph]") {
+TEST_CASE("graph: Mermaid by default when the output is not a terminal, and check points at it", "[cli][graph]") {
   Run plain = run_patless("graph testdata/examples");
   CHECK(plain.exit_code == 0);
   CHECK(plain.out.rfind("graph LR\n", 0) == 0);
@@ -592,7 +592,7 @@ TEST_CASE("ill-formed UTF-8 in the files: every report is well-formed UTF-8", "[
   fs::remove_all(dir);
 }
 
-TEST_CASE("graph: a cluster rule reported at a variable is drawn on the cluster; other identities stay out",
+TEST_CASE("graph: a cluster rule reported at a variable is drawn on the cluster, other identities stay out",
           "[cli][graph]") {
   const fs::path dir = "testdata/cli/graph_cluster_rule/repo";
   Run check = run_patless("check '" + dir.string() + "'");

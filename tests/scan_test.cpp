@@ -25,7 +25,7 @@ patless::ScanResult scan_of(const char* fixture) {
 
 }  // namespace
 
-TEST_CASE("a Bicep file of modules is read whole when a module is in the chain; what it deploys, when it reads the outputs",
+TEST_CASE("a Bicep file of modules is read whole when a module is in the chain, what it deploys when it reads the outputs",
           "[scan]") {
   auto caller = scan_of("PL201/caller_of_modules");
   std::vector<std::string> models;
