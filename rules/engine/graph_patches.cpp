@@ -325,6 +325,71 @@ void Graph::apply_patches() {
     }
     if (built) node.root = built;
   }
+  flux_kustomization_patches();
+}
+
+namespace {
+
+// The value of a `kind:` line at the top level of a YAML text, or "".
+std::string top_level_kind(std::string_view text) {
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    std::string_view line = text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+    if (line.starts_with("kind:")) {
+      line.remove_prefix(5);
+      size_t b = line.find_first_not_of(" \t"), e = line.find_last_not_of(" \t\r");
+      return b == std::string_view::npos ? std::string() : std::string(line.substr(b, e - b + 1));
+    }
+    if (end == std::string_view::npos) break;
+    at = end + 1;
+  }
+  return {};
+}
+
+}  // namespace
+
+// A Flux Kustomization patches what it applies (spec.patches, and the older
+// patchesStrategicMerge and patchesJson6902). patless does not place what it
+// applies, so every object its targets may name is unknown; a patch without a
+// target names its object's kind inside the patch (any object when it does not).
+void Graph::flux_kustomization_patches() {
+  std::vector<KustomizePatch> targets;
+  bool any = false;
+  for (const ObjectNode& k : objects_) {
+    if (k.object->kind != "Kustomization" || !k.object->api_version.starts_with("kustomize.toolkit.fluxcd.io/")) continue;
+    for (std::string_view list : {"patches", "patchesStrategicMerge", "patchesJson6902"}) {
+      const Value* entries = k.get({"spec", list});
+      if (!entries || entries->kind != Value::Kind::Array) continue;
+      for (const Value& e : entries->items) {
+        const Value* target = e.kind == Value::Kind::Object ? e.get("target") : nullptr;
+        if (!target || target->kind != Value::Kind::Object) {
+          // Without a target, a strategic-merge patch names its object: `kind:` at the top.
+          const Value* patch = e.kind == Value::Kind::Object ? e.get("patch") : &e;
+          std::string kind = patch ? top_level_kind(patch->text) : std::string();
+          if (kind.empty()) any = true;
+          KustomizePatch p;
+          p.target_kind = std::move(kind);
+          targets.push_back(std::move(p));
+          continue;
+        }
+        auto text = [&](std::string_view key) {
+          const Value* v = target->get(key);
+          return v && v->kind == Value::Kind::String ? v->text : std::string();
+        };
+        KustomizePatch p;
+        p.target_kind = text("kind");
+        p.target_name = text("name");
+        p.target_namespace = text("namespace");
+        p.label_selector = text("labelSelector");
+        targets.push_back(std::move(p));
+      }
+    }
+  }
+  for (ObjectNode& node : objects_) {
+    if (any) node.unknown_patch = true;
+    for (const KustomizePatch& p : targets)
+      if (patch_targets(p, *node.object, *node.root)) node.unknown_patch = true;
+  }
 }
 
 }  // namespace patless
