@@ -32,6 +32,10 @@ bool outside_chain(const Document& d) {
   if (!d.errors.empty() || !d.modules.empty()) return false;
   for (const Resource& r : d.resources) {
     if (!is_chain_type(r.type)) continue;
+    // An `existing` cluster or identity alone links nothing (see read_document.h).
+    if (r.existing && (iequals(r.type, "Microsoft.ContainerService/managedClusters") ||
+                       iequals(r.type, "Microsoft.ManagedIdentity/userAssignedIdentities")))
+      continue;
     if (!iequals(r.type, "Microsoft.Resources/deployments") || links_template(r)) return false;
   }
   // Compiled modules (main.json) nest a deployment per module: outside the chain when all of them are.
