@@ -202,7 +202,7 @@ class Graph {
   std::vector<KustomizeBuild> builds_;
   std::vector<FluxInstallation> installations_;
   void apply_patches();  // graph_patches.cpp: the Kubernetes objects, as kustomize patches them
-  void flux_kustomization_patches();  // graph_installations.cpp
+  void flux_kustomization_patches();  // graph_flux_patches.cpp
   void find_installations();  // graph_installations.cpp
 
   ClusterNode* find_target(const ResourceNode& child);

@@ -3,9 +3,9 @@
 // build and the GitRepositories it serves.
 #include <algorithm>
 #include <map>
-#include <optional>
 
 #include "grammars/paths.h"
+#include "rules/engine/flux_paths.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/kustomize_patch.h"
 
@@ -23,117 +23,7 @@ bool installs_flux(const K8sObject& o) {
   return false;
 }
 
-bool is_flux_kustomization(const K8sObject& o) {
-  return o.kind == "Kustomization" && o.api_version.starts_with("kustomize.toolkit.fluxcd.io/");
-}
-
-// Whether `path` is directory `dir` or below it.
-bool under(const std::string& path, const std::string& dir) {
-  if (dir.empty()) return !path.starts_with("/") && !path.starts_with("../");
-  return path.starts_with(dir) && (path.size() == dir.size() || path[dir.size()] == '/' || dir == "/");
-}
-
-std::string join(const std::string& root, const std::string& relative) {
-  if (root.empty()) return relative;
-  if (relative.empty()) return root;
-  return root == "/" ? root + relative : root + "/" + relative;
-}
-
-// A Flux Kustomization's spec.path, relative to its repository's root without
-// "./" or a trailing '/'; nullopt when it is not a plain path inside the
-// repository or is the root itself (which patless cannot place).
-std::optional<std::string> sync_path(const ObjectNode& o) {
-  const std::string* p = o.string({"spec", "path"});
-  if (!p || p->empty()) return std::nullopt;
-  std::string s = normal_path(std::filesystem::path(*p).relative_path());
-  while (!s.empty() && s.back() == '/') s.pop_back();
-  if (s.empty() || s == "." || s == ".." || s.starts_with("../")) return std::nullopt;
-  return s;
-}
-
-// The GitRepository a Flux Kustomization syncs from ("" when not written).
-std::string source_of(const ObjectNode& o) {
-  const std::string* name = o.string({"spec", "sourceRef", "name"});
-  return name ? *name : std::string();
-}
-
-// The value of a `kind:` line at the top level of a YAML text, or "".
-std::string top_level_kind(std::string_view text) {
-  for (size_t at = 0; at < text.size();) {
-    size_t end = text.find('\n', at);
-    std::string_view line = text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
-    if (line.starts_with("kind:")) {
-      line.remove_prefix(5);
-      size_t b = line.find_first_not_of(" \t"), e = line.find_last_not_of(" \t\r");
-      return b == std::string_view::npos ? std::string() : std::string(line.substr(b, e - b + 1));
-    }
-    if (end == std::string_view::npos) break;
-    at = end + 1;
-  }
-  return {};
-}
-
 }  // namespace
-
-// A Flux Kustomization patches what it applies (spec.patches, and the older
-// patchesStrategicMerge and patchesJson6902); patless does not apply them. The
-// objects a patch's target (or, without one, the kind written in the patch) may
-// name, in the directory its spec.path names, are unknown. That directory is
-// relative to the repository's root: any ancestor of the Kustomization's own
-// directory under which it exists in the scan; a path patless cannot place
-// (the root itself, a ${variable}) may be anywhere.
-void Graph::flux_kustomization_patches() {
-  std::map<const Document*, std::string> paths;
-  for (const ObjectNode& n : objects_) paths.emplace(n.doc, std::string());
-  for (auto& [doc, path] : paths) path = normal_path(doc->path);
-  auto exists = [&](const std::string& tree) {
-    return std::any_of(paths.begin(), paths.end(), [&](const auto& p) { return under(p.second, tree); });
-  };
-  for (const ObjectNode& k : objects_) {
-    if (!is_flux_kustomization(*k.object)) continue;
-    std::vector<KustomizePatch> targets;
-    for (std::string_view list : {"patches", "patchesStrategicMerge", "patchesJson6902"}) {
-      const Value* entries = k.get({"spec", list});
-      if (!entries || entries->kind != Value::Kind::Array) continue;
-      for (const Value& e : entries->items) {
-        const Value* target = e.kind == Value::Kind::Object ? e.get("target") : nullptr;
-        KustomizePatch p;
-        if (target && target->kind == Value::Kind::Object) {
-          auto text = [&](std::string_view key) {
-            const Value* v = target->get(key);
-            return v && v->kind == Value::Kind::String ? v->text : std::string();
-          };
-          p.target_kind = text("kind");
-          p.target_name = text("name");
-          p.target_namespace = text("namespace");
-          p.label_selector = text("labelSelector");
-        } else {
-          const Value* patch = e.kind == Value::Kind::Object ? e.get("patch") : &e;
-          if (patch) p.target_kind = top_level_kind(patch->text);
-        }
-        targets.push_back(std::move(p));
-      }
-    }
-    if (targets.empty()) continue;
-    std::vector<std::string> trees;
-    bool anywhere = false;
-    if (std::optional<std::string> s = sync_path(k)) {
-      for (std::string dir = directory_of(paths[k.doc]);; dir = directory_of(dir)) {
-        if (std::string tree = join(dir, *s); exists(tree)) trees.push_back(std::move(tree));
-        if (dir.empty() || dir == "/") break;
-      }
-    } else {
-      anywhere = true;
-    }
-    for (ObjectNode& node : objects_) {
-      const std::string& at = paths[node.doc];
-      if (!anywhere && std::none_of(trees.begin(), trees.end(), [&](const std::string& t) { return under(at, t); }))
-        continue;
-      for (const KustomizePatch& p : targets)
-        if (patch_targets(p, *node.object, *node.root)) node.unknown_patch = true;
-    }
-  }
-}
 
 void Graph::find_installations() {
   std::map<const Document*, std::string> paths;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/engine/flux_paths.h"
+
 namespace patless {
 
 bool meant_for_flux(const FederatedCredential& f, const FluxExtension& e, const Graph& graph) {
@@ -27,7 +29,7 @@ FluxSubjects flux_subjects(const Graph& graph) {
   // A Flux Kustomization's spec.targetNamespace moves what it applies.
   std::vector<std::string> moved_to;
   for (const ObjectNode& o : graph.objects()) {
-    if (o.object->kind != "Kustomization" || !o.object->api_version.starts_with("kustomize.toolkit.fluxcd.io/")) continue;
+    if (!is_flux_kustomization(*o.object)) continue;
     const Value* target = o.get({"spec", "targetNamespace"});
     if (target && target->kind == Value::Kind::String) moved_to.push_back(target->text);
     if (target && target->kind == Value::Kind::Opaque) out.any = true;
