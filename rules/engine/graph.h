@@ -145,10 +145,11 @@ struct FluxInstallation {
   const Value* deployment = nullptr;
   // A patch patless cannot read may change them: nothing is known.
   bool unknown_patch = false;
-  // The Flux GitRepositories it serves, in scan order: those in the files it
-  // builds and in the paths its Flux Kustomizations sync. An installation whose
-  // sync path patless cannot place also serves, when it is the only one, every
-  // GitRepository no installation claims.
+  // The objects it applies, in scan order: those in the files it builds and in
+  // the paths its Flux Kustomizations sync. An installation whose sync path
+  // patless cannot place also applies, when it is the only one, every object no
+  // installation claims. Its Flux GitRepositories among them, in scan order.
+  std::vector<const ObjectNode*> objects;
   std::vector<const ObjectNode*> repositories;
 };
 

@@ -182,16 +182,18 @@ void Graph::find_installations() {
   }
 
   for (const ObjectNode& n : objects_) {
-    if (!n.is_flux_git_repository()) continue;
     const std::string& at = paths[n.doc];
     bool claimed = false;
     for (size_t i = 0; i < installations_.size(); ++i) {
       if (!reach[i].has(at)) continue;
-      installations_[i].repositories.push_back(&n);
+      installations_[i].objects.push_back(&n);
       claimed = true;
     }
-    if (!claimed && installations_.size() == 1 && !reach[0].placed) installations_[0].repositories.push_back(&n);
+    if (!claimed && installations_.size() == 1 && !reach[0].placed) installations_[0].objects.push_back(&n);
   }
+  for (FluxInstallation& f : installations_)
+    for (const ObjectNode* n : f.objects)
+      if (n->is_flux_git_repository()) f.repositories.push_back(n);
 }
 
 }  // namespace patless
