@@ -15,4 +15,11 @@ TEST_CASE("normal_path and directory_of agree with lexically_normal", "[paths]")
   CHECK(patless::looks_normal("a/.hidden/b.json"));
   CHECK(!patless::looks_normal("a/./b.json"));
   CHECK(patless::beside("infra/main.bicep", "../modules/id.bicep") == "modules/id.bicep");
+  for (std::string file : {"main.bicep", "infra/main.bicep", "/abs/k.yaml", "/k.yaml", "a/./k.yaml", "../k.yaml"})
+    for (std::string rel : {"x.yaml", "./x.yaml", "././x", "sub/x.yaml", "../x.yaml", "/etc/x.yaml", "sub/", ".", "",
+                            "a//b", ".hidden/x"}) {
+      INFO(file << " + " << rel);
+      CHECK(patless::beside(file, std::string_view(rel)) ==
+            (fs::path(file).parent_path() / rel).lexically_normal().string());
+    }
 }

@@ -36,6 +36,13 @@ std::string top_level_kind(std::string_view text) {
 // directory under which it exists in the scan; a path patless cannot place
 // (the root itself, a ${variable}) may be anywhere.
 void Graph::flux_kustomization_patches() {
+  if (std::none_of(objects_.begin(), objects_.end(), [](const ObjectNode& k) {
+        if (!is_flux_kustomization(*k.object)) return false;
+        for (std::string_view list : {"patches", "patchesStrategicMerge", "patchesJson6902"})
+          if (k.get({"spec", list})) return true;
+        return false;
+      }))
+    return;
   std::map<const Document*, std::string> paths;
   for (const ObjectNode& n : objects_) paths.emplace(n.doc, std::string());
   for (auto& [doc, path] : paths) path = normal_path(doc->path);

@@ -26,6 +26,11 @@ bool installs_flux(const K8sObject& o) {
 }  // namespace
 
 void Graph::find_installations() {
+  // Most scans have no self-managed Flux: nothing below is needed.
+  if (std::none_of(objects_.begin(), objects_.end(), [](const ObjectNode& n) {
+        return installs_flux(*n.object) || (n.object->kind == "Deployment" && n.object->name == kController);
+      }))
+    return;
   std::map<const Document*, std::string> paths;
   for (const Document& d : documents_)
     if (!d.objects.empty()) paths[&d] = normal_path(d.path);

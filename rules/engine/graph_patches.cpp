@@ -1,10 +1,10 @@
-// Kustomize inline patches applied to the objects they target, so rules see
-// objects as kustomize builds them.
+// Kustomize patches (inline or in patch files) applied to the objects they
+// target, so rules see objects as kustomize builds them.
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "grammars/paths.h"
 #include "rules/engine/graph.h"
@@ -12,8 +12,6 @@
 
 namespace patless {
 namespace {
-
-namespace fs = std::filesystem;
 
 // Strategic merge: maps merge key by key; lists of named maps (containers,
 // env, volumes) merge by name; anything else is replaced.
@@ -195,7 +193,6 @@ struct PathIndex {
 void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex& index, std::set<std::string>& files,
                    int depth) {
   if (depth > 16) return;
-  fs::path dir = fs::path(index.paths[k]).parent_path();
   for (const K8sObject& o : docs[k].objects) {
     if (!o.is_kustomization()) continue;
     for (std::string_view list : {"resources", "bases", "components"}) {
@@ -203,7 +200,7 @@ void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex&
       if (!entries || entries->kind != Value::Kind::Array) continue;
       for (const Value& e : entries->items) {
         if (e.kind != Value::Kind::String || e.text.find("://") != std::string::npos) continue;
-        std::string target = normal_path(dir / e.text);
+        std::string target = beside(index.paths[k], std::string_view(e.text));
         if (index.by_path.count(target)) {
           files.insert(target);
         } else if (auto nested = index.kustomization_of_dir.find(target); nested != index.kustomization_of_dir.end()) {
@@ -296,11 +293,17 @@ void Graph::apply_patches() {
 
   std::map<const Document*, std::string> node_paths;
   for (size_t d = 0; d < documents_.size(); ++d) node_paths[&documents_[d]] = index.paths[d];
+  // The kustomizations that build each file, in order: one pass over their
+  // file lists, not a lookup in every list for every object.
+  std::unordered_map<std::string, std::vector<const KustomizeBuild*>> built_by;
+  for (const KustomizeBuild& b : builds_)
+    for (const std::string& f : b.files) built_by[f].push_back(&b);
   for (ObjectNode& node : objects_) {
     Value* built = nullptr;
-    const std::string& node_path = node_paths[node.doc];
-    for (const KustomizeBuild& b : builds_) {
-      if (!b.files.count(node_path)) continue;
+    auto found = built_by.find(node_paths[node.doc]);
+    if (found == built_by.end()) continue;
+    for (const KustomizeBuild* bp : found->second) {
+      const KustomizeBuild& b = *bp;
       for (const K8sObject& k : b.kustomization->objects) {
         const Value* ns = k.is_kustomization() ? k.root.get("namespace") : nullptr;
         if (ns && ns->kind == Value::Kind::String && !ns->text.empty()) node.kustomize_namespaces.push_back(ns->text);
