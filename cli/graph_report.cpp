@@ -34,13 +34,19 @@ std::string edge_text(const ChainEdge& e) {
   return e.label;
 }
 
-// A node's label in the pictures, a line each: what it is, its details, where, its rules.
-std::vector<std::string> label_lines(const ChainNode& n) {
+// A node's label in the pictures, a line each: what it is, its details, where,
+// its rules; each line escaped for the format, joined with its line break.
+std::string label(const ChainNode& n, std::string_view line_break, std::string (*escape)(const std::string&)) {
   std::vector<std::string> lines{n.label};
   lines.insert(lines.end(), n.details.begin(), n.details.end());
   if (!n.path.empty()) lines.push_back(place(n));
   if (!n.rules.empty()) lines.push_back(rules_text(n.rules));
-  return lines;
+  std::string out;
+  for (const std::string& l : lines) {
+    if (!out.empty()) out += line_break;
+    out += escape(l);
+  }
+  return out;
 }
 
 // Red: a rule reports on the node, or it stands for what a rule says is missing.
@@ -140,9 +146,7 @@ void write_mermaid(std::ostream& out, const ChainView& view) {
   out << "  classDef unknown stroke:#888,stroke-dasharray:4 3,color:#666\n";
   for (size_t i = 0; i < view.nodes.size(); ++i) {
     const ChainNode& n = view.nodes[i];
-    std::string label;
-    for (const std::string& l : label_lines(n)) label += (label.empty() ? "" : "<br/>") + mermaid_escape(l);
-    out << "  n" << i << "[\"" << label << "\"]\n";
+    out << "  n" << i << "[\"" << label(n, "<br/>", mermaid_escape) << "\"]\n";
     if (drawn_broken(n)) out << "  class n" << i << " broken\n";
     else if (n.kind == ChainNode::Kind::Unknown) out << "  class n" << i << " unknown\n";
   }
@@ -176,9 +180,7 @@ void write_dot(std::ostream& out, const ChainView& view) {
   out << "  edge [fontname=\"Helvetica\", fontsize=9];\n";
   for (size_t i = 0; i < view.nodes.size(); ++i) {
     const ChainNode& n = view.nodes[i];
-    std::string label;
-    for (const std::string& l : label_lines(n)) label += (label.empty() ? "" : "\\n") + dot_escape(l);
-    out << "  n" << i << " [label=\"" << label << "\"";
+    out << "  n" << i << " [label=\"" << label(n, "\\n", dot_escape) << "\"";
     if (drawn_broken(n))
       out << ", color=\"#d00000\", fontcolor=\"#d00000\", penwidth=2";
     else if (n.kind == ChainNode::Kind::Unknown)
