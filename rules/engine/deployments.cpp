@@ -124,16 +124,17 @@ int module_depth(const Scope* s, const Document* target, bool& cycle) {
 
 bool deploys_resources(const Scope& s) { return s.doc && is_template(*s.doc); }
 
-std::vector<std::string> deployed_files(const Document& d) {
+namespace {
+
+// The local modules (those `only` names, when given) and linked templates of d, as normalised paths.
+std::vector<std::string> files_deployed(const Document& d, const std::set<std::string>* only = nullptr) {
   std::vector<std::string> out;
   for (const Module& m : d.modules)
-    if (is_local(m.path)) out.push_back(beside(d.path, m.path));
+    if (is_local(m.path) && (!only || only->count(m.symbol))) out.push_back(beside(d.path, m.path));
   for (const Resource& r : d.resources)
     if (std::string linked = linked_template(r); !linked.empty()) out.push_back(beside(d.path, linked));
   return out;
 }
-
-namespace {
 
 // Adds the symbols whose `.outputs` a value reads (m.outputs.x, m[i].outputs['x']).
 void output_readers(const Value& v, std::set<std::string>& out) {
@@ -148,6 +149,8 @@ void output_readers(const Value& v, std::set<std::string>& out) {
 
 }  // namespace
 
+std::vector<std::string> deployed_files(const Document& d) { return files_deployed(d); }
+
 std::vector<std::string> output_sources(const Document& d) {
   std::set<std::string> read;
   for (const Resource& r : d.resources) {
@@ -160,12 +163,7 @@ std::vector<std::string> output_sources(const Document& d) {
   for (const Output& o : d.outputs) output_readers(o.value, read);
   for (const Parameter& p : d.parameters)
     if (p.default_value) output_readers(*p.default_value, read);
-  std::vector<std::string> out;
-  for (const Module& m : d.modules)
-    if (is_local(m.path) && read.count(m.symbol)) out.push_back(beside(d.path, m.path));
-  for (const Resource& r : d.resources)
-    if (std::string linked = linked_template(r); !linked.empty()) out.push_back(beside(d.path, linked));
-  return out;
+  return files_deployed(d, &read);
 }
 
 std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
