@@ -11,6 +11,14 @@ bool is_chain_type(std::string_view type) {
   return false;
 }
 
+bool links_chain(std::string_view type, bool existing, bool linked_template) {
+  if (!is_chain_type(type)) return false;
+  if (existing && (iequals(type, "Microsoft.ContainerService/managedClusters") ||
+                   iequals(type, "Microsoft.ManagedIdentity/userAssignedIdentities")))
+    return false;
+  return !iequals(type, "Microsoft.Resources/deployments") || linked_template;
+}
+
 const char* format_name(Format f) {
   switch (f) {
     case Format::Bicep: return "bicep";

@@ -29,6 +29,11 @@ enum class Format { Bicep, BicepParams, Arm, ArmParams, Yaml };
 // configuration, managed identities, deployments). Readers keep only what names
 // and places other resources: most of a repository, which no rule reads.
 bool is_chain_type(std::string_view type);
+// Whether a resource makes its file part of the chain on its own (grammars/read_document.h):
+// one of the chain's types, except an `existing` cluster or identity (whatever uses it is in
+// the same file, or reads it through outputs) and a deployment without a linked template
+// (an inline one, such as AVM's telemetry deployment, is not read).
+bool links_chain(std::string_view type, bool existing, bool linked_template);
 const char* format_name(Format f);
 
 // A value as written in the source. Scalars and containers are literals;

@@ -30,14 +30,8 @@ bool links_template(const Resource& r) {
 bool outside_chain(const Document& d) {
   if (d.format != Format::Bicep && d.format != Format::Arm) return false;
   if (!d.errors.empty() || !d.modules.empty()) return false;
-  for (const Resource& r : d.resources) {
-    if (!is_chain_type(r.type)) continue;
-    // An `existing` cluster or identity alone links nothing (see read_document.h).
-    if (r.existing && (iequals(r.type, "Microsoft.ContainerService/managedClusters") ||
-                       iequals(r.type, "Microsoft.ManagedIdentity/userAssignedIdentities")))
-      continue;
-    if (!iequals(r.type, "Microsoft.Resources/deployments") || links_template(r)) return false;
-  }
+  for (const Resource& r : d.resources)
+    if (links_chain(r.type, r.existing, links_template(r))) return false;
   // Compiled modules (main.json) nest a deployment per module: outside the chain when all of them are.
   if (!std::all_of(d.nested.begin(), d.nested.end(), [](const Document& n) { return outside_chain(n); }))
     return false;

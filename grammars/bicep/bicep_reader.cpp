@@ -594,19 +594,12 @@ ChainPart chain_part(TSNode root, std::string_view bytes) {
     std::string_view text = bytes.substr(start, end > start ? end - start - 1 : 0);
     text = text.substr(0, text.find('@'));
     if (!is_chain_type(text)) continue;
-    // An `existing` cluster or identity on its own links nothing: an extension,
-    // credential or flux configuration that uses it is in the same file, or in
-    // a caller that reads it through outputs (and then reads this file whole).
+    // Read from the text: `existing` between the type and '=', a templateLink in the body.
     std::string_view head = end < bytes.size() ? bytes.substr(end, 64) : std::string_view();
     head = head.substr(0, head.find('='));
-    if (head.find("existing") != std::string_view::npos &&
-        (iequals(text, "Microsoft.ContainerService/managedClusters") ||
-         iequals(text, "Microsoft.ManagedIdentity/userAssignedIdentities")))
-      continue;
-    // A deployment links to the chain only through a linked template (an inline
-    // one, such as the telemetry deployment of every AVM module, is not read).
     std::string_view decl = bytes.substr(ts_node_start_byte(stmt), ts_node_end_byte(stmt) - ts_node_start_byte(stmt));
-    if (!iequals(text, "Microsoft.Resources/deployments") || decl.find("templateLink") != std::string_view::npos)
+    if (links_chain(text, head.find("existing") != std::string_view::npos,
+                    decl.find("templateLink") != std::string_view::npos))
       return ChainPart::Resources;
   }
   return part;
