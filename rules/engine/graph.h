@@ -201,6 +201,8 @@ class Graph {
   };
   std::deque<KustomizePatch> file_patches_;
   std::vector<KustomizeBuild> builds_;
+  std::vector<std::string> paths_;  // the normalised path of each document, by index (apply_patches)
+  const std::string& normal_path_of(const Document* d) const { return paths_[static_cast<size_t>(d - documents_.data())]; }
   std::vector<FluxInstallation> installations_;
   void apply_patches();  // graph_patches.cpp: the Kubernetes objects, as kustomize patches them
   void flux_kustomization_patches();  // graph_flux_patches.cpp

@@ -1,7 +1,6 @@
 // The patches of Flux Kustomizations, which patless does not apply: what they
 // may touch is unknown (see Graph::flux_kustomization_patches).
 #include <algorithm>
-#include <map>
 
 #include "rules/engine/flux_paths.h"
 #include "rules/engine/graph.h"
@@ -36,18 +35,8 @@ std::string top_level_kind(std::string_view text) {
 // directory under which it exists in the scan; a path patless cannot place
 // (the root itself, a ${variable}) may be anywhere.
 void Graph::flux_kustomization_patches() {
-  if (std::none_of(objects_.begin(), objects_.end(), [](const ObjectNode& k) {
-        if (!is_flux_kustomization(*k.object)) return false;
-        for (std::string_view list : {"patches", "patchesStrategicMerge", "patchesJson6902"})
-          if (k.get({"spec", list})) return true;
-        return false;
-      }))
-    return;
-  std::map<const Document*, std::string> paths;
-  for (const ObjectNode& n : objects_) paths.emplace(n.doc, std::string());
-  for (auto& [doc, path] : paths) path = normal_path(doc->path);
   auto exists = [&](const std::string& tree) {
-    return std::any_of(paths.begin(), paths.end(), [&](const auto& p) { return under(p.second, tree); });
+    return std::any_of(objects_.begin(), objects_.end(), [&](const ObjectNode& n) { return under(normal_path_of(n.doc), tree); });
   };
   for (const ObjectNode& k : objects_) {
     if (!is_flux_kustomization(*k.object)) continue;
@@ -78,7 +67,7 @@ void Graph::flux_kustomization_patches() {
     std::vector<std::string> trees;
     bool anywhere = false;
     if (std::optional<std::string> s = sync_path(k)) {
-      for (std::string dir = directory_of(paths[k.doc]);; dir = directory_of(dir)) {
+      for (std::string dir = directory_of(normal_path_of(k.doc));; dir = directory_of(dir)) {
         if (std::string tree = join(dir, *s); exists(tree)) trees.push_back(std::move(tree));
         if (dir.empty() || dir == "/") break;
       }
@@ -86,7 +75,7 @@ void Graph::flux_kustomization_patches() {
       anywhere = true;
     }
     for (ObjectNode& node : objects_) {
-      const std::string& at = paths[node.doc];
+      const std::string& at = normal_path_of(node.doc);
       if (!anywhere && std::none_of(trees.begin(), trees.end(), [&](const std::string& t) { return under(at, t); }))
         continue;
       for (const KustomizePatch& p : targets)

@@ -2,7 +2,6 @@
 // fleet repository, each with the source-controller its own kustomizations
 // build and the GitRepositories it serves.
 #include <algorithm>
-#include <map>
 
 #include "grammars/paths.h"
 #include "rules/engine/flux_paths.h"
@@ -26,14 +25,6 @@ bool installs_flux(const K8sObject& o) {
 }  // namespace
 
 void Graph::find_installations() {
-  // Most scans have no self-managed Flux: nothing below is needed.
-  if (std::none_of(objects_.begin(), objects_.end(), [](const ObjectNode& n) {
-        return installs_flux(*n.object) || (n.object->kind == "Deployment" && n.object->name == kController);
-      }))
-    return;
-  std::map<const Document*, std::string> paths;
-  for (const Document& d : documents_)
-    if (!d.objects.empty()) paths[&d] = normal_path(d.path);
   auto build_of = [&](const Document* d) -> const KustomizeBuild* {
     for (const KustomizeBuild& b : builds_)
       if (b.kustomization == d) return &b;
@@ -55,7 +46,7 @@ void Graph::find_installations() {
 
   auto first_named = [&](std::string_view kind, auto&& in_reach) -> const ObjectNode* {
     for (const ObjectNode& n : objects_)
-      if (n.object->kind == kind && n.object->name == kController && in_reach(paths[n.doc])) return &n;
+      if (n.object->kind == kind && n.object->name == kController && in_reach(normal_path_of(n.doc))) return &n;
     return nullptr;
   };
 
@@ -119,7 +110,7 @@ void Graph::find_installations() {
   // (gotk-components.yaml applied as it is): its directory is the installation.
   for (const ObjectNode& n : objects_) {
     if (n.object->kind != "Deployment" || n.object->name != kController) continue;
-    const std::string& path = paths[n.doc];
+    const std::string& path = normal_path_of(n.doc);
     if (std::any_of(reach.begin(), reach.end(), [&](const Reach& r) { return r.files.count(path) > 0; })) continue;
     Reach r;
     r.files.insert(path);
@@ -144,11 +135,11 @@ void Graph::find_installations() {
   // same source, add theirs.
   for (size_t i = 0; i < installations_.size(); ++i) {
     Reach& r = reach[i];
-    const std::string home = directory_of(paths[installations_[i].installer->doc]);
+    const std::string home = directory_of(normal_path_of(installations_[i].installer->doc));
     std::optional<std::string> root;
     std::string source;
     for (const ObjectNode& n : objects_) {
-      if (!is_flux_kustomization(*n.object) || !r.has(paths[n.doc])) continue;
+      if (!is_flux_kustomization(*n.object) || !r.has(normal_path_of(n.doc))) continue;
       std::optional<std::string> s = sync_path(n);
       if (!s) continue;
       for (std::string dir = home;; dir = directory_of(dir)) {
@@ -171,7 +162,7 @@ void Graph::find_installations() {
       grew = false;
       for (const ObjectNode& n : objects_) {
         if (!is_flux_kustomization(*n.object) || source_of(n) != source) continue;
-        if (!r.has(paths[n.doc])) continue;
+        if (!r.has(normal_path_of(n.doc))) continue;
         std::optional<std::string> s = sync_path(n);
         if (!s) continue;
         std::string tree = join(*root, *s);
@@ -187,7 +178,7 @@ void Graph::find_installations() {
   }
 
   for (const ObjectNode& n : objects_) {
-    const std::string& at = paths[n.doc];
+    const std::string& at = normal_path_of(n.doc);
     bool claimed = false;
     for (size_t i = 0; i < installations_.size(); ++i) {
       if (!reach[i].has(at)) continue;

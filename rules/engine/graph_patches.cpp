@@ -173,15 +173,14 @@ bool labels_match(const std::string& selector, const Value& root) {
 // Documents by normalised path, and the kustomization of each directory:
 // computed once, so that following resources is lookups, not path arithmetic.
 struct PathIndex {
-  std::vector<std::string> paths;                          // normalised, by document index
+  const std::vector<std::string>& paths;                   // normalised, by document index
   std::map<std::string, size_t> by_path;                   // normalised path → document
   std::map<std::string, size_t> kustomization_of_dir;      // normalised directory → its kustomization
-  explicit PathIndex(const std::vector<Document>& docs) {
+  PathIndex(const std::vector<Document>& docs, const std::vector<std::string>& normal_paths) : paths(normal_paths) {
     for (size_t i = 0; i < docs.size(); ++i) {
-      paths.push_back(normal_path(docs[i].path));
-      by_path[paths.back()] = i;
+      by_path[paths[i]] = i;
       for (const K8sObject& o : docs[i].objects)
-        if (o.is_kustomization()) kustomization_of_dir[directory_of(paths.back())] = i;
+        if (o.is_kustomization()) kustomization_of_dir[directory_of(paths[i])] = i;
     }
   }
 };
@@ -237,7 +236,9 @@ bool patch_targets(const KustomizePatch& p, const K8sObject& o, const Value& roo
 }
 
 void Graph::apply_patches() {
-  const PathIndex index(documents_);
+  paths_.reserve(documents_.size());
+  for (const Document& d : documents_) paths_.push_back(normal_path(d.path));
+  const PathIndex index(documents_, paths_);
   // Each kustomization's patches: inline ones, and one per object of a patch
   // file. A patch file is not a resource: its objects are not the scan's.
   std::set<std::string> patch_files;
@@ -281,7 +282,7 @@ void Graph::apply_patches() {
     builds_.push_back(std::move(b));
   }
   for (const Document& doc : documents_) {
-    if (doc.objects.empty() || patch_files.count(normal_path(doc.path))) continue;
+    if (doc.objects.empty() || patch_files.count(normal_path_of(&doc))) continue;
     for (const K8sObject& o : doc.objects) {
       ObjectNode node;
       node.doc = &doc;
@@ -291,8 +292,6 @@ void Graph::apply_patches() {
     }
   }
 
-  std::map<const Document*, std::string> node_paths;
-  for (size_t d = 0; d < documents_.size(); ++d) node_paths[&documents_[d]] = index.paths[d];
   // The kustomizations that build each file, in order: one pass over their
   // file lists, not a lookup in every list for every object.
   std::unordered_map<std::string, std::vector<const KustomizeBuild*>> built_by;
@@ -300,7 +299,7 @@ void Graph::apply_patches() {
     for (const std::string& f : b.files) built_by[f].push_back(&b);
   for (ObjectNode& node : objects_) {
     Value* built = nullptr;
-    auto found = built_by.find(node_paths[node.doc]);
+    auto found = built_by.find(normal_path_of(node.doc));
     if (found == built_by.end()) continue;
     for (const KustomizeBuild* bp : found->second) {
       const KustomizeBuild& b = *bp;
