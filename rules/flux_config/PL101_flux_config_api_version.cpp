@@ -1,4 +1,5 @@
 // PL101: fluxConfigurations apiVersion too old for the gitRepository provider.
+#include "grammars/ascii.h"
 #include "rules/engine/facts.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/report.h"
@@ -23,6 +24,12 @@ class FluxConfigApiVersionRule : public Rule {
   void check(const Graph& graph, Emitter& out) const override {
     for (const FluxConfiguration& c : graph.flux_configurations()) {
       if (!c.resource->api_version) continue;
+      // An OCI repository, a bucket or an Azure Blob container has no gitRepository.provider to
+      // need (OCI and Blob sources have workload identity settings of their own). Unknown: Git, the default.
+      auto kind = c.get({"properties", "sourceKind"});
+      bool git_source = !kind.known() || kind.value.kind == Value::Kind::Null ||
+                        (kind.string() && iequals(*kind.string(), "GitRepository"));
+      if (!git_source) continue;
       const std::string& version = *c.resource->api_version;
       bool github = c.provider.string() && *c.provider.string() == "GitHub";
       std::string_view needed = github ? kGitHubProviderApi : kAzureProviderApi;
@@ -35,9 +42,7 @@ class FluxConfigApiVersionRule : public Rule {
       } else if (c.provider.known() && c.provider.value.kind != Value::Kind::Null) {
         why = "gitRepository.provider needs it";
       } else {
-        auto kind = c.get({"properties", "sourceKind"});
-        bool git_source = !kind.known() || (kind.string() && *kind.string() == "GitRepository");
-        bool known_not_ado = !git_source || (c.url.string() && !is_azure_devops(classify_repo_url(*c.url.string())));
+        bool known_not_ado = c.url.string() && !is_azure_devops(classify_repo_url(*c.url.string()));
         if (known_not_ado) {
           level = Level::Warning;
           why = "it is the first that can authenticate with workload identity (gitRepository.provider)";

@@ -53,3 +53,17 @@ resource otherConfig 'Microsoft.KubernetesConfiguration/fluxConfigurations@2023-
     }
   }
 }
+
+// sourceKind names Git in another case: still a Git repository.
+// expect: PL101 error 79-89
+resource miscasedConfig 'Microsoft.KubernetesConfiguration/fluxConfigurations@2023-05-01' = {
+  name: 'miscased'
+  scope: aks
+  properties: {
+    sourceKind: 'gitRepository'
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/infra/_git/config'
+      provider: 'Azure'
+    }
+  }
+}
