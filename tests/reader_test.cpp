@@ -119,6 +119,37 @@ TEST_CASE("JSON that is not an ARM template is not read", "[reader][arm]") {
   CHECK(!patless::read_document("x.json", "{\"$schema\": \"https://json.schemastore.org/package\"}"));
 }
 
+TEST_CASE("Azure Policy definitions: the template a deployIfNotExists deploys is a nested document", "[reader][arm]") {
+  const std::string tmpl =
+      "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","
+      " \"parameters\": {\"url\": {\"type\": \"string\"}},"
+      " \"resources\": [{\"type\": \"Microsoft.KubernetesConfiguration/fluxConfigurations\", \"apiVersion\": "
+      "\"2022-03-01\", \"name\": \"f\"}]}";
+  const std::string deployment = "{\"deployment\": {\"properties\": {\"template\": " + tmpl +
+                                 ", \"parameters\": {\"url\": {\"value\": \"[parameters('repo')]\"}}}}}";
+  const std::string rule = "{\"if\": {\"field\": \"type\", \"equals\": \"x\"}, \"then\": {\"effect\": "
+                           "\"deployIfNotExists\", \"details\": " + deployment + "}}";
+  const std::string params = "\"parameters\": {\"repo\": {\"type\": \"string\", \"defaultValue\": \"r\"}}";
+  // A full definition, a definition's properties, a bare rule file.
+  for (const std::string& text : {"{\"properties\": {" + params + ", \"policyRule\": " + rule + "}}",
+                                  "{" + params + ", \"policyRule\": " + rule + "}", rule}) {
+    INFO(text);
+    auto doc = patless::read_document("policy.json", text);
+    REQUIRE(doc);
+    CHECK(doc->errors.empty());
+    REQUIRE(doc->resources.size() == 1);
+    CHECK(doc->resources[0].type == "Microsoft.Resources/deployments");
+    REQUIRE(doc->nested.size() == 1);
+    CHECK_FALSE(doc->nested[0].outer_expressions);
+    REQUIRE(doc->nested[0].resources.size() == 1);
+    CHECK(*doc->nested[0].resources[0].api_version == "2022-03-01");
+    CHECK(doc->parameters.size() == (text == rule ? 0u : 1u));
+  }
+  // An audit policy deploys nothing: not read.
+  CHECK(!patless::read_document("audit.json", "{\"policyRule\": {\"if\": {}, \"then\": {\"effect\": \"audit\"}}, "
+                                              "\"x\": \"deploymentTemplate.json\"}"));
+}
+
 TEST_CASE("YAML reader: Kubernetes objects only", "[reader][yaml]") {
   auto doc = patless::read_document("k.yaml",
                                     "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: source-controller\n"

@@ -156,6 +156,20 @@ void read_resource(Document& doc, Value& v, const std::string& symbol, const Par
   }
 }
 
+// A template's (or a policy definition's) `parameters`, with their defaults.
+void read_parameters(Document& doc, Value& root) {
+  if (Value* params = take(root, "parameters"); params && params->kind == Value::Kind::Object) {
+    for (Member& m : params->members) {
+      Parameter p;
+      p.name = m.key;
+      p.range = m.key_range;
+      p.type = string_of(m.value.get("type"));
+      if (Value* d = take(m.value, "defaultValue")) p.default_value = std::move(*d);
+      doc.parameters.push_back(std::move(p));
+    }
+  }
+}
+
 void read_template(Document& doc, Value& root, int depth = 0);
 
 constexpr int kMaxNestedDeployments = 16;  // nesting depth
@@ -198,16 +212,7 @@ void read_nested_templates(Document& doc, int depth) {
 }
 
 void read_template(Document& doc, Value& root, int depth) {
-  if (Value* params = take(root, "parameters"); params && params->kind == Value::Kind::Object) {
-    for (Member& m : params->members) {
-      Parameter p;
-      p.name = m.key;
-      p.range = m.key_range;
-      p.type = string_of(m.value.get("type"));
-      if (Value* d = take(m.value, "defaultValue")) p.default_value = std::move(*d);
-      doc.parameters.push_back(std::move(p));
-    }
-  }
+  read_parameters(doc, root);
   if (Value* vars = take(root, "variables"); vars && vars->kind == Value::Kind::Object) {
     for (Member& m : vars->members)
       if (m.key != "copy") doc.variables.push_back({m.key, m.key_range, std::move(m.value)});
@@ -225,6 +230,40 @@ void read_template(Document& doc, Value& root, int depth) {
     }
   }
   read_nested_templates(doc, depth);
+}
+
+// An Azure Policy definition whose deployIfNotExists deploys a template (a
+// fluxConfiguration on every cluster, say): the definition, its `properties`,
+// or a bare rule file ({"if", "then"}). Null when it deploys none.
+Value* policy_deployment(Value& root, Value*& definition) {
+  definition = &root;
+  if (Value* props = take(root, "properties"); props && props->kind == Value::Kind::Object && take(*props, "policyRule"))
+    definition = props;
+  Value* rule = take(*definition, "policyRule");
+  if (!rule) rule = definition;
+  Value* then = take(*rule, "then");
+  Value* details = then ? take(*then, "details") : nullptr;
+  Value* deployment = details ? take(*details, "deployment") : nullptr;
+  Value* props = deployment ? take(*deployment, "properties") : nullptr;
+  Value* tmpl = props ? take(*props, "template") : nullptr;
+  return tmpl && tmpl->kind == Value::Kind::Object ? deployment : nullptr;
+}
+
+// The policy's parameters (with their defaults) are the document's; the
+// deployment is a resource whose template is a nested document. Policy passes
+// the template its parameters (`[parameters('x')]`, `[field('name')]`); the
+// template's own expressions see only those: inner scope.
+void read_policy(Document& doc, Value& definition, Value& deployment) {
+  read_parameters(doc, definition);
+  // Policy writes no type: it is a deployment.
+  Value type;
+  type.kind = Value::Kind::String;
+  type.text = "Microsoft.Resources/deployments";
+  type.range = deployment.range;
+  deployment.members.push_back({"type", deployment.range, std::move(type)});
+  read_resource(doc, deployment, "policyRule.then.details.deployment", nullptr);
+  read_nested_templates(doc, 0);
+  for (Document& n : doc.nested) n.outer_expressions = false;
 }
 
 void read_parameters_file(Document& doc, const Value& root) {
@@ -277,6 +316,9 @@ std::optional<Document> read_arm(std::string path, std::string_view bytes, bool 
   } else if (contains(schema, "eploymentTemplate.json")) {
     expand_expressions(root);
     read_template(doc, root);
+  } else if (Value* definition = nullptr, *deployment = policy_deployment(root, definition); deployment) {
+    expand_expressions(root);
+    read_policy(doc, *definition, *deployment);
   } else {
     return std::nullopt;
   }
