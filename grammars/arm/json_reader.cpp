@@ -57,6 +57,8 @@ class TokenTracker {
     ++pos;
   }
 
+  bool in_string() const { return state_ == State::String; }
+
   void finish() {
     if (state_ == State::LineComment) comments.emplace_back(comment_start_, pos);
   }
@@ -97,11 +99,17 @@ class TrackingIterator {
   using value_type = char;
   using difference_type = std::ptrdiff_t;
   using pointer = const char*;
-  using reference = const char&;
+  using reference = char;
 
   TrackingIterator() = default;
   TrackingIterator(const char* p, TokenTracker* t) : p_(p), t_(t) {}
-  reference operator*() const { return *p_; }
+  // ARM takes strings that run over several lines (and tabs in them); strict JSON
+  // does not. A control character inside a string reads as a space: the same
+  // expression, and a byte for a byte, so every offset stays the file's.
+  reference operator*() const {
+    char c = *p_;
+    return t_->in_string() && static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+  }
   TrackingIterator& operator++() {
     t_->consume(*p_);
     ++p_;
