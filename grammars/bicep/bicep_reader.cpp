@@ -309,6 +309,31 @@ class BicepReader {
 
   // An expression patless does not evaluate: its range is all it keeps (its
   // text can be long, a whole for-expression, and no rule reads it).
+  // In an array the grammar reads `a[0]` as two items, `a` and the array `[0]`
+  // (and `a[0].b` as `a` and `[0].b`). `item` is that second item: its leading
+  // one-element array, which starts at `at`, becomes an index into `target`,
+  // and the whole takes target's place.
+  void index_into(Value& target, Value item, uint32_t at) {
+    const uint32_t from = target.range.start_offset;
+    std::vector<Value*> path{&item};  // item down to its leading array
+    while ((path.back()->kind == Value::Kind::Member || path.back()->kind == Value::Kind::Index) &&
+           !path.back()->items.empty() && path.back()->items[0].range.start_offset == at)
+      path.push_back(&path.back()->items[0]);
+    Value& base = *path.back();
+    Value index;
+    if (base.kind == Value::Kind::Array && base.items.size() == 1 && !base.spread) {
+      index.kind = Value::Kind::Index;
+      index.items.push_back(std::move(target));
+      index.items.push_back(std::move(base.items[0]));
+    } else {
+      index.kind = Value::Kind::Opaque;
+    }
+    index.range = base.range;
+    base = std::move(index);
+    for (Value* v : path) v->range = src_.range(from, v->range.end_offset);
+    target = std::move(item);
+  }
+
   Value opaque(TSNode n) {
     Value v;
     v.kind = Value::Kind::Opaque;
@@ -439,18 +464,26 @@ class BicepReader {
       }
     } else if (!std::strcmp(type, "array")) {
       v.kind = Value::Kind::Array;
+      uint32_t previous_end = 0;  // where the last item ends, or 0
       for (TSNode item : named_children(n)) {
         if (is(item, "decorators")) continue;
         if (is(item, "ERROR")) {
           v.spread = true;
+          previous_end = 0;
           continue;
         }
         if (spread_operand(item)) {
           v.spread = true;
           v.items.push_back(opaque(item));  // stands for any number of items
+          previous_end = 0;
           continue;
         }
-        v.items.push_back(value(item, depth + 1));
+        Value read = value(item, depth + 1);
+        if (previous_end && ts_node_start_byte(item) == previous_end && src_.bytes()[previous_end] == '[')
+          index_into(v.items.back(), std::move(read), previous_end);
+        else
+          v.items.push_back(std::move(read));
+        previous_end = ts_node_end_byte(item);
       }
     } else if (!std::strcmp(type, "member_expression")) {
       TSNode object = ts_node_child_by_field_name(n, "object", 6);
