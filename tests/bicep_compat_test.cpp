@@ -224,6 +224,74 @@ TEST_CASE("compat: .bicepparam assignments", "[bicep][compat]") {
   CHECK(doc->parameters[1].default_value->members.at(0).spread);
 }
 
+TEST_CASE("compat: indexes from the end and safe indexes", "[bicep][compat]") {
+  auto doc = read_with_resource(
+      "var arr = ['a', 'b']\n"
+      "var last = arr[^1]\n"
+      "var lastSafe = arr[?^1]\n"
+      "var computed = arr[^(length(arr) - 1)]\n"
+      "var items = [\n  arr[0]\n  arr[?1]\n  arr[?5]\n]\n");
+  patless::Scope scope;
+  scope.doc = &doc;
+  // From the end: unknown. A safe index: the item, or unknown where it is null.
+  CHECK(patless::evaluate(var(doc, "last"), scope).kind == Value::Kind::Opaque);
+  CHECK(patless::evaluate(var(doc, "lastSafe"), scope).kind == Value::Kind::Opaque);
+  CHECK(patless::evaluate(var(doc, "computed"), scope).kind == Value::Kind::Opaque);
+  Value items = patless::evaluate(var(doc, "items"), scope);
+  REQUIRE(items.items.size() == 3);
+  CHECK(patless::evaluate(items.items[1], scope).text == "b");
+  CHECK(patless::evaluate(items.items[2], scope).kind == Value::Kind::Opaque);
+}
+
+TEST_CASE("compat: multi-line strings with interpolations, and with quotes inside", "[bicep][compat]") {
+  auto doc = read_with_resource(
+      "var org = 'contoso'\n"
+      "var url = $'''\nhttps://dev.azure.com/${org}/p/_git/r\n'''\n"
+      "var escaped = $$'''\n${not} $${org}\n'''\n"
+      "var quoted = ''''abc''''\n"
+      "var plain = '''\nline\n'''\n");
+  patless::Scope scope;
+  scope.doc = &doc;
+  CHECK(patless::evaluate(var(doc, "url"), scope).kind == Value::Kind::Opaque);
+  CHECK(patless::evaluate(var(doc, "escaped"), scope).kind == Value::Kind::Opaque);
+  CHECK(patless::evaluate(var(doc, "quoted"), scope).text == "'abc'");
+  CHECK(patless::evaluate(var(doc, "plain"), scope).text == "line\n");
+}
+
+TEST_CASE("compat: resourceInput<> with spaces and comments around the type", "[bicep][compat]") {
+  auto doc = read_with_resource(
+      "type t = {\n"
+      "  a: resourceInput    <'Microsoft.Storage/storageAccounts@2023-01-01'>.name\n"
+      "  b: resourceInput</* c */'Microsoft.Storage/storageAccounts@2023-01-01'/* d */>.name\n"
+      "}\n"
+      "param next string = 'n'\n");
+  REQUIRE(doc.parameters.size() == 1);
+  CHECK(doc.parameters[0].default_value->text == "n");
+}
+
+TEST_CASE("compat: quoted names in import lists", "[bicep][compat]") {
+  read_with_resource("import {\n  'not-an-identifier' as renamed\n  plain\n} from 'mod.json'\n");
+}
+
+TEST_CASE("compat: .bicepparam statements the grammar does not know", "[bicep][compat]") {
+  const std::string heads[] = {"using none\n", "using 'main.bicep'\nextends 'base.bicepparam'\n",
+                               "using 'main.bicep' with {\n  mode: 'stack'\n}\n",
+                               "using 'main.bicep'\nextensionConfig k8s with {\n  namespace: 'x'\n}\n"};
+  for (const std::string& head : heads) {
+    INFO(head);
+    auto doc = patless::read_document("main.bicepparam", head + "param provider = 'Azure'\n");
+    REQUIRE(doc);
+    CHECK(doc->errors.empty());
+    REQUIRE(doc->parameters.size() == 1);
+    CHECK(doc->parameters[0].default_value->text == "Azure");
+    CHECK(doc->using_path == (head.starts_with("using none") ? "" : "main.bicep"));
+  }
+  // Half a statement is still an error.
+  auto doc = patless::read_document("main.bicepparam", "using 'main.bicep' with {\nparam provider = 'Azure'\n");
+  REQUIRE(doc);
+  CHECK(!doc->errors.empty());
+}
+
 TEST_CASE("compat: the grammar's text has the source's length and line breaks", "[bicep][compat]") {
   std::string src =
       "param t resourceInput<'Microsoft.Resources/resourceGroups@2024-03-01'>.tags?\r\n"

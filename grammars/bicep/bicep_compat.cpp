@@ -69,11 +69,13 @@ class Lexer {
         i = e;
       } else if (c == '\'') {
         i = string_start(i);
+      } else if (c == '$' && dollars_then_quotes(i)) {
+        i = interpolated_multi_line(i);
       } else if (ident_start(c)) {
         size_t j = i + 1;
         while (j < n && ident_char(src_[j])) ++j;
         std::string_view word = src_.substr(i, j - i);
-        if ((word == "resourceInput" || word == "resourceOutput") && j < n && src_[j] == '<') j = resource_type(i, j);
+        if (word == "resourceInput" || word == "resourceOutput") j = resource_type(i, j);
         push(Tok::Ident, i, j);
         i = j;
       } else if (digit(c)) {
@@ -112,6 +114,11 @@ class Lexer {
   std::vector<Open> stack_;
   bool line_break_ = false;
 
+  bool dollars_then_quotes(size_t i) const {
+    while (i < src_.size() && src_[i] == '$') ++i;
+    return src_.substr(i, 3) == "'''";
+  }
+
   bool at_line_start(size_t i) const {
     while (i > 0 && (src_[i - 1] == ' ' || src_[i - 1] == '\t')) --i;
     return i == 0 || src_[i - 1] == '\n' || (i == 3 && static_cast<unsigned char>(src_[0]) == 0xEF);  // or right after a BOM
@@ -131,15 +138,38 @@ class Lexer {
   size_t string_start(size_t i) {
     if (src_.substr(i, 3) == "'''") {
       // Multi-line strings are verbatim up to the next '''.
-      size_t e = src_.find("'''", i + 3);
+      size_t e = multi_line_end(i + 3);
       if (e == std::string_view::npos) problem(i, i + 3, "unterminated multi-line string: ''' has no closing '''");
-      e = e == std::string_view::npos ? src_.size() : e + 3;
+      e = e == std::string_view::npos ? src_.size() : e;
       push(Tok::String, i, e);
       return e;
     }
     push(Tok::String, i, i + 1);
     stack_.push_back({'\'', tokens_.size() - 1});
     return i + 1;
+  }
+
+  // Where a multi-line string whose text starts at `from` ends (past its closing
+  // '''), or npos. Quotes just before the closing ''' are text: ''''a'''' is 'a'.
+  size_t multi_line_end(size_t from) const {
+    size_t e = src_.find("'''", from);
+    if (e == std::string_view::npos) return e;
+    while (e + 3 < src_.size() && src_[e + 3] == '\'') ++e;
+    return e + 3;
+  }
+
+  // `$'''…${x}…'''` (and `$$'''…$${x}…'''`): a multi-line string with
+  // interpolations, which the grammar does not know. The `$`s go; the reader
+  // takes the value as unknown (GrammarText::opaque_values).
+  size_t interpolated_multi_line(size_t i) {
+    size_t quotes = i;
+    while (quotes < src_.size() && src_[quotes] == '$') ++quotes;
+    size_t e = multi_line_end(quotes + 3);
+    if (e == std::string_view::npos) return punctuation(i);  // the grammar reports it
+    for (size_t k = i; k < quotes; ++k) out_[k] = ' ';
+    g_.opaque_values.push_back(static_cast<uint32_t>(quotes));
+    push(Tok::String, i, e);
+    return e;
   }
 
   // Inside a one-line string: returns where lexing goes on.
@@ -172,10 +202,14 @@ class Lexer {
   }
 
   // `resourceInput<'T@v'>` with a `.name` / `[*]` path after it becomes one
-  // identifier. Returns the end of what was masked (`word_end` if not well formed).
+  // identifier (spaces and comments on the line may stand around the type).
+  // Returns the end of what was masked (`word_end` if not well formed).
   size_t resource_type(size_t start, size_t word_end) {
     const size_t n = src_.size();
-    size_t k = word_end + 1;
+    size_t k = word_end;
+    while (k < n && (src_[k] == ' ' || src_[k] == '\t')) ++k;
+    if (k >= n || src_[k] != '<') return word_end;
+    ++k;
     for (;;) {
       if (k >= n || src_[k] == '\n') return word_end;
       char c = src_[k];
@@ -184,6 +218,11 @@ class Lexer {
         size_t close = src_.find_first_of("'\n", k + 1);
         if (close == std::string_view::npos || src_[close] != '\'') return word_end;
         k = close + 1;
+      } else if (src_.substr(k, 2) == "/*") {
+        size_t close = src_.find("*/", k + 2);
+        if (close == std::string_view::npos || src_.substr(k, close - k).find('\n') != std::string_view::npos)
+          return word_end;
+        k = close + 2;
       } else if (c == ' ' || c == '\t' || c == ',') {
         ++k;
       } else {
@@ -220,8 +259,10 @@ class Lexer {
     char c = src_[i];
     char next = i + 1 < n ? src_[i + 1] : '\0';
     switch (c) {
-      case '{':
       case '[':
+        index_prefix(i + 1);
+        [[fallthrough]];
+      case '{':
       case '(':
         push(Tok::Punct, i, i + 1);
         stack_.push_back({c, tokens_.size() - 1});
@@ -260,6 +301,15 @@ class Lexer {
     }
     push(Tok::Punct, i, i + 1);
     return i + 1;
+  }
+
+  // `a[?1]`: a safe index (null where `a[1]` fails), which the grammar reads only
+  // in places; `?` → space changes no value patless can know. `a[^1]`, `a[?^1]`:
+  // an index from the end; `^` → `_` makes the index a name (`_1`) the grammar
+  // reads, whose value the engine does not know.
+  void index_prefix(size_t i) {
+    if (i < src_.size() && src_[i] == '?' && after_operand(i - 1)) out_[i++] = ' ';
+    if (i + 1 < src_.size() && src_[i] == '^' && (ident_char(src_[i + 1]) || src_[i + 1] == '(')) out_[i] = '_';
   }
 
   // A closing bracket that does not match the innermost open one is stray, or
@@ -320,6 +370,8 @@ class StatementPass {
       else if (word == "func") func(k);
       else if (word == "import") import_list(k);
       else if (word == "extension") extension(k);
+      else if (params_file_ && word == "using") using_statement(k);
+      else if (params_file_ && (word == "extends" || word == "extensionConfig")) params_only_statement(k);
     }
   }
 
@@ -434,6 +486,7 @@ class StatementPass {
     size_t close = after(k + 1) - 1;
     if (close <= k + 1 || close >= t_.size() || text(close) != "}") return;
     std::vector<std::pair<size_t, char>> edits;
+    std::vector<size_t> quoted_names;
     size_t prev_last = 0, last_comma = 0;
     bool have_item = false, comma = false;
     for (size_t j = k + 2; j < close;) {
@@ -443,7 +496,11 @@ class StatementPass {
         last_comma = j++;
         continue;
       }
-      if (!ident(j)) return;
+      // A name that is no identifier is quoted: `'a-b' as c`.
+      bool quoted = t_[j].kind == Tok::String && text(j + 1) == "as" && ident(j + 2) &&
+                    text(j).find_first_of("$\\\n") == std::string_view::npos;
+      if (!ident(j) && !quoted) return;
+      if (quoted) quoted_names.push_back(j);
       size_t last = j;
       if (j + 2 < close && text(j + 1) == "as" && ident(j + 2)) last = j + 2;
       if (have_item && !comma) {
@@ -462,6 +519,42 @@ class StatementPass {
     if (!have_item) return;
     if (comma) edits.emplace_back(t_[last_comma].start, ' ');
     for (auto [at, c] : edits) g_.text[at] = c;
+    for (size_t q : quoted_names)  // the grammar takes identifiers only; nothing reads the names
+      for (size_t i = t_[q].start; i < t_[q].end; ++i)
+        if (!ident_char(g_.text[i])) g_.text[i] = '_';
+  }
+
+  // `with { … }` at token j: the token after its closing brace, or 0 when there is none.
+  size_t with_block(size_t j) const {
+    if (text(j) != "with" || !same_line(j) || text(j + 1) != "{") return 0;
+    size_t end = after(j + 1);
+    return text(end - 1) == "}" ? end : 0;
+  }
+
+  bool ends_line(size_t j) const { return j >= t_.size() || t_[j].line_break_before; }
+
+  // .bicepparam `using none` (parameters for no template in particular) and
+  // `using 'x' with { … }` (deployment settings): the grammar knows neither; the
+  // rules read only the template a file is for.
+  void using_statement(size_t k) {
+    if (text(k + 1) == "none" && same_line(k + 1) && ends_line(k + 2)) {
+      blank(t_[k].start, t_[k + 1].end);
+    } else if (k + 1 < t_.size() && t_[k + 1].kind == Tok::String && same_line(k + 1)) {
+      size_t end = with_block(after(k + 1));
+      if (end && ends_line(end)) blank(t_[after(k + 1)].start, t_[end - 1].end);
+    }
+  }
+
+  // .bicepparam `extends 'base.bicepparam'` and `extensionConfig name with { … }`:
+  // statements the grammar does not know. patless does not follow `extends`: the
+  // values a base file gives stay unknown.
+  void params_only_statement(size_t k) {
+    size_t end = 0;
+    if (text(k) == "extends" && k + 1 < t_.size() && t_[k + 1].kind == Tok::String && same_line(k + 1))
+      end = after(k + 1);
+    else if (text(k) == "extensionConfig" && ident(k + 1) && same_line(k + 1))
+      end = with_block(k + 2);
+    if (end && ends_line(end)) blank(t_[k].start, t_[end - 1].end);
   }
 
   // `extension name [with {...}] [as alias]`: nothing the rules read; the

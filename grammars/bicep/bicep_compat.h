@@ -18,6 +18,9 @@ struct GrammarText {
   // Start offsets of the operands of spreads (`...x`), ascending: the reader
   // marks the values starting there as spreads.
   std::vector<uint32_t> spread_operands;
+  // Start offsets of values the grammar reads but patless cannot evaluate, ascending:
+  // multi-line strings with interpolations (`$'''…'''`). The reader makes them unknown.
+  std::vector<uint32_t> opaque_values;
   // Names of `.bicepparam` assignments (`param x = v`), which now read `var   x = v`.
   std::vector<std::string> assigned_parameters;
   // The first unclosed or stray bracket, or unterminated string or comment.
@@ -36,6 +39,9 @@ struct GrammarText {
 // The rewrites, each only where the construct is well formed (a real syntax
 // error is left for the grammar to report):
 //   resourceInput<'T@v'>.a.b[*]  one identifier of the same length (a type is just a type)
+//   $'''…${x}…'''                `$` → space; the value is unknown (opaque_values)
+//   a[?1]                        `?` → space (a safe index: no value patless knows changes)
+//   a[^1]  a[?^1]                `^` → `_`: an index from the end, unknown
 //   T? in a type                 `?` → space (the grammar reads `T?` + next line as a ternary)
 //   '//…' '/*…' in strings       `/` → `_` (the grammar's lexer starts a comment there)
 //   postfix non-null `a!`        `!` → space
@@ -44,6 +50,9 @@ struct GrammarText {
 //   import { a ⏎ b } from 'x'    a missing comma goes into the whitespace; a trailing comma → space
 //   extension x [with {…}] [as y]  the statement → spaces
 //   .bicepparam param x = v      `param` → `var  `
+//   .bicepparam using none, using 'x' with {…}, extends 'y', extensionConfig z with {…}
+//                                the statement (or its `with {…}`) → spaces
+//   import { 'a-b' as c } …      the quoted name → `_a_b_`
 GrammarText make_grammar_compatible(std::string_view source, bool params_file);
 
 }  // namespace patless

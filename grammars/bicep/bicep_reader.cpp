@@ -109,8 +109,8 @@ struct ParentRef {
 
 class BicepReader {
  public:
-  BicepReader(Document& doc, const SourceText& src, const std::vector<uint32_t>& spread_operands)
-      : doc_(doc), src_(src), spread_operands_(spread_operands) {}
+  BicepReader(Document& doc, const SourceText& src, const GrammarText& grammar_text)
+      : doc_(doc), src_(src), spread_operands_(grammar_text.spread_operands), opaque_values_(grammar_text.opaque_values) {}
 
   void read_program(TSNode root) {
     // Decorators are statements of their own, just before the declaration they decorate.
@@ -139,11 +139,15 @@ class BicepReader {
   Document& doc_;
   const SourceText& src_;
   const std::vector<uint32_t>& spread_operands_;  // see GrammarText
+  const std::vector<uint32_t>& opaque_values_;    // see GrammarText
   size_t budget_ = limits::kMaxNodesVisited;
   std::optional<SourceRange> too_deep_;
 
   bool spread_operand(TSNode n) const {
     return std::binary_search(spread_operands_.begin(), spread_operands_.end(), ts_node_start_byte(n));
+  }
+  bool opaque_value(TSNode n) const {
+    return std::binary_search(opaque_values_.begin(), opaque_values_.end(), ts_node_start_byte(n));
   }
 
   SourceRange range(TSNode n) const { return src_.range(ts_node_start_byte(n), ts_node_end_byte(n)); }
@@ -423,7 +427,7 @@ class BicepReader {
     Value v;
     v.range = range(n);
     const char* type = ts_node_type(n);
-    if (!std::strcmp(type, "string")) return string_value(n, depth);
+    if (!std::strcmp(type, "string")) return opaque_value(n) ? opaque(n) : string_value(n, depth);
     if (!std::strcmp(type, "number")) {
       v.kind = Value::Kind::Number;
       v.text = text(n);
@@ -695,11 +699,11 @@ Document read_bicep(std::string path, std::string_view bytes, Format format, boo
     if (part != ChainPart::Resources) {
       doc.outline = true;  // see read_document.h
       // Where its modules are: whether they reach the chain is known once every file is read.
-      if (part == ChainPart::ModulesOnly) BicepReader(doc, src, grammar_text.spread_operands).read_module_paths(root);
+      if (part == ChainPart::ModulesOnly) BicepReader(doc, src, grammar_text).read_module_paths(root);
       return doc;
     }
   }
-  BicepReader reader(doc, src, grammar_text.spread_operands);
+  BicepReader reader(doc, src, grammar_text);
   for (auto [start, end] : grammar_text.comments)
     doc.comments.push_back({std::string(bytes.substr(start, end - start)), src.range(start, end)});
   reader.read_program(root);
