@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "grammars/read_document.h"
+#include "grammars/yaml/yaml_reader.h"
 
 using patless::Value;
 
@@ -148,6 +149,20 @@ TEST_CASE("Azure Policy definitions: the template a deployIfNotExists deploys is
   // An audit policy deploys nothing: not read.
   CHECK(!patless::read_document("audit.json", "{\"policyRule\": {\"if\": {}, \"then\": {\"effect\": \"audit\"}}, "
                                               "\"x\": \"deploymentTemplate.json\"}"));
+}
+
+TEST_CASE("YAML reader: only files with a top-level apiVersion are parsed", "[reader][yaml]") {
+  using patless::looks_like_kubernetes;
+  CHECK(looks_like_kubernetes("apiVersion: v1\nkind: ServiceAccount\n"));
+  CHECK(looks_like_kubernetes("# c\n---\napiVersion: v1\nkind: X\n"));
+  CHECK(looks_like_kubernetes("\xEF\xBB\xBF" "apiVersion: v1\nkind: X\n"));
+  CHECK(looks_like_kubernetes("\"apiVersion\": v1\n\"kind\": X\n"));
+  CHECK(looks_like_kubernetes("{apiVersion: v1, kind: X}\n"));
+  CHECK(looks_like_kubernetes("{\"apiVersion\": \"v1\", \"kind\": \"X\"}"));
+  // An apiVersion deeper in makes no object: Helm values, recorded HTTP bodies.
+  CHECK_FALSE(looks_like_kubernetes("ingress:\n  apiVersion: networking.k8s.io/v1\n  kind: Ingress\n"));
+  CHECK_FALSE(looks_like_kubernetes("interactions:\n  - body: '{\"apiVersion\":\"v1\",\"kind\":\"X\"}'\n"));
+  CHECK_FALSE(looks_like_kubernetes("apiVersion: v1\n"));
 }
 
 TEST_CASE("YAML reader: Kubernetes objects only", "[reader][yaml]") {

@@ -30,7 +30,18 @@ void collect_comments(const SourceText& src, Document& doc) {
 }  // namespace
 
 bool looks_like_kubernetes(std::string_view bytes) {
-  return bytes.find("apiVersion") != std::string_view::npos && bytes.find("kind") != std::string_view::npos;
+  if (bytes.find("kind") == std::string_view::npos) return false;
+  // An object's apiVersion is a key of its document's top-level mapping: at the
+  // start of a line, or in a flow mapping `{…}` that starts a line. An
+  // apiVersion deeper in (Helm values, recorded HTTP bodies) makes no object.
+  for (size_t at = bytes.find("apiVersion"); at != std::string_view::npos; at = bytes.find("apiVersion", at + 1)) {
+    size_t line = bytes.rfind('\n', at);
+    line = line == std::string_view::npos ? 0 : line + 1;
+    if (line + 3 <= bytes.size() && bytes.substr(line, 3) == "\xEF\xBB\xBF") line += 3;  // a BOM
+    std::string_view before = bytes.substr(line, at - line);
+    if (before.empty() || before == "\"" || before == "'" || bytes[line] == '{') return true;
+  }
+  return false;
 }
 
 namespace {

@@ -9,7 +9,8 @@
 namespace patless {
 
 // Cheap test on raw bytes: could this YAML hold a Kubernetes object? Files
-// without both `apiVersion` and `kind` (pipelines, Helm values) are never parsed.
+// without a top-level `apiVersion` (at the start of a line) and a `kind`
+// (pipelines, Helm values, recorded HTTP traffic) are never parsed.
 bool looks_like_kubernetes(std::string_view bytes);
 
 // Reads every document; those with a string apiVersion and kind become
