@@ -35,8 +35,9 @@ struct ClusterChild : ResourceNode {
 };
 
 struct FluxExtension : ClusterChild {
-  // configurationSettings['workloadIdentity.azureClientId'] as written (after
-  // variables), and the identity whose clientId it reads; null when unknown.
+  // configurationSettings['workloadIdentity.azureClientId'], or the protected
+  // settings', as written (after variables), and the identity whose clientId it
+  // reads; null when unknown.
   const Value* client_id = nullptr;
   const IdentityNode* identity = nullptr;
 };

@@ -112,6 +112,9 @@ void Graph::link_identities() {
   for (FluxExtension& e : extensions_) {
     e.client_id = written_value(e.resource->body, {"properties", "configurationSettings", "workloadIdentity.azureClientId"},
                                 *e.scope);
+    if (!e.client_id)  // the extension reads its protected settings alike
+      e.client_id = written_value(e.resource->body,
+                                  {"properties", "configurationProtectedSettings", "workloadIdentity.azureClientId"}, *e.scope);
     if (!e.client_id) continue;
     auto ref = property_reference(*e.client_id, *e.scope);
     if (ref && is_type(*ref->resource, kIdentityType) && is_path(ref->path, {"clientId"}))

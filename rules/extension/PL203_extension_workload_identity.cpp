@@ -37,22 +37,28 @@ class ExtensionWorkloadIdentityRule : public Rule {
     for (const FluxExtension& e : graph.flux_extensions()) {
       const FluxConfiguration* config = azure_configuration(e);
       if (!config) continue;
+      // The extension hands configurationProtectedSettings to Flux as it does
+      // configurationSettings (encrypted at rest): a key set in either is set.
       Lookup settings = e.get({"properties", "configurationSettings"});
-      if (settings.state == Lookup::State::Unknown) continue;
+      Lookup protected_settings = e.get({"properties", "configurationProtectedSettings"});
+      if (settings.state == Lookup::State::Unknown || protected_settings.state == Lookup::State::Unknown) continue;
       if (settings.known() && settings.value.kind != Value::Kind::Object) continue;
+      if (protected_settings.known() && protected_settings.value.kind != Value::Kind::Object) continue;
       bool have_enable = false, have_client_id = false;
-      if (settings.known()) {
-        for (const Member& m : settings.value.members) {
+      for (const auto& [map, name] : {std::pair{&settings, "configurationSettings"},
+                                      std::pair{&protected_settings, "configurationProtectedSettings"}}) {
+        if (!map->known()) continue;
+        for (const Member& m : map->value.members) {
           std::string_view right = right_key(m.key);
           if (right.empty()) continue;
           (right == kEnable ? have_enable : have_client_id) = true;
           if (m.key != right) {
-            report(e, *config, m.key_range, "configurationSettings key '" + m.key + "' is not '" + std::string(right) +
+            report(e, *config, m.key_range, std::string(name) + " key '" + m.key + "' is not '" + std::string(right) +
                                                 "': the extension ignores it, so Flux does not use workload identity.",
                    out);
           } else if (right == kEnable && !is_true(m.value)) {
             report(e, *config, m.value.range,
-                   "configurationSettings '" + std::string(kEnable) + "' is " + shown(m.value) +
+                   std::string(name) + " '" + std::string(kEnable) + "' is " + shown(m.value) +
                        ", not 'true': the source-controller gets no workload identity token.",
                    out);
           }
