@@ -285,6 +285,7 @@ TEST_CASE("compat: .bicepparam statements the grammar does not know", "[bicep][c
     REQUIRE(doc->parameters.size() == 1);
     CHECK(doc->parameters[0].default_value->text == "Azure");
     CHECK(doc->using_path == (head.starts_with("using none") ? "" : "main.bicep"));
+    CHECK(doc->extends_path == (head.find("extends") != std::string::npos ? "base.bicepparam" : ""));
   }
   // Half a statement is still an error.
   auto doc = patless::read_document("main.bicepparam", "using 'main.bicep' with {\nparam provider = 'Azure'\n");

@@ -547,11 +547,14 @@ class StatementPass {
 
   // .bicepparam `extends 'base.bicepparam'` and `extensionConfig name with { … }`:
   // statements the grammar does not know. patless does not follow `extends`: the
-  // values a base file gives stay unknown.
+  // values a base file may give stay unknown (GrammarText::extends_path).
   void params_only_statement(size_t k) {
     size_t end = 0;
-    if (text(k) == "extends" && k + 1 < t_.size() && t_[k + 1].kind == Tok::String && same_line(k + 1))
+    if (text(k) == "extends" && k + 1 < t_.size() && t_[k + 1].kind == Tok::String && same_line(k + 1)) {
       end = after(k + 1);
+      std::string_view quoted = text(k + 1);
+      if (end && ends_line(end) && quoted.size() >= 2) g_.extends_path = std::string(quoted.substr(1, quoted.size() - 2));
+    }
     else if (text(k) == "extensionConfig" && ident(k + 1) && same_line(k + 1))
       end = with_block(k + 2);
     if (end && ends_line(end)) blank(t_[k].start, t_[end - 1].end);

@@ -21,6 +21,8 @@ struct GrammarText {
   // Start offsets of values the grammar reads but patless cannot evaluate, ascending:
   // multi-line strings with interpolations (`$'''…'''`). The reader makes them unknown.
   std::vector<uint32_t> opaque_values;
+  // A .bicepparam `extends 'path'` (the statement is blanked): the path as written.
+  std::string extends_path;
   // Names of `.bicepparam` assignments (`param x = v`), which now read `var   x = v`.
   std::vector<std::string> assigned_parameters;
   // The first unclosed or stray bracket, or unterminated string or comment.

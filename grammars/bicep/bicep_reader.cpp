@@ -707,6 +707,7 @@ Document read_bicep(std::string path, std::string_view bytes, Format format, boo
   for (auto [start, end] : grammar_text.comments)
     doc.comments.push_back({std::string(bytes.substr(start, end - start)), src.range(start, end)});
   reader.read_program(root);
+  doc.extends_path = std::move(grammar_text.extends_path);
   // In a parameters file, the masked assignments are the parameter values.
   for (const std::string& name : grammar_text.assigned_parameters) {
     for (auto it = doc.variables.begin(); it != doc.variables.end(); ++it) {

@@ -200,6 +200,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
       Scope s = deployment_of(&d);
       s.caller = own_scope[pf];
       s.parameter_file = pf;
+      s.unlisted_unknown = !pf->extends_path.empty();  // patless does not follow `extends`
       for (const Parameter& p : pf->parameters) s.arguments.emplace_back(p.name, p.default_value ? &*p.default_value : nullptr);
       scopes.push_back(std::move(s));
     }
@@ -234,6 +235,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
           s.caller = caller.caller;
           s.arguments = caller.arguments;
           s.arguments_unknown = caller.arguments_unknown;
+          s.unlisted_unknown = caller.unlisted_unknown;
           s.parameter_file = caller.parameter_file;
           s.symbols = &caller.declarations();
         } else {

@@ -144,7 +144,7 @@ class Evaluator {
       if (scope_.caller->doc != scope_.doc) mark_foreign(v);
       return v;
     }
-    if (!p->default_value) return unknown(at);
+    if (!p->default_value || scope_.unlisted_unknown) return unknown(at);
     return eval(*p->default_value, depth + 1);
   }
 

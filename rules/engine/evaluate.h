@@ -22,6 +22,9 @@ struct Scope {
   const Scope* caller = nullptr;
   std::vector<std::pair<std::string, const Value*>> arguments;
   bool arguments_unknown = false;  // e.g. `params: union(a, b)`: every parameter may be set
+  // A parameter not among `arguments` may still be set elsewhere (the base a
+  // .bicepparam extends): unknown, not its default.
+  bool unlisted_unknown = false;
   const Document* parameter_file = nullptr;  // the .bicepparam / parameters.json deployed with
   const Module* module = nullptr;            // the module declaration that deploys this (in caller->doc)
   const Resource* linked_by = nullptr;       // the ARM deployment resource whose templateLink this is

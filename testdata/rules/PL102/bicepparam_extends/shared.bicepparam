@@ -1,0 +1,3 @@
+using none
+
+param provider = 'Azure'
