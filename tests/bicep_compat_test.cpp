@@ -53,6 +53,13 @@ const Value& var(const patless::Document& doc, std::string_view name) {
   return v->value;
 }
 
+// A variable's value as the engine evaluates it in its own file.
+Value evaluated(const patless::Document& doc, std::string_view name) {
+  patless::Scope scope;
+  scope.doc = &doc;
+  return patless::evaluate(var(doc, name), scope);
+}
+
 }  // namespace
 
 TEST_CASE("compat: resourceInput<> and resourceOutput<> types", "[bicep][compat]") {
@@ -231,16 +238,14 @@ TEST_CASE("compat: indexes from the end and safe indexes", "[bicep][compat]") {
       "var lastSafe = arr[?^1]\n"
       "var computed = arr[^(length(arr) - 1)]\n"
       "var items = [\n  arr[0]\n  arr[?1]\n  arr[?5]\n]\n");
-  patless::Scope scope;
-  scope.doc = &doc;
   // From the end: unknown. A safe index: the item, or unknown where it is null.
-  CHECK(patless::evaluate(var(doc, "last"), scope).kind == Value::Kind::Opaque);
-  CHECK(patless::evaluate(var(doc, "lastSafe"), scope).kind == Value::Kind::Opaque);
-  CHECK(patless::evaluate(var(doc, "computed"), scope).kind == Value::Kind::Opaque);
-  Value items = patless::evaluate(var(doc, "items"), scope);
+  CHECK(evaluated(doc, "last").kind == Value::Kind::Opaque);
+  CHECK(evaluated(doc, "lastSafe").kind == Value::Kind::Opaque);
+  CHECK(evaluated(doc, "computed").kind == Value::Kind::Opaque);
+  Value items = evaluated(doc, "items");
   REQUIRE(items.items.size() == 3);
-  CHECK(patless::evaluate(items.items[1], scope).text == "b");
-  CHECK(patless::evaluate(items.items[2], scope).kind == Value::Kind::Opaque);
+  CHECK(items.items[1].text == "b");
+  CHECK(items.items[2].kind == Value::Kind::Opaque);
 }
 
 TEST_CASE("compat: multi-line strings with interpolations, and with quotes inside", "[bicep][compat]") {
@@ -250,12 +255,10 @@ TEST_CASE("compat: multi-line strings with interpolations, and with quotes insid
       "var escaped = $$'''\n${not} $${org}\n'''\n"
       "var quoted = ''''abc''''\n"
       "var plain = '''\nline\n'''\n");
-  patless::Scope scope;
-  scope.doc = &doc;
-  CHECK(patless::evaluate(var(doc, "url"), scope).kind == Value::Kind::Opaque);
-  CHECK(patless::evaluate(var(doc, "escaped"), scope).kind == Value::Kind::Opaque);
-  CHECK(patless::evaluate(var(doc, "quoted"), scope).text == "'abc'");
-  CHECK(patless::evaluate(var(doc, "plain"), scope).text == "line\n");
+  CHECK(evaluated(doc, "url").kind == Value::Kind::Opaque);
+  CHECK(evaluated(doc, "escaped").kind == Value::Kind::Opaque);
+  CHECK(evaluated(doc, "quoted").text == "'abc'");
+  CHECK(evaluated(doc, "plain").text == "line\n");
 }
 
 TEST_CASE("compat: resourceInput<> with spaces and comments around the type", "[bicep][compat]") {
