@@ -311,8 +311,6 @@ class BicepReader {
     doc_.modules.push_back(std::move(m));
   }
 
-  // An expression patless does not evaluate: its range is all it keeps (its
-  // text can be long, a whole for-expression, and no rule reads it).
   // In an array the grammar reads `a[0]` as two items, `a` and the array `[0]`
   // (and `a[0].b` as `a` and `[0].b`). `item` is that second item: its leading
   // one-element array, which starts at `at`, becomes an index into `target`,
@@ -338,6 +336,8 @@ class BicepReader {
     target = std::move(item);
   }
 
+  // An expression patless does not evaluate: its range is all it keeps (its
+  // text can be long, a whole for-expression, and no rule reads it).
   Value opaque(TSNode n) {
     Value v;
     v.kind = Value::Kind::Opaque;
