@@ -25,11 +25,12 @@ bool flux_related(FileKind kind, std::string_view bytes) {
          bytes.find("kubernetesconfiguration") != std::string_view::npos;
 }
 
-// The quoted strings of `bytes` that name a file (end in .bicep or .json),
-// resolved against `dir`.
+// The quoted strings of `bytes` that name a file (end in .bicep, .bicepparam —
+// a base a .bicepparam extends — or .json), resolved against `dir`.
 std::vector<std::string> quoted_paths(std::string_view bytes, const fs::path& dir) {
   std::vector<std::string> out;
-  for (std::string_view ext : {std::string_view(".bicep'"), std::string_view(".json'"), std::string_view(".json\"")}) {
+  for (std::string_view ext : {std::string_view(".bicep'"), std::string_view(".bicepparam'"), std::string_view(".json'"),
+                               std::string_view(".json\"")}) {
     char quote = ext.back();
     for (size_t at = bytes.find(ext); at != std::string_view::npos; at = bytes.find(ext, at + 1)) {
       size_t close = at + ext.size() - 1;

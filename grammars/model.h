@@ -211,7 +211,7 @@ struct Document {
   std::vector<Comment> comments;
   std::vector<ParseError> errors;
   std::string using_path;  // .bicepparam `using '...'`; parameter values are in `parameters`
-  // .bicepparam `extends '...'`: a base file may set the parameters this one does not.
+  // .bicepparam `extends '...'`: the base file that sets the parameters this one does not.
   std::string extends_path;
   // Read with Detail::ChainOnly and outside the chain: only path and format are
   // set, and for a Bicep file of modules their symbols, paths and ranges

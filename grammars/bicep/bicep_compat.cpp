@@ -546,8 +546,8 @@ class StatementPass {
   }
 
   // .bicepparam `extends 'base.bicepparam'` and `extensionConfig name with { … }`:
-  // statements the grammar does not know. patless does not follow `extends`: the
-  // values a base file may give stay unknown (GrammarText::extends_path).
+  // statements the grammar does not know. The base's path is kept
+  // (GrammarText::extends_path): its values fill in what this file does not set.
   void params_only_statement(size_t k) {
     size_t end = 0;
     if (text(k) == "extends" && k + 1 < t_.size() && t_[k + 1].kind == Tok::String && same_line(k + 1)) {

@@ -1,5 +1,6 @@
 #include "rules/engine/deployments.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -34,6 +35,27 @@ struct Paths {
   }
 };
 
+// The values a parameter file gives: its own, then those of the .bicepparam it
+// extends that it does not set, each evaluated in its own file, and so on. A base
+// that is not in the scan leaves every other parameter unknown.
+void bind_parameter_file(Scope& s, const Document& pf, const std::vector<Document>& docs, const Paths& paths,
+                         const std::map<const Document*, const Scope*>& own_scope) {
+  const Document* file = &pf;
+  for (int depth = 0;; ++depth) {
+    for (const Parameter& p : file->parameters) {
+      bool set = std::any_of(s.arguments.begin(), s.arguments.end(), [&](const Argument& a) { return a.name == p.name; });
+      if (!set) s.arguments.push_back({p.name, p.default_value ? &*p.default_value : nullptr, own_scope.at(file)});
+    }
+    if (file->extends_path.empty()) return;
+    auto it = paths.by_path.find(beside(file->path, file->extends_path));
+    if (depth >= kMaxModuleDepth || it == paths.by_path.end() || docs[it->second].format != Format::BicepParams) {
+      s.unlisted_unknown = true;
+      return;
+    }
+    file = &docs[it->second];
+  }
+}
+
 // The templates a parameter file is for: the one `using` names; failing that,
 // the templates beside it whose name starts its own (main.json ← main.parameters.json),
 // or else every template beside it.
@@ -42,7 +64,8 @@ std::vector<size_t> targets_of(const Document& params, const std::vector<Documen
     return params.format == Format::BicepParams ? t.format == Format::Bicep : t.format == Format::Arm;
   };
   std::vector<size_t> named, alongside;
-  if (params.format == Format::BicepParams && !params.using_path.empty()) {
+  if (params.format == Format::BicepParams) {  // `using none`, or a base others extend: no template
+    if (params.using_path.empty()) return {};
     auto it = paths.by_path.find(beside(params.path, params.using_path));
     if (it != paths.by_path.end() && format(docs[it->second])) named.push_back(it->second);
     return named;
@@ -75,7 +98,7 @@ void bind_module_arguments(Scope& s, const Module& m) {
       s.arguments_unknown = true;  // a spread may set any parameter
       return;
     }
-    s.arguments.emplace_back(a.key, &a.value);
+    s.arguments.push_back({a.key, &a.value});
   }
 }
 
@@ -95,7 +118,7 @@ void bind_arm_arguments(Scope& s, const Resource& deployment) {
     s.arguments_unknown = true;
     return;
   }
-  for (const Member& p : params->members) s.arguments.emplace_back(p.key, p.value.get("value"));
+  for (const Member& p : params->members) s.arguments.push_back({p.key, p.value.get("value")});
 }
 
 // templateLink.relativePath of an ARM deployment resource, or empty.
@@ -200,8 +223,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
       Scope s = deployment_of(&d);
       s.caller = own_scope[pf];
       s.parameter_file = pf;
-      s.unlisted_unknown = !pf->extends_path.empty();  // patless does not follow `extends`
-      for (const Parameter& p : pf->parameters) s.arguments.emplace_back(p.name, p.default_value ? &*p.default_value : nullptr);
+      bind_parameter_file(s, *pf, documents, paths, own_scope);
       scopes.push_back(std::move(s));
     }
   }

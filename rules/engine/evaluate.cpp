@@ -137,11 +137,12 @@ class Evaluator {
     const Parameter* p = scope_.declarations().parameter(name);
     if (!p) return unknown(at);
     if (scope_.arguments_unknown) return unknown(at);
-    for (const auto& [arg, value] : scope_.arguments) {
-      if (arg != name) continue;
-      if (!value || !scope_.caller || depth > kMaxDepth) return unknown(at);
-      Value v = Evaluator(*scope_.caller).eval(*value, depth + 1);
-      if (scope_.caller->doc != scope_.doc) mark_foreign(v);
+    for (const Argument& a : scope_.arguments) {
+      if (a.name != name) continue;
+      const Scope* from = a.from ? a.from : scope_.caller;
+      if (!a.value || !from || depth > kMaxDepth) return unknown(at);
+      Value v = Evaluator(*from).eval(*a.value, depth + 1);
+      if (from->doc != scope_.doc) mark_foreign(v);
       return v;
     }
     if (!p->default_value || scope_.unlisted_unknown) return unknown(at);

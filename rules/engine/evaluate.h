@@ -12,18 +12,28 @@
 
 namespace patless {
 
+struct Scope;
+
+// A parameter's value as a deployment passes it, evaluated in `from` (the
+// deployment's caller when null: the base a .bicepparam extends is another
+// file). A null value is set but unknown (a Key Vault reference, a spread).
+struct Argument {
+  std::string name;
+  const Value* value = nullptr;
+  const Scope* from = nullptr;
+};
+
 // One deployment of a document: the document alone (parameters take their
 // defaults), a template with the values of one parameter file, or a module with
 // the `params` its caller passes.
 struct Scope {
   const Document* doc = nullptr;
-  // Where the parameter values come from: evaluated in `caller`. A listed name
-  // with a null value is set but unknown (a Key Vault reference, a spread).
+  // Where the parameter values come from (the module's caller, the parameter file).
   const Scope* caller = nullptr;
-  std::vector<std::pair<std::string, const Value*>> arguments;
+  std::vector<Argument> arguments;
   bool arguments_unknown = false;  // e.g. `params: union(a, b)`: every parameter may be set
-  // A parameter not among `arguments` may still be set elsewhere (the base a
-  // .bicepparam extends): unknown, not its default.
+  // A parameter not among `arguments` may still be set elsewhere (a base a
+  // .bicepparam extends that is not in the scan): unknown, not its default.
   bool unlisted_unknown = false;
   const Document* parameter_file = nullptr;  // the .bicepparam / parameters.json deployed with
   const Module* module = nullptr;            // the module declaration that deploys this (in caller->doc)

@@ -45,8 +45,8 @@ std::optional<PropertyReference> resolve(const Value& v, const Scope& scope, std
     if (name.kind == Value::Kind::String) parameter = name.text;
   }
   if (!parameter.empty() && scope.caller && scope.declarations().parameter(parameter)) {
-    for (const auto& [name, arg] : scope.arguments)
-      if (name == parameter && arg) return resolve(*arg, *scope.caller, reversed, depth + 1);
+    for (const Argument& a : scope.arguments)
+      if (a.name == parameter && a.value) return resolve(*a.value, a.from ? *a.from : *scope.caller, reversed, depth + 1);
     return std::nullopt;
   }
   std::vector<std::string> path(reversed.rbegin(), reversed.rend());

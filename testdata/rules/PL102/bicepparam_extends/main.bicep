@@ -1,7 +1,6 @@
-// PL102 stays silent on the provider and fires on nothing: main.bicepparam sets
-// the Azure DevOps URL and extends shared.bicepparam, which may set the provider
-// (it does). patless does not follow `extends`, so a parameter the file itself
-// does not set is unknown, not its default 'Generic'.
+// PL102 stays silent: main.bicepparam extends shared.bicepparam, which sets the
+// provider (and the URL, from a variable of its own). A parameter the extending
+// file does not set comes from its base, evaluated in the base's file.
 param repoUrl string
 param provider string = 'Generic'
 

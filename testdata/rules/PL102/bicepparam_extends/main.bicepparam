@@ -1,4 +1,5 @@
 using './main.bicep'
 extends './shared.bicepparam'
 
-param repoUrl = 'https://dev.azure.com/contoso/infra/_git/config'
+// The base's `providerName` is its own: this one does not change what it sets.
+var providerName = 'Generic'

@@ -1,3 +1,5 @@
 using none
 
-param provider = 'Azure'
+var providerName = 'Azure'
+param repoUrl = 'https://dev.azure.com/contoso/infra/_git/config'
+param provider = providerName

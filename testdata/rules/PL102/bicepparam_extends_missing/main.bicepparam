@@ -1,0 +1,4 @@
+using './main.bicep'
+extends '../../shared/flux.bicepparam'
+
+param repoUrl = 'https://dev.azure.com/contoso/infra/_git/config'
