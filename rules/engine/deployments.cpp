@@ -42,9 +42,14 @@ void bind_parameter_file(Scope& s, const Document& pf, const std::vector<Documen
                          const std::map<const Document*, const Scope*>& own_scope) {
   const Document* file = &pf;
   for (int depth = 0;; ++depth) {
+    auto from = own_scope.find(file);  // every parameter file has one
+    if (from == own_scope.end()) {
+      s.unlisted_unknown = true;
+      return;
+    }
     for (const Parameter& p : file->parameters) {
       bool set = std::any_of(s.arguments.begin(), s.arguments.end(), [&](const Argument& a) { return a.name == p.name; });
-      if (!set) s.arguments.push_back({p.name, p.default_value ? &*p.default_value : nullptr, own_scope.at(file)});
+      if (!set) s.arguments.push_back({p.name, p.default_value ? &*p.default_value : nullptr, from->second});
     }
     if (file->extends_path.empty()) return;
     auto it = paths.by_path.find(beside(file->path, file->extends_path));
