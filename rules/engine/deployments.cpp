@@ -61,9 +61,10 @@ void bind_parameter_file(Scope& s, const Document& pf, const std::vector<Documen
   }
 }
 
-// The templates a parameter file is for: the one `using` names; failing that,
-// the templates beside it whose name starts its own (main.json ← main.parameters.json),
-// or else every template beside it.
+// The templates a parameter file is for: the one a .bicepparam's `using` names
+// (a Bicep file or an ARM template); for an ARM parameters file, the templates
+// beside it whose name starts its own (main.json ← main.parameters.json), or
+// else every template beside it.
 std::vector<size_t> targets_of(const Document& params, const std::vector<Document>& docs, const Paths& paths) {
   auto format = [&](const Document& t) {
     return params.format == Format::BicepParams ? t.format == Format::Bicep : t.format == Format::Arm;
@@ -72,7 +73,8 @@ std::vector<size_t> targets_of(const Document& params, const std::vector<Documen
   if (params.format == Format::BicepParams) {  // `using none`, or a base others extend: no template
     if (params.using_path.empty()) return {};
     auto it = paths.by_path.find(beside(params.path, params.using_path));
-    if (it != paths.by_path.end() && format(docs[it->second])) named.push_back(it->second);
+    if (it != paths.by_path.end() && (docs[it->second].format == Format::Bicep || docs[it->second].format == Format::Arm))
+      named.push_back(it->second);
     return named;
   }
   if (params.given_as_parameters) {

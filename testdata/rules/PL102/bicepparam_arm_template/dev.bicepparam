@@ -1,0 +1,3 @@
+using './main.json'
+
+param repoUrl = 'https://dev.azure.com/contoso/infra/_git/config'

@@ -1,0 +1,3 @@
+using './main.json'
+
+param provider = 'Azure'
