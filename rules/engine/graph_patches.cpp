@@ -214,6 +214,25 @@ void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex&
   }
 }
 
+// A strategic merge patch names what it patches (apiVersion, kind, metadata.name
+// and namespace); kustomize keeps the object's own: those keys of the patch go
+// where the object has them (else a finding on the object's apiVersion would
+// point into the patch).
+void keep_identity(const Value& root, Value& body) {
+  auto drop = [](Value& v, std::string_view key) {
+    std::erase_if(v.members, [&](const Member& m) { return !m.spread && m.key == key; });
+  };
+  for (std::string_view key : {"apiVersion", "kind"})
+    if (root.get(key)) drop(body, key);
+  const Value* meta = root.get("metadata");
+  Value* patch_meta = nullptr;
+  for (Member& m : body.members)
+    if (!m.spread && m.key == "metadata") patch_meta = &m.value;
+  if (!meta || !patch_meta) return;
+  for (std::string_view key : {"name", "namespace"})
+    if (meta->get(key)) drop(*patch_meta, key);
+}
+
 }  // namespace
 
 // Applies `p`; what it writes is tagged with `origin` (see Value::origin).
@@ -221,6 +240,7 @@ void apply_patch(Value& root, const KustomizePatch& p, uint8_t origin) {
   Value body = p.body;
   tag(body, origin);
   if (p.type == KustomizePatch::Type::StrategicMerge) {
+    keep_identity(root, body);
     merge(root, body);
   } else if (body.kind == Value::Kind::Array) {
     for (const Value& op : body.items)
