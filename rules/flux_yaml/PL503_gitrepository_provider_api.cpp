@@ -26,7 +26,8 @@ class GitRepositoryProviderApiRule : public Rule {
       Finding f = finding_at(o, api->range, "apiVersion",
                              "GitRepository '" + o.object->name + "' is " + o.object->api_version +
                                  ", which has no spec.provider: the API server drops or rejects it, and Flux pulls "
-                                 "without workload identity. Use apiVersion: " + std::string(kV1) + ".");
+                                 "without workload identity. Use apiVersion: " + std::string(kV1) + ".",
+                             Level::None, api);
       f.related.push_back({o.path_of(*provider), provider->range, "the provider this API version does not know"});
       out.report(std::move(f));
     }

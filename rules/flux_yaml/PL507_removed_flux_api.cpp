@@ -52,9 +52,10 @@ class RemovedFluxApiRule : public Rule {
                                o.object->kind + " '" + o.object->name + "' uses " + std::string(r.api_version) +
                                    ", which Flux " + std::string(r.removed_in) +
                                    " and microsoft.flux 1.23.0 no longer serve: the object is rejected on upgrade. "
-                                   "Move to " + std::string(r.replacement) + ".");
+                                   "Move to " + std::string(r.replacement) + ".",
+                               Level::None, api);
         if (fix_is_safe(o, r)) {
-          f.fix = Fix{"Use apiVersion " + std::string(r.replacement), o.doc->path,
+          f.fix = Fix{"Use apiVersion " + std::string(r.replacement), o.path_of(*api),
                       {Replacement{api->range, std::string(r.replacement)}}};
         }
         out.report(std::move(f));
