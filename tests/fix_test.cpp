@@ -80,3 +80,37 @@ TEST_CASE("fixes remove their finding and add none", "[fixes]") {
   }
   fs::remove_all(tmp);
 }
+
+TEST_CASE("a fix on an object an overlay patches edits the object's own apiVersion", "[fixes]") {
+  // The overlay's patch file names the object's apiVersion too; the fix must
+  // rewrite the base file where its apiVersion is, nothing else.
+  const fs::path tmp = fs::temp_directory_path() / ("patless-fix-patched-" + std::to_string(::getpid()));
+  fs::create_directories(tmp / "deploy");
+  fs::create_directories(tmp / "overlay");
+  auto write = [&](const fs::path& p, const std::string& text) { std::ofstream(tmp / p, std::ios::binary) << text; };
+  const std::string base =
+      "# comment\n---\napiVersion: source.toolkit.fluxcd.io/v1beta2\nkind: HelmRepository\nmetadata:\n"
+      "  name: podinfo\nspec:\n  interval: 12h\n  url: https://stefanprodan.github.io/podinfo\n";
+  write("deploy/podinfo.yaml", base);
+  write("deploy/kustomization.yaml",
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - podinfo.yaml\n");
+  write("overlay/kustomization.yaml",
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../deploy\npatches:\n"
+        "  - path: patch.yaml\n    target:\n      kind: HelmRepository\n      name: podinfo\n");
+  write("overlay/patch.yaml",
+        "apiVersion: source.toolkit.fluxcd.io/v1beta2\nkind: HelmRepository\nmetadata:\n  name: podinfo\n"
+        "spec:\n  interval: 1h\n");
+  const patless::Finding* pl507 = nullptr;
+  auto findings = lint(tmp);
+  for (const auto& f : findings)
+    if (f.rule_id == "PL507") pl507 = &f;
+  REQUIRE(pl507);
+  CHECK(pl507->range.start_line == 3);
+  REQUIRE(pl507->fix);
+  CHECK(fs::path(pl507->fix->path) == tmp / "deploy" / "podinfo.yaml");
+  CHECK(fs::path(pl507->path) == tmp / "deploy" / "podinfo.yaml");
+  CHECK(apply(base, pl507->fix->replacements) ==
+        "# comment\n---\napiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n"
+        "  name: podinfo\nspec:\n  interval: 12h\n  url: https://stefanprodan.github.io/podinfo\n");
+  fs::remove_all(tmp);
+}
