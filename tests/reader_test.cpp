@@ -159,6 +159,7 @@ TEST_CASE("YAML reader: only files with a top-level apiVersion are parsed", "[re
   CHECK(looks_like_kubernetes("\"apiVersion\": v1\n\"kind\": X\n"));
   CHECK(looks_like_kubernetes("{apiVersion: v1, kind: X}\n"));
   CHECK(looks_like_kubernetes("{\"apiVersion\": \"v1\", \"kind\": \"X\"}"));
+  CHECK(looks_like_kubernetes("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"X\"\n}\n"));  // JSON, indented
   // An apiVersion deeper in makes no object: Helm values, recorded HTTP bodies.
   CHECK_FALSE(looks_like_kubernetes("ingress:\n  apiVersion: networking.k8s.io/v1\n  kind: Ingress\n"));
   CHECK_FALSE(looks_like_kubernetes("interactions:\n  - body: '{\"apiVersion\":\"v1\",\"kind\":\"X\"}'\n"));

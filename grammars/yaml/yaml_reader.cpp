@@ -31,6 +31,11 @@ void collect_comments(const SourceText& src, Document& doc) {
 
 bool looks_like_kubernetes(std::string_view bytes) {
   if (bytes.find("kind") == std::string_view::npos) return false;
+  // JSON is YAML too: a file that is one JSON object may indent its keys.
+  size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") first = bytes.find_first_not_of(" \t\r\n", 3);
+  if (first != std::string_view::npos && bytes[first] == '{')
+    return bytes.find("apiVersion") != std::string_view::npos;
   // An object's apiVersion is a key of its document's top-level mapping: at the
   // start of a line, or in a flow mapping `{…}` that starts a line. An
   // apiVersion deeper in (Helm values, recorded HTTP bodies) makes no object.
