@@ -66,17 +66,15 @@ void bind_parameter_file(Scope& s, const Document& pf, const std::vector<Documen
 // beside it whose name starts its own (main.json ← main.parameters.json), or
 // else every template beside it.
 std::vector<size_t> targets_of(const Document& params, const std::vector<Document>& docs, const Paths& paths) {
-  auto format = [&](const Document& t) {
-    return params.format == Format::BicepParams ? t.format == Format::Bicep : t.format == Format::Arm;
-  };
   std::vector<size_t> named, alongside;
   if (params.format == Format::BicepParams) {  // `using none`, or a base others extend: no template
     if (params.using_path.empty()) return {};
     auto it = paths.by_path.find(beside(params.path, params.using_path));
-    if (it != paths.by_path.end() && (docs[it->second].format == Format::Bicep || docs[it->second].format == Format::Arm))
-      named.push_back(it->second);
+    if (it != paths.by_path.end() && is_template(docs[it->second])) named.push_back(it->second);
     return named;
   }
+  // An ARM parameters file: ARM templates.
+  auto format = [](const Document& t) { return t.format == Format::Arm; };
   if (params.given_as_parameters) {
     for (size_t i = 0; i < docs.size(); ++i)
       if (format(docs[i])) named.push_back(i);
