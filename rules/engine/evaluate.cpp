@@ -139,7 +139,7 @@ class Evaluator {
     if (scope_.arguments_unknown) return unknown(at);
     for (const Argument& a : scope_.arguments) {
       if (a.name != name) continue;
-      const Scope* from = a.from ? a.from : scope_.caller;
+      const Scope* from = scope_.source_of(a);
       if (!a.value || !from || depth > kMaxDepth) return unknown(at);
       Value v = Evaluator(*from).eval(*a.value, depth + 1);
       if (from->doc != scope_.doc) mark_foreign(v);

@@ -46,6 +46,9 @@ struct Scope {
   // The module deployments this one starts, by module symbol.
   std::vector<std::pair<std::string, const Scope*>> modules;
 
+  // The deployment an argument's value is evaluated in.
+  const Scope* source_of(const Argument& a) const { return a.from ? a.from : caller; }
+
   const Scope* module_scope(std::string_view symbol) const {
     for (const auto& [name, s] : modules)
       if (name == symbol) return s;

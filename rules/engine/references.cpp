@@ -46,7 +46,7 @@ std::optional<PropertyReference> resolve(const Value& v, const Scope& scope, std
   }
   if (!parameter.empty() && scope.caller && scope.declarations().parameter(parameter)) {
     for (const Argument& a : scope.arguments)
-      if (a.name == parameter && a.value) return resolve(*a.value, a.from ? *a.from : *scope.caller, reversed, depth + 1);
+      if (a.name == parameter && a.value) return resolve(*a.value, *scope.source_of(a), reversed, depth + 1);
     return std::nullopt;
   }
   std::vector<std::string> path(reversed.rbegin(), reversed.rend());
