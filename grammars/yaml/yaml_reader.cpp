@@ -31,9 +31,9 @@ void collect_comments(const SourceText& src, Document& doc) {
 
 bool looks_like_kubernetes(std::string_view bytes) {
   if (bytes.find("kind") == std::string_view::npos) return false;
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // a BOM
   // JSON is YAML too: a file that is one JSON object may indent its keys.
   size_t first = bytes.find_first_not_of(" \t\r\n");
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") first = bytes.find_first_not_of(" \t\r\n", 3);
   if (first != std::string_view::npos && bytes[first] == '{')
     return bytes.find("apiVersion") != std::string_view::npos;
   // An object's apiVersion is a key of its document's top-level mapping: at the
@@ -42,7 +42,6 @@ bool looks_like_kubernetes(std::string_view bytes) {
   for (size_t at = bytes.find("apiVersion"); at != std::string_view::npos; at = bytes.find("apiVersion", at + 1)) {
     size_t line = bytes.rfind('\n', at);
     line = line == std::string_view::npos ? 0 : line + 1;
-    if (line + 3 <= bytes.size() && bytes.substr(line, 3) == "\xEF\xBB\xBF") line += 3;  // a BOM
     std::string_view before = bytes.substr(line, at - line);
     if (before.empty() || before == "\"" || before == "'" || bytes[line] == '{') return true;
   }
