@@ -567,15 +567,14 @@ class StatementPass {
     if (j >= t_.size() || !same_line(j) || (t_[j].kind != Tok::String && t_[j].kind != Tok::Ident)) return;
     j = after(j);
     if (same_line(j) && text(j) == "with") {
-      if (text(j + 1) != "{") return;
-      j = after(j + 1);
-      if (text(j - 1) != "}") return;
+      j = with_block(j);
+      if (!j) return;
     }
     if (same_line(j) && text(j) == "as") {
       if (!ident(j + 1) || !same_line(j + 1)) return;
       j += 2;
     }
-    if (j < t_.size() && !t_[j].line_break_before) return;  // more on the line: not this statement
+    if (!ends_line(j)) return;  // more on the line: not this statement
     blank(t_[k].start, t_[j - 1].end);
   }
 };
