@@ -63,6 +63,10 @@ struct Value {
   // evaluated value that came from another file (a caller, a parameter file).
   uint8_t origin = 0;
   static constexpr uint8_t kForeign = 255;
+  // YAML: written under an anchor (`&name`), so aliases may stand for it too,
+  // or merged in with `<<`, so written outside the mapping that has it. A fix
+  // that edited it would change other places or the wrong mapping: none is offered.
+  bool shared = false;
 
   bool is_literal_scalar() const {
     return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String;

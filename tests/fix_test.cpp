@@ -114,3 +114,30 @@ TEST_CASE("a fix on an object an overlay patches edits the object's own apiVersi
         "  name: podinfo\nspec:\n  interval: 12h\n  url: https://stefanprodan.github.io/podinfo\n");
   fs::remove_all(tmp);
 }
+
+TEST_CASE("no fix edits YAML that an anchor or a merge key shares with other places", "[fixes]") {
+  // Rewriting an anchored value would change its aliases too; inserting after a
+  // merged-in url would write into the mapping it was merged from.
+  const fs::path tmp = fs::temp_directory_path() / ("patless-fix-shared-" + std::to_string(::getpid()));
+  fs::create_directories(tmp);
+  const std::string head =
+      "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: r\n  namespace: flux-system\n";
+  const std::pair<const char*, bool> cases[] = {
+      {"spec:\n  url: https://dev.azure.com/o/p/_git/r\n  provider: generic\n", true},
+      {"spec:\n  url: https://dev.azure.com/o/p/_git/r\n  provider: &p generic\n", false},
+      {"spec:\n  <<: {url: https://dev.azure.com/o/p/_git/r}\n  interval: 1m\n", false},
+      {"spec: &s\n  url: https://dev.azure.com/o/p/_git/r\n  interval: 1m\n", false},
+  };
+  for (const auto& [spec, fixable] : cases) {
+    std::ofstream(tmp / "repo.yaml", std::ios::binary) << head << spec;
+    size_t pl501 = 0;
+    for (const auto& f : lint(tmp / "repo.yaml")) {
+      if (f.rule_id != "PL501") continue;
+      ++pl501;
+      INFO(spec);
+      CHECK(f.fix.has_value() == fixable);
+    }
+    CHECK(pl501 == 1);
+  }
+  fs::remove_all(tmp);
+}

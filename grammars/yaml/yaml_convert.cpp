@@ -1,10 +1,31 @@
 #include "grammars/yaml/yaml_convert.h"
 
+#include <unordered_set>
+
 namespace patless {
 
-Value YamlConverter::convert(const YAML::Node& n, int depth) {
+namespace {
+
+// `<<: *base` (or `<<: [*a, *b]`): YAML's merge key, which Kubernetes' and
+// kustomize's YAML libraries apply and yaml-cpp does not. A quoted "<<" is an
+// ordinary key.
+bool is_merge(const YAML::Node& key, const YAML::Node& value) {
+  if (!key.IsScalar() || key.Scalar() != "<<") return false;
+  if (key.Tag() != "?" && key.Tag() != "tag:yaml.org,2002:merge") return false;
+  if (value.IsMap()) return true;
+  if (!value.IsSequence()) return false;
+  for (const auto& item : value)
+    if (!item.IsMap()) return false;
+  return true;
+}
+
+}  // namespace
+
+Value YamlConverter::convert(const YAML::Node& n, int depth, bool shared) {
   Value v;
-  size_t start = offset_of(n.Mark());
+  bool anchored = false;
+  size_t start = skip_properties(offset_of(n.Mark()), anchored);
+  v.shared = shared = shared || anchored;
   if (depth > limits::kMaxNesting || budget_ == 0) {
     if (!limit_hit) limit_hit = src_.range(start, start + 1);
     v.kind = Value::Kind::Opaque;
@@ -23,14 +44,19 @@ Value YamlConverter::convert(const YAML::Node& n, int depth) {
       v.kind = Value::Kind::Array;
       v.range = src_.range(start, start + 1);
       for (const auto& item : n) {
-        v.items.push_back(convert(item, depth + 1));
+        v.items.push_back(convert(item, depth + 1, shared));
         if (limit_hit) break;
       }
       break;
-    case YAML::NodeType::Map:
+    case YAML::NodeType::Map: {
       v.kind = Value::Kind::Object;
       v.range = src_.range(start, start + 1);
+      std::vector<YAML::Node> merged;
       for (const auto& kv : n) {
+        if (is_merge(kv.first, kv.second)) {
+          merged.push_back(kv.second);
+          continue;
+        }
         Member m;
         if (kv.first.IsScalar()) {
           m.key = kv.first.Scalar();
@@ -38,17 +64,70 @@ Value YamlConverter::convert(const YAML::Node& n, int depth) {
         } else {
           m.key_range = src_.range(offset_of(kv.first.Mark()), offset_of(kv.first.Mark()) + 1);
         }
-        m.value = convert(kv.second, depth + 1);
+        m.value = convert(kv.second, depth + 1, shared);
         if (kv.second.IsNull() || !m.value.range.valid()) m.value.range = m.key_range;
         v.members.push_back(std::move(m));
         if (limit_hit) break;
       }
+      for (const auto& source : merged) {
+        if (limit_hit) break;
+        merge_into(v, source, depth);
+      }
       break;
+    }
     default:
       v.kind = Value::Kind::Null;
       break;
   }
   return v;
+}
+
+// The mapping's own keys win over merged ones, and in `<<: [*a, *b]` a's keys
+// win over b's, as YAML's merge key is specified.
+void YamlConverter::merge_into(Value& object, const YAML::Node& source, int depth) {
+  std::unordered_set<std::string> keys;
+  for (const auto& m : object.members) keys.insert(m.key);
+  auto add = [&](const YAML::Node& map) {
+    Value from = convert(map, depth + 1, true);
+    for (auto& m : from.members)
+      if (keys.insert(m.key).second) object.members.push_back(std::move(m));
+  };
+  if (source.IsMap()) return add(source);
+  for (const auto& map : source) {
+    add(map);
+    if (limit_hit) return;
+  }
+}
+
+// A node's Mark is where its properties start (`&anchor`, `!tag`, in either
+// order); the value's range starts after them, so that a fix that rewrites the
+// value keeps the anchor its aliases need.
+size_t YamlConverter::skip_properties(size_t start, bool& anchored) const {
+  std::string_view b = src_.bytes();
+  size_t i = start;
+  while (i < b.size() && (b[i] == '&' || b[i] == '!')) {
+    anchored = anchored || b[i] == '&';
+    size_t j = i + 1;
+    if (b[i] == '!' && j < b.size() && b[j] == '<') {
+      j = b.find('>', j);
+      if (j == std::string_view::npos) return start;
+      ++j;
+    }
+    while (j < b.size() && b[j] != ' ' && b[j] != '\t' && b[j] != '\r' && b[j] != '\n') ++j;
+    // Whitespace, line breaks and comments may stand between the properties and the value.
+    while (j < b.size()) {
+      if (b[j] == ' ' || b[j] == '\t' || b[j] == '\r' || b[j] == '\n') {
+        ++j;
+      } else if (b[j] == '#' && (b[j - 1] == ' ' || b[j - 1] == '\t' || b[j - 1] == '\n')) {
+        while (j < b.size() && b[j] != '\n') ++j;
+      } else {
+        break;
+      }
+    }
+    if (j >= b.size()) return start;
+    i = j;
+  }
+  return i;
 }
 
 SourceRange YamlConverter::scalar_range(size_t start, const std::string& value) const {

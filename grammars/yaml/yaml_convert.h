@@ -19,7 +19,8 @@ class YamlConverter {
   // Set when nesting or the node budget ran out (alias bombs): the value is cut there.
   std::optional<SourceRange> limit_hit;
 
-  Value convert(const YAML::Node& n, int depth);
+  // `shared`: the node is inside an anchored one (see Value::shared).
+  Value convert(const YAML::Node& n, int depth, bool shared = false);
 
   // yaml-cpp marks are byte offsets that do not count a BOM.
   size_t offset_of(const YAML::Mark& m) const {
@@ -31,6 +32,10 @@ class YamlConverter {
   const SourceText& src_;
   size_t budget_ = limits::kMaxNodesVisited;
 
+  // Adds the members of a merge key's mapping (or list of mappings) that `object` lacks.
+  void merge_into(Value& object, const YAML::Node& source, int depth);
+  // Where the node's value starts; `anchored` is set when its properties include an anchor.
+  size_t skip_properties(size_t start, bool& anchored) const;
   // yaml-cpp gives only where a scalar starts; find where it ends in the source.
   SourceRange scalar_range(size_t start, const std::string& value) const;
   // Quoted scalars are strings; plain ones are typed the way Kubernetes reads

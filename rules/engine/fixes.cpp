@@ -20,6 +20,7 @@ SourceRange point(const SourceRange& r) {
 
 std::optional<Replacement> insert_member_after(const Document& doc, const Value& object, const Member& after,
                                                std::string_view key, std::string_view value) {
+  if (object.shared || after.value.shared) return std::nullopt;
   SourceRange at = point(after.value.range);
   if (doc.format == Format::Arm || doc.format == Format::ArmParams) {
     std::string text = ", \"";

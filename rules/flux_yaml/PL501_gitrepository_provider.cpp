@@ -65,7 +65,7 @@ std::optional<Fix> GitRepositoryProviderRule::fix(const ObjectNode& o, bool miss
     if (url && o.get({"spec", "url"}) == &url->value)
       edit = insert_member_after(*o.doc, spec->value, *url, "provider", "azure");
   } else if (const Member* provider = spec->value.member("provider");
-             provider && o.get({"spec", "provider"})->origin == 0) {
+             provider && o.get({"spec", "provider"})->origin == 0 && !provider->value.shared) {
     edit = replace_string(*o.doc, provider->value.range, "azure");
   }
   if (!edit) return std::nullopt;

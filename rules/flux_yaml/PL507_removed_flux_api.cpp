@@ -54,7 +54,7 @@ class RemovedFluxApiRule : public Rule {
                                    " and microsoft.flux 1.23.0 no longer serve: the object is rejected on upgrade. "
                                    "Move to " + std::string(r.replacement) + ".",
                                Level::None, api);
-        if (fix_is_safe(o, r)) {
+        if (!api->shared && fix_is_safe(o, r)) {
           f.fix = Fix{"Use apiVersion " + std::string(r.replacement), o.path_of(*api),
                       {Replacement{api->range, std::string(r.replacement)}}};
         }
