@@ -67,6 +67,8 @@ struct Value {
   // or merged in with `<<`, so written outside the mapping that has it. A fix
   // that edited it would change other places or the wrong mapping: none is offered.
   bool shared = false;
+  // Bicep's safe dereference `a.?b` (a Member): null where `a` is null or has no `b`.
+  bool safe = false;
 
   bool is_literal_scalar() const {
     return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String;

@@ -461,7 +461,14 @@ class BicepReader {
           continue;
         }
         Member m;
-        m.key = is(kids[0], "string") ? string_value(kids[0], depth + 1).text : text(kids[0]);
+        if (is(kids[0], "string")) {
+          Value key = string_value(kids[0], depth + 1);
+          // `'${k}': v`: a key patless cannot name, so any other key may be there too.
+          if (key.kind != Value::Kind::String) v.spread = true;
+          m.key = std::move(key.text);
+        } else {
+          m.key = text(kids[0]);
+        }
         m.key_range = range(kids[0]);
         m.value = value(kids[1], depth + 1);
         v.members.push_back(std::move(m));
@@ -495,6 +502,8 @@ class BicepReader {
       if (ts_node_is_null(object) || ts_node_is_null(property)) return opaque(n);
       v.kind = Value::Kind::Member;
       v.text = text(property);
+      uint32_t dot = ts_node_end_byte(object), name = ts_node_start_byte(property);
+      v.safe = name > dot && src_.bytes().substr(dot, name - dot).find('?') != std::string_view::npos;
       v.items.push_back(value(object, depth + 1));
     } else if (!std::strcmp(type, "subscript_expression")) {
       TSNode object = ts_node_child_by_field_name(n, "object", 6);

@@ -24,6 +24,12 @@ Value string_value(std::string text, const SourceRange& r) {
   return v;
 }
 
+Value null(const SourceRange& r) {
+  Value v;
+  v.range = r;
+  return v;
+}
+
 Value bool_value(bool b, const SourceRange& r) {
   Value v;
   v.kind = Value::Kind::Bool;
@@ -199,6 +205,7 @@ class Evaluator {
     if (o.kind == Value::Kind::Object) {
       if (const Value* m = o.get(v.text)) return *m;
     }
+    if (v.safe && (o.kind == Value::Kind::Null || (o.kind == Value::Kind::Object && !o.spread))) return null(v.range);
     return unknown(v.range);
   }
 
@@ -314,6 +321,7 @@ class Evaluator {
         return bool_value(a.items.empty() && a.members.empty(), v.range);
       return unknown(v.range);
     }
+    if (fn == "tryget" && args.size() >= 2) return try_get(v, depth);
     if (fn == "contains" && args.size() == 2) return contains(eval(args[0], depth + 1), eval(args[1], depth + 1), v.range);
     if (fn == "union" && !args.empty()) {
       Value out = eval(args[0], depth + 1);
@@ -387,6 +395,34 @@ class Evaluator {
       return all_known ? bool_value(false, r) : unknown(r);
     }
     return unknown(r);
+  }
+
+  // ARM tryGet(value, key or index, ...) (what Bicep's `a.?b` compiles to): null
+  // where a key or index is missing from a value known whole.
+  Value try_get(const Value& v, int depth) {
+    Value current = eval(v.items[0], depth + 1);
+    for (size_t k = 1; k < v.items.size(); ++k) {
+      Value key = eval(v.items[k], depth + 1);
+      if (current.kind == Value::Kind::Null) return null(v.range);
+      if (current.kind == Value::Kind::Object && key.kind == Value::Kind::String) {
+        const Value* m = current.get(key.text);
+        if (!m) return current.spread ? unknown(v.range) : null(v.range);
+        current = *m;
+      } else if (current.kind == Value::Kind::Array && key.kind == Value::Kind::Number && !current.spread) {
+        size_t n = 0;
+        for (char c : key.text) {
+          if (c < '0' || c > '9') return unknown(v.range);
+          n = n * 10 + static_cast<size_t>(c - '0');
+          if (n > current.items.size()) return null(v.range);
+        }
+        if (key.text.empty()) return unknown(v.range);
+        if (n >= current.items.size()) return null(v.range);
+        current = current.items[n];
+      } else {
+        return unknown(v.range);
+      }
+    }
+    return current;
   }
 
   // union() of objects: later keys win; nested objects merge.
@@ -511,6 +547,12 @@ Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, c
   Value value = evaluate(*current, scope);
   if (is_unknown(value)) {
     out.state = Lookup::State::Unknown;
+    return out;
+  }
+  // A property set to null (`provider: settings.?provider` where settings has
+  // none) is sent as not set: Azure applies its default, as for a missing one.
+  if (value.kind == Value::Kind::Null) {
+    out.state = Lookup::State::Absent;
     return out;
   }
   out.state = Lookup::State::Known;

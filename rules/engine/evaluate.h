@@ -81,8 +81,8 @@ struct Lookup {
 };
 
 // Follows `path` from `root` (a resource body). A member that is missing from
-// a fully known object is Absent; a missing member of an object with a spread
-// or of an unknown value is Unknown.
+// a fully known object is Absent, and so is one whose value is null; a missing
+// member of an object with a spread or of an unknown value is Unknown.
 Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope);
 
 }  // namespace patless
