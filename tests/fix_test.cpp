@@ -141,3 +141,36 @@ TEST_CASE("no fix edits YAML that an anchor or a merge key shares with other pla
   }
   fs::remove_all(tmp);
 }
+
+TEST_CASE("no fix adds a key the object already has, set to null", "[fixes]") {
+  // null counts as not set, so the finding stands; a second key would be a duplicate
+  // that Bicep, ARM and kustomize reject.
+  const fs::path tmp = fs::temp_directory_path() / ("patless-fix-null-" + std::to_string(::getpid()));
+  fs::create_directories(tmp);
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"PL102", "main.bicep",
+       "resource c 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {\n  name: 'c'\n"
+       "  properties: {\n    gitRepository: {\n      url: 'https://dev.azure.com/o/p/_git/r'\n      provider: null\n"
+       "    }\n  }\n}\n"},
+      {"PL202", "main.bicep",
+       "resource e 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {\n  name: 'flux'\n  properties: {\n"
+       "    extensionType: 'microsoft.flux'\n    version: '1.14.1'\n    autoUpgradeMinorVersion: null\n  }\n}\n"},
+      {"PL501", "repo.yaml",
+       "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: r\nspec:\n"
+       "  url: https://dev.azure.com/o/p/_git/r\n  provider:\n  interval: 1m\n"},
+  };
+  for (const auto& [rule, file, text] : cases) {
+    INFO(rule);
+    fs::remove_all(tmp);
+    fs::create_directories(tmp);
+    std::ofstream(tmp / file, std::ios::binary) << text;
+    size_t found = 0;
+    for (const auto& f : lint(tmp / file)) {
+      if (f.rule_id != rule) continue;
+      ++found;
+      CHECK_FALSE(f.fix.has_value());
+    }
+    CHECK(found == 1);
+  }
+  fs::remove_all(tmp);
+}

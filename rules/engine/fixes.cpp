@@ -1,5 +1,7 @@
 #include "rules/engine/fixes.h"
 
+#include "grammars/ascii.h"
+
 namespace patless {
 namespace {
 
@@ -21,6 +23,10 @@ SourceRange point(const SourceRange& r) {
 std::optional<Replacement> insert_member_after(const Document& doc, const Value& object, const Member& after,
                                                std::string_view key, std::string_view value) {
   if (object.shared || after.value.shared) return std::nullopt;
+  // `key: null` (YAML `key:`) counts as not set, but a second `key` would make a
+  // duplicate that Bicep, ARM and kustomize reject. Names compare as ARM's do.
+  for (const Member& m : object.members)
+    if (!m.spread && iequals(m.key, key)) return std::nullopt;
   SourceRange at = point(after.value.range);
   if (doc.format == Format::Arm || doc.format == Format::ArmParams) {
     std::string text = ", \"";

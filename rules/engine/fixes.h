@@ -12,7 +12,8 @@ namespace patless {
 // its own with the same indentation (Bicep, YAML), or after it on the same line
 // (ARM JSON). `value` is written as a string literal of the format. Nullopt
 // when the object is written on one line, where a new line would not fit, or
-// when either is YAML shared with other places (Value::shared).
+// when either is YAML shared with other places (Value::shared), or when the
+// object already has `key` (set to null, which counts as not set).
 std::optional<Replacement> insert_member_after(const Document& doc, const Value& object, const Member& after,
                                                std::string_view key, std::string_view value);
 
