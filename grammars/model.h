@@ -144,11 +144,19 @@ struct Output {
 // A Kubernetes object: one YAML document with apiVersion and kind.
 struct K8sObject {
   std::string api_version, kind, name, namespace_;
-  SourceRange range;  // the document's root node
+  SourceRange range;  // the document's root node; for a generated object, what it is made from
   Value root;
+  // An object that another one makes in the cluster (the GitRepository and
+  // Kustomization of a FluxInstance's spec.sync, rules/engine/graph_flux_instance.cpp):
+  // the index of that one in its Document::objects; -1 for an object written out.
+  int generated_by = -1;
   // A kustomize kustomization (kustomize.config.k8s.io), not Flux's Kustomization.
   bool is_kustomization() const {
     return kind == "Kustomization" && api_version.starts_with("kustomize.config.k8s.io/");
+  }
+  // The Flux Operator's FluxInstance (fluxcd.controlplane.io): it installs Flux.
+  bool is_flux_instance() const {
+    return kind == "FluxInstance" && api_version.starts_with("fluxcd.controlplane.io/");
   }
 };
 
@@ -161,6 +169,9 @@ struct KustomizePatch {
   std::string target_kind, target_name, target_namespace, label_selector;
   Value body;         // the patch object, or the list of JSON patch operations
   SourceRange range;  // the patch text, or the path of a patch file
+  // From a FluxInstance's spec.kustomize.patches: it patches the Flux that the
+  // operator installs, not the files a kustomization builds.
+  bool of_flux_instance = false;
   // A patch kept in a file of its own (`patches[].path`, `patchesJson6902[].path`,
   // a path in `patchesStrategicMerge`): the path as written, relative to the
   // kustomization. The body is empty; the graph takes it from the file.
@@ -202,7 +213,7 @@ struct Document {
   std::vector<Module> modules;
   std::vector<Output> outputs;
   std::vector<K8sObject> objects;
-  std::vector<KustomizePatch> patches;  // of the kustomizations in this file
+  std::vector<KustomizePatch> patches;  // of the kustomizations (and FluxInstances) in this file
   // ARM nested deployments with an inline template (Microsoft.Resources/deployments,
   // properties.template), each a document of its own with the same path.
   std::vector<Document> nested;
@@ -228,8 +239,9 @@ struct Document {
   const Variable* variable(std::string_view name) const;
   const Resource* resource(std::string_view symbol) const;
   // The object after `o` in this file (objects are in file order), or null:
-  // where o's YAML document ends.
+  // where o's YAML document ends. A generated object is in its maker's document.
   const K8sObject* next_object(const K8sObject& o) const {
+    if (o.generated_by >= 0) return next_object(objects[static_cast<size_t>(o.generated_by)]);
     size_t i = static_cast<size_t>(&o - objects.data());
     return i + 1 < objects.size() ? &objects[i + 1] : nullptr;
   }

@@ -140,11 +140,10 @@ bool is_inline(const Value& v) {
   return is_text(v) && v.text.find('\n') != std::string::npos;
 }
 
-}  // namespace
-
-void read_inline_patches(const SourceText& file, const K8sObject& kustomization, Document& doc) {
-  const Value& root = kustomization.root;
+// The entries of a `patches` list (and, in a kustomization, `patchesJson6902`).
+void read_patch_list(const SourceText& file, const Value& root, Document& doc, bool with_older_lists) {
   for (std::string_view list : {"patches", "patchesJson6902"}) {
+    if (list != "patches" && !with_older_lists) continue;
     const Value* entries = root.get(list);
     if (!entries || entries->kind != Value::Kind::Array) continue;
     for (const Value& e : entries->items) {
@@ -158,12 +157,28 @@ void read_inline_patches(const SourceText& file, const K8sObject& kustomization,
         file_patch(*path, e.get("target"), list == "patchesJson6902", doc);
     }
   }
+}
+
+}  // namespace
+
+void read_inline_patches(const SourceText& file, const K8sObject& kustomization, Document& doc) {
+  const Value& root = kustomization.root;
+  read_patch_list(file, root, doc, true);
   if (const Value* smp = root.get("patchesStrategicMerge"); smp && smp->kind == Value::Kind::Array) {
     for (const Value& e : smp->items) {
       if (is_inline(e)) parse_patch(file, e, nullptr, false, doc);
       else if (is_text(e) && !e.text.empty()) file_patch(e, nullptr, false, doc);
     }
   }
+}
+
+void read_flux_instance_patches(const SourceText& file, const K8sObject& instance, Document& doc) {
+  const Value* spec = instance.root.get("spec");
+  const Value* kustomize = spec && spec->kind == Value::Kind::Object ? spec->get("kustomize") : nullptr;
+  if (!kustomize || kustomize->kind != Value::Kind::Object) return;
+  size_t first = doc.patches.size();
+  read_patch_list(file, *kustomize, doc, false);
+  for (size_t i = first; i < doc.patches.size(); ++i) doc.patches[i].of_flux_instance = true;
 }
 
 }  // namespace patless

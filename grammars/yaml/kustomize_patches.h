@@ -13,4 +13,8 @@ namespace patless {
 // the graph reads that file's objects.
 void read_inline_patches(const SourceText& file, const K8sObject& kustomization, Document& doc);
 
+// Reads a FluxInstance's spec.kustomize.patches (inline, as a kustomization's
+// `patches`) into doc.patches, marked KustomizePatch::of_flux_instance.
+void read_flux_instance_patches(const SourceText& file, const K8sObject& instance, Document& doc);
+
 }  // namespace patless

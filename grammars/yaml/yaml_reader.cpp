@@ -54,6 +54,7 @@ namespace {
 bool read_by_rules(const std::string& api, const std::string& kind, const YAML::Node& node) {
   if (api.find("fluxcd.io") != std::string::npos || api.find("kustomize.config.k8s.io") != std::string::npos)
     return true;
+  if (kind == "FluxInstance" && api.starts_with("fluxcd.controlplane.io/")) return true;
   if (kind == "ServiceAccount") return true;
   if (kind != "Deployment") return false;
   const YAML::Node meta = node["metadata"];
@@ -109,8 +110,8 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
       obj.name = scalar_at(*meta, "name");
       obj.namespace_ = scalar_at(*meta, "namespace");
     }
-    if (obj.is_kustomization())
-      read_inline_patches(src, obj, doc);
+    if (obj.is_kustomization()) read_inline_patches(src, obj, doc);
+    if (obj.is_flux_instance()) read_flux_instance_patches(src, obj, doc);
     doc.objects.push_back(std::move(obj));
   }
   return doc;

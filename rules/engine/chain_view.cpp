@@ -166,6 +166,7 @@ class Builder {
   // A YAML object's range is where its document starts; it runs to the next one.
   static SourceRange document_range(const ObjectNode& o) {
     SourceRange r = o.object->range;
+    if (o.object->generated_by >= 0) return r;  // the part of its maker's document it is made from
     const K8sObject* next = o.doc->next_object(*o.object);
     r.end_offset = next ? next->range.start_offset : UINT32_MAX;
     return r;

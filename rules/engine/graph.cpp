@@ -74,6 +74,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
     }
   }
   apply_patches();
+  flux_instance_objects();
   flux_kustomization_patches();
   find_installations();
   link_identities();

@@ -98,6 +98,14 @@ struct ObjectNode {
   const std::string& path_of(const Value& v) const {
     return v.origin > 0 && v.origin <= patched_by.size() ? patched_by[v.origin - 1]->path : doc->path;
   }
+  // How messages name it: "GitRepository 'x'", and for an object a FluxInstance
+  // makes, which one and from what.
+  std::string title() const {
+    std::string t = object->kind + " '" + object->name + "'";
+    if (object->generated_by >= 0)
+      t += " (made by FluxInstance '" + doc->objects[static_cast<size_t>(object->generated_by)].name + "' from spec.sync)";
+    return t;
+  }
   bool is_flux_git_repository() const {
     return object->kind == "GitRepository" && object->api_version.rfind("source.toolkit.fluxcd.io/", 0) == 0;
   }
@@ -135,10 +143,13 @@ struct ObjectNode {
 
 // Flux installed with the flux CLI rather than the microsoft.flux extension
 // ("self-managed"): a kustomization whose resources list gotk-components.yaml,
-// or, where no such kustomization builds it, a source-controller Deployment. A
-// repository of several clusters has one per cluster.
+// a Flux Operator FluxInstance, or, where neither builds it, a source-controller
+// Deployment. A repository of several clusters has one per cluster.
 struct FluxInstallation {
   const ObjectNode* installer = nullptr;
+  // The FluxInstance turns --feature-gates=ObjectLevelWorkloadIdentity=true on
+  // (spec.cluster.objectLevelWorkloadIdentity: true, or a ${variable}).
+  bool object_level_identity = false;
   // The source-controller's ServiceAccount and Deployment as this installation
   // builds them: the patches of its own kustomizations applied, another
   // cluster's left out. Null when neither the scan nor a patch has them.
@@ -185,6 +196,7 @@ class Graph {
   std::deque<FederatedCredential> credentials_;
   bool all_credentials_linked_ = true;
   std::deque<Value> built_roots_;  // patched objects, and objects built from patches alone
+  std::deque<K8sObject> generated_;  // the objects FluxInstances make (graph_flux_instance.cpp)
   // A kustomization's patch: inline, or one object of a patch file (a copy in
   // file_patches_, with the file as where it is written); `unknown` when the
   // file cannot be read from the scan.
@@ -206,6 +218,7 @@ class Graph {
   const std::string& normal_path_of(const Document* d) const { return paths_[static_cast<size_t>(d - documents_.data())]; }
   std::vector<FluxInstallation> installations_;
   void apply_patches();  // graph_patches.cpp: the Kubernetes objects, as kustomize patches them
+  void flux_instance_objects();  // graph_flux_instance.cpp
   void flux_kustomization_patches();  // graph_flux_patches.cpp
   void find_installations();  // graph_installations.cpp
 

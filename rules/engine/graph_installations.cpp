@@ -106,6 +106,47 @@ void Graph::find_installations() {
     installations_.push_back(std::move(f));
     reach.push_back(std::move(r));
   }
+  // By a FluxInstance: the operator's manifests are not in the scan, so the
+  // source-controller is what its spec.kustomize.patches write.
+  for (const ObjectNode& n : objects_) {
+    if (!n.object->is_flux_instance()) continue;
+    Reach r;
+    r.files.insert(normal_path_of(n.doc));
+    FluxInstallation f;
+    f.installer = &n;
+    // A kustomization that patches the FluxInstance may change its patches too.
+    f.unknown_patch = n.unknown_patch || !n.patched_by.empty();
+    const Value* gate = n.get({"spec", "cluster", "objectLevelWorkloadIdentity"});
+    f.object_level_identity = gate && ((gate->kind == Value::Kind::Bool && gate->text == "true") ||
+                                       gate->kind == Value::Kind::Opaque);
+    auto build = [&](std::string_view kind) -> const Value* {
+      Value built;
+      built.kind = Value::Kind::Object;
+      K8sObject probe;
+      probe.kind = kind;
+      probe.name = kController;
+      probe.namespace_ = n.object->namespace_;
+      bool patched = false;
+      for (const KustomizePatch& p : n.doc->patches) {
+        if (!p.of_flux_instance) continue;
+        // The operator's labels are not in the scan, nor is a patch file (which a FluxInstance cannot name).
+        if (!p.label_selector.empty() || !p.file.empty()) {
+          if (p.target_kind.empty() || p.target_kind == kind) f.unknown_patch = true;
+          continue;
+        }
+        if (!patch_targets(p, probe, built)) continue;
+        apply_patch(built, p, 0);
+        patched = true;
+      }
+      if (!patched) return nullptr;
+      built_roots_.push_back(std::move(built));
+      return &built_roots_.back();
+    };
+    f.service_account = build("ServiceAccount");
+    f.deployment = build("Deployment");
+    installations_.push_back(std::move(f));
+    reach.push_back(std::move(r));
+  }
   // Or else by a source-controller Deployment that none of those builds
   // (gotk-components.yaml applied as it is): its directory is the installation.
   for (const ObjectNode& n : objects_) {

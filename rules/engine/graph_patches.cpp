@@ -270,6 +270,7 @@ void Graph::apply_patches() {
     KustomizeBuild b{&doc, index.paths[k], {}, {}};
     collect_files(k, documents_, index, b.files, 0);
     for (const KustomizePatch& p : doc.patches) {
+      if (p.of_flux_instance) continue;  // graph_installations.cpp
       if (p.file.empty()) {
         b.patches.push_back({&p, &doc});
         continue;

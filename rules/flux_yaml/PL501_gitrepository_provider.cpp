@@ -33,10 +33,10 @@ class GitRepositoryProviderRule : public Rule {
       if (!missing && !generic) continue;  // azure, or a misspelling (PL502's)
       if (is_azure_devops_https(kind)) {
         std::string message =
-            missing ? "GitRepository '" + o.object->name + "' pulls the Azure DevOps repository '" + url->text +
+            missing ? o.title() + " pulls the Azure DevOps repository '" + url->text +
                           "' without spec.provider: Flux can only authenticate with a PAT or SSH secret. Set "
                           "provider: azure to use workload identity."
-                    : "GitRepository '" + o.object->name + "' sets spec.provider: generic for the Azure DevOps "
+                    : o.title() + " sets spec.provider: generic for the Azure DevOps "
                           "repository '" + url->text + "': Flux can only authenticate with a PAT or SSH secret. Use "
                           "provider: azure for workload identity.";
         const Value* at = missing ? url : provider;
@@ -45,7 +45,7 @@ class GitRepositoryProviderRule : public Rule {
         out.report(std::move(f));
       } else if (missing) {
         out.report(finding_at(o, url->range, "spec.provider",
-                              "GitRepository '" + o.object->name + "' pulls from Azure DevOps over SSH ('" +
+                              o.title() + " pulls from Azure DevOps over SSH ('" +
                                   url->text + "'): the SSH key is a long-lived secret. Workload identity needs the "
                                   "HTTPS URL with provider: azure.",
                               Level::Warning, url));

@@ -33,7 +33,7 @@ class GitRepositoryProviderValueRule : public Rule {
         for (std::string_view k : kProviders) valid = valid || p == k;
       }
       if (valid) continue;
-      std::string message = "GitRepository '" + o.object->name + "' has spec.provider '" + p +
+      std::string message = o.title() + " has spec.provider '" + p +
                             "', which the GitRepository CRD rejects: it must be one of generic, aws, azure, github";
       for (std::string_view k : kProviders)
         if (iequals(p, k) && p != k) message += " (lowercase: '" + std::string(k) + "')";

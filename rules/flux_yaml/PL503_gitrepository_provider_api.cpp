@@ -24,7 +24,7 @@ class GitRepositoryProviderApiRule : public Rule {
       const Value* api = o.get({"apiVersion"});
       if (!provider || provider->kind == Value::Kind::Null || !api) continue;
       Finding f = finding_at(o, api->range, "apiVersion",
-                             "GitRepository '" + o.object->name + "' is " + o.object->api_version +
+                             o.title() + " is " + o.object->api_version +
                                  ", which has no spec.provider: the API server drops or rejects it, and Flux pulls "
                                  "without workload identity. Use apiVersion: " + std::string(kV1) + ".",
                              Level::None, api);

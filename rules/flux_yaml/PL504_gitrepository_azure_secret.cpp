@@ -22,7 +22,7 @@ class GitRepositoryAzureSecretRule : public Rule {
       if (!secret || secret->value.kind == Value::Kind::Null) continue;
       const std::string* name = o.string({"spec", "secretRef", "name"});
       out.report(finding_at(o, secret->key_range, "spec.secretRef",
-                            "GitRepository '" + o.object->name + "' has provider: azure and spec.secretRef" +
+                            o.title() + " has provider: azure and spec.secretRef" +
                                 (name ? " '" + *name + "'" : std::string()) +
                                 ": a username and password in the secret collide with the workload identity token. "
                                 "Remove the secretRef and the PAT behind it.",

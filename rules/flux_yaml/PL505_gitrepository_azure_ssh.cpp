@@ -21,7 +21,7 @@ class GitRepositoryAzureSshRule : public Rule {
       if (!url || !(url->starts_with("ssh://") || url->starts_with("git@"))) continue;
       const Value* url_value = o.get({"spec", "url"});
       out.report(finding_at(o, url_value->range, "spec.url",
-                            "GitRepository '" + o.object->name + "' has provider: azure and the SSH URL '" + *url +
+                            o.title() + " has provider: azure and the SSH URL '" + *url +
                                 "': the Azure token is sent over HTTPS only. Use "
                                 "https://dev.azure.com/{org}/{project}/_git/{repo}.",
                             Level::None, url_value));

@@ -49,14 +49,24 @@ class SourceControllerIdentityPatchRule : public Rule {
       if (!annotated && !labelled) missing += " and ";
       if (!labelled) missing += "the pod label " + std::string(kUseLabel) + ": \"true\"";
       const ObjectNode& installer = *flux.installer;
-      // Where the fix goes: the kustomization's patch list, whichever form it uses.
+      // Where the fix goes: the kustomization's patch list, whichever form it uses,
+      // or a FluxInstance's spec.kustomize.patches (or what of that path it has).
       const Member* patches = nullptr;
-      for (std::string_view key : {"patches", "patchesStrategicMerge", "patchesJson6902"})
-        if (!patches) patches = installer.member({key});
+      std::string property = "patches";
+      if (installer.object->is_flux_instance()) {
+        property = "spec.kustomize.patches";
+        patches = installer.member({"spec", "kustomize", "patches"});
+        if (!patches) patches = installer.member({"spec", "kustomize"});
+        if (!patches) patches = installer.member({"spec"});
+      } else {
+        for (std::string_view key : {"patches", "patchesStrategicMerge", "patchesJson6902"})
+          if (!patches) patches = installer.member({key});
+        if (patches) property = patches->key;
+      }
       SourceRange where = patches ? patches->key_range : installer.object->range;
-      Finding f = finding_at(installer, where, patches ? patches->key : "patches",
-                             "Self-managed Flux runs the source-controller without " + missing + ", but GitRepository '" +
-                                 repo->object->name + "' uses provider: azure: the controller gets no workload "
+      Finding f = finding_at(installer, where, property,
+                             "Self-managed Flux runs the source-controller without " + missing + ", but " +
+                                 repo->title() + " uses provider: azure: the controller gets no workload "
                                  "identity token. Patch " + (annotated || labelled ? "it" : "them") + " in here.");
       const Value* provider = repo->get({"spec", "provider"});
       f.related.push_back({repo->path_of(*provider), provider->range, "the GitRepository with provider: azure"});

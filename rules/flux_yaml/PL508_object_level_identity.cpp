@@ -42,17 +42,20 @@ class ObjectLevelIdentityRule : public Rule {
     // With the microsoft.flux extension the controller's arguments are not in the scan.
     std::set<const ObjectNode*> reported;  // a GitRepository two installations serve is reported once
     for (const FluxInstallation& flux : graph.flux_installations()) {
-      if (flux.unknown_patch || gate_enabled(flux.deployment)) continue;
+      if (flux.unknown_patch || flux.object_level_identity || gate_enabled(flux.deployment)) continue;
       for (const ObjectNode* o : flux.repositories) {
         if (o->unknown_patch) continue;
         const Value* sa = o->get({"spec", "serviceAccountName"});
         if (!sa || sa->kind != Value::Kind::String || sa->text.empty() || !reported.insert(o).second) continue;
         Finding f = finding_at(*o, sa->range, "spec.serviceAccountName",
-                               "GitRepository '" + o->object->name + "' sets serviceAccountName '" + sa->text +
+                               o->title() + " sets serviceAccountName '" + sa->text +
                                    "', but the source-controller runs without --feature-gates=" + std::string(kGate) +
                                    ": the controller does not take the service account's identity, so the pull fails.",
                                Level::None, sa);
-        f.related.push_back({flux.installer->doc->path, flux.installer->object->range, "the kustomization that installs Flux"});
+        f.related.push_back({flux.installer->doc->path, flux.installer->object->range,
+                             flux.installer->object->is_flux_instance()
+                                 ? "the FluxInstance that installs Flux (spec.cluster.objectLevelWorkloadIdentity: true sets the gate)"
+                                 : "the kustomization that installs Flux"});
         out.report(std::move(f));
       }
     }

@@ -68,7 +68,7 @@ class NoAuthAlertRule : public Rule {
   static void report(const ObjectNode& repo, const std::string& missing, Emitter& out) {
     const Value* provider = repo.get({"spec", "provider"});
     out.report(finding_at(repo, provider->range, "spec.provider",
-                          "GitRepository '" + repo.object->name + "' uses provider: azure, but " + missing +
+                          repo.title() + " uses provider: azure, but " + missing +
                               " watches GitRepository events: an expired federated credential or a missing role would "
                               "stop Flux without anyone being told.",
                           Level::None, provider));
