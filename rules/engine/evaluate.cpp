@@ -5,6 +5,15 @@
 #include <optional>
 
 namespace patless {
+
+Value string_value(std::string text, const SourceRange& r) {
+  Value v;
+  v.kind = Value::Kind::String;
+  v.text = std::move(text);
+  v.range = r;
+  return v;
+}
+
 namespace {
 
 constexpr int kMaxDepth = 64;  // bounds reference chains (and var cycles)
@@ -12,14 +21,6 @@ constexpr int kMaxDepth = 64;  // bounds reference chains (and var cycles)
 Value unknown(const SourceRange& r) {
   Value v;
   v.kind = Value::Kind::Opaque;
-  v.range = r;
-  return v;
-}
-
-Value string_value(std::string text, const SourceRange& r) {
-  Value v;
-  v.kind = Value::Kind::String;
-  v.text = std::move(text);
   v.range = r;
   return v;
 }

@@ -61,6 +61,9 @@ struct Scope {
 // an Opaque node with empty text: "unknown". Never throws.
 Value evaluate(const Value& v, const Scope& scope);
 
+// A String value with its range: for values the engine makes.
+Value string_value(std::string text, const SourceRange& r);
+
 inline bool is_unknown(const Value& v) { return v.kind == Value::Kind::Opaque; }
 
 // The outcome of following a property path through a resource body.

@@ -9,14 +9,6 @@
 namespace patless {
 namespace {
 
-Value string_of(std::string text, const SourceRange& at) {
-  Value v;
-  v.kind = Value::Kind::String;
-  v.text = std::move(text);
-  v.range = at;
-  return v;
-}
-
 Value object_of(const SourceRange& at) {
   Value v;
   v.kind = Value::Kind::Object;
@@ -47,11 +39,11 @@ K8sObject generated(std::string api_version, std::string kind, const std::string
   o.range = sync.range;
   o.generated_by = maker;
   o.root = object_of(sync.range);
-  add(o.root, "apiVersion", string_of(o.api_version, sync.range), sync.range);
-  add(o.root, "kind", string_of(o.kind, sync.range), sync.range);
+  add(o.root, "apiVersion", string_value(o.api_version, sync.range), sync.range);
+  add(o.root, "kind", string_value(o.kind, sync.range), sync.range);
   Value meta = object_of(sync.range);
-  add(meta, "name", string_of(name, sync.range), sync.range);
-  add(meta, "namespace", string_of(ns, sync.range), sync.range);
+  add(meta, "name", string_value(name, sync.range), sync.range);
+  add(meta, "namespace", string_value(ns, sync.range), sync.range);
   add(o.root, "metadata", std::move(meta), sync.range);
   return o;
 }
@@ -97,8 +89,8 @@ void Graph::flux_instance_objects() {
     Value ks = object_of(s.range);
     copy(ks, s, "path", "path");
     Value source = object_of(s.range);
-    add(source, "kind", string_of("GitRepository", s.range), s.range);
-    add(source, "name", string_of(name, s.range), s.range);
+    add(source, "kind", string_value("GitRepository", s.range), s.range);
+    add(source, "name", string_value(name, s.range), s.range);
     add(ks, "sourceRef", std::move(source), s.range);
     add(sync_kustomization.root, "spec", std::move(ks), sync->key_range);
 
