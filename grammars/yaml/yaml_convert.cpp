@@ -58,11 +58,13 @@ Value YamlConverter::convert(const YAML::Node& n, int depth, bool shared) {
           continue;
         }
         Member m;
+        bool key_anchored = false;
+        size_t key_start = skip_properties(offset_of(kv.first.Mark()), key_anchored);
         if (kv.first.IsScalar()) {
           m.key = kv.first.Scalar();
-          m.key_range = scalar_range(offset_of(kv.first.Mark()), m.key);
+          m.key_range = scalar_range(key_start, m.key);
         } else {
-          m.key_range = src_.range(offset_of(kv.first.Mark()), offset_of(kv.first.Mark()) + 1);
+          m.key_range = src_.range(key_start, key_start + 1);
         }
         m.value = convert(kv.second, depth + 1, shared);
         if (kv.second.IsNull() || !m.value.range.valid()) m.value.range = m.key_range;
