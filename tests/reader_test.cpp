@@ -178,6 +178,36 @@ TEST_CASE("YAML reader: Kubernetes objects only", "[reader][yaml]") {
   CHECK(!patless::read_document("chart.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.x }}\n"));
 }
 
+TEST_CASE("YAML reader: merge keys, anchors and tags", "[reader][yaml]") {
+  const char* text =
+      "apiVersion: v1\n"
+      "kind: ConfigMap\n"
+      "metadata: {name: m}\n"
+      "data:\n"
+      "  <<: [&first {a: one, b: two}, {a: three, c: four}]\n"
+      "  b: own\n"
+      "  &k key: !!str &v value\n";
+  auto doc = patless::read_yaml("m.yaml", text);
+  REQUIRE(doc);
+  REQUIRE(doc->objects.size() == 1);
+  const Value* data = doc->objects[0].root.get("data");
+  REQUIRE(data);
+  // The mapping's own keys win, then the first merged mapping's, then the next one's.
+  REQUIRE(data->members.size() == 4);
+  CHECK(data->get("b")->text == "own");
+  CHECK(data->get("a")->text == "one");
+  CHECK(data->get("c")->text == "four");
+  CHECK(data->get("a")->shared);  // under the anchor &first
+  CHECK(data->get("c")->shared);  // merged in
+  CHECK_FALSE(data->get("b")->shared);
+  const patless::Member* key = data->member("key");
+  REQUIRE(key);
+  CHECK(key->key_range.start_column == 6);  // after `&k `
+  CHECK(key->value.range.start_column == 20);  // after `!!str &v `
+  CHECK(key->value.range.end_column == 25);
+  CHECK(key->value.shared);
+}
+
 TEST_CASE("YAML reader: inline kustomize patches keep their place in the file", "[reader][yaml]") {
   for (std::string eol : {"\n", "\r\n"}) {
     std::string text = "apiVersion: kustomize.config.k8s.io/v1beta1" + eol + "kind: Kustomization" + eol +
