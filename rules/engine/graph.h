@@ -150,6 +150,10 @@ struct FluxInstallation {
   // The FluxInstance turns --feature-gates=ObjectLevelWorkloadIdentity=true on
   // (spec.cluster.objectLevelWorkloadIdentity: true, or a ${variable}).
   bool object_level_identity = false;
+  // Objects without spec.serviceAccountName take a default ServiceAccount's
+  // identity, not the controller's (--default-service-account on the
+  // source-controller, or a FluxInstance's spec.cluster.multitenantWorkloadIdentity).
+  bool default_object_identity = false;
   // The source-controller's ServiceAccount and Deployment as this installation
   // builds them: the patches of its own kustomizations applied, another
   // cluster's left out. Null when neither the scan nor a patch has them.

@@ -22,6 +22,23 @@ bool installs_flux(const K8sObject& o) {
   return false;
 }
 
+// --default-service-account=… among the source-controller's arguments (or a
+// ${variable} that may be it).
+bool has_default_service_account(const Value* deployment) {
+  const Value* spec = deployment ? deployment->get("spec") : nullptr;
+  const Value* tmpl = spec ? spec->get("template") : nullptr;
+  const Value* pod = tmpl ? tmpl->get("spec") : nullptr;
+  const Value* containers = pod ? pod->get("containers") : nullptr;
+  if (!containers || containers->kind != Value::Kind::Array) return false;
+  for (const Value& c : containers->items) {
+    const Value* args = c.kind == Value::Kind::Object ? c.get("args") : nullptr;
+    if (!args || args->kind != Value::Kind::Array) continue;
+    for (const Value& a : args->items)
+      if (a.text.starts_with("--default-service-account=") || a.kind == Value::Kind::Opaque) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void Graph::find_installations() {
@@ -117,8 +134,11 @@ void Graph::find_installations() {
     // A kustomization that patches the FluxInstance may change its patches too.
     f.unknown_patch = n.unknown_patch || !n.patched_by.empty();
     const Value* gate = n.get({"spec", "cluster", "objectLevelWorkloadIdentity"});
-    f.object_level_identity = gate && ((gate->kind == Value::Kind::Bool && gate->text == "true") ||
-                                       gate->kind == Value::Kind::Opaque);
+    auto on = [](const Value* v) {
+      return v && ((v->kind == Value::Kind::Bool && v->text == "true") || v->kind == Value::Kind::Opaque);
+    };
+    f.object_level_identity = on(gate);
+    f.default_object_identity = on(n.get({"spec", "cluster", "multitenantWorkloadIdentity"}));
     auto build = [&](std::string_view kind) -> const Value* {
       Value built;
       built.kind = Value::Kind::Object;
@@ -228,9 +248,11 @@ void Graph::find_installations() {
     }
     if (!claimed && installations_.size() == 1 && !reach[0].placed) installations_[0].objects.push_back(&n);
   }
-  for (FluxInstallation& f : installations_)
+  for (FluxInstallation& f : installations_) {
     for (const ObjectNode* n : f.objects)
       if (n->is_flux_git_repository()) f.repositories.push_back(n);
+    f.default_object_identity = f.default_object_identity || has_default_service_account(f.deployment);
+  }
 }
 
 }  // namespace patless

@@ -28,10 +28,17 @@ class SourceControllerIdentityPatchRule : public Rule {
 
   void check(const Graph& graph, Emitter& out) const override {
     for (const FluxInstallation& flux : graph.flux_installations()) {
-      if (flux.unknown_patch) continue;
+      // Object-level workload identity: a GitRepository with spec.serviceAccountName (or, under
+      // a default service account, every one) takes that ServiceAccount's identity; the
+      // controller's annotation and pod label serve only the others (fluxcd.io, "Flux Workload Identity").
+      if (flux.unknown_patch || flux.default_object_identity) continue;
+      auto object_level = [](const ObjectNode& o) {
+        const Value* sa = o.get({"spec", "serviceAccountName"});
+        return sa && (sa->kind == Value::Kind::Opaque || (sa->kind == Value::Kind::String && !sa->text.empty()));
+      };
       const ObjectNode* repo = nullptr;
       for (const ObjectNode* o : flux.repositories)
-        if (!repo && !o->unknown_patch && o->uses_azure_provider()) repo = o;
+        if (!repo && !o->unknown_patch && o->uses_azure_provider() && !object_level(*o)) repo = o;
       if (!repo) continue;
 
       const Value* client_id = at(flux.service_account, {"metadata", "annotations", kClientIdAnnotation});
