@@ -150,9 +150,9 @@ struct K8sObject {
   // Kustomization of a FluxInstance's spec.sync, rules/engine/graph_flux_instance.cpp):
   // the index of that one in its Document::objects; -1 for an object written out.
   int generated_by = -1;
-  // A kustomize kustomization (kustomize.config.k8s.io), not Flux's Kustomization.
+  // A kustomize kustomization or component (kustomize.config.k8s.io), not Flux's Kustomization.
   bool is_kustomization() const {
-    return kind == "Kustomization" && api_version.starts_with("kustomize.config.k8s.io/");
+    return (kind == "Kustomization" || kind == "Component") && api_version.starts_with("kustomize.config.k8s.io/");
   }
   // The Flux Operator's FluxInstance (fluxcd.controlplane.io): it installs Flux.
   bool is_flux_instance() const {

@@ -185,6 +185,24 @@ struct PathIndex {
   }
 };
 
+// The kustomize Components (kind: Component) a kustomization lists in `components`.
+std::vector<size_t> components_of(size_t k, const std::vector<Document>& docs, const PathIndex& index) {
+  std::vector<size_t> out;
+  for (const K8sObject& o : docs[k].objects) {
+    const Value* entries = o.is_kustomization() ? o.root.get("components") : nullptr;
+    if (!entries || entries->kind != Value::Kind::Array) continue;
+    for (const Value& e : entries->items) {
+      if (e.kind != Value::Kind::String) continue;
+      std::string target = beside(index.paths[k], std::string_view(e.text));
+      auto found = index.kustomization_of_dir.find(target);
+      if (found == index.kustomization_of_dir.end()) continue;
+      for (const K8sObject& c : docs[found->second].objects)
+        if (c.kind == "Component" && c.is_kustomization()) out.push_back(found->second);
+    }
+  }
+  return out;
+}
+
 // The files a kustomization builds: its `resources`, `bases` and `components`,
 // files or directories, through the kustomizations of those directories. A
 // directory without a kustomization in the scan (kustomization.yaml files
@@ -262,17 +280,12 @@ void Graph::apply_patches() {
   // Each kustomization's patches: inline ones, and one per object of a patch
   // file. A patch file is not a resource: its objects are not the scan's.
   std::set<std::string> patch_files;
-  for (size_t k = 0; k < documents_.size(); ++k) {
+  auto patches_of = [&](size_t k, std::vector<PatchRef>& out) {
     const Document& doc = documents_[k];
-    const auto& objects = doc.objects;
-    if (std::none_of(objects.begin(), objects.end(), [](const K8sObject& o) { return o.is_kustomization(); }))
-      continue;
-    KustomizeBuild b{&doc, index.paths[k], {}, {}};
-    collect_files(k, documents_, index, b.files, 0);
     for (const KustomizePatch& p : doc.patches) {
       if (p.of_flux_instance) continue;  // graph_installations.cpp
       if (p.file.empty()) {
-        b.patches.push_back({&p, &doc});
+        out.push_back({&p, &doc});
         continue;
       }
       std::string path = beside(index.paths[k], p.file);
@@ -283,7 +296,7 @@ void Graph::apply_patches() {
       // does). A targeted file without objects the rules read is such a list too.
       if (found == index.by_path.end() || p.type == KustomizePatch::Type::Json6902 ||
           (targeted && documents_[found->second].objects.empty())) {
-        b.patches.push_back({&p, &doc, true});
+        out.push_back({&p, &doc, true});
         continue;
       }
       const Document& file = documents_[found->second];
@@ -297,9 +310,23 @@ void Graph::apply_patches() {
         copy.body = o.root;
         copy.range = o.range;
         file_patches_.push_back(std::move(copy));
-        b.patches.push_back({&file_patches_.back(), &file});
+        out.push_back({&file_patches_.back(), &file});
       }
     }
+  };
+  for (size_t k = 0; k < documents_.size(); ++k) {
+    const Document& doc = documents_[k];
+    const auto& objects = doc.objects;
+    // A Component builds nothing of its own: what it has counts in the kustomizations that list it.
+    if (std::none_of(objects.begin(), objects.end(),
+                     [](const K8sObject& o) { return o.is_kustomization() && o.kind != "Component"; }))
+      continue;
+    KustomizeBuild b{&doc, index.paths[k], {}, {}};
+    collect_files(k, documents_, index, b.files, 0);
+    // A component's patches apply to what the kustomization that lists it builds,
+    // before the kustomization's own (kustomize runs components first).
+    for (size_t c : components_of(k, documents_, index)) patches_of(c, b.patches);
+    patches_of(k, b.patches);
     builds_.push_back(std::move(b));
   }
   for (const Document& doc : documents_) {
