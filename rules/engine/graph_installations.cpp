@@ -22,6 +22,57 @@ bool installs_flux(const K8sObject& o) {
   return false;
 }
 
+// The object under `key` in `v`, made (or made an object) when it is not one.
+Value& child(Value& v, std::string_view key) {
+  for (Member& m : v.members) {
+    if (m.spread || m.key != key) continue;
+    if (m.value.kind != Value::Kind::Object) m.value = Value{Value::Kind::Object};
+    return m.value;
+  }
+  Member m;
+  m.key = std::string(key);
+  m.value.kind = Value::Kind::Object;
+  v.members.push_back(std::move(m));
+  return v.members.back().value;
+}
+
+// Sets the members of `from` (a map of labels or annotations) at `path` in `root`.
+bool set_all(Value& root, std::initializer_list<std::string_view> path, const Value* from) {
+  if (!from || from->kind != Value::Kind::Object || from->members.empty()) return false;
+  Value* at = &root;
+  for (std::string_view key : path) at = &child(*at, key);
+  for (const Member& m : from->members) {
+    if (m.spread) continue;
+    Member* existing = nullptr;
+    for (Member& e : at->members)
+      if (!e.spread && e.key == m.key) existing = &e;
+    if (existing) existing->value = m.value;
+    else at->members.push_back(m);
+  }
+  return true;
+}
+
+// What a kustomization's commonAnnotations (every object) and commonLabels or
+// `labels` with includeTemplates (pod templates too) set on the
+// source-controller's ServiceAccount annotations and pod labels.
+bool common_metadata(Value& built, std::string_view kind, const Document& kustomization) {
+  bool set = false;
+  for (const K8sObject& k : kustomization.objects) {
+    if (!k.is_kustomization()) continue;
+    if (kind == "ServiceAccount") set |= set_all(built, {"metadata", "annotations"}, k.root.get("commonAnnotations"));
+    if (kind != "Deployment") continue;
+    set |= set_all(built, {"spec", "template", "metadata", "labels"}, k.root.get("commonLabels"));
+    const Value* labels = k.root.get("labels");
+    if (!labels || labels->kind != Value::Kind::Array) continue;
+    for (const Value& entry : labels->items) {
+      const Value* templates = entry.kind == Value::Kind::Object ? entry.get("includeTemplates") : nullptr;
+      if (templates && templates->kind == Value::Kind::Bool && templates->text == "true")
+        set |= set_all(built, {"spec", "template", "metadata", "labels"}, entry.get("pairs"));
+    }
+  }
+  return set;
+}
+
 // --default-service-account=… among the source-controller's arguments (or a
 // ${variable} that may be it).
 bool has_default_service_account(const Value* deployment) {
@@ -113,6 +164,7 @@ void Graph::find_installations() {
           apply_patch(built, p, 0);
           patched = true;
         }
+        patched = common_metadata(built, kind, *b->kustomization) || patched;
       }
       if (!base && !patched) return nullptr;
       built_roots_.push_back(std::move(built));
@@ -158,6 +210,9 @@ void Graph::find_installations() {
         apply_patch(built, p, 0);
         patched = true;
       }
+      // spec.commonMetadata: labels and annotations on every object (not on pod templates).
+      if (kind == "ServiceAccount")
+        patched = set_all(built, {"metadata", "annotations"}, n.get({"spec", "commonMetadata", "annotations"})) || patched;
       if (!patched) return nullptr;
       built_roots_.push_back(std::move(built));
       return &built_roots_.back();
