@@ -222,6 +222,7 @@ class Graph {
   const std::string& normal_path_of(const Document* d) const { return paths_[static_cast<size_t>(d - documents_.data())]; }
   std::vector<FluxInstallation> installations_;
   void apply_patches();  // graph_patches.cpp: the Kubernetes objects, as kustomize patches them
+  void replacement_targets(const Document& kustomization, std::vector<PatchRef>& out);  // graph_patches.cpp
   void flux_instance_objects();  // graph_flux_instance.cpp
   void flux_kustomization_patches();  // graph_flux_patches.cpp
   void find_installations();  // graph_installations.cpp

@@ -273,6 +273,37 @@ bool patch_targets(const KustomizePatch& p, const K8sObject& o, const Value& roo
   return labels_match(p.label_selector, root);
 }
 
+// kustomize `replacements` copy values into the objects they select; patless does
+// not follow them, so what they may write is unknown (a patch that cannot be read).
+// One kept in a file of its own may select anything.
+void Graph::replacement_targets(const Document& doc, std::vector<PatchRef>& out) {
+  for (const K8sObject& k : doc.objects) {
+    const Value* list = k.is_kustomization() ? k.root.get("replacements") : nullptr;
+    if (!list || list->kind != Value::Kind::Array) continue;
+    auto unknown = [&](const Value* select) {
+      KustomizePatch p;
+      auto text = [&](std::string_view key) {
+        const Value* v = select && select->kind == Value::Kind::Object ? select->get(key) : nullptr;
+        return v && v->kind == Value::Kind::String ? v->text : std::string();
+      };
+      p.target_kind = text("kind");
+      p.target_name = text("name");
+      p.target_namespace = text("namespace");
+      p.label_selector = text("labelSelector");
+      file_patches_.push_back(std::move(p));
+      out.push_back({&file_patches_.back(), &doc, true});
+    };
+    for (const Value& r : list->items) {
+      const Value* targets = r.kind == Value::Kind::Object ? r.get("targets") : nullptr;
+      if (!targets || targets->kind != Value::Kind::Array) {
+        unknown(nullptr);  // `path:` (or anything else): any object
+        continue;
+      }
+      for (const Value& t : targets->items) unknown(t.kind == Value::Kind::Object ? t.get("select") : nullptr);
+    }
+  }
+}
+
 void Graph::apply_patches() {
   paths_.reserve(documents_.size());
   for (const Document& d : documents_) paths_.push_back(normal_path(d.path));
@@ -327,6 +358,7 @@ void Graph::apply_patches() {
     // before the kustomization's own (kustomize runs components first).
     for (size_t c : components_of(k, documents_, index)) patches_of(c, b.patches);
     patches_of(k, b.patches);
+    replacement_targets(doc, b.patches);
     builds_.push_back(std::move(b));
   }
   for (const Document& doc : documents_) {
