@@ -106,6 +106,8 @@ struct ObjectNode {
       t += " (made by FluxInstance '" + doc->objects[static_cast<size_t>(object->generated_by)].name + "' from spec.sync)";
     return t;
   }
+  // Whether a kustomization's patch wrote at or below `path` (graph_patches.cpp).
+  bool patched_at(std::initializer_list<std::string_view> path) const;
   bool is_flux_git_repository() const {
     return object->kind == "GitRepository" && object->api_version.rfind("source.toolkit.fluxcd.io/", 0) == 0;
   }

@@ -29,22 +29,24 @@ void copy(Value& object, const Value& sync, std::string_view from, std::string k
   if (const Member* m = sync.member(from)) add(object, std::move(key), m->value, m->key_range);
 }
 
+// An object the operator makes: written at `block` (the sync block), its made-up
+// values at `at` (the sync value).
 K8sObject generated(std::string api_version, std::string kind, const std::string& name, const std::string& ns,
-                    const Value& sync, int maker) {
+                    const SourceRange& block, const SourceRange& at, int maker) {
   K8sObject o;
   o.api_version = std::move(api_version);
   o.kind = std::move(kind);
   o.name = name;
   o.namespace_ = ns;
-  o.range = sync.range;
+  o.range = block;
   o.generated_by = maker;
-  o.root = object_of(sync.range);
-  add(o.root, "apiVersion", string_value(o.api_version, sync.range), sync.range);
-  add(o.root, "kind", string_value(o.kind, sync.range), sync.range);
-  Value meta = object_of(sync.range);
-  add(meta, "name", string_value(name, sync.range), sync.range);
-  add(meta, "namespace", string_value(ns, sync.range), sync.range);
-  add(o.root, "metadata", std::move(meta), sync.range);
+  o.root = object_of(at);
+  add(o.root, "apiVersion", string_value(o.api_version, at), at);
+  add(o.root, "kind", string_value(o.kind, at), at);
+  Value meta = object_of(at);
+  add(meta, "name", string_value(name, at), at);
+  add(meta, "namespace", string_value(ns, at), at);
+  add(o.root, "metadata", std::move(meta), at);
   return o;
 }
 
@@ -72,8 +74,7 @@ void Graph::flux_instance_objects() {
       if (m.key_range.start_offset > sync->key_range.start_offset && m.key_range.start_offset < block.end_offset)
         block.end_offset = m.key_range.start_offset;
 
-    K8sObject repo = generated("source.toolkit.fluxcd.io/v1", "GitRepository", name, ns, s, maker);
-    repo.range = block;
+    K8sObject repo = generated("source.toolkit.fluxcd.io/v1", "GitRepository", name, ns, block, s.range, maker);
     Value spec = object_of(s.range);
     copy(spec, s, "url", "url");
     copy(spec, s, "provider", "provider");
@@ -84,8 +85,8 @@ void Graph::flux_instance_objects() {
     }
     add(repo.root, "spec", std::move(spec), sync->key_range);
 
-    K8sObject sync_kustomization = generated("kustomize.toolkit.fluxcd.io/v1", "Kustomization", name, ns, s, maker);
-    sync_kustomization.range = block;
+    K8sObject sync_kustomization =
+        generated("kustomize.toolkit.fluxcd.io/v1", "Kustomization", name, ns, block, s.range, maker);
     Value ks = object_of(s.range);
     copy(ks, s, "path", "path");
     Value source = object_of(s.range);
@@ -98,6 +99,9 @@ void Graph::flux_instance_objects() {
       ObjectNode node = n;  // the FluxInstance's file, its patches and namespaces
       node.object = o;
       node.root = &o->root;
+      // The patches below are read from the FluxInstance as written: one a kustomization
+      // changed may make them other ones.
+      node.unknown_patch = node.unknown_patch || n.patched_at({"spec", "kustomize"});
       // spec.kustomize.patches patch what the operator makes from spec.sync too.
       for (const KustomizePatch& p : n.doc->patches) {
         if (!p.of_flux_instance) continue;

@@ -183,8 +183,8 @@ void Graph::find_installations() {
     r.files.insert(normal_path_of(n.doc));
     FluxInstallation f;
     f.installer = &n;
-    // A kustomization that patches the FluxInstance may change its patches too.
-    f.unknown_patch = n.unknown_patch || !n.patched_by.empty();
+    // Its patches are read as written: a kustomization that changes them makes them unknown.
+    f.unknown_patch = n.unknown_patch || n.patched_at({"spec", "kustomize"});
     const Value* gate = n.get({"spec", "cluster", "objectLevelWorkloadIdentity"});
     auto on = [](const Value* v) {
       return v && ((v->kind == Value::Kind::Bool && v->text == "true") || v->kind == Value::Kind::Opaque);

@@ -304,6 +304,25 @@ void Graph::replacement_targets(const Document& doc, std::vector<PatchRef>& out)
   }
 }
 
+namespace {
+
+bool written_by_patch(const Value& v) {
+  if (v.origin != 0 && v.origin != Value::kForeign) return true;
+  for (const Value& i : v.items)
+    if (written_by_patch(i)) return true;
+  for (const Member& m : v.members)
+    if (written_by_patch(m.value)) return true;
+  return false;
+}
+
+}  // namespace
+
+bool ObjectNode::patched_at(std::initializer_list<std::string_view> path) const {
+  if (patched_by.empty()) return false;
+  const Member* m = member(path);
+  return m && written_by_patch(m->value);
+}
+
 void Graph::apply_patches() {
   paths_.reserve(documents_.size());
   for (const Document& d : documents_) paths_.push_back(normal_path(d.path));
