@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -236,6 +237,10 @@ class Graph {
   const ClusterNode* declared_named(std::string_view name, bool* several = nullptr) const;
   void link_identities();  // graph_identities.cpp
 };
+
+// Whether a container of a Deployment (as an installation builds it) has an
+// argument for which `is` holds, or a ${variable} that may be one.
+bool any_container_arg(const Value* deployment, const std::function<bool(std::string_view)>& is);
 
 // Whether a resource is deployed in a deployment: its condition, evaluated.
 enum class Deployed { No, Maybe, Yes };

@@ -2,6 +2,7 @@
 // fleet repository, each with the source-controller its own kustomizations
 // build and the GitRepositories it serves.
 #include <algorithm>
+#include <functional>
 
 #include "grammars/paths.h"
 #include "rules/engine/flux_paths.h"
@@ -73,9 +74,9 @@ bool common_metadata(Value& built, std::string_view kind, const Document& kustom
   return set;
 }
 
-// --default-service-account=… among the source-controller's arguments (or a
-// ${variable} that may be it).
-bool has_default_service_account(const Value* deployment) {
+}  // namespace
+
+bool any_container_arg(const Value* deployment, const std::function<bool(std::string_view)>& is) {
   const Value* spec = deployment ? deployment->get("spec") : nullptr;
   const Value* tmpl = spec ? spec->get("template") : nullptr;
   const Value* pod = tmpl ? tmpl->get("spec") : nullptr;
@@ -85,12 +86,10 @@ bool has_default_service_account(const Value* deployment) {
     const Value* args = c.kind == Value::Kind::Object ? c.get("args") : nullptr;
     if (!args || args->kind != Value::Kind::Array) continue;
     for (const Value& a : args->items)
-      if (a.text.starts_with("--default-service-account=") || a.kind == Value::Kind::Opaque) return true;
+      if (a.kind == Value::Kind::Opaque || is(a.text)) return true;
   }
   return false;
 }
-
-}  // namespace
 
 void Graph::find_installations() {
   auto build_of = [&](const Document* d) -> const KustomizeBuild* {
@@ -306,7 +305,9 @@ void Graph::find_installations() {
   for (FluxInstallation& f : installations_) {
     for (const ObjectNode* n : f.objects)
       if (n->is_flux_git_repository()) f.repositories.push_back(n);
-    f.default_object_identity = f.default_object_identity || has_default_service_account(f.deployment);
+    f.default_object_identity = f.default_object_identity || any_container_arg(f.deployment, [](std::string_view a) {
+                                  return a.starts_with("--default-service-account=");
+                                });
   }
 }
 

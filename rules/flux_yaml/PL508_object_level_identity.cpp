@@ -9,23 +9,11 @@ namespace {
 
 constexpr std::string_view kGate = "ObjectLevelWorkloadIdentity=true";
 
-// Whether any container of the built source-controller Deployment has the gate in its args (or may have).
+// Whether the built source-controller Deployment has the gate in its args (or may have).
 bool gate_enabled(const Value* deployment) {
-  if (!deployment) return false;
-  const Value* spec = deployment->get("spec");
-  const Value* tmpl = spec ? spec->get("template") : nullptr;
-  const Value* pod = tmpl ? tmpl->get("spec") : nullptr;
-  const Value* containers = pod ? pod->get("containers") : nullptr;
-  if (!containers || containers->kind != Value::Kind::Array) return false;
-  for (const Value& c : containers->items) {
-    const Value* args = c.kind == Value::Kind::Object ? c.get("args") : nullptr;
-    if (!args || args->kind != Value::Kind::Array) continue;
-    for (const Value& a : args->items) {
-      if (a.text.starts_with("--feature-gates=") && a.text.find(kGate) != std::string::npos) return true;
-      if (a.kind == Value::Kind::Opaque) return true;  // a ${variable} may hold the gate
-    }
-  }
-  return false;
+  return any_container_arg(deployment, [](std::string_view a) {
+    return a.starts_with("--feature-gates=") && a.find(kGate) != std::string_view::npos;
+  });
 }
 
 class ObjectLevelIdentityRule : public Rule {
