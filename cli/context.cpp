@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 bool flux_related(FileKind kind, std::string_view bytes) {
   if (kind == FileKind::Yaml)
     return bytes.find("fluxcd.io") != std::string_view::npos ||
+           bytes.find("fluxcd.controlplane.io") != std::string_view::npos ||  // the Flux Operator's FluxInstance
            bytes.find("kustomize.config.k8s.io") != std::string_view::npos;
   return bytes.find("KubernetesConfiguration") != std::string_view::npos ||
          bytes.find("kubernetesconfiguration") != std::string_view::npos;

@@ -433,6 +433,18 @@ TEST_CASE("a pre-commit run reads the patch files of the kustomizations it keeps
   }
 }
 
+TEST_CASE("a pre-commit run keeps the other clusters' FluxInstances, which claim their own Alerts", "[pre-commit]") {
+  // Without dev's FluxInstance, dev's Alert would belong to no installation and
+  // count for prod too, hiding prod's PL509.
+  const fs::path fixture = fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL506/flux_instance";
+  std::vector<std::string> all;
+  for (const auto& e : fs::recursive_directory_iterator(fixture))
+    if (e.is_regular_file()) all.push_back(e.path().string());
+  auto kept = patless::context_files(all, {(fixture / "clusters/prod/flux-system/flux-instance.yaml").string()}, 1);
+  CHECK(std::find(kept.begin(), kept.end(), (fixture / "clusters/dev/flux-system/flux-instance.yaml").string()) !=
+        kept.end());
+}
+
 TEST_CASE("paths with quotes, line breaks and tabs are escaped in text, SARIF and JUnit", "[cli][hostile]") {
   fs::path dir = temp_dir();
   const std::string name = "we\"ird 'name'\nwith\ttab.bicep";
