@@ -229,6 +229,7 @@ class Graph {
   void flux_instance_objects();  // graph_flux_instance.cpp
   void flux_kustomization_patches();  // graph_flux_patches.cpp
   void find_installations();  // graph_installations.cpp
+  FluxInstallation flux_instance_installation(const ObjectNode& flux_instance);  // graph_installations.cpp
 
   ClusterNode* find_target(const ResourceNode& child);
   ClusterNode* declared_twin(ClusterNode* c);

@@ -174,51 +174,12 @@ void Graph::find_installations() {
     installations_.push_back(std::move(f));
     reach.push_back(std::move(r));
   }
-  // By a FluxInstance: the operator's manifests are not in the scan, so the
-  // source-controller is what its spec.kustomize.patches write.
+  // By a FluxInstance (flux_instance_installation).
   for (const ObjectNode& n : objects_) {
     if (!n.object->is_flux_instance()) continue;
+    installations_.push_back(flux_instance_installation(n));
     Reach r;
     r.files.insert(normal_path_of(n.doc));
-    FluxInstallation f;
-    f.installer = &n;
-    // Its patches are read as written: a kustomization that changes them makes them unknown.
-    f.unknown_patch = n.unknown_patch || n.patched_at({"spec", "kustomize"});
-    const Value* gate = n.get({"spec", "cluster", "objectLevelWorkloadIdentity"});
-    auto on = [](const Value* v) {
-      return v && ((v->kind == Value::Kind::Bool && v->text == "true") || v->kind == Value::Kind::Opaque);
-    };
-    f.object_level_identity = on(gate);
-    f.default_object_identity = on(n.get({"spec", "cluster", "multitenantWorkloadIdentity"}));
-    auto build = [&](std::string_view kind) -> const Value* {
-      Value built;
-      built.kind = Value::Kind::Object;
-      K8sObject probe;
-      probe.kind = kind;
-      probe.name = kController;
-      probe.namespace_ = n.object->namespace_;
-      bool patched = false;
-      for (const KustomizePatch& p : n.doc->patches) {
-        if (!p.of_flux_instance) continue;
-        // The operator's labels are not in the scan, nor is a patch file (which a FluxInstance cannot name).
-        if (!p.label_selector.empty() || !p.file.empty()) {
-          if (p.target_kind.empty() || p.target_kind == kind) f.unknown_patch = true;
-          continue;
-        }
-        if (!patch_targets(p, probe, built)) continue;
-        apply_patch(built, p, 0);
-        patched = true;
-      }
-      // spec.commonMetadata: labels and annotations on every object (not on pod templates).
-      if (kind == "ServiceAccount")
-        patched = set_all(built, {"metadata", "annotations"}, n.get({"spec", "commonMetadata", "annotations"})) || patched;
-      if (!patched) return nullptr;
-      built_roots_.push_back(std::move(built));
-      return &built_roots_.back();
-    };
-    f.service_account = build("ServiceAccount");
-    f.deployment = build("Deployment");
-    installations_.push_back(std::move(f));
     reach.push_back(std::move(r));
   }
   // Or else by a source-controller Deployment that none of those builds
@@ -309,6 +270,50 @@ void Graph::find_installations() {
                                   return a.starts_with("--default-service-account=");
                                 });
   }
+}
+
+// A FluxInstance installs Flux: the operator's manifests are not in the scan, so
+// the source-controller is what its spec.kustomize.patches (and commonMetadata) write.
+FluxInstallation Graph::flux_instance_installation(const ObjectNode& n) {
+  FluxInstallation f;
+  f.installer = &n;
+  // Its patches are read as written: a kustomization that changes them makes them unknown.
+  f.unknown_patch = n.unknown_patch || n.patched_at({"spec", "kustomize"});
+  const Value* gate = n.get({"spec", "cluster", "objectLevelWorkloadIdentity"});
+  auto on = [](const Value* v) {
+    return v && ((v->kind == Value::Kind::Bool && v->text == "true") || v->kind == Value::Kind::Opaque);
+  };
+  f.object_level_identity = on(gate);
+  f.default_object_identity = on(n.get({"spec", "cluster", "multitenantWorkloadIdentity"}));
+  auto build = [&](std::string_view kind) -> const Value* {
+    Value built;
+    built.kind = Value::Kind::Object;
+    K8sObject probe;
+    probe.kind = kind;
+    probe.name = kController;
+    probe.namespace_ = n.object->namespace_;
+    bool patched = false;
+    for (const KustomizePatch& p : n.doc->patches) {
+      if (!p.of_flux_instance) continue;
+      // The operator's labels are not in the scan, nor is a patch file (which a FluxInstance cannot name).
+      if (!p.label_selector.empty() || !p.file.empty()) {
+        if (p.target_kind.empty() || p.target_kind == kind) f.unknown_patch = true;
+        continue;
+      }
+      if (!patch_targets(p, probe, built)) continue;
+      apply_patch(built, p, 0);
+      patched = true;
+    }
+    // spec.commonMetadata: labels and annotations on every object (not on pod templates).
+    if (kind == "ServiceAccount")
+      patched = set_all(built, {"metadata", "annotations"}, n.get({"spec", "commonMetadata", "annotations"})) || patched;
+    if (!patched) return nullptr;
+    built_roots_.push_back(std::move(built));
+    return &built_roots_.back();
+  };
+  f.service_account = build("ServiceAccount");
+  f.deployment = build("Deployment");
+  return f;
 }
 
 }  // namespace patless
