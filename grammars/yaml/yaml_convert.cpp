@@ -19,6 +19,20 @@ bool is_merge(const YAML::Node& key, const YAML::Node& value) {
   return true;
 }
 
+// Whether `key` is already a key of `object`: a scan of a small mapping, a set
+// for a large one, so that a mapping of a million keys stays linear.
+bool seen_before(const Value& object, const std::string& key, std::unordered_set<std::string>& seen) {
+  constexpr size_t kScan = 32;
+  if (object.members.size() < kScan) {
+    for (const Member& e : object.members)
+      if (e.key == key) return true;
+    return false;
+  }
+  if (seen.empty())
+    for (const Member& e : object.members) seen.insert(e.key);
+  return !seen.insert(key).second;
+}
+
 }  // namespace
 
 Value YamlConverter::convert(const YAML::Node& n, int depth, bool shared) {
@@ -52,6 +66,7 @@ Value YamlConverter::convert(const YAML::Node& n, int depth, bool shared) {
       v.kind = Value::Kind::Object;
       v.range = src_.range(start, start + 1);
       std::vector<YAML::Node> merged;
+      std::unordered_set<std::string> seen;  // the keys so far, for a large mapping
       for (const auto& kv : n) {
         if (is_merge(kv.first, kv.second)) {
           merged.push_back(kv.second);
@@ -65,6 +80,11 @@ Value YamlConverter::convert(const YAML::Node& n, int depth, bool shared) {
           m.key_range = scalar_range(key_start, m.key);
         } else {
           m.key_range = src_.range(key_start, key_start + 1);
+        }
+        if (!duplicate_key && kv.first.IsScalar() && seen_before(v, m.key, seen)) {
+          duplicate_key = Member{};
+          duplicate_key->key = m.key;
+          duplicate_key->key_range = m.key_range;
         }
         m.value = convert(kv.second, depth + 1, shared);
         if (kv.second.IsNull() || !m.value.range.valid()) m.value.range = m.key_range;

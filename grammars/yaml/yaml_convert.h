@@ -18,6 +18,9 @@ class YamlConverter {
 
   // Set when nesting or the node budget ran out (alias bombs): the value is cut there.
   std::optional<SourceRange> limit_hit;
+  // The first key written twice in one mapping, which YAML forbids and kustomize
+  // and kubectl reject (yaml-cpp keeps both): its second occurrence.
+  std::optional<Member> duplicate_key;
 
   // `shared`: the node is inside an anchored one (see Value::shared).
   Value convert(const YAML::Node& n, int depth, bool shared = false);

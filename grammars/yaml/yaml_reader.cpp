@@ -90,6 +90,8 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
     return doc;
   }
   YamlConverter converter(src);
+  // Reported once per file, at the first duplicate key (of the objects read).
+  bool duplicate_reported = false;
   for (const YAML::Node& node : nodes) {
     if (!node.IsMap()) continue;
     const YAML::Node api = node["apiVersion"], kind = node["kind"];
@@ -102,6 +104,13 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
                                 " levels or too many nodes (alias expansion): the document is not read",
                             *converter.limit_hit});
       break;
+    }
+    if (converter.duplicate_key && !duplicate_reported) {
+      doc.errors.push_back({"YAML error: key '" + converter.duplicate_key->key +
+                                "' appears twice in one mapping; YAML requires unique keys, and kustomize (so Flux) "
+                                "rejects the file",
+                            converter.duplicate_key->key_range});
+      duplicate_reported = true;
     }
     obj.api_version = api.Scalar();
     obj.kind = kind.Scalar();
