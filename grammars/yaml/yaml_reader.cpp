@@ -105,15 +105,18 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
                             *converter.limit_hit});
       break;
     }
+    obj.api_version = api.Scalar();
+    obj.kind = kind.Scalar();
     if (converter.duplicate_key && !duplicate_reported) {
+      // kustomize refuses a resource with one (kubernetes-sigs/kustomize#3480), but
+      // reads its own kustomization file keeping one of the two.
       doc.errors.push_back({"YAML error: key '" + converter.duplicate_key->key +
-                                "' appears twice in one mapping; YAML requires unique keys, and kustomize (so Flux) "
-                                "rejects the file",
+                                "' appears twice in one mapping; YAML requires unique keys, and " +
+                                (obj.is_kustomization() ? "kustomize silently uses only one of them"
+                                                        : "kustomize (so Flux) rejects the file"),
                             converter.duplicate_key->key_range});
       duplicate_reported = true;
     }
-    obj.api_version = api.Scalar();
-    obj.kind = kind.Scalar();
     obj.range = obj.root.range;
     if (const Value* meta = obj.root.get("metadata")) {
       obj.name = scalar_at(*meta, "name");
