@@ -39,7 +39,7 @@ TEST_CASE("fixes remove their finding and add none", "[fixes]") {
   const std::pair<const char*, const char*> cases[] = {
       {"PL101", "bad.bicep"}, {"PL101", "bad.json"}, {"PL102", "bad.bicep"}, {"PL102", "bad.json"},
       {"PL102", "bom_crlf.bicep"}, {"PL103", "bad.bicep"}, {"PL103", "bad.json"}, {"PL501", "bad.yaml"},
-      {"PL202", "bad.bicep"}, {"PL202", "bad.json"}, {"PL507", "bad.yaml"}, {"PL501", "flux_instance.yaml"},
+      {"PL202", "bad.bicep"}, {"PL202", "bad.json"}, {"PL507", "bad.yaml"}, {"PL501", "flux_instance.yaml"}, {"PL501", "list.yaml"},
   };
   const fs::path tmp = fs::temp_directory_path() / ("patless-fix-" + std::to_string(::getpid()));
   fs::create_directories(tmp);

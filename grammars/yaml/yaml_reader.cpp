@@ -92,18 +92,19 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
   YamlConverter converter(src);
   // Reported once per file, at the first duplicate key (of the objects read).
   bool duplicate_reported = false;
-  for (const YAML::Node& node : nodes) {
-    if (!node.IsMap()) continue;
+  // One object; false when a limit stops the file.
+  auto read_object = [&](const YAML::Node& node) -> bool {
+    if (!node.IsMap()) return true;
     const YAML::Node api = node["apiVersion"], kind = node["kind"];
-    if (!api || !kind || !api.IsScalar() || !kind.IsScalar()) continue;
-    if (only_what_rules_read && !read_by_rules(api.Scalar(), kind.Scalar(), node)) continue;
+    if (!api || !kind || !api.IsScalar() || !kind.IsScalar()) return true;
+    if (only_what_rules_read && !read_by_rules(api.Scalar(), kind.Scalar(), node)) return true;
     K8sObject obj;
     obj.root = converter.convert(node, 0);
     if (converter.limit_hit) {
       doc.errors.push_back({"nesting deeper than " + std::to_string(limits::kMaxNesting) +
                                 " levels or too many nodes (alias expansion): the document is not read",
                             *converter.limit_hit});
-      break;
+      return false;
     }
     obj.api_version = api.Scalar();
     obj.kind = kind.Scalar();
@@ -125,6 +126,21 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
     if (obj.is_kustomization()) read_inline_patches(src, obj, doc);
     if (obj.is_flux_instance()) read_flux_instance_patches(src, obj, doc);
     doc.objects.push_back(std::move(obj));
+    return true;
+  };
+  for (const YAML::Node& node : nodes) {
+    // A List (`kind: List`, or any kind ending in List, with `items`), as `kubectl get -o yaml`
+    // writes it: kustomize, so Flux, applies its items.
+    const YAML::Node kind = node.IsMap() ? node["kind"] : YAML::Node();
+    const YAML::Node items = node.IsMap() ? node["items"] : YAML::Node();
+    if (kind && kind.IsScalar() && kind.Scalar().ends_with("List") && items && items.IsSequence()) {
+      bool more = true;
+      for (const YAML::Node& item : items)
+        if (!(more = read_object(item))) break;
+      if (!more) break;
+      continue;
+    }
+    if (!read_object(node)) break;
   }
   return doc;
 }
