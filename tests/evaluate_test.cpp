@@ -108,3 +108,20 @@ TEST_CASE("evaluation: a resource's name and id", "[evaluate]") {
   CHECK(patless::evaluate(doc->variable("n")->value, scope).text == "aks1");
   CHECK(patless::evaluate(doc->variable("i")->value, scope).text == "Microsoft.ContainerService/managedClusters/aks1");
 }
+
+TEST_CASE("evaluation: safe dereference and tryGet() are null where a value known whole lacks the key", "[evaluate]") {
+  CHECK(eval_bicep("settings.?a") == "x");
+  CHECK(eval_bicep("settings.?missing") == "null");
+  CHECK(eval_bicep("settings.?missing.?deeper") == "null");
+  CHECK(eval_bicep("settings.?missing ?? 'fallback'") == "fallback");
+  CHECK(eval_bicep("settings.?missing.deeper") == "unknown");  // `.` on null fails the deployment
+  CHECK(eval_bicep("free.?a") == "unknown");                   // not an object patless knows
+  CHECK(eval_bicep("tryGet(settings, 'nested', 'b')") == "1");
+  CHECK(eval_bicep("tryGet(settings, 'nested', 'c')") == "null");
+  CHECK(eval_bicep("tryGet(list, 1)") == "two");
+  CHECK(eval_bicep("tryGet(list, 2)") == "null");
+  CHECK(eval_bicep("tryGet(list, 123456789012345678901234567890)") == "null");
+  CHECK(eval_bicep("tryGet(free, 'a')") == "unknown");
+  CHECK(eval_bicep("list[1]") == "two");
+  CHECK(eval_bicep("list[2]") == "unknown");
+}

@@ -216,15 +216,22 @@ class Evaluator {
     if (o.kind == Value::Kind::Object && i.kind == Value::Kind::String) {
       if (const Value* m = o.get(i.text)) return *m;
     } else if (o.kind == Value::Kind::Array && i.kind == Value::Kind::Number && !o.spread) {
-      size_t n = 0;
-      for (char c : i.text) {
-        if (c < '0' || c > '9') return unknown(v.range);
-        n = n * 10 + static_cast<size_t>(c - '0');
-        if (n > o.items.size()) return unknown(v.range);
-      }
-      if (n < o.items.size()) return o.items[n];
+      if (auto n = array_index(i.text, o.items.size()); n && *n < o.items.size()) return o.items[*n];
     }
     return unknown(v.range);
+  }
+
+  // A number as an index into an array of `size` items: nullopt when it is not a
+  // non-negative integer; `size` when it is past the end.
+  static std::optional<size_t> array_index(const std::string& number, size_t size) {
+    if (number.empty()) return std::nullopt;
+    size_t n = 0;
+    for (char c : number) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + static_cast<size_t>(c - '0');
+      if (n > size) return size;
+    }
+    return n;
   }
 
   std::optional<std::vector<std::string>> texts(const Value& v, int depth, size_t from = 0) {
@@ -410,15 +417,10 @@ class Evaluator {
         if (!m) return current.spread ? unknown(v.range) : null(v.range);
         current = *m;
       } else if (current.kind == Value::Kind::Array && key.kind == Value::Kind::Number && !current.spread) {
-        size_t n = 0;
-        for (char c : key.text) {
-          if (c < '0' || c > '9') return unknown(v.range);
-          n = n * 10 + static_cast<size_t>(c - '0');
-          if (n > current.items.size()) return null(v.range);
-        }
-        if (key.text.empty()) return unknown(v.range);
-        if (n >= current.items.size()) return null(v.range);
-        current = current.items[n];
+        auto n = array_index(key.text, current.items.size());
+        if (!n) return unknown(v.range);
+        if (*n >= current.items.size()) return null(v.range);
+        current = Value(current.items[*n]);
       } else {
         return unknown(v.range);
       }
