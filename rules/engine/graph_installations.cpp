@@ -23,33 +23,19 @@ bool installs_flux(const K8sObject& o) {
   return false;
 }
 
-// The object under `key` in `v`, made (or made an object) when it is not one.
-Value& child(Value& v, std::string_view key) {
-  for (Member& m : v.members) {
-    if (m.spread || m.key != key) continue;
-    if (m.value.kind != Value::Kind::Object) m.value = Value{Value::Kind::Object};
-    return m.value;
-  }
-  Member m;
-  m.key = std::string(key);
-  m.value.kind = Value::Kind::Object;
-  v.members.push_back(std::move(m));
-  return v.members.back().value;
-}
-
-// Sets the members of `from` (a map of labels or annotations) at `path` in `root`.
-bool set_all(Value& root, std::initializer_list<std::string_view> path, const Value* from) {
+// Merges `from` (a map of labels or annotations) in at `path` of `root`, as a
+// strategic merge patch that writes it there would.
+bool merge_at(Value& root, std::initializer_list<std::string_view> path, const Value* from) {
   if (!from || from->kind != Value::Kind::Object || from->members.empty()) return false;
-  Value* at = &root;
-  for (std::string_view key : path) at = &child(*at, key);
-  for (const Member& m : from->members) {
-    if (m.spread) continue;
-    Member* existing = nullptr;
-    for (Member& e : at->members)
-      if (!e.spread && e.key == m.key) existing = &e;
-    if (existing) existing->value = m.value;
-    else at->members.push_back(m);
+  KustomizePatch p;
+  p.body = *from;
+  for (auto key = std::rbegin(path); key != std::rend(path); ++key) {
+    Value wrapper;
+    wrapper.kind = Value::Kind::Object;
+    wrapper.members.push_back(Member{std::string(*key), {}, std::move(p.body)});
+    p.body = std::move(wrapper);
   }
+  apply_patch(root, p, 0);
   return true;
 }
 
@@ -60,15 +46,15 @@ bool common_metadata(Value& built, std::string_view kind, const Document& kustom
   bool set = false;
   for (const K8sObject& k : kustomization.objects) {
     if (!k.is_kustomization()) continue;
-    if (kind == "ServiceAccount") set |= set_all(built, {"metadata", "annotations"}, k.root.get("commonAnnotations"));
+    if (kind == "ServiceAccount") set |= merge_at(built, {"metadata", "annotations"}, k.root.get("commonAnnotations"));
     if (kind != "Deployment") continue;
-    set |= set_all(built, {"spec", "template", "metadata", "labels"}, k.root.get("commonLabels"));
+    set |= merge_at(built, {"spec", "template", "metadata", "labels"}, k.root.get("commonLabels"));
     const Value* labels = k.root.get("labels");
     if (!labels || labels->kind != Value::Kind::Array) continue;
     for (const Value& entry : labels->items) {
       const Value* templates = entry.kind == Value::Kind::Object ? entry.get("includeTemplates") : nullptr;
       if (templates && templates->kind == Value::Kind::Bool && templates->text == "true")
-        set |= set_all(built, {"spec", "template", "metadata", "labels"}, entry.get("pairs"));
+        set |= merge_at(built, {"spec", "template", "metadata", "labels"}, entry.get("pairs"));
     }
   }
   return set;
@@ -306,7 +292,7 @@ FluxInstallation Graph::flux_instance_installation(const ObjectNode& n) {
     }
     // spec.commonMetadata: labels and annotations on every object (not on pod templates).
     if (kind == "ServiceAccount")
-      patched = set_all(built, {"metadata", "annotations"}, n.get({"spec", "commonMetadata", "annotations"})) || patched;
+      patched = merge_at(built, {"metadata", "annotations"}, n.get({"spec", "commonMetadata", "annotations"})) || patched;
     if (!patched) return nullptr;
     built_roots_.push_back(std::move(built));
     return &built_roots_.back();
