@@ -445,7 +445,9 @@ class BicepReader {
       return opaque(n);
     } else if (!std::strcmp(type, "object")) {
       v.kind = Value::Kind::Object;
-      for (TSNode prop : named_children(n)) {
+      auto props = named_children(n);
+      v.members.reserve(props.size());  // models are kept: no slack from doubling
+      for (TSNode prop : props) {
         if (!is(prop, "object_property")) {
           if (is(prop, "ERROR") || !is(prop, "decorators")) v.spread = true;  // e.g. `...other`
           continue;
@@ -476,7 +478,9 @@ class BicepReader {
     } else if (!std::strcmp(type, "array")) {
       v.kind = Value::Kind::Array;
       uint32_t previous_end = 0;  // where the last item ends, or 0
-      for (TSNode item : named_children(n)) {
+      auto children = named_children(n);
+      v.items.reserve(children.size());
+      for (TSNode item : children) {
         if (is(item, "decorators")) continue;
         if (is(item, "ERROR")) {
           v.spread = true;

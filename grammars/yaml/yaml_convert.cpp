@@ -57,6 +57,7 @@ Value YamlConverter::convert(const YAML::Node& n, int depth, bool shared) {
     case YAML::NodeType::Sequence:
       v.kind = Value::Kind::Array;
       v.range = src_.range(start, start + 1);
+      v.items.reserve(n.size());  // models are kept: no slack from doubling
       for (const auto& item : n) {
         v.items.push_back(convert(item, depth + 1, shared));
         if (limit_hit) break;
@@ -67,6 +68,7 @@ Value YamlConverter::convert(const YAML::Node& n, int depth, bool shared) {
       v.range = src_.range(start, start + 1);
       std::vector<YAML::Node> merged;
       std::unordered_set<std::string> seen;  // the keys so far, for a large mapping
+      v.members.reserve(n.size());
       for (const auto& kv : n) {
         if (is_merge(kv.first, kv.second)) {
           merged.push_back(kv.second);
