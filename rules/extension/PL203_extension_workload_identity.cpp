@@ -45,9 +45,11 @@ class ExtensionWorkloadIdentityRule : public Rule {
       if (settings.known() && settings.value.kind != Value::Kind::Object) continue;
       if (protected_settings.known() && protected_settings.value.kind != Value::Kind::Object) continue;
       bool have_enable = false, have_client_id = false;
+      bool other_keys = false;  // a spread of something unknown (`...extra`) may set any key
       for (const auto& [map, name] : {std::pair{&settings, "configurationSettings"},
                                       std::pair{&protected_settings, "configurationProtectedSettings"}}) {
         if (!map->known()) continue;
+        other_keys = other_keys || map->value.spread;
         for (const Member& m : map->value.members) {
           std::string_view right = right_key(m.key);
           if (right.empty()) continue;
@@ -66,6 +68,7 @@ class ExtensionWorkloadIdentityRule : public Rule {
       }
       SourceRange at = settings.known() ? (settings.key_range.valid() ? settings.key_range : settings.range)
                                         : missing_property_range(e, settings);
+      if (other_keys) continue;
       if (!have_enable && !have_client_id)
         report(e, *config, at,
                "The microsoft.flux extension sets neither configurationSettings '" + std::string(kEnable) +
