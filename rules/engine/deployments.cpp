@@ -18,9 +18,10 @@ namespace fs = std::filesystem;
 bool is_parameter_file(const Document& d) { return d.format == Format::BicepParams || d.format == Format::ArmParams; }
 bool is_template(const Document& d) { return d.format == Format::Bicep || d.format == Format::Arm; }
 
-// A module path the scan can follow: relative, not a registry or template spec.
+// A module path the scan can follow: a Bicep file or an ARM template (Bicep
+// deploys both), not a registry or template spec reference.
 bool is_local(const std::string& path) {
-  return !path.empty() && path.find(':') == std::string::npos && path.ends_with(".bicep");
+  return !path.empty() && path.find(':') == std::string::npos && (path.ends_with(".bicep") || path.ends_with(".json"));
 }
 
 // The documents by normalised path and the templates of each directory, computed once.
