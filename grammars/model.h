@@ -132,6 +132,8 @@ struct Module {
   std::string symbol;
   std::string path;  // as written: './x.bicep', 'br:...'
   SourceRange range;
+  bool conditional = false;        // `module m '...' = if (...)`
+  std::optional<Value> condition;  // the condition, when conditional
   Value body;
 };
 

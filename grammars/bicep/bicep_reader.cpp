@@ -305,8 +305,8 @@ class BicepReader {
       doc_.modules.push_back(std::move(m));
       return;
     }
-    bool conditional = false, loop = false;
-    TSNode body = declaration_body(kids.back(), conditional, loop);
+    bool loop = false;
+    TSNode body = declaration_body(kids.back(), m.conditional, loop, &m.condition);
     m.body = is(body, "object") ? value(body, 0) : opaque(body);
     doc_.modules.push_back(std::move(m));
   }

@@ -1,5 +1,7 @@
 #include "rules/engine/graph.h"
 
+#include <algorithm>
+
 #include "rules/engine/deployments.h"
 
 namespace patless {
@@ -11,12 +13,50 @@ constexpr std::string_view kFluxConfigType = "Microsoft.KubernetesConfiguration/
 
 }  // namespace
 
-Deployed deployed(const Resource& r, const Scope& scope) {
-  if (!r.conditional) return Deployed::Yes;
-  if (!r.condition) return Deployed::Maybe;
-  Value c = evaluate(*r.condition, scope);
+namespace {
+
+// Whether a declaration's condition, evaluated in `in`, holds; Maybe when unknown.
+Deployed holds(bool conditional, const std::optional<Value>& condition, const Scope& in) {
+  if (!conditional) return Deployed::Yes;
+  if (!condition) return Deployed::Maybe;
+  Value c = evaluate(*condition, in);
   if (c.kind != Value::Kind::Bool) return Deployed::Maybe;
   return c.text == "true" ? Deployed::Yes : Deployed::No;
+}
+
+// Whether the deployment itself happens: the conditions of the module
+// declarations and deployment resources that lead to it (`module m '...' = if (c)`,
+// an ARM deployment's `condition`), each evaluated where it is written.
+Deployed deployment_happens(const Scope& scope) {
+  Deployed out = Deployed::Yes;
+  const Scope* s = &scope;
+  for (int depth = 0; s && depth <= 2 * kMaxModuleDepth; ++depth) {
+    Deployed d = Deployed::Yes;
+    if (s->nested_in) {
+      if (const Resource* deployment = s->doc->nested_in)
+        d = holds(deployment->conditional, deployment->condition, *s->nested_in);
+      s = s->nested_in;
+    } else if (s->module && s->caller) {
+      d = holds(s->module->conditional, s->module->condition, *s->caller);
+      s = s->caller;
+    } else if (s->linked_by && s->caller) {
+      d = holds(s->linked_by->conditional, s->linked_by->condition, *s->caller);
+      s = s->caller;
+    } else {
+      break;
+    }
+    if (d == Deployed::No) return Deployed::No;
+    out = std::min(out, d);
+  }
+  return out;
+}
+
+}  // namespace
+
+Deployed deployed(const Resource& r, const Scope& scope) {
+  Deployed own = holds(r.conditional, r.condition, scope);
+  if (own == Deployed::No) return own;
+  return std::min(own, deployment_happens(scope));
 }
 
 bool is_type(const Resource& r, std::string_view type) { return iequals(r.type, type); }

@@ -243,7 +243,8 @@ class Graph {
 // argument for which `is` holds, or a ${variable} that may be one.
 bool any_container_arg(const Value* deployment, const std::function<bool(std::string_view)>& is);
 
-// Whether a resource is deployed in a deployment: its condition, evaluated.
+// Whether a resource is deployed in a deployment: its condition, and those of the
+// modules and deployments that lead to it, evaluated. Ordered: the least of two holds.
 enum class Deployed { No, Maybe, Yes };
 Deployed deployed(const Resource& r, const Scope& scope);
 
