@@ -111,6 +111,11 @@ std::optional<std::string> resource_name(const Resource& r, const Scope& scope) 
 }
 
 const Resource* resource_by_id(const Document& doc, const Scope& scope, std::string_view id) {
+  // ARM languageVersion 2.0 (what Bicep compiles to): reference('identity') names a
+  // resource by its symbolic name. Other templates' symbols ("resources[3]") are no id.
+  if (doc.format == Format::Arm)
+    for (const Resource& r : doc.resources)
+      if (!r.symbol.starts_with("resources[") && iequals(r.symbol, id)) return &r;
   for (const Resource& r : doc.resources) {
     auto name = resource_name(r, scope);
     if (!name) continue;
