@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -15,6 +16,7 @@
 
 #include <filesystem>
 
+#include "cli/bicep_registry.h"
 #include "cli/context.h"
 #include "cli/discover.h"
 #include "grammars/limits.h"
@@ -69,7 +71,8 @@ void add_output_sources(const Document& d, std::unordered_set<std::string>& out)
   for (const Document& n : d.nested) add_output_sources(n, out);
 }
 
-// Registry modules and template specs are not in the repository: say so once.
+// Registry modules Bicep has not restored, and template specs, are not in the
+// repository: say so once.
 std::string registry_modules_note(const std::vector<std::unique_ptr<Document>>& documents) {
   size_t count = 0;
   std::string first;
@@ -85,7 +88,8 @@ std::string registry_modules_note(const std::vector<std::unique_ptr<Document>>& 
   if (count == 0) return {};
   return std::to_string(count) + " module" + (count == 1 ? "" : "s") +
          " from a registry or template spec, first " + first +
-         ": patless does not read them; what they deploy is unknown.";
+         ": patless reads a registry module from Bicep's module cache once `bicep restore` (or `bicep build`) "
+         "has put it there; what these deploy is unknown.";
 }
 
 }  // namespace
@@ -127,7 +131,7 @@ ScanResult scan(const ScanOptions& options) {
   // found.files[i]): most files of a repository are outlines, and an empty
   // Document for each would make memory grow with the repository.
   enum : uint8_t { kNone, kOutline, kModel };
-  const size_t count = found.files.size();
+  size_t count = found.files.size();
   std::vector<std::unique_ptr<Document>> models(count);
   std::vector<uint8_t> state(count, kNone);  // bytes: threads write apart
   std::vector<std::string> skipped(count);
@@ -159,6 +163,38 @@ ScanResult scan(const ScanOptions& options) {
   std::vector<size_t> everything(count);
   for (size_t i = 0; i < count; ++i) everything[i] = i;
   read_all(everything, Detail::ChainOnly);
+  // Registry modules Bicep restored: their templates join the scan, read like the
+  // repository's files; registry[i] is the reference of such a file.
+  const size_t repository_files = count;
+  std::vector<std::string> registry(count);
+  BicepRegistry bicep_cache;
+  std::map<std::string, size_t> restored;  // template path -> index
+  auto resolve_registry_modules = [&](const std::vector<size_t>& todo) {
+    std::vector<size_t> added;
+    for (size_t i : todo) {
+      if (!models[i] || models[i]->format != Format::Bicep) continue;
+      for (Module& m : models[i]->modules) {
+        std::optional<std::string> cached = bicep_cache.cached_template(found.files[i], m.path);
+        if (!cached) continue;
+        auto [at, is_new] = restored.emplace(*cached, found.files.size());
+        if (is_new) {
+          found.files.push_back(*cached);
+          registry.push_back(m.path);
+          added.push_back(at->second);
+        }
+        m.registry = std::move(m.path);
+        m.path = *cached;
+      }
+    }
+    return added;
+  };
+  if (std::vector<size_t> added = resolve_registry_modules(everything); !added.empty()) {
+    count = found.files.size();
+    models.resize(count);
+    state.resize(count, kNone);
+    skipped.resize(count);
+    read_all(added, Detail::ChainOnly);
+  }
   // Outlines that link to the chain are read again, whole, in rounds until none is left:
   // - up: a Bicep file of modules that deploys a file of the chain passes it parameters;
   // - down: a template that a file read whole deploys feeds it through the outputs it reads.
@@ -186,11 +222,13 @@ ScanResult scan(const ScanOptions& options) {
     }
     if (again.empty()) break;
     read_all(again, Detail::Whole);
+    resolve_registry_modules(again);  // read again from the file: the references as written
   }
 
-  // A file that could not be read was not linted.
-  result.files_considered = static_cast<size_t>(
-      std::count_if(skipped.begin(), skipped.end(), [](const std::string& s) { return s.empty(); }));
+  // A file that could not be read was not linted; registry modules are not the repository's.
+  result.files_considered = static_cast<size_t>(std::count_if(
+      skipped.begin(), skipped.begin() + static_cast<std::ptrdiff_t>(repository_files),
+      [](const std::string& s) { return s.empty(); }));
   for (std::string& s : skipped)
     if (!s.empty()) result.notifications.push_back(std::move(s));
   // Counted before outlines go: a Bicep file of modules may be one.
@@ -198,8 +236,12 @@ ScanResult scan(const ScanOptions& options) {
   std::vector<Document>& docs = result.documents;
   docs.reserve(static_cast<size_t>(std::count(state.begin(), state.end(), kModel)));
   for (size_t i = 0; i < count; ++i) {
-    if (state[i] == kOutline) result.outlined.push_back(std::move(found.files[i]));  // the graph has no use for it
-    if (state[i] == kModel) docs.push_back(std::move(*models[i]));
+    bool from_registry = i >= repository_files;
+    if (state[i] == kOutline && !from_registry) result.outlined.push_back(std::move(found.files[i]));  // the graph has no use for it
+    if (state[i] == kModel) {
+      docs.push_back(std::move(*models[i]));
+      if (from_registry) docs.back().registry = registry[i];
+    }
     models[i].reset();
   }
   for (const std::string& p : options.parameter_files) {

@@ -130,8 +130,12 @@ struct Variable {
 
 struct Module {
   std::string symbol;
-  std::string path;  // as written: './x.bicep', 'br:...'
+  std::string path;  // as written: './x.bicep', 'br:...'; a restored registry module's main.json (below)
   SourceRange range;
+  SourceRange path_range;  // the path's string, quotes included
+  // A registry module (`br:`, `br/public:`) that Bicep restored to its cache:
+  // the reference as written; `path` is then the cached template (cli/bicep_registry.h).
+  std::string registry;
   bool conditional = false;        // `module m '...' = if (...)`
   std::optional<Value> condition;  // the condition, when conditional
   Value body;
@@ -236,6 +240,9 @@ struct Document {
   // set, and for a Bicep file of modules their symbols, paths and ranges
   // (Module::body empty) (grammars/read_document.h).
   bool outline = false;
+  // A registry module's template from Bicep's cache, outside the repository: the
+  // reference a module wrote for it. Its findings are reported at that module.
+  std::string registry;
 
   const Parameter* parameter(std::string_view name) const;
   const Variable* variable(std::string_view name) const;

@@ -301,6 +301,7 @@ class BicepReader {
     m.symbol = text(kids[0]);
     m.path = string_value(kids[1]).text;
     m.range = range(n);
+    m.path_range = range(kids[1]);
     if (!with_body) {
       doc_.modules.push_back(std::move(m));
       return;

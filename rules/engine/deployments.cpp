@@ -219,8 +219,9 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   }
   for (size_t i = 0; i < documents.size(); ++i) {
     const Document& d = documents[i];
-    // An outline deploys nothing the rules can see (grammars/read_document.h).
-    if (is_parameter_file(d) || deployed_as_module[i] || d.outline) continue;
+    // An outline deploys nothing the rules can see (grammars/read_document.h); a
+    // registry module's template is deployed only by the modules that name it.
+    if (is_parameter_file(d) || deployed_as_module[i] || d.outline || !d.registry.empty()) continue;
     if (parameter_files[i].empty()) {
       scopes.push_back(deployment_of(&d));
       continue;
@@ -247,7 +248,8 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
           reached[static_cast<size_t>(d - documents.data())] = true;
       }
       while (missing < documents.size() &&
-             (reached[missing] || !is_template(documents[missing]) || documents[missing].outline))
+             (reached[missing] || !is_template(documents[missing]) || documents[missing].outline ||
+              !documents[missing].registry.empty()))
         ++missing;
       if (missing == documents.size()) break;
       reached[missing] = true;

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "rules/engine/graph.h"
+#include "rules/engine/registry_findings.h"
 #include "rules/engine/rule.h"
 #include "rules/engine/suppressions.h"
 
@@ -59,6 +60,7 @@ std::vector<Finding> run_rules(const Graph& graph, const RuleOptions* options) {
     }
   }
   auto& findings = out.findings();
+  move_registry_findings_to_modules(graph.documents(), findings);
   apply_suppressions(graph.documents(), findings);
   auto place = [](const Finding& f) {
     return std::tie(f.path, f.range.start_line, f.range.start_column, f.range.end_line, f.range.end_column, f.rule_id);

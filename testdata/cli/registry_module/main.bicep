@@ -1,4 +1,4 @@
-// A cluster from the public registry: patless cannot see what it deploys, and says so once.
+// A cluster from the public registry, not restored: patless cannot see what it deploys, and says so once.
 module aks 'br/public:avm/res/container-service/managed-cluster:0.10.0' = {
   name: 'aks'
   params: {

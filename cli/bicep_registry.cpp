@@ -1,0 +1,218 @@
+#include "cli/bicep_registry.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace patless {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kMaxTagLength = 128;  // OCI's limit, and the width of Bicep's case mask
+
+bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// An OCI repository path segment: lower-case letters and digits, separated by '.', '_', '__' or dashes.
+bool is_path_segment(std::string_view s) {
+  if (s.empty() || !is_lower_alnum(s.front()) || !is_lower_alnum(s.back())) return false;
+  for (char c : s)
+    if (!is_lower_alnum(c) && c != '.' && c != '_' && c != '-') return false;
+  return true;
+}
+
+bool is_registry(std::string_view s) {
+  if (s.empty() || s == "." || s == "..") return false;
+  for (char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+              c == '_' || c == ':' || c == '[' || c == ']';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool is_tag(std::string_view s) {
+  if (s.empty() || s.size() > kMaxTagLength || s.front() == '.' || s.front() == '-') return false;
+  for (char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+              c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool is_digest(std::string_view s) {
+  size_t colon = s.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon + 1 == s.size()) return false;
+  for (char c : s)
+    if (!is_lower_alnum(c) && c != ':' && c != '+' && c != '.' && c != '_' && c != '-') return false;
+  return true;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+std::string expand_home(const std::string& path, const std::string& home) {
+  if (path.empty() || path[0] != '~') return path;
+  if (path.size() == 1) return home;
+  if (path[1] == '/') return home + path.substr(1);
+  return path;  // ~user: not Bicep's
+}
+
+}  // namespace
+
+std::optional<OciReference> parse_oci_reference(std::string_view reference,
+                                                const std::map<std::string, std::string>& aliases) {
+  std::string unqualified;
+  if (reference.starts_with("br:")) {
+    unqualified = reference.substr(3);
+  } else if (reference.starts_with("br/")) {
+    size_t colon = reference.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    auto alias = aliases.find(std::string(reference.substr(3, colon - 3)));
+    if (alias == aliases.end()) return std::nullopt;
+    unqualified = alias->second + "/" + std::string(reference.substr(colon + 1));
+  } else {
+    return std::nullopt;
+  }
+  size_t slash = unqualified.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  OciReference r;
+  r.registry = unqualified.substr(0, slash);
+  if (!is_registry(r.registry)) return std::nullopt;
+  std::string_view path = std::string_view(unqualified).substr(slash + 1);
+  size_t last = path.rfind('/');
+  std::string_view last_segment = last == std::string_view::npos ? path : path.substr(last + 1);
+  size_t delimiter = last_segment.find_first_of(":@");
+  if (delimiter == std::string_view::npos) return std::nullopt;  // Bicep requires a tag or a digest
+  std::string_view version = last_segment.substr(delimiter + 1);
+  if (last_segment[delimiter] == ':') {
+    if (!is_tag(version)) return std::nullopt;
+    r.tag = version;
+  } else {
+    if (!is_digest(version)) return std::nullopt;
+    r.digest = version;
+  }
+  r.repository = path.substr(0, path.size() - last_segment.size() + delimiter);
+  for (size_t start = 0;;) {
+    size_t end = r.repository.find('/', start);
+    std::string_view segment = std::string_view(r.repository).substr(start, end == std::string::npos ? end : end - start);
+    if (!is_path_segment(segment)) return std::nullopt;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return r;
+}
+
+std::string encode_tag(std::string_view tag) {
+  uint64_t mask[(kMaxTagLength + 63) / 64] = {};
+  for (size_t i = 0; i < tag.size() && i < kMaxTagLength; ++i)
+    if (tag[i] >= 'A' && tag[i] <= 'Z') mask[i / 64] |= uint64_t{1} << (i % 64);
+  std::string out(tag);
+  out += '$';
+  bool leading_zeros = false;  // once a part is written, the next ones are written in full
+  for (size_t i = std::size(mask); i-- > 0;) {
+    if (mask[i] == 0 && !leading_zeros) continue;
+    std::ostringstream hex;
+    hex << std::hex;
+    if (leading_zeros) {
+      hex.width(16);
+      hex.fill('0');
+    }
+    hex << mask[i];
+    out += hex.str();
+    leading_zeros = true;
+  }
+  return out;
+}
+
+std::string cache_directory(const OciReference& r) {
+  std::string registry = lower(r.registry);
+  for (char& c : registry)
+    if (c == ':') c = '$';
+  std::string repository = r.repository;
+  for (char& c : repository)
+    if (c == '/') c = '$';
+  std::string version;
+  if (!r.tag.empty()) {
+    version = encode_tag(r.tag);
+  } else {
+    version = r.digest;
+    for (char& c : version)
+      if (c == ':') c = '#';
+  }
+  return "br/" + registry + "/" + repository + "/" + version;
+}
+
+BicepRegistry::BicepRegistry(std::string home) : home_(std::move(home)) {
+  if (home_.empty())
+    if (const char* h = std::getenv("HOME")) home_ = h;
+}
+
+std::optional<std::string> BicepRegistry::cached_template(const std::string& bicep_file, std::string_view reference) {
+  if (!reference.starts_with("br:") && !reference.starts_with("br/")) return std::nullopt;
+  std::error_code ec;
+  fs::path directory = fs::absolute(fs::path(bicep_file), ec).parent_path();
+  if (ec) return std::nullopt;
+  const Config& config = config_for(directory.lexically_normal().string());
+  std::optional<OciReference> r = parse_oci_reference(reference, config.aliases);
+  if (!r || config.cache_root.empty()) return std::nullopt;
+  fs::path file = fs::path(config.cache_root) / cache_directory(*r) / "main.json";
+  if (!fs::is_regular_file(file, ec)) return std::nullopt;
+  return file.lexically_normal().string();
+}
+
+// The configuration of the nearest bicepconfig.json at or above `directory`
+// (an absolute, normal path), over Bicep's defaults.
+const BicepRegistry::Config& BicepRegistry::config_for(const std::string& directory) {
+  auto found = by_directory_.find(directory);
+  if (found != by_directory_.end()) return found->second;
+  Config config;
+  std::error_code ec;
+  fs::path here(directory);
+  if (fs::is_regular_file(here / "bicepconfig.json", ec)) {
+    config = read_config(directory);
+  } else if (here.has_parent_path() && here.parent_path() != here) {
+    config = config_for(here.parent_path().string());
+  } else {
+    config.aliases["public"] = "mcr.microsoft.com/bicep";
+    if (!home_.empty()) config.cache_root = home_ + "/.bicep";
+  }
+  return by_directory_.emplace(directory, std::move(config)).first->second;
+}
+
+BicepRegistry::Config BicepRegistry::read_config(const std::string& directory) {
+  Config config;
+  config.aliases["public"] = "mcr.microsoft.com/bicep";  // Bicep merges a bicepconfig.json into its defaults
+  if (!home_.empty()) config.cache_root = home_ + "/.bicep";
+  std::ifstream in(fs::path(directory) / "bicepconfig.json", std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+  if (!j.is_object()) return config;  // Bicep would refuse it: nothing to add
+  if (auto root = j.find("cacheRootDirectory"); root != j.end() && root->is_string() && !root->get<std::string>().empty()) {
+    std::error_code ec;
+    config.cache_root = fs::absolute(expand_home(root->get<std::string>(), home_), ec).lexically_normal().string();
+  }
+  auto aliases = j.find("moduleAliases");
+  if (aliases == j.end() || !aliases->is_object()) return config;
+  auto br = aliases->find("br");
+  if (br == aliases->end() || !br->is_object()) return config;
+  for (const auto& [name, alias] : br->items()) {
+    if (!alias.is_object() || !alias.contains("registry") || !alias["registry"].is_string()) continue;
+    std::string target = alias["registry"].get<std::string>();
+    if (alias.contains("modulePath") && alias["modulePath"].is_string() && !alias["modulePath"].get<std::string>().empty())
+      target += "/" + alias["modulePath"].get<std::string>();
+    config.aliases[name] = std::move(target);
+  }
+  return config;
+}
+
+}  // namespace patless

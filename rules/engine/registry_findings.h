@@ -1,0 +1,17 @@
+// Findings inside a registry module's template (read from Bicep's module cache,
+// outside the repository) are moved to where the repository deploys it.
+#pragma once
+
+#include <vector>
+
+#include "grammars/model.h"
+#include "rules/engine/finding.h"
+
+namespace patless {
+
+// A finding in a registry module's template goes to the reference of the module
+// declaration that deploys it ("In registry module '<reference>': ..."), the
+// template's place becoming a related location; no fix edits Bicep's cache.
+void move_registry_findings_to_modules(const std::vector<Document>& documents, std::vector<Finding>& findings);
+
+}  // namespace patless

@@ -1,0 +1,56 @@
+// Registry modules Bicep restored (this case's HOME has them in ~/.bicep) are
+// read from its cache: the first call gives no provider and is reported at its
+// reference; the second gives 'Azure'; the third is suppressed; the fourth was
+// never restored and stays unknown.
+module noProvider 'br/public:avm/res/kubernetes-configuration/flux-configuration:0.3.8' = {
+  name: 'flux-no-provider'
+  params: {
+    name: 'no-provider'
+    clusterName: 'aks-registry'
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/infra/_git/config'
+      repositoryRef: { branch: 'main' }
+    }
+    kustomizations: {}
+  }
+}
+
+module withProvider 'br/public:avm/res/kubernetes-configuration/flux-configuration:0.3.8' = {
+  name: 'flux-with-provider'
+  params: {
+    name: 'with-provider'
+    clusterName: 'aks-registry'
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/infra/_git/config'
+      provider: 'Azure'
+      repositoryRef: { branch: 'main' }
+    }
+    kustomizations: {}
+  }
+}
+
+// patless-disable-next-line PL102 -- moving to workload identity in the next release
+module suppressed 'br/public:avm/res/kubernetes-configuration/flux-configuration:0.3.8' = {
+  name: 'flux-suppressed'
+  params: {
+    name: 'suppressed'
+    clusterName: 'aks-registry'
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/infra/_git/legacy'
+      repositoryRef: { branch: 'main' }
+    }
+    kustomizations: {}
+  }
+}
+
+module notRestored 'br/public:avm/res/kubernetes-configuration/flux-configuration:0.4.0' = {
+  name: 'flux-not-restored'
+  params: {
+    name: 'not-restored'
+    clusterName: 'aks-registry'
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/infra/_git/config'
+    }
+    kustomizations: {}
+  }
+}
