@@ -358,6 +358,9 @@ TEST_CASE("the Azure Pipelines template publishes CodeAnalysisLogs and fails by 
   CHECK(scripts.find("--format junit") != std::string::npos);
   CHECK(scripts.find("--fail-level ${{ parameters.failLevel }}") != std::string::npos);
   CHECK(scripts.find("cmake --install") != std::string::npos);
+  // Registry modules restored before the scan, when asked for.
+  CHECK(params["bicepRestore"]["default"].as<std::string>().empty());
+  CHECK(scripts.find("az bicep restore --file") != std::string::npos);
 }
 
 TEST_CASE("check --baseline: moved and reformatted findings are unchanged, fixed ones absent, only new ones fail", "[cli][baseline]") {
