@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace patless {
@@ -141,6 +142,14 @@ struct Module {
   Value body;
 };
 
+// A compile-time import: `import { a, b as c } from 'x.bicep'` or
+// `import * as ns from 'x.bicep'`. What it names is read from that file.
+struct Import {
+  std::string path;  // as written
+  std::vector<std::pair<std::string, std::string>> names;  // (exported name, local name)
+  std::string wildcard;  // `* as ns`: ns
+};
+
 struct Output {
   std::string name;
   SourceRange range;
@@ -217,6 +226,7 @@ struct Document {
   std::vector<Parameter> parameters;
   std::vector<Variable> variables;
   std::vector<Module> modules;
+  std::vector<Import> imports;
   std::vector<Output> outputs;
   std::vector<K8sObject> objects;
   std::vector<KustomizePatch> patches;  // of the kustomizations (and FluxInstances) in this file

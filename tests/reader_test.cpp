@@ -67,6 +67,25 @@ TEST_CASE("Bicep reader: params, vars, resources, modules, outputs", "[reader][b
   CHECK(doc->outputs[0].value.kind == Value::Kind::Member);
 }
 
+TEST_CASE("Bicep compile-time imports: names, other names, a namespace", "[reader][bicep]") {
+  auto doc = patless::read_document("main.bicep",
+                                    "import { a, b as c, 'd-e' as f } from 'shared.bicep'\n"
+                                    "import {\n  g\n  h as i\n} from './more.bicep'\n"
+                                    "import * as ns from 'x.bicep'\n"
+                                    "var v = ns.a\n");
+  REQUIRE(doc);
+  REQUIRE(doc->imports.size() == 3);
+  CHECK(doc->imports[0].path == "shared.bicep");
+  using Names = std::vector<std::pair<std::string, std::string>>;
+  CHECK(doc->imports[0].names == Names{{"a", "a"}, {"b", "c"}});  // a quoted name is no variable's
+  CHECK(doc->imports[0].wildcard.empty());
+  CHECK(doc->imports[1].path == "./more.bicep");
+  CHECK(doc->imports[1].names == Names{{"g", "g"}, {"h", "i"}});
+  CHECK(doc->imports[2].path == "x.bicep");
+  CHECK(doc->imports[2].names.empty());
+  CHECK(doc->imports[2].wildcard == "ns");
+}
+
 TEST_CASE("Bicep strings come from the original bytes", "[reader][bicep]") {
   auto doc = patless::read_document("s.bicep", "var a = '  two spaces'\nvar b = '''\nline // not a comment\n'''\n");
   REQUIRE(doc);

@@ -167,12 +167,45 @@ class BicepReader {
     } else if (is(stmt, "output_declaration")) {
       auto kids = named_children(stmt);
       if (kids.size() >= 2) doc_.outputs.push_back({text(kids[0]), range(stmt), value(kids.back(), 0)});
+    } else if (is(stmt, "import_functionality")) {
+      read_import(stmt);
     } else if (is(stmt, "using_statement")) {
       auto kids = named_children(stmt);
       if (!kids.empty() && is(kids[0], "string")) doc_.using_path = string_value(kids[0]).text;
     }
-    // Other statements (types, functions, imports, metadata, targetScope)
-    // carry nothing the rules read yet.
+    // Other statements (types, functions, metadata, targetScope) carry
+    // nothing the rules read yet.
+  }
+
+  // `import { a, b as c } from 'x.bicep'`, `import * as ns from 'x.bicep'`: the
+  // grammar gives the names and the path; `as` and `*` are read between them.
+  void read_import(TSNode n) {
+    auto kids = named_children(n);
+    if (kids.empty() || !is(kids.back(), "string")) return;
+    Import imp;
+    imp.path = string_value(kids.back()).text;
+    std::string_view src = src_.bytes();
+    auto between = [&](uint32_t from, uint32_t to) {
+      std::string_view t = src.substr(from, to - from);
+      while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\r' || t.front() == '\n' || t.front() == ','))
+        t.remove_prefix(1);
+      while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r' || t.back() == '\n' || t.back() == ','))
+        t.remove_suffix(1);
+      return t;
+    };
+    size_t names = kids.size() - 1;
+    if (names == 1 && between(ts_node_start_byte(n), ts_node_start_byte(kids[0])).find('*') != std::string_view::npos) {
+      imp.wildcard = text(kids[0]);
+    } else {
+      for (size_t i = 0; i < names; ++i) {
+        std::string name = text(kids[i]), local = name;
+        if (i + 1 < names && between(ts_node_end_byte(kids[i]), ts_node_start_byte(kids[i + 1])) == "as")
+          local = text(kids[++i]);
+        if (name.starts_with('\'')) continue;  // a quoted name: not a variable's
+        imp.names.emplace_back(std::move(name), std::move(local));
+      }
+    }
+    doc_.imports.push_back(std::move(imp));
   }
 
   void read_parameter(TSNode n) {

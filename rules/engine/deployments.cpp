@@ -192,7 +192,11 @@ std::vector<std::string> output_sources(const Document& d) {
   for (const Output& o : d.outputs) output_readers(o.value, read);
   for (const Parameter& p : d.parameters)
     if (p.default_value) output_readers(*p.default_value, read);
-  return files_deployed(d, &read);
+  std::vector<std::string> out = files_deployed(d, &read);
+  // What a file imports is evaluated where it is used: the file is read whole too.
+  for (const Import& i : d.imports)
+    if (is_local(i.path)) out.push_back(beside(d.path, i.path));
+  return out;
 }
 
 std::deque<Scope> build_deployments(const std::vector<Document>& documents) {

@@ -28,9 +28,9 @@ bool deploys_resources(const Scope& s);
 // templates (templateLink.relativePath), as normalised paths.
 std::vector<std::string> deployed_files(const Document& d);
 
-// The deployed files whose outputs a document reads: the local modules it takes
-// `.outputs` of, and every ARM linked template. What it deploys without
-// reading back cannot change its values.
+// The files whose values a document reads: the local modules it takes `.outputs`
+// of, every ARM linked template, and the files it imports from. What it deploys
+// without reading back cannot change its values.
 std::vector<std::string> output_sources(const Document& d);
 
 }  // namespace patless

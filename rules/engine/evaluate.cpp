@@ -4,6 +4,8 @@
 #include <cctype>
 #include <optional>
 
+#include "grammars/paths.h"
+
 namespace patless {
 
 Value string_value(std::string text, const SourceRange& r) {
@@ -183,11 +185,45 @@ class Evaluator {
     if (scope_.declarations().parameter(v.text)) return parameter(v.text, v.range, depth);
     if (scope_.declarations().variable(v.text)) return variable(v.text, v.range, depth);
     if (v.text == "true" || v.text == "false") return bool_value(v.text == "true", v.range);
-    return unknown(v.range);  // resource symbols, loop variables, imports
+    if (auto out = imported({}, v.text, v.range, depth)) return *out;
+    return unknown(v.range);  // resource symbols, loop variables
+  }
+
+  // A name a compile-time import brings in (`import { a as b } from 'x.bicep'`:
+  // b; `import * as ns`: ns.a) is that file's variable, evaluated in that file.
+  // Nothing when no import names it; unknown when the file is not in the scan.
+  std::optional<Value> imported(std::string_view ns, std::string_view name, const SourceRange& at, int depth) {
+    for (const Import& imp : scope_.doc->imports) {
+      std::string_view exported;
+      if (ns.empty()) {
+        for (const auto& [original, local] : imp.names)
+          if (local == name) exported = original;
+      } else if (imp.wildcard == ns) {
+        exported = name;
+      }
+      if (exported.empty()) continue;
+      const Document* from = nullptr;
+      if (scope_.documents) {
+        auto it = scope_.documents->find(beside(scope_.doc->path, imp.path));
+        if (it != scope_.documents->end() && it->second->format == Format::Bicep) from = it->second;
+      }
+      const Variable* var = from ? from->variable(exported) : nullptr;
+      if (!var || depth > kMaxDepth) return unknown(at);
+      Scope in;  // an exported variable reads no parameter: the file on its own
+      in.doc = from;
+      in.documents = scope_.documents;
+      Value out = Evaluator(in).eval(var->value, depth + 1);
+      if (from != scope_.doc) mark_foreign(out);
+      return out;
+    }
+    return std::nullopt;
   }
 
   Value member(const Value& v, int depth) {
     const Value& object = v.items[0];
+    if (object.kind == Value::Kind::Reference && !scope_.declarations().parameter(object.text) &&
+        !scope_.declarations().variable(object.text))
+      if (auto out = imported(object.text, v.text, v.range, depth)) return *out;
     if (object.kind == Value::Kind::Member && !object.items.empty())
       if (auto out = module_output(v, depth)) return *out;
     // `sym.name` of a declared resource is the name it is given; `sym.id` the

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +46,8 @@ struct Scope {
   const Document& declarations() const { return symbols ? *symbols : *doc; }
   // The module deployments this one starts, by module symbol.
   std::vector<std::pair<std::string, const Scope*>> modules;
+  // Every document of the scan by normal path: where compile-time imports are found.
+  const std::map<std::string, const Document*>* documents = nullptr;
 
   // The deployment an argument's value is evaluated in.
   const Scope* source_of(const Argument& a) const { return a.from ? a.from : caller; }

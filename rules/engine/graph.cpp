@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "grammars/paths.h"
 #include "rules/engine/deployments.h"
 
 namespace patless {
@@ -67,6 +68,8 @@ std::string ResourceNode::identity() const {
 }
 
 Graph::Graph(const std::vector<Document>& documents) : documents_(documents), scopes_(build_deployments(documents)) {
+  for (const Document& d : documents) by_path_.emplace(normal_path(d.path), &d);
+  for (Scope& s : scopes_) s.documents = &by_path_;
   for (const Scope& scope : scopes_) {
     if (!deploys_resources(scope)) continue;
     for (const Resource& r : scope.doc->resources) {

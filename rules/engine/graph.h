@@ -195,6 +195,7 @@ class Graph {
  private:
   const std::vector<Document>& documents_;
   std::deque<Scope> scopes_;
+  std::map<std::string, const Document*> by_path_;  // every scope's `documents` (compile-time imports)
   std::deque<ClusterNode> clusters_;
   std::deque<FluxExtension> extensions_;
   std::deque<FluxConfiguration> configurations_;
