@@ -136,6 +136,14 @@ std::string linked_template(const Resource& r) {
   return path && path->kind == Value::Kind::String ? path->text : std::string();
 }
 
+// A deployment resource whose template is a URI (templateLink.uri or id): not in any repository.
+bool links_remote_template(const Resource& r) {
+  if (!iequals(r.type, "Microsoft.Resources/deployments")) return false;
+  const Value* props = r.body.get("properties");
+  const Value* link = props ? props->get("templateLink") : nullptr;
+  return link && !link->get("relativePath");
+}
+
 // How many module, linked or nested deployments lead to `s`; `cycle` when one of them deploys `target`.
 int module_depth(const Scope* s, const Document* target, bool& cycle) {
   int depth = 0;
@@ -281,6 +289,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
         scopes.push_back(std::move(s));
       }
       for (const Resource& r : caller.doc->resources) {  // templateLink.relativePath
+        if (links_remote_template(r)) caller.deploys_unread = true;
         std::string linked = linked_template(r);
         if (linked.empty()) continue;
         auto it = by_path.find(beside(caller.doc->path, linked));
@@ -297,7 +306,10 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
     }
     if (caller.doc->format != Format::Bicep) continue;
     for (const Module& m : caller.doc->modules) {
-      if (!is_local(m.path)) continue;
+      if (!is_local(m.path)) {
+        caller.deploys_unread = true;  // a registry module Bicep has not restored, a template spec
+        continue;
+      }
       auto it = by_path.find(beside(caller.doc->path, m.path));
       if (it == by_path.end()) continue;
       const Document* target = &documents[it->second];

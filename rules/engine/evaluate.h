@@ -46,6 +46,9 @@ struct Scope {
   const Document& declarations() const { return symbols ? *symbols : *doc; }
   // The module deployments this one starts, by module symbol.
   std::vector<std::pair<std::string, const Scope*>> modules;
+  // It starts a deployment patless cannot read (a registry module Bicep has not
+  // restored, a template spec, an ARM templateLink.uri): that may deploy anything.
+  bool deploys_unread = false;
   // Every document of the scan by normal path: where compile-time imports are found.
   const std::map<std::string, const Document*>* documents = nullptr;
 

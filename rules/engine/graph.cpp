@@ -52,7 +52,21 @@ Deployed deployment_happens(const Scope& scope) {
   return out;
 }
 
+// The deployment a tree starts from: up through modules, linked and nested deployments.
+const Scope* top_deployment(const Scope* s) {
+  for (int depth = 0; depth <= 2 * kMaxModuleDepth; ++depth) {
+    if (s->nested_in) s = s->nested_in;
+    else if ((s->module || s->linked_by) && s->caller) s = s->caller;
+    else break;
+  }
+  return s;
+}
+
 }  // namespace
+
+bool Graph::unread_deployment_near(const Scope* s) const {
+  return s && !unread_trees_.empty() && unread_trees_.count(top_deployment(s));
+}
 
 Deployed deployed(const Resource& r, const Scope& scope) {
   Deployed own = holds(r.conditional, r.condition, scope);
@@ -69,7 +83,10 @@ std::string ResourceNode::identity() const {
 
 Graph::Graph(const std::vector<Document>& documents) : documents_(documents), scopes_(build_deployments(documents)) {
   for (const Document& d : documents) by_path_.emplace(normal_path(d.path), &d);
-  for (Scope& s : scopes_) s.documents = &by_path_;
+  for (Scope& s : scopes_) {
+    s.documents = &by_path_;
+    if (s.deploys_unread) unread_trees_.insert(top_deployment(&s));
+  }
   for (const Scope& scope : scopes_) {
     if (!deploys_resources(scope)) continue;
     for (const Resource& r : scope.doc->resources) {

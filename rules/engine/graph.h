@@ -191,11 +191,16 @@ class Graph {
   // scan declares none of that name, or several (then which is meant is unknown).
   const ClusterNode* canonical(const ClusterNode* c) const;
   const std::vector<FluxInstallation>& flux_installations() const { return installations_; }
+  // Whether a deployment of the tree `s` belongs to (its top deployment and every
+  // module and linked or nested deployment under it) is one patless cannot read:
+  // that one may deploy the extension or the credential a rule would miss.
+  bool unread_deployment_near(const Scope* s) const;
 
  private:
   const std::vector<Document>& documents_;
   std::deque<Scope> scopes_;
   std::map<std::string, const Document*> by_path_;  // every scope's `documents` (compile-time imports)
+  std::set<const Scope*> unread_trees_;  // the top deployments of trees that deploy something unread
   std::deque<ClusterNode> clusters_;
   std::deque<FluxExtension> extensions_;
   std::deque<FluxConfiguration> configurations_;

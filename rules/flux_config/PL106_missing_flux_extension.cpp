@@ -23,6 +23,8 @@ class MissingFluxExtensionRule : public Rule {
     for (const FluxConfiguration& c : graph.flux_configurations()) {
       const ClusterNode* cluster = c.cluster;
       if (!cluster || !cluster->declared() || !cluster->extensions.empty()) continue;
+      // A registry module not restored (or a template spec) deployed with either may install it.
+      if (graph.unread_deployment_near(c.scope) || graph.unread_deployment_near(cluster->scope)) continue;
       std::string name = cluster->quoted_name();
       Lookup config_name = c.get({"name"});
       std::string config = config_name.string() ? "'" + *config_name.string() + "'" : c.resource->symbol;

@@ -22,6 +22,8 @@ class FederatedCredentialMissingRule : public Rule {
     for (const FluxExtension* e : workload_identity_extensions(graph)) {
       const IdentityNode& id = *e->identity;
       if (!id.declared()) continue;  // an existing identity's credentials live elsewhere
+      // A registry module not restored (or a template spec) deployed with either may create it.
+      if (graph.unread_deployment_near(e->scope) || graph.unread_deployment_near(id.scope)) continue;
       bool any = false;
       for (const FederatedCredential* f : id.credentials) any = any || maybe_for_flux(*f, *e, graph);
       if (any) continue;
