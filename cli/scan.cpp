@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -92,6 +93,35 @@ std::string registry_modules_note(const std::vector<std::unique_ptr<Document>>& 
          "has put it there; what these deploy is unknown.";
 }
 
+// What the scan made of each file: nothing (not lint material, or unreadable), an
+// outline (outside the chain: only its path, grammars/read_document.h), a model.
+enum FileState : uint8_t { kNone, kOutline, kModel };
+
+// A restored template that does not parse (a broken cache entry) is not the
+// repository's to fix: a notification, and the modules that name it are
+// registry modules patless cannot read again (what they deploy is unknown).
+void forget_broken_restores(const std::vector<std::string>& files, const std::vector<std::string>& registry,
+                            size_t repository_files, std::vector<uint8_t>& state,
+                            std::vector<std::unique_ptr<Document>>& models, std::vector<std::string>& notifications) {
+  std::set<std::string> broken;
+  for (size_t i = repository_files; i < files.size(); ++i) {
+    bool unread = !models[i] && state[i] != kOutline;  // an outline: a template outside the chain
+    bool errors = models[i] && !models[i]->errors.empty();
+    if (!unread && !errors) continue;
+    broken.insert(files[i]);
+    notifications.push_back(files[i] + ": Bicep's cached template of '" + registry[i] + "' cannot be read" +
+                            (errors ? " (" + models[i]->errors.front().message + ")" : std::string()) +
+                            "; `bicep restore --force` fetches it again.");
+    state[i] = kNone;
+    models[i].reset();
+  }
+  if (broken.empty()) return;
+  for (size_t i = 0; i < repository_files; ++i)
+    if (models[i])
+      for (Module& m : models[i]->modules)
+        if (!m.registry.empty() && broken.count(m.path)) m.path = m.registry;
+}
+
 }  // namespace
 
 ScanResult scan(const ScanOptions& options) {
@@ -130,7 +160,6 @@ ScanResult scan(const ScanOptions& options) {
   // A model for each file that has one. An outline is only a mark (its path is
   // found.files[i]): most files of a repository are outlines, and an empty
   // Document for each would make memory grow with the repository.
-  enum : uint8_t { kNone, kOutline, kModel };
   size_t count = found.files.size();
   std::vector<std::unique_ptr<Document>> models(count);
   std::vector<uint8_t> state(count, kNone);  // bytes: threads write apart
@@ -231,6 +260,7 @@ ScanResult scan(const ScanOptions& options) {
       [](const std::string& s) { return s.empty(); }));
   for (std::string& s : skipped)
     if (!s.empty()) result.notifications.push_back(std::move(s));
+  forget_broken_restores(found.files, registry, repository_files, state, models, result.notifications);
   // Counted before outlines go: a Bicep file of modules may be one.
   if (std::string note = registry_modules_note(models); !note.empty()) result.notes.push_back(note);
   std::vector<Document>& docs = result.documents;

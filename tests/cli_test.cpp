@@ -638,3 +638,25 @@ TEST_CASE("graph: a cluster rule reported at a variable is drawn on the cluster,
   CHECK(declared.size() == 2);
   for (const std::string& n : linked) CHECK(declared.count(n) == 1);
 }
+
+TEST_CASE("a registry module whose cached template is broken is a notification, and stays unknown", "[cli][registry]") {
+  fs::path dir = temp_dir();
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/cli/registry_module_restored", dir / "case",
+           fs::copy_options::recursive);
+  fs::path cached;
+  for (const auto& e : fs::recursive_directory_iterator(dir / "case/home"))
+    if (e.path().filename() == "main.json") cached = e.path();
+  REQUIRE(!cached.empty());
+  std::string text = read_text(cached);
+  std::ofstream(cached, std::ios::binary) << text.substr(0, 300);  // truncated, as an interrupted download leaves it
+  Run r = run_patless("check '" + (dir / "case/repo").string() + "'",
+                      "NO_COLOR=1 HOME='" + (dir / "case/home").string() + "'");
+  // Nothing reported inside Bicep's cache, and no PL102: the module is unknown again.
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("PL001") == std::string::npos);
+  CHECK(r.out.find("error[PL102]") == std::string::npos);
+  CHECK((r.out + r.err).find("Bicep's cached template of 'br/public:avm/res/kubernetes-configuration/flux-configuration:0.3.8' "
+                   "cannot be read") != std::string::npos);
+  CHECK(r.out.find("4 modules from a registry or template spec") != std::string::npos);
+  fs::remove_all(dir);
+}
