@@ -217,13 +217,16 @@ ScanResult scan(const ScanOptions& options) {
     }
     return added;
   };
-  if (std::vector<size_t> added = resolve_registry_modules(everything); !added.empty()) {
+  // The templates of registry modules seen for the first time join every table and are read.
+  auto read_restored = [&](const std::vector<size_t>& added) {
+    if (added.empty()) return;
     count = found.files.size();
     models.resize(count);
     state.resize(count, kNone);
     skipped.resize(count);
     read_all(added, Detail::ChainOnly);
-  }
+  };
+  read_restored(resolve_registry_modules(everything));
   // Outlines that link to the chain are read again, whole, in rounds until none is left:
   // - up: a Bicep file of modules that deploys a file of the chain passes it parameters;
   // - down: a template that a file read whole deploys feeds it through the outputs it reads.
@@ -251,7 +254,12 @@ ScanResult scan(const ScanOptions& options) {
     }
     if (again.empty()) break;
     read_all(again, Detail::Whole);
-    resolve_registry_modules(again);  // read again from the file: the references as written
+    // Read again from the file, the references are as written: resolved again (none is new,
+    // as an outline keeps its modules' paths, but a new one would be read like the others).
+    read_restored(resolve_registry_modules(again));
+    in_chain.resize(count);
+    for (size_t i = sources_known.size(); i < count; ++i) in_chain[i] = state[i] == kModel;
+    sources_known.resize(count);
   }
 
   // A file that could not be read was not linted; registry modules are not the repository's.
