@@ -21,24 +21,24 @@ void move_registry_findings_to_modules(const std::vector<Document>& documents, s
   for (Finding& f : findings) {
     if (f.fix && in_registry(f.fix->path)) f.fix.reset();
     if (!in_registry(f.path)) continue;
-    // add_deployment() lists the module declarations from the innermost out:
-    // the first one in the repository deploys the registry module.
-    auto by = std::find_if(f.related.begin(), f.related.end(), [&](const RelatedLocation& r) {
-      return !in_registry(r.path) && r.message.starts_with("deployed by module");
-    });
-    if (by == f.related.end()) continue;
-    auto caller = by_path.find(by->path);
-    if (caller == by_path.end()) continue;
-    const auto& modules = caller->second->modules;
-    auto m = std::find_if(modules.begin(), modules.end(), [&](const Module& m) {
-      return !m.registry.empty() && m.range.start_offset == by->range.start_offset;
-    });
-    if (m == modules.end()) continue;
+    // add_deployment() lists the module declarations that deploy the finding's
+    // file among its related locations: the one in the repository that names this template.
+    auto deploying_module = [&](const RelatedLocation& r) -> const Module* {
+      auto caller = by_path.find(r.path);
+      if (caller == by_path.end() || !caller->second->registry.empty()) return nullptr;
+      for (const Module& m : caller->second->modules)
+        if (!m.registry.empty() && m.path == f.path && m.range.start_offset == r.range.start_offset) return &m;
+      return nullptr;
+    };
+    const Module* m = nullptr;
+    size_t at = 0;
+    for (; at < f.related.size() && !m; ++at) m = deploying_module(f.related[at]);
+    if (!m) continue;
     RelatedLocation inside{f.path, f.range, "the module's template, as Bicep restored it"};
     f.message = "In registry module '" + m->registry + "': " + f.message;
-    f.path = by->path;
+    f.path = f.related[at - 1].path;
     f.range = m->path_range.valid() ? m->path_range : m->range;
-    f.related.erase(by);
+    f.related.erase(f.related.begin() + static_cast<std::ptrdiff_t>(at - 1));
     f.related.insert(f.related.begin(), std::move(inside));
   }
 }
