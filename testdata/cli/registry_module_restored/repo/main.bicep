@@ -1,7 +1,9 @@
 // Registry modules Bicep restored (this case's HOME has them in ~/.bicep) are
 // read from its cache: the first call gives no provider and is reported at its
 // reference; the second gives 'Azure'; the third is suppressed; the fourth was
-// never restored and stays unknown.
+// never restored and stays unknown. The last, from the team's registry (an alias
+// of bicepconfig.json, a tag with capitals), installs the extension without
+// workload identity in a nested deployment: PL203 at its reference.
 module noProvider 'br/public:avm/res/kubernetes-configuration/flux-configuration:0.3.8' = {
   name: 'flux-no-provider'
   params: {
@@ -52,5 +54,16 @@ module notRestored 'br/public:avm/res/kubernetes-configuration/flux-configuratio
       url: 'https://dev.azure.com/contoso/infra/_git/config'
     }
     kustomizations: {}
+  }
+}
+
+resource cluster 'Microsoft.ContainerService/managedClusters@2025-05-01' existing = {
+  name: 'aks-registry'
+}
+
+module aksFlux 'br/contoso:aks-flux:V1' = {
+  name: 'aks-flux'
+  params: {
+    clusterName: cluster.name
   }
 }
