@@ -237,15 +237,22 @@ TEST_CASE("compat: indexes from the end and safe indexes", "[bicep][compat]") {
       "var last = arr[^1]\n"
       "var lastSafe = arr[?^1]\n"
       "var computed = arr[^(length(arr) - 1)]\n"
-      "var items = [\n  arr[0]\n  arr[?1]\n  arr[?5]\n]\n");
-  // From the end: unknown. A safe index: the item, or unknown where it is null.
+      "var items = [\n  arr[0]\n  arr[?1]\n  arr[?5]\n]\n"
+      "var obj = { a: 'x' }\n"
+      "var missingKey = obj[?'b']\n"
+      "var pastEnd = arr[?2] ?? 'fallback'\n"
+      "var unsafe = arr[2]\n");
+  // From the end: unknown. A safe index: the item, or null where there is none.
   CHECK(evaluated(doc, "last").kind == Value::Kind::Opaque);
   CHECK(evaluated(doc, "lastSafe").kind == Value::Kind::Opaque);
   CHECK(evaluated(doc, "computed").kind == Value::Kind::Opaque);
   Value items = evaluated(doc, "items");
   REQUIRE(items.items.size() == 3);
   CHECK(items.items[1].text == "b");
-  CHECK(items.items[2].kind == Value::Kind::Opaque);
+  CHECK(items.items[2].kind == Value::Kind::Null);
+  CHECK(evaluated(doc, "missingKey").kind == Value::Kind::Null);
+  CHECK(evaluated(doc, "pastEnd").text == "fallback");
+  CHECK(evaluated(doc, "unsafe").kind == Value::Kind::Opaque);  // a deployment error, not a value
 }
 
 TEST_CASE("compat: multi-line strings with interpolations, and with quotes inside", "[bicep][compat]") {

@@ -359,6 +359,8 @@ class BicepReader {
     Value index;
     if (base.kind == Value::Kind::Array && base.items.size() == 1 && !base.spread) {
       index.kind = Value::Kind::Index;
+      uint32_t inner = base.items[0].range.start_offset;  // `[?1]`: a safe index
+      index.safe = inner > at && src_.bytes().substr(at, inner - at).find('?') != std::string_view::npos;
       index.items.push_back(std::move(target));
       index.items.push_back(std::move(base.items[0]));
     } else {
@@ -548,6 +550,9 @@ class BicepReader {
       TSNode index = ts_node_child_by_field_name(n, "index", 5);
       if (ts_node_is_null(object) || ts_node_is_null(index)) return opaque(n);
       v.kind = Value::Kind::Index;
+      // `a[?1]` (the compatibility pass blanked the `?`): a safe index.
+      uint32_t open = ts_node_end_byte(object), at = ts_node_start_byte(index);
+      v.safe = at > open && src_.bytes().substr(open, at - open).find('?') != std::string_view::npos;
       v.items.push_back(value(object, depth + 1));
       v.items.push_back(value(index, depth + 1));
     } else if (!std::strcmp(type, "call_expression")) {

@@ -251,8 +251,13 @@ class Evaluator {
     Value i = eval(v.items[1], depth + 1);
     if (o.kind == Value::Kind::Object && i.kind == Value::Kind::String) {
       if (const Value* m = o.get(i.text)) return *m;
+      if (v.safe && !o.spread) return null(v.range);  // `a[?'k']` without k
     } else if (o.kind == Value::Kind::Array && i.kind == Value::Kind::Number && !o.spread) {
-      if (auto n = array_index(i.text, o.items.size()); n && *n < o.items.size()) return o.items[*n];
+      auto n = array_index(i.text, o.items.size());
+      if (n && *n < o.items.size()) return o.items[*n];
+      if (v.safe && n) return null(v.range);  // `a[?5]` past the end
+    } else if (v.safe && o.kind == Value::Kind::Null) {
+      return null(v.range);
     }
     return unknown(v.range);
   }

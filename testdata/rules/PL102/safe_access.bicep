@@ -1,6 +1,9 @@
 // PL102 through Bicep's safe dereference (`a.?b`: null where `a` has no `b`) and
 // null: a provider set to null is sent as not set, and Flux uses Generic.
 param settings object = {}
+param repositories array = [
+  { url: 'https://dev.azure.com/contoso/infra/_git/config', provider: 'Generic' }
+]
 param unset object
 param name string
 var keyed = {
@@ -33,6 +36,19 @@ resource coalesced 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11
       url: 'https://dev.azure.com/contoso/infra/_git/config'
       // expect: PL102 error 17-53
       provider: settings.?git.?provider ?? 'Generic'
+    }
+  }
+}
+
+// Fires: `[?1]` past the end of the array is null, so the default applies.
+resource safeIndex 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {
+  name: 'safe-index'
+  scope: aks
+  properties: {
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/infra/_git/config'
+      // expect: PL102 error 17-56
+      provider: repositories[?1].?provider ?? 'Generic'
     }
   }
 }
