@@ -156,6 +156,12 @@ struct Output {
   Value value;
 };
 
+// The Flux Operator's FluxInstance (fluxcd.controlplane.io), which installs Flux
+// and makes a GitRepository and a Kustomization from its spec.sync.
+inline bool names_flux_instance(std::string_view api_version, std::string_view kind) {
+  return kind == "FluxInstance" && api_version.starts_with("fluxcd.controlplane.io/");
+}
+
 // A Kubernetes object: one YAML document with apiVersion and kind.
 struct K8sObject {
   std::string api_version, kind, name, namespace_;
@@ -170,9 +176,7 @@ struct K8sObject {
     return (kind == "Kustomization" || kind == "Component") && api_version.starts_with("kustomize.config.k8s.io/");
   }
   // The Flux Operator's FluxInstance (fluxcd.controlplane.io): it installs Flux.
-  bool is_flux_instance() const {
-    return kind == "FluxInstance" && api_version.starts_with("fluxcd.controlplane.io/");
-  }
+  bool is_flux_instance() const { return names_flux_instance(api_version, kind); }
 };
 
 // A patch a kustomization writes inline (`patches[].patch`, `patchesStrategicMerge[]`,

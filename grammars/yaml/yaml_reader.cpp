@@ -54,7 +54,7 @@ namespace {
 bool read_by_rules(const std::string& api, const std::string& kind, const YAML::Node& node) {
   if (api.find("fluxcd.io") != std::string::npos || api.find("kustomize.config.k8s.io") != std::string::npos)
     return true;
-  if (kind == "FluxInstance" && api.starts_with("fluxcd.controlplane.io/")) return true;
+  if (names_flux_instance(api, kind)) return true;
   if (kind == "ServiceAccount") return true;
   if (kind != "Deployment") return false;
   const YAML::Node meta = node["metadata"];
