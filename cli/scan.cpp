@@ -89,8 +89,8 @@ std::string registry_modules_note(const std::vector<std::unique_ptr<Document>>& 
   if (count == 0) return {};
   return std::to_string(count) + " module" + (count == 1 ? "" : "s") +
          " from a registry or template spec, first " + first +
-         ": patless reads a registry module from Bicep's module cache once `bicep restore` (or `bicep build`) "
-         "has put it there; what these deploy is unknown.";
+         ": what these deploy is unknown. patless reads a registry module (br:) from Bicep's module cache "
+         "once `bicep restore` (or `bicep build`) has put it there; template specs (ts:) it does not read.";
 }
 
 // What the scan made of each file: nothing (not lint material, or unreadable), an
