@@ -12,10 +12,6 @@ constexpr std::string_view kClusterType = "Microsoft.ContainerService/managedClu
 constexpr std::string_view kExtensionType = "Microsoft.KubernetesConfiguration/extensions";
 constexpr std::string_view kFluxConfigType = "Microsoft.KubernetesConfiguration/fluxConfigurations";
 
-}  // namespace
-
-namespace {
-
 // Whether a declaration's condition, evaluated in `in`, holds; Maybe when unknown.
 Deployed holds(bool conditional, const std::optional<Value>& condition, const Scope& in) {
   if (!conditional) return Deployed::Yes;
