@@ -151,20 +151,82 @@ std::string cache_directory(const OciReference& r) {
   return "br/" + registry + "/" + repository + "/" + version;
 }
 
+namespace {
+
+// A resource group, template spec or version name as a path segment: no separator, not "." or "..".
+bool is_name_segment(std::string_view s) {
+  if (s.empty() || s == "." || s == ".." || s.size() > 90) return false;
+  for (char c : s)
+    if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 0x20) return false;
+  return true;
+}
+
+bool is_guid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    char c = s[i];
+    bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (dash ? c != '-' : !hex) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<TemplateSpecReference> parse_template_spec_reference(std::string_view reference,
+                                                                   const std::map<std::string, std::string>& aliases) {
+  std::string full;
+  if (reference.starts_with("ts:")) {
+    full = reference.substr(3);
+  } else if (reference.starts_with("ts/")) {
+    size_t colon = reference.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    auto alias = aliases.find(std::string(reference.substr(3, colon - 3)));
+    if (alias == aliases.end()) return std::nullopt;
+    full = alias->second + "/" + std::string(reference.substr(colon + 1));
+  } else {
+    return std::nullopt;
+  }
+  // {subscriptionId}/{resourceGroupName}/{templateSpecName}:{version}
+  size_t first = full.find('/'), second = first == std::string::npos ? first : full.find('/', first + 1);
+  size_t colon = second == std::string::npos ? second : full.find(':', second + 1);
+  if (colon == std::string::npos) return std::nullopt;
+  TemplateSpecReference r;
+  r.subscription = full.substr(0, first);
+  r.resource_group = full.substr(first + 1, second - first - 1);
+  r.name = full.substr(second + 1, colon - second - 1);
+  r.version = full.substr(colon + 1);
+  if (!is_guid(r.subscription) || !is_name_segment(r.resource_group) || !is_name_segment(r.name) ||
+      !is_name_segment(r.version))
+    return std::nullopt;
+  return r;
+}
+
+std::string cache_directory(const TemplateSpecReference& r) {
+  return lower("ts/" + r.subscription + "/" + r.resource_group + "/" + r.name + "/" + r.version);
+}
+
 BicepRegistry::BicepRegistry(std::string home) : home_(std::move(home)) {
   if (home_.empty())
     if (const char* h = std::getenv("HOME")) home_ = h;
 }
 
 std::optional<std::string> BicepRegistry::cached_template(const std::string& bicep_file, std::string_view reference) {
-  if (!reference.starts_with("br:") && !reference.starts_with("br/")) return std::nullopt;
+  bool oci = reference.starts_with("br:") || reference.starts_with("br/");
+  if (!oci && !reference.starts_with("ts:") && !reference.starts_with("ts/")) return std::nullopt;
   std::error_code ec;
   fs::path directory = fs::absolute(fs::path(bicep_file), ec).parent_path();
   if (ec) return std::nullopt;
   const Config& config = config_for(directory.lexically_normal().string());
-  std::optional<OciReference> r = parse_oci_reference(reference, config.aliases);
-  if (!r || config.cache_root.empty()) return std::nullopt;
-  fs::path file = fs::path(config.cache_root) / cache_directory(*r) / "main.json";
+  std::string relative;
+  if (oci) {
+    if (std::optional<OciReference> r = parse_oci_reference(reference, config.aliases)) relative = cache_directory(*r);
+  } else if (std::optional<TemplateSpecReference> r = parse_template_spec_reference(reference, config.ts_aliases)) {
+    relative = cache_directory(*r);
+  }
+  if (relative.empty() || config.cache_root.empty()) return std::nullopt;
+  fs::path file = fs::path(config.cache_root) / relative / "main.json";
   if (!fs::is_regular_file(file, ec)) return std::nullopt;
   return file.lexically_normal().string();
 }
@@ -203,14 +265,22 @@ BicepRegistry::Config BicepRegistry::read_config(const std::string& directory) {
   }
   auto aliases = j.find("moduleAliases");
   if (aliases == j.end() || !aliases->is_object()) return config;
-  auto br = aliases->find("br");
-  if (br == aliases->end() || !br->is_object()) return config;
-  for (const auto& [name, alias] : br->items()) {
-    if (!alias.is_object() || !alias.contains("registry") || !alias["registry"].is_string()) continue;
-    std::string target = alias["registry"].get<std::string>();
-    if (alias.contains("modulePath") && alias["modulePath"].is_string() && !alias["modulePath"].get<std::string>().empty())
-      target += "/" + alias["modulePath"].get<std::string>();
-    config.aliases[name] = std::move(target);
+  auto string_at = [](const nlohmann::json& o, const char* key) {
+    return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
+  };
+  if (auto br = aliases->find("br"); br != aliases->end() && br->is_object()) {
+    for (const auto& [name, alias] : br->items()) {
+      if (!alias.is_object() || string_at(alias, "registry").empty()) continue;
+      std::string target = string_at(alias, "registry");
+      if (!string_at(alias, "modulePath").empty()) target += "/" + string_at(alias, "modulePath");
+      config.aliases[name] = std::move(target);
+    }
+  }
+  if (auto ts = aliases->find("ts"); ts != aliases->end() && ts->is_object()) {
+    for (const auto& [name, alias] : ts->items()) {
+      if (!alias.is_object() || string_at(alias, "subscription").empty() || string_at(alias, "resourceGroup").empty()) continue;
+      config.ts_aliases[name] = string_at(alias, "subscription") + "/" + string_at(alias, "resourceGroup");
+    }
   }
   return config;
 }

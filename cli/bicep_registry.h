@@ -1,8 +1,10 @@
 // Registry modules as Bicep restores them. `bicep build` and `bicep restore`
 // download each `br:` module's compiled ARM template into Bicep's module cache:
 //   <cacheRootDirectory, or ~/.bicep>/br/<registry>/<repository, '/' as '$'>/<tag, encoded>/main.json
-// (Azure/bicep, src/Bicep.Core/Registry/OciArtifactRegistry.cs). patless reads it
-// there, the template Bicep would deploy; a module not restored stays unknown.
+// (Azure/bicep, src/Bicep.Core/Registry/OciArtifactRegistry.cs), and each `ts:`
+// template spec to <cache root>/ts/<subscription>/<resource group>/<name>/<version>/main.json
+// (TemplateSpecModuleRegistry.cs). patless reads them there, the templates Bicep
+// would deploy; a module not restored stays unknown.
 #pragma once
 
 #include <map>
@@ -31,18 +33,32 @@ std::string encode_tag(std::string_view tag);
 // The cache directory of `r` below the cache root: br/<registry>/<repository>/<tag or digest>.
 std::string cache_directory(const OciReference& r);
 
+// A template spec reference, aliases expanded: `ts:<subscription>/<resource group>/<name>:<version>`,
+// or `ts/<alias>:<name>:<version>` with `aliases` mapping an alias to "subscription/resourceGroup".
+struct TemplateSpecReference {
+  std::string subscription, resource_group, name, version;
+};
+std::optional<TemplateSpecReference> parse_template_spec_reference(std::string_view reference,
+                                                                   const std::map<std::string, std::string>& aliases);
+
+// Its cache directory below the cache root, lower-cased as Bicep writes it:
+// ts/<subscription>/<resource group>/<name>/<version>. The main.json there is the
+// template spec version as Azure returns it, its template in properties.mainTemplate.
+std::string cache_directory(const TemplateSpecReference& r);
+
 class BicepRegistry {
  public:
   // `home` stands for `~` ($HOME when empty).
   explicit BicepRegistry(std::string home = {});
-  // The restored template of the module `reference` written in `bicep_file`, if
-  // Bicep's cache has it. The bicepconfig.json nearest the file (its directory or
+  // The restored template of the module `reference` (`br:` or `ts:`) written in
+  // `bicep_file`, if Bicep's cache has it. The bicepconfig.json nearest the file (its directory or
   // a parent) adds aliases and may move the cache (cacheRootDirectory).
   std::optional<std::string> cached_template(const std::string& bicep_file, std::string_view reference);
 
  private:
   struct Config {
-    std::map<std::string, std::string> aliases;
+    std::map<std::string, std::string> aliases;     // br: alias -> registry[/modulePath]
+    std::map<std::string, std::string> ts_aliases;  // ts: alias -> subscription/resourceGroup
     std::string cache_root;
   };
   const Config& config_for(const std::string& directory);

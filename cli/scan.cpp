@@ -72,7 +72,7 @@ void add_output_sources(const Document& d, std::unordered_set<std::string>& out)
   for (const Document& n : d.nested) add_output_sources(n, out);
 }
 
-// Registry modules Bicep has not restored, and template specs, are not in the
+// Registry modules and template specs Bicep has not restored are not in the
 // repository: say so once.
 std::string registry_modules_note(const std::vector<std::unique_ptr<Document>>& documents) {
   size_t count = 0;
@@ -89,8 +89,8 @@ std::string registry_modules_note(const std::vector<std::unique_ptr<Document>>& 
   if (count == 0) return {};
   return std::to_string(count) + " module" + (count == 1 ? "" : "s") +
          " from a registry or template spec, first " + first +
-         ": what these deploy is unknown. patless reads a registry module (br:) from Bicep's module cache "
-         "once `bicep restore` (or `bicep build`) has put it there; template specs (ts:) it does not read.";
+         ": what these deploy is unknown. patless reads a registry module (br:) or template spec (ts:) "
+         "from Bicep's module cache once `bicep restore` (or `bicep build`) has put it there.";
 }
 
 // What the scan made of each file: nothing (not lint material, or unreadable), an

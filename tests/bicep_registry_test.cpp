@@ -55,6 +55,22 @@ TEST_CASE("registry references map to Bicep's cache directories", "[registry]") 
   CHECK(cache_of("br:aks:1.0") == "(none)");                          // no repository
 }
 
+TEST_CASE("template spec references map to Bicep's cache directories, lower-cased", "[registry]") {
+  auto ts = [](std::string_view reference, const std::map<std::string, std::string>& aliases = {}) {
+    auto r = parse_template_spec_reference(reference, aliases);
+    return r ? cache_directory(*r) : "(none)";
+  };
+  CHECK(ts("ts:11111111-2222-3333-4444-555555555555/Platform-RG/Flux-Config:2.0") ==
+        "ts/11111111-2222-3333-4444-555555555555/platform-rg/flux-config/2.0");
+  CHECK(ts("ts/platform:flux-config:2.0", {{"platform", "11111111-2222-3333-4444-555555555555/Specs"}}) ==
+        "ts/11111111-2222-3333-4444-555555555555/specs/flux-config/2.0");
+  CHECK(ts("ts/unknown:flux-config:2.0") == "(none)");
+  CHECK(ts("ts:not-a-guid/rg/spec:1.0") == "(none)");
+  CHECK(ts("ts:11111111-2222-3333-4444-555555555555/rg/spec") == "(none)");     // no version
+  CHECK(ts("ts:11111111-2222-3333-4444-555555555555/../spec:1.0") == "(none)");  // not a name
+  CHECK(ts("br/public:avm/res/x:1.0") == "(none)");
+}
+
 TEST_CASE("tags are encoded with a mask of their upper-case letters, as Bicep's TagEncoder does", "[registry]") {
   CHECK(encode_tag("1.0.0") == "1.0.0$");
   CHECK(encode_tag("V1") == "V1$1");

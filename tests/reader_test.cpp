@@ -134,6 +134,26 @@ TEST_CASE("ARM reader: symbolic resources, nested children, expressions, comment
   CHECK(doc->resources[1].body.get("name")->text == "[literal]");
 }
 
+TEST_CASE("a template spec version (what Bicep caches for ts:) is read as its mainTemplate", "[reader][arm]") {
+  const std::string text =
+      "{\"id\": \"/subscriptions/x/resourceGroups/rg/providers/Microsoft.Resources/templateSpecs/s/versions/1.0\",\n"
+      " \"properties\": {\"mainTemplate\": {\n"
+      "  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
+      "  \"parameters\": {\"url\": {\"type\": \"string\"}},\n"
+      "  \"resources\": [{\"type\": \"Microsoft.KubernetesConfiguration/fluxConfigurations\",\n"
+      "    \"apiVersion\": \"2024-11-01\", \"name\": \"c\"}]}}}\n";
+  for (auto detail : {patless::Detail::Whole, patless::Detail::ChainOnly}) {
+    auto doc = patless::read_document("main.json", text, detail);
+    REQUIRE(doc);
+    CHECK(doc->format == patless::Format::Arm);
+    REQUIRE(doc->resources.size() == 1);
+    CHECK(doc->resources[0].type == "Microsoft.KubernetesConfiguration/fluxConfigurations");
+    CHECK(doc->resources[0].range.start_line == 5);
+    REQUIRE(doc->parameters.size() == 1);
+    CHECK(doc->parameters[0].name == "url");
+  }
+}
+
 TEST_CASE("JSON that is not an ARM template is not read", "[reader][arm]") {
   CHECK(!patless::read_document("package.json", "{\"name\": \"x\"}"));
   CHECK(!patless::read_document("x.json", "{\"$schema\": \"https://json.schemastore.org/package\"}"));

@@ -232,6 +232,15 @@ void read_template(Document& doc, Value& root, int depth) {
   read_nested_templates(doc, depth);
 }
 
+// A template spec version as Azure returns it (what Bicep caches for a `ts:`
+// module): the template is properties.mainTemplate.
+Value* template_spec_template(Value& root) {
+  Value* props = take(root, "properties");
+  Value* main = props && props->kind == Value::Kind::Object ? take(*props, "mainTemplate") : nullptr;
+  if (!main || main->kind != Value::Kind::Object) return nullptr;
+  return contains(string_of(main->get("$schema")), "eploymentTemplate.json") ? main : nullptr;
+}
+
 // An Azure Policy definition whose deployIfNotExists deploys a template (a
 // fluxConfiguration on every cluster, say): the definition, its `properties`,
 // or a bare rule file ({"if", "then"}). Null when it deploys none.
@@ -293,7 +302,9 @@ std::optional<Document> read_arm(std::string path, std::string_view bytes, bool 
       if (contains(check.schema, "eploymentTemplate.json")) {
         return outline_of(std::move(path), Format::Arm);
       }
-      if (!contains(check.schema, "eploymentParameters.json")) return std::nullopt;
+      // A template spec version (properties.mainTemplate) is read whole below.
+      if (!contains(check.schema, "eploymentParameters.json") && !contains(bytes, "\"mainTemplate\""))
+        return std::nullopt;
     }
     // Not valid JSON, or a parameters file: read whole below.
   }
@@ -316,6 +327,9 @@ std::optional<Document> read_arm(std::string path, std::string_view bytes, bool 
   } else if (contains(schema, "eploymentTemplate.json")) {
     expand_expressions(root);
     read_template(doc, root);
+  } else if (Value* main = template_spec_template(root)) {
+    expand_expressions(*main);
+    read_template(doc, *main);
   } else if (Value* definition = nullptr, *deployment = policy_deployment(root, definition); deployment) {
     expand_expressions(root);
     read_policy(doc, *definition, *deployment);

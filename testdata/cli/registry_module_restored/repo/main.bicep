@@ -3,7 +3,8 @@
 // reference; the second gives 'Azure'; the third is suppressed; the fourth was
 // never restored and stays unknown. The last, from the team's registry (an alias
 // of bicepconfig.json, a tag with capitals), installs the extension without
-// workload identity in a nested deployment: PL203 at its reference.
+// workload identity in a nested deployment: PL203 at its reference. The team's
+// template spec (a ts: alias) deploys a configuration without provider: PL102.
 module noProvider 'br/public:avm/res/kubernetes-configuration/flux-configuration:0.3.8' = {
   name: 'flux-no-provider'
   params: {
@@ -65,5 +66,13 @@ module aksFlux 'br/contoso:aks-flux:V1' = {
   name: 'aks-flux'
   params: {
     clusterName: cluster.name
+  }
+}
+
+module fromSpec 'ts/platform:flux-config:2.0' = {
+  name: 'flux-from-spec'
+  params: {
+    clusterName: cluster.name
+    repositoryUrl: 'https://dev.azure.com/contoso/infra/_git/platform'
   }
 }
