@@ -66,28 +66,53 @@ std::string expand_home(const std::string& path, const std::string& home) {
   return path;  // ~user: not Bicep's
 }
 
+// A resource group, template spec or version name as a path segment: no separator, not "." or "..".
+bool is_name_segment(std::string_view s) {
+  if (s.empty() || s == "." || s == ".." || s.size() > 90) return false;
+  for (char c : s)
+    if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 0x20) return false;
+  return true;
+}
+
+bool is_guid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    char c = s[i];
+    bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (dash ? c != '-' : !hex) return false;
+  }
+  return true;
+}
+
+// `<scheme>:<rest>` is <rest>; `<scheme>/<alias>:<rest>` is the alias's target, '/', <rest>.
+// Nothing for another scheme or an alias the configuration does not define.
+std::optional<std::string> unqualified(std::string_view reference, std::string_view scheme,
+                                       const std::map<std::string, std::string>& aliases) {
+  if (!reference.starts_with(scheme) || reference.size() <= scheme.size()) return std::nullopt;
+  std::string_view rest = reference.substr(scheme.size());
+  if (rest.front() == ':') return std::string(rest.substr(1));
+  if (rest.front() != '/') return std::nullopt;
+  size_t colon = rest.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto alias = aliases.find(std::string(rest.substr(1, colon - 1)));
+  if (alias == aliases.end()) return std::nullopt;
+  return alias->second + "/" + std::string(rest.substr(colon + 1));
+}
+
 }  // namespace
 
 std::optional<OciReference> parse_oci_reference(std::string_view reference,
                                                 const std::map<std::string, std::string>& aliases) {
-  std::string unqualified;
-  if (reference.starts_with("br:")) {
-    unqualified = reference.substr(3);
-  } else if (reference.starts_with("br/")) {
-    size_t colon = reference.find(':');
-    if (colon == std::string_view::npos) return std::nullopt;
-    auto alias = aliases.find(std::string(reference.substr(3, colon - 3)));
-    if (alias == aliases.end()) return std::nullopt;
-    unqualified = alias->second + "/" + std::string(reference.substr(colon + 1));
-  } else {
-    return std::nullopt;
-  }
-  size_t slash = unqualified.find('/');
+  std::optional<std::string> expanded = unqualified(reference, "br", aliases);
+  if (!expanded) return std::nullopt;
+  const std::string& address = *expanded;  // registry/repository:tag
+  size_t slash = address.find('/');
   if (slash == std::string::npos) return std::nullopt;
   OciReference r;
-  r.registry = unqualified.substr(0, slash);
+  r.registry = address.substr(0, slash);
   if (!is_registry(r.registry)) return std::nullopt;
-  std::string_view path = std::string_view(unqualified).substr(slash + 1);
+  std::string_view path = std::string_view(address).substr(slash + 1);
   size_t last = path.rfind('/');
   std::string_view last_segment = last == std::string_view::npos ? path : path.substr(last + 1);
   size_t delimiter = last_segment.find_first_of(":@");
@@ -151,43 +176,11 @@ std::string cache_directory(const OciReference& r) {
   return "br/" + registry + "/" + repository + "/" + version;
 }
 
-namespace {
-
-// A resource group, template spec or version name as a path segment: no separator, not "." or "..".
-bool is_name_segment(std::string_view s) {
-  if (s.empty() || s == "." || s == ".." || s.size() > 90) return false;
-  for (char c : s)
-    if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 0x20) return false;
-  return true;
-}
-
-bool is_guid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    char c = s[i];
-    bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    if (dash ? c != '-' : !hex) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::optional<TemplateSpecReference> parse_template_spec_reference(std::string_view reference,
                                                                    const std::map<std::string, std::string>& aliases) {
-  std::string full;
-  if (reference.starts_with("ts:")) {
-    full = reference.substr(3);
-  } else if (reference.starts_with("ts/")) {
-    size_t colon = reference.find(':');
-    if (colon == std::string_view::npos) return std::nullopt;
-    auto alias = aliases.find(std::string(reference.substr(3, colon - 3)));
-    if (alias == aliases.end()) return std::nullopt;
-    full = alias->second + "/" + std::string(reference.substr(colon + 1));
-  } else {
-    return std::nullopt;
-  }
+  std::optional<std::string> expanded = unqualified(reference, "ts", aliases);
+  if (!expanded) return std::nullopt;
+  const std::string& full = *expanded;
   // {subscriptionId}/{resourceGroupName}/{templateSpecName}:{version}
   size_t first = full.find('/'), second = first == std::string::npos ? first : full.find('/', first + 1);
   size_t colon = second == std::string::npos ? second : full.find(':', second + 1);
