@@ -20,7 +20,13 @@ std::string plain(const std::string& text) {
   return s;
 }
 
-std::string place(const ChainNode& n) { return n.path.empty() ? "" : n.path + ":" + std::to_string(n.line); }
+// Where a node is written; in a registry module or template spec, which one (the
+// path would be Bicep's cache, outside the repository).
+std::string place(const ChainNode& n) {
+  if (n.path.empty()) return "";
+  if (!n.registry.empty()) return "'" + n.registry + "' (main.json:" + std::to_string(n.line) + ")";
+  return n.path + ":" + std::to_string(n.line);
+}
 
 std::string rules_text(const std::vector<std::string>& rules) {
   std::string out = "✗";

@@ -664,3 +664,14 @@ TEST_CASE("a registry module whose cached template is broken is a notification, 
   CHECK(r.out.find("4 modules from a registry or template spec") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("graph: a node written in a registry module or template spec says which, not Bicep's cache path",
+          "[cli][graph][registry]") {
+  const fs::path dir = fs::path(PATLESS_SOURCE_DIR) / "testdata/cli/registry_module_restored";
+  Run r = run_patless("graph testdata/cli/registry_module_restored/repo --format text",
+                      "NO_COLOR=1 HOME='" + (dir / "home").string() + "'");
+  CHECK(r.out.find("microsoft.flux extension 'flux'  'br/contoso:aks-flux:V1' (main.json:23)") != std::string::npos);
+  CHECK(r.out.find("flux configuration 'platform-config' (provider: (not set))  'ts/platform:flux-config:2.0' "
+                   "(main.json:15)") != std::string::npos);
+  CHECK(r.out.find(".bicep/") == std::string::npos);
+}

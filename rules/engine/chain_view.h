@@ -23,6 +23,7 @@ struct ChainNode {
   std::vector<std::string> details;  // "provider: Azure", "subject: ..."
   std::string path;                  // where it is written; empty for synthesised nodes
   uint32_t line = 0;
+  std::string registry;              // written in a registry module or template spec: its reference
   std::vector<std::string> rules;    // rules reporting on the node itself
 };
 
