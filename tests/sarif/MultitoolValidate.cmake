@@ -50,5 +50,8 @@ endfunction()
 
 validate(examples testdata/examples "Sarif;Ghas")
 validate(fixtures testdata/rules "Sarif;Ghas")
+# Findings in registry modules: related locations in Bicep's cache, outside the repository.
+validate(registry testdata/cli/registry_module_restored/repo "Sarif;Ghas"
+         HOME=${SOURCE}/testdata/cli/registry_module_restored/home)
 validate(examples_in_azure_pipelines testdata/examples "Sarif;Ghas;Ado" ${pipeline_env})
 file(REMOVE_RECURSE "${WORK}")
