@@ -72,25 +72,37 @@ void add_output_sources(const Document& d, std::unordered_set<std::string>& out)
   for (const Document& n : d.nested) add_output_sources(n, out);
 }
 
-// Registry modules and template specs Bicep has not restored are not in the
-// repository: say so once.
-std::string registry_modules_note(const std::vector<std::unique_ptr<Document>>& documents) {
-  size_t count = 0;
-  std::string first;
+// What the scan could read of registry modules and template specs: those read
+// from Bicep's cache (what a scan finds depends on what the machine restored) and
+// those not restored (what they deploy is unknown). A note for each, once.
+std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr<Document>>& documents) {
+  size_t restored = 0, unread = 0;
+  std::string first_restored, first_unread;
+  auto place = [](const Document& d, const Module& m, const std::string& reference) {
+    return d.path + ":" + std::to_string(m.range.start_line) + " ('" + reference + "')";
+  };
   for (const auto& d : documents) {
     if (!d) continue;
     for (const Module& m : d->modules) {
-      if (!m.path.starts_with("br:") && !m.path.starts_with("br/") && !m.path.starts_with("ts:") &&
-          !m.path.starts_with("ts/"))
-        continue;
-      if (count++ == 0) first = d->path + ":" + std::to_string(m.range.start_line) + " ('" + m.path + "')";
+      if (!m.registry.empty() && m.path != m.registry) {  // its template was read
+        if (restored++ == 0) first_restored = place(*d, m, m.registry);
+      } else if (m.path.starts_with("br:") || m.path.starts_with("br/") || m.path.starts_with("ts:") ||
+                 m.path.starts_with("ts/")) {
+        if (unread++ == 0) first_unread = place(*d, m, m.path);
+      }
     }
   }
-  if (count == 0) return {};
-  return std::to_string(count) + " module" + (count == 1 ? "" : "s") +
-         " from a registry or template spec, first " + first +
-         ": what these deploy is unknown. patless reads a registry module (br:) or template spec (ts:) "
-         "from Bicep's module cache once `bicep restore` (or `bicep build`) has put it there.";
+  auto modules = [](size_t n) { return std::to_string(n) + " module" + (n == 1 ? "" : "s"); };
+  std::vector<std::string> notes;
+  if (restored)
+    notes.push_back(modules(restored) +
+                    " read from Bicep's module cache (registry modules and template specs it restored), first " +
+                    first_restored + ": findings in them are reported at the module.");
+  if (unread)
+    notes.push_back(modules(unread) + " from a registry or template spec, first " + first_unread +
+                    ": what these deploy is unknown. patless reads a registry module (br:) or template spec (ts:) "
+                    "from Bicep's module cache once `bicep restore` (or `bicep build`) has put it there.");
+  return notes;
 }
 
 // What the scan made of each file: nothing (not lint material, or unreadable), an
@@ -270,7 +282,7 @@ ScanResult scan(const ScanOptions& options) {
     if (!s.empty()) result.notifications.push_back(std::move(s));
   forget_broken_restores(found.files, registry, repository_files, state, models, result.notifications);
   // Counted before outlines go: a Bicep file of modules may be one.
-  if (std::string note = registry_modules_note(models); !note.empty()) result.notes.push_back(note);
+  for (std::string& note : registry_module_notes(models)) result.notes.push_back(std::move(note));
   std::vector<Document>& docs = result.documents;
   docs.reserve(static_cast<size_t>(std::count(state.begin(), state.end(), kModel)));
   for (size_t i = 0; i < count; ++i) {
