@@ -33,6 +33,7 @@ struct CheckOptions {
   std::string output;
   std::string fail_level = "error";
   unsigned jobs = 0;
+  bool no_module_cache = false;
 };
 
 // The repository a file belongs to: `git rev-parse --show-toplevel` from its directory.
@@ -123,6 +124,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     }
   }
   scan_options.jobs = o.jobs;
+  scan_options.module_cache = !o.no_module_cache;
   if (o.max_file_mib > 0) scan_options.max_file_bytes = static_cast<size_t>(o.max_file_mib * 1024 * 1024);
   scan_options.parameter_files = o.parameter_files;
   if (!load_configuration(o, context, scan_options, err)) return 2;
@@ -209,6 +211,7 @@ int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   ScanOptions scan_options;
   if (!o.paths.empty()) scan_options.paths = o.paths;
   scan_options.jobs = o.jobs;
+  scan_options.module_cache = !o.no_module_cache;
   scan_options.parameter_files = o.parameter_files;
   scan_options.draw_chain = true;
   if (!load_configuration(o, std::nullopt, scan_options, err)) return 2;
@@ -304,6 +307,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
       ->check(CLI::PositiveNumber);
   check_cmd->add_option("--baseline", check.baseline,
                         "A SARIF log of an earlier run: findings in it are 'unchanged' and do not fail the run");
+  check_cmd->add_flag("--no-module-cache", check.no_module_cache,
+                      "Do not read registry modules and template specs from Bicep's module cache: they stay unknown");
   check_cmd->add_flag("--fix", check.fix, "Apply the fixes rules offer, in place, then report what is left");
   check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of the report")
       ->excludes(check_cmd->get_option("--fix"));
@@ -318,6 +323,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
       ->check(CLI::IsMember({"text", "mermaid", "dot"}));
   graph_cmd->add_option("-o,--output", graph.output, "Write the picture to this file (atomically) instead of stdout");
   graph_cmd->add_option("--params", graph.parameter_files, "Parameter file to deploy the templates with; repeatable");
+  graph_cmd->add_flag("--no-module-cache", graph.no_module_cache,
+                      "Do not read registry modules and template specs from Bicep's module cache");
   graph_cmd->add_option("--config", graph.config, "Configuration file (default: .patless.yaml at the scanned root)");
   graph_cmd->add_option("-j,--jobs", graph.jobs, "Files read in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));

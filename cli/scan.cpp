@@ -75,7 +75,8 @@ void add_output_sources(const Document& d, std::unordered_set<std::string>& out)
 // What the scan could read of registry modules and template specs: those read
 // from Bicep's cache (what a scan finds depends on what the machine restored) and
 // those not restored (what they deploy is unknown). A note for each, once.
-std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr<Document>>& documents) {
+std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr<Document>>& documents,
+                                               bool module_cache) {
   size_t restored = 0, unread = 0;
   std::string first_restored, first_unread;
   auto place = [](const Document& d, const Module& m, const std::string& reference) {
@@ -100,8 +101,10 @@ std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr
                     first_restored + ": findings in them are reported at the module.");
   if (unread)
     notes.push_back(modules(unread) + " from a registry or template spec, first " + first_unread +
-                    ": what these deploy is unknown. patless reads a registry module (br:) or template spec (ts:) "
-                    "from Bicep's module cache once `bicep restore` (or `bicep build`) has put it there.");
+                    ": what these deploy is unknown. " +
+                    (module_cache ? "patless reads a registry module (br:) or template spec (ts:) from Bicep's module "
+                                    "cache once `bicep restore` (or `bicep build`) has put it there."
+                                  : "Bicep's module cache is not read (--no-module-cache)."));
   return notes;
 }
 
@@ -212,6 +215,7 @@ ScanResult scan(const ScanOptions& options) {
   std::map<std::string, size_t> restored;  // template path -> index
   auto resolve_registry_modules = [&](const std::vector<size_t>& todo) {
     std::vector<size_t> added;
+    if (!options.module_cache) return added;
     for (size_t i : todo) {
       if (!models[i] || models[i]->format != Format::Bicep) continue;
       for (Module& m : models[i]->modules) {
@@ -282,7 +286,7 @@ ScanResult scan(const ScanOptions& options) {
     if (!s.empty()) result.notifications.push_back(std::move(s));
   forget_broken_restores(found.files, registry, repository_files, state, models, result.notifications);
   // Counted before outlines go: a Bicep file of modules may be one.
-  for (std::string& note : registry_module_notes(models)) result.notes.push_back(std::move(note));
+  for (std::string& note : registry_module_notes(models, options.module_cache)) result.notes.push_back(std::move(note));
   std::vector<Document>& docs = result.documents;
   docs.reserve(static_cast<size_t>(std::count(state.begin(), state.end(), kModel)));
   for (size_t i = 0; i < count; ++i) {

@@ -26,6 +26,9 @@ struct ScanOptions {
   std::vector<std::string> focus;
   size_t max_file_bytes = limits::kMaxFileBytes;  // larger files are skipped with a reason
   bool draw_chain = false;  // fill ScanResult::chain (patless graph)
+  // Read registry modules and template specs Bicep restored from its module
+  // cache (cli/bicep_registry.h); off (--no-module-cache), they stay unknown.
+  bool module_cache = true;
 };
 
 struct ScanResult {

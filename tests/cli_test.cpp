@@ -675,3 +675,14 @@ TEST_CASE("graph: a node written in a registry module or template spec says whic
                    "(main.json:15)") != std::string::npos);
   CHECK(r.out.find(".bicep/") == std::string::npos);
 }
+
+TEST_CASE("check --no-module-cache leaves registry modules unknown, as without a cache", "[cli][registry]") {
+  const fs::path dir = fs::path(PATLESS_SOURCE_DIR) / "testdata/cli/registry_module_restored";
+  Run r = run_patless("check testdata/cli/registry_module_restored/repo --no-module-cache",
+                      "NO_COLOR=1 HOME='" + (dir / "home").string() + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("In registry module") == std::string::npos);
+  CHECK(r.out.find("In template spec") == std::string::npos);
+  CHECK(r.out.find("6 modules from a registry or template spec") != std::string::npos);
+  CHECK(r.out.find("Bicep's module cache is not read (--no-module-cache)") != std::string::npos);
+}
