@@ -8,6 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "grammars/ascii.h"
+#include "grammars/model.h"
+
 namespace patless {
 namespace {
 
@@ -51,12 +54,6 @@ bool is_digest(std::string_view s) {
   for (char c : s)
     if (!is_lower_alnum(c) && c != ':' && c != '+' && c != '.' && c != '_' && c != '-') return false;
   return true;
-}
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
 }
 
 std::string expand_home(const std::string& path, const std::string& home) {
@@ -159,7 +156,7 @@ std::string encode_tag(std::string_view tag) {
 }
 
 std::string cache_directory(const OciReference& r) {
-  std::string registry = lower(r.registry);
+  std::string registry = ascii_lower(r.registry);
   for (char& c : registry)
     if (c == ':') c = '$';
   std::string repository = r.repository;
@@ -197,7 +194,7 @@ std::optional<TemplateSpecReference> parse_template_spec_reference(std::string_v
 }
 
 std::string cache_directory(const TemplateSpecReference& r) {
-  return lower("ts/" + r.subscription + "/" + r.resource_group + "/" + r.name + "/" + r.version);
+  return ascii_lower("ts/" + r.subscription + "/" + r.resource_group + "/" + r.name + "/" + r.version);
 }
 
 BicepRegistry::BicepRegistry(std::string home) : home_(std::move(home)) {
@@ -206,16 +203,16 @@ BicepRegistry::BicepRegistry(std::string home) : home_(std::move(home)) {
 }
 
 std::optional<std::string> BicepRegistry::cached_template(const std::string& bicep_file, std::string_view reference) {
-  bool oci = reference.starts_with("br:") || reference.starts_with("br/");
-  if (!oci && !reference.starts_with("ts:") && !reference.starts_with("ts/")) return std::nullopt;
+  if (!is_registry_reference(reference)) return std::nullopt;
   std::error_code ec;
   fs::path directory = fs::absolute(fs::path(bicep_file), ec).parent_path();
   if (ec) return std::nullopt;
   const Config& config = config_for(directory.lexically_normal().string());
   std::string relative;
-  if (oci) {
-    if (std::optional<OciReference> r = parse_oci_reference(reference, config.aliases)) relative = cache_directory(*r);
-  } else if (std::optional<TemplateSpecReference> r = parse_template_spec_reference(reference, config.ts_aliases)) {
+  if (is_template_spec_reference(reference)) {
+    if (std::optional<TemplateSpecReference> r = parse_template_spec_reference(reference, config.ts_aliases))
+      relative = cache_directory(*r);
+  } else if (std::optional<OciReference> r = parse_oci_reference(reference, config.aliases)) {
     relative = cache_directory(*r);
   }
   if (relative.empty() || config.cache_root.empty()) return std::nullopt;
@@ -237,16 +234,21 @@ const BicepRegistry::Config& BicepRegistry::config_for(const std::string& direct
   } else if (here.has_parent_path() && here.parent_path() != here) {
     config = config_for(here.parent_path().string());
   } else {
-    config.aliases["public"] = "mcr.microsoft.com/bicep";
-    if (!home_.empty()) config.cache_root = home_ + "/.bicep";
+    config = defaults();
   }
   return by_directory_.emplace(directory, std::move(config)).first->second;
 }
 
-BicepRegistry::Config BicepRegistry::read_config(const std::string& directory) {
+// Bicep's own configuration: the public registry's alias, the cache in ~/.bicep.
+BicepRegistry::Config BicepRegistry::defaults() const {
   Config config;
-  config.aliases["public"] = "mcr.microsoft.com/bicep";  // Bicep merges a bicepconfig.json into its defaults
+  config.aliases["public"] = "mcr.microsoft.com/bicep";
   if (!home_.empty()) config.cache_root = home_ + "/.bicep";
+  return config;
+}
+
+BicepRegistry::Config BicepRegistry::read_config(const std::string& directory) {
+  Config config = defaults();  // Bicep merges a bicepconfig.json into its defaults
   std::ifstream in(fs::path(directory) / "bicepconfig.json", std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();

@@ -61,6 +61,7 @@ class BicepRegistry {
     std::map<std::string, std::string> ts_aliases;  // ts: alias -> subscription/resourceGroup
     std::string cache_root;
   };
+  Config defaults() const;
   const Config& config_for(const std::string& directory);
   Config read_config(const std::string& directory);
 

@@ -87,8 +87,7 @@ std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr
     for (const Module& m : d->modules) {
       if (!m.registry.empty() && m.path != m.registry) {  // its template was read
         if (restored++ == 0) first_restored = place(*d, m, m.registry);
-      } else if (m.path.starts_with("br:") || m.path.starts_with("br/") || m.path.starts_with("ts:") ||
-                 m.path.starts_with("ts/")) {
+      } else if (is_registry_reference(m.path)) {
         if (unread++ == 0) first_unread = place(*d, m, m.path);
       }
     }

@@ -129,6 +129,15 @@ struct Variable {
   Value value;
 };
 
+// A module path that names a registry module (`br:…`, `br/<alias>:…`) or a
+// template spec (`ts:…`, `ts/<alias>:…`) rather than a file.
+inline bool is_template_spec_reference(std::string_view path) {
+  return path.starts_with("ts:") || path.starts_with("ts/");
+}
+inline bool is_registry_reference(std::string_view path) {
+  return path.starts_with("br:") || path.starts_with("br/") || is_template_spec_reference(path);
+}
+
 struct Module {
   std::string symbol;
   std::string path;  // as written: './x.bicep', 'br:...'; a restored registry module's main.json (below)

@@ -35,8 +35,8 @@ void move_registry_findings_to_modules(const std::vector<Document>& documents, s
     for (; at < f.related.size() && !m; ++at) m = deploying_module(f.related[at]);
     if (!m) continue;
     RelatedLocation inside{f.path, f.range, "the module's template, as Bicep restored it"};
-    bool spec = m->registry.starts_with("ts:") || m->registry.starts_with("ts/");
-    f.message = (spec ? "In template spec '" : "In registry module '") + m->registry + "': " + f.message;
+    f.message = (is_template_spec_reference(m->registry) ? "In template spec '" : "In registry module '") +
+                m->registry + "': " + f.message;
     f.path = f.related[at - 1].path;
     f.range = m->path_range.valid() ? m->path_range : m->range;
     f.related.erase(f.related.begin() + static_cast<std::ptrdiff_t>(at - 1));
