@@ -107,6 +107,13 @@ std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr
   return notes;
 }
 
+// A registry module's template and its nested deployments' documents carry the
+// reference that names them.
+void mark_registry(Document& d, const std::string& reference) {
+  d.registry = reference;
+  for (Document& n : d.nested) mark_registry(n, reference);
+}
+
 // What the scan made of each file: nothing (not lint material, or unreadable), an
 // outline (outside the chain: only its path, grammars/read_document.h), a model.
 enum FileState : uint8_t { kNone, kOutline, kModel };
@@ -293,7 +300,7 @@ ScanResult scan(const ScanOptions& options) {
     if (state[i] == kOutline && !from_registry) result.outlined.push_back(std::move(found.files[i]));  // the graph has no use for it
     if (state[i] == kModel) {
       docs.push_back(std::move(*models[i]));
-      if (from_registry) docs.back().registry = registry[i];
+      if (from_registry) mark_registry(docs.back(), registry[i]);
     }
     models[i].reset();
   }

@@ -263,8 +263,9 @@ struct Document {
   // set, and for a Bicep file of modules their symbols, paths and ranges
   // (Module::body empty) (grammars/read_document.h).
   bool outline = false;
-  // A registry module's template from Bicep's cache, outside the repository: the
-  // reference a module wrote for it. Its findings are reported at that module.
+  // A registry module's template from Bicep's cache, outside the repository (or a
+  // nested deployment in one): the reference a module wrote for it. Its findings
+  // are reported at that module.
   std::string registry;
 
   const Parameter* parameter(std::string_view name) const;

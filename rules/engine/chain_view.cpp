@@ -35,10 +35,7 @@ std::string value_text(const Lookup& l) {
 
 class Builder {
  public:
-  Builder(const Graph& graph) : graph_(graph) {
-    for (const Document& d : graph.documents())
-      if (!d.registry.empty()) registry_by_path_.emplace(d.path, d.registry);
-  }
+  Builder(const Graph& graph) : graph_(graph) {}
 
   ChainView build(const std::vector<Finding>& findings) {
     add_resources();
@@ -51,7 +48,6 @@ class Builder {
 
  private:
   const Graph& graph_;
-  std::map<std::string, std::string> registry_by_path_;  // the registry templates' references
   ChainView view_;
   std::vector<SourceRange> ranges_;                  // of each node, where it is written
   std::map<std::pair<std::string, uint32_t>, size_t> written_;  // (path, offset) → node
@@ -73,13 +69,8 @@ class Builder {
   }
   size_t add(Kind kind, std::string label, const ResourceNode& r) {
     size_t id = add(kind, std::move(label), r.doc->path, r.resource->range);
-    if (view_.nodes[id].registry.empty()) view_.nodes[id].registry = registry_of(*r.doc);
+    if (view_.nodes[id].registry.empty()) view_.nodes[id].registry = r.doc->registry;
     return id;
-  }
-  // The reference of the registry module or template spec a document is, or "".
-  std::string registry_of(const Document& d) const {
-    auto it = registry_by_path_.find(d.path);
-    return it == registry_by_path_.end() ? std::string() : it->second;
   }
   // The node synthesised under `key`, made on first use.
   size_t once(const std::string& key, Kind kind, const std::string& label) {
