@@ -185,13 +185,11 @@ class BicepReader {
     Import imp;
     imp.path = string_value(kids.back()).text;
     std::string_view src = src_.bytes();
-    auto between = [&](uint32_t from, uint32_t to) {
+    auto between = [&](uint32_t from, uint32_t to) {  // the text between two nodes, without blanks and commas
       std::string_view t = src.substr(from, to - from);
-      while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\r' || t.front() == '\n' || t.front() == ','))
-        t.remove_prefix(1);
-      while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r' || t.back() == '\n' || t.back() == ','))
-        t.remove_suffix(1);
-      return t;
+      size_t first = t.find_first_not_of(" \t\r\n,");
+      if (first == std::string_view::npos) return std::string_view();
+      return t.substr(first, t.find_last_not_of(" \t\r\n,") + 1 - first);
     };
     size_t names = kids.size() - 1;
     if (names == 1 && between(ts_node_start_byte(n), ts_node_start_byte(kids[0])).find('*') != std::string_view::npos) {
