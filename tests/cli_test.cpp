@@ -54,6 +54,14 @@ Run run_patless(const std::string& args, const std::string& env = "NO_COLOR=1",
   return r;
 }
 
+// Every file under `dir`, as the scan's discovery would hand them to context_files().
+std::vector<std::string> files_under(const fs::path& dir) {
+  std::vector<std::string> all;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) all.push_back(e.path().string());
+  return all;
+}
+
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
   return s;
@@ -413,10 +421,7 @@ TEST_CASE("check --diff output applies with patch(1)", "[cli][fixes]") {
 
 TEST_CASE("a pre-commit run parses only what can change the named files' findings", "[pre-commit]") {
   const fs::path ex = fs::path(PATLESS_SOURCE_DIR) / "testdata/examples";
-  std::vector<std::string> all;
-  for (const auto& e : fs::recursive_directory_iterator(ex))
-    if (e.is_regular_file()) all.push_back(e.path().string());
-  auto kept = patless::context_files(all, {(ex / "infra/modules/identity.bicep").string()}, 1);
+  auto kept = patless::context_files(files_under(ex), {(ex / "infra/modules/identity.bicep").string()}, 1);
   auto has = [&](const char* rel) {
     return std::find(kept.begin(), kept.end(), (ex / rel).string()) != kept.end();
   };
@@ -446,10 +451,7 @@ TEST_CASE("a pre-commit run keeps the other clusters' FluxInstances, which claim
   // Without dev's FluxInstance, dev's Alert would belong to no installation and
   // count for prod too, hiding prod's PL509.
   const fs::path fixture = fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL506/flux_instance";
-  std::vector<std::string> all;
-  for (const auto& e : fs::recursive_directory_iterator(fixture))
-    if (e.is_regular_file()) all.push_back(e.path().string());
-  auto kept = patless::context_files(all, {(fixture / "clusters/prod/flux-system/flux-instance.yaml").string()}, 1);
+  auto kept = patless::context_files(files_under(fixture), {(fixture / "clusters/prod/flux-system/flux-instance.yaml").string()}, 1);
   CHECK(std::find(kept.begin(), kept.end(), (fixture / "clusters/dev/flux-system/flux-instance.yaml").string()) !=
         kept.end());
 }
