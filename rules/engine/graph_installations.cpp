@@ -152,8 +152,7 @@ void Graph::find_installations() {
         patched = common_metadata(built, kind, *b->kustomization) || patched;
       }
       if (!base && !patched) return nullptr;
-      built_roots_.push_back(std::move(built));
-      return &built_roots_.back();
+      return &built_roots_.emplace_back(std::move(built));
     };
     f.service_account = build("ServiceAccount");
     f.deployment = build("Deployment");
@@ -294,8 +293,7 @@ FluxInstallation Graph::flux_instance_installation(const ObjectNode& n) {
     if (kind == "ServiceAccount")
       patched = merge_at(built, {"metadata", "annotations"}, n.get({"spec", "commonMetadata", "annotations"})) || patched;
     if (!patched) return nullptr;
-    built_roots_.push_back(std::move(built));
-    return &built_roots_.back();
+    return &built_roots_.emplace_back(std::move(built));
   };
   f.service_account = build("ServiceAccount");
   f.deployment = build("Deployment");

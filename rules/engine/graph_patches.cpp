@@ -415,8 +415,7 @@ void Graph::apply_patches() {
           continue;
         }
         if (!built) {
-          built_roots_.push_back(node.object->root);
-          built = &built_roots_.back();
+          built = &built_roots_.emplace_back(node.object->root);
         }
         // Origins count from 1 and fit a byte; later patches of a much-patched object stay untagged.
         size_t index = std::find(node.patched_by.begin(), node.patched_by.end(), ref.written_in) - node.patched_by.begin();
