@@ -16,12 +16,15 @@ class FederatedCredentialIssuerRule : public Rule {
   }
 
   void check(const Graph& graph, Emitter& out) const override {
+    const FluxSubjects subjects = flux_subjects(graph);
     for (const FluxExtension* e : workload_identity_extensions(graph)) {
       const ClusterNode* cluster = graph.canonical(e->cluster);
       if (!cluster) continue;
       for (const FederatedCredential* f : e->identity->credentials) {
         if (!meant_for_flux(*f, *e, graph)) continue;
-        if (f->issuer_cluster && f->issuer_cluster != cluster) {
+        // One identity for Flux on several clusters: the credential for another cluster,
+        // beside one that may be this cluster's.
+        if (f->issuer_cluster && f->issuer_cluster != cluster && !flux_covered_by_other(*f, *e, graph, subjects)) {
           Finding finding = finding_at(*f, f->issuer.range, "properties.issuer",
                                        "Federated credential issuer is the OIDC issuer of cluster " +
                                            f->issuer_cluster->quoted_name() + ", but Flux runs on cluster " +

@@ -16,9 +16,15 @@ class FederatedCredentialAudienceRule : public Rule {
   }
 
   void check(const Graph& graph, Emitter& out) const override {
+    const FluxSubjects subjects = flux_subjects(graph);
     for (const FluxExtension* e : workload_identity_extensions(graph)) {
       for (const FederatedCredential* f : e->identity->credentials) {
         if (!meant_for_flux(*f, *e, graph)) continue;
+        // Another workload's credential on an identity that has Flux's too: its audience is its own.
+        const std::string* subject = f->subject.string();
+        if (subject && !subjects.matches(*subject) && !names_flux_system(*f) &&
+            flux_covered_by_other(*f, *e, graph, subjects))
+          continue;
         const Lookup& a = f->audiences;
         std::string message;
         SourceRange at = a.range;

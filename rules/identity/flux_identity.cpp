@@ -8,8 +8,20 @@ namespace patless {
 
 bool meant_for_flux(const FederatedCredential& f, const FluxExtension& e, const Graph& graph) {
   if (f.issuer_cluster && e.cluster && f.issuer_cluster == graph.canonical(e.cluster)) return true;
-  const std::string* subject = f.subject.string();
-  return subject && subject->find("flux-system") != std::string::npos;
+  return names_flux_system(f);
+}
+
+bool flux_covered_by_other(const FederatedCredential& f, const FluxExtension& e, const Graph& graph,
+                           const FluxSubjects& subjects) {
+  const ClusterNode* cluster = e.cluster ? graph.canonical(e.cluster) : nullptr;
+  for (const FederatedCredential* g : e.identity->credentials) {
+    if (g == &f) continue;
+    bool issuer = !g->issuer_cluster || !cluster || g->issuer_cluster == cluster;
+    const std::string* subject = g->subject.string();
+    if (issuer && (!g->subject.known() || (subject && subjects.matches(*subject)) || names_flux_system(*g)))
+      return true;
+  }
+  return false;
 }
 
 bool maybe_for_flux(const FederatedCredential& f, const FluxExtension& e, const Graph& graph) {

@@ -33,6 +33,20 @@ struct FluxSubjects {
 };
 FluxSubjects flux_subjects(const Graph& graph);
 
+// One identity may serve several workloads, and Flux on several clusters, with a
+// credential for each. Whether a credential of e's identity other than `f` may be
+// Flux's on e's cluster: its issuer is that cluster's or not known to be another's,
+// and its subject is one of Flux's, unknown, or in flux-system (a typo PL402
+// reports). Then `f` may be another's credential.
+bool flux_covered_by_other(const FederatedCredential& f, const FluxExtension& e, const Graph& graph,
+                           const FluxSubjects& subjects);
+
+// Whether a subject is written for Flux's own namespace (a typo there is Flux's).
+inline bool names_flux_system(const FederatedCredential& f) {
+  const std::string* subject = f.subject.string();
+  return subject && subject->find("flux-system") != std::string::npos;
+}
+
 // microsoft.flux extensions whose workloadIdentity.azureClientId reads the
 // clientId of an identity in the scan.
 std::vector<const FluxExtension*> workload_identity_extensions(const Graph& graph);

@@ -1,4 +1,4 @@
-// PL403 fires: Flux's credentials trust another cluster's issuer, or a literal URL.
+// PL403 fires: Flux's only credential trusts another cluster's issuer.
 resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
   name: 'aks1'
   location: 'westeurope'
@@ -58,16 +58,4 @@ resource otherIssuer 'Microsoft.ManagedIdentity/userAssignedIdentities/federated
     subject: 'system:serviceaccount:flux-system:source-controller'
     audiences: [ 'api://AzureADTokenExchange' ]
   }
-}
-
-resource literalIssuer 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
-  parent: fluxIdentity
-  name: 'flux-literal'
-  properties: {
-    // expect: PL403 warning 13-99
-    issuer: 'https://westeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/1111/'
-    subject: 'system:serviceaccount:flux-system:source-controller'
-    audiences: [ 'api://AzureADTokenExchange' ]
-  }
-  dependsOn: [ otherIssuer ]
 }
