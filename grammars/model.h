@@ -110,6 +110,8 @@ struct Resource {
   // What a loop runs over: Bicep's `for x in <this>`, ARM's copy.count.
   std::optional<Value> loop_over;
   bool loop = false;         // `[for ...]` / ARM `copy`
+  // Bicep's loop variables: `for item in …` or `for (item, index) in …`.
+  std::string loop_item, loop_index;
   std::string parent_symbol;  // Bicep `parent:` symbol or the enclosing ARM resource's symbol
   std::vector<Value> decorators;  // Bicep `@batchSize(1)`, `@description(...)`: Call values
   Value body;                 // the declaration's object: name, location, properties, scope, ...
@@ -120,6 +122,8 @@ struct Parameter {
   SourceRange range;
   std::string type;
   std::optional<Value> default_value;
+  // Bicep `param p T?`, ARM `"nullable": true`: a deployment that does not pass it gets null.
+  bool nullable = false;
   std::vector<Value> decorators;  // Bicep `@secure()`, `@allowed([...])`: Call values
 };
 
@@ -140,6 +144,11 @@ inline bool is_registry_reference(std::string_view path) {
 
 struct Module {
   std::string symbol;
+  // `[for (item, index) in <loop_over>: {…}]`: a deployment for each item.
+  bool loop = false;
+  std::optional<Value> loop_over;
+  std::string loop_item, loop_index;
+  std::vector<Value> decorators;  // `@batchSize(1)`: Call values
   std::string path;  // as written: './x.bicep', 'br:...'; a restored registry module's main.json (below)
   SourceRange range;
   SourceRange path_range;  // the path's string, quotes included

@@ -589,6 +589,28 @@ TEST_CASE("graph: values patless cannot know are drawn as unknown, not as broken
   CHECK(dot.out.find("#d00000") == std::string::npos);
 }
 
+TEST_CASE("graph: each pass of a credential loop is a credential of its own, the typo on its own", "[cli][graph]") {
+  // testdata/rules/PL402/loop.bicep: 'orders' first, then 'flux' with the typo, both written at one place.
+  fs::path dir = temp_dir();
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL402/loop.bicep", dir / "loop.bicep");
+  Run text = run_patless("graph '" + dir.string() + "' --format text");
+  std::string orders = "[parent] federated credential 'orders' (audience: api://AzureADTokenExchange)";
+  std::string flux = "[parent] federated credential 'flux' (audience: api://AzureADTokenExchange)";
+  size_t at_orders = text.out.find(orders), at_flux = text.out.find(flux);
+  REQUIRE(at_orders != std::string::npos);
+  REQUIRE(at_flux != std::string::npos);
+  CHECK(at_orders < at_flux);
+  // The broken link is the second pass's, not the first's (which is another workload's).
+  CHECK(text.out.find("[federated for] service account shop/orders", at_orders) < at_flux);
+  CHECK(text.out.find("[✗ PL402 federated for] service account flux-system/source-controler", at_flux) !=
+        std::string::npos);
+  Run check = run_patless("check '" + dir.string() + "'");
+  CHECK(check.out.find("loop.bicep:32:14: error[PL402]: Federated credential subject "
+                       "'system:serviceaccount:flux-system:source-controler'") != std::string::npos);
+  CHECK(check.out.find("1 error, 0 warnings, 0 notes") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("ill-formed UTF-8 in the files: every report is well-formed UTF-8", "[cli][hostile]") {
   fs::path dir = temp_dir();
   std::ofstream(dir / "c.yaml", std::ios::binary)

@@ -92,6 +92,76 @@ TEST_CASE("evaluation: length and range", "[evaluate]") {
   CHECK(eval_bicep("length(range(0, 3))") == "3");
   CHECK(eval_bicep("length(free)") == "unknown");
   CHECK(eval_bicep("length(range(0, length(free)))") == "unknown");
+  CHECK(eval_bicep("range(2, 3)[2]") == "4");
+  CHECK(eval_bicep("length(concat(list, createArray('x')))") == "unknown");  // concat() of arrays stays unknown
+}
+
+TEST_CASE("evaluation: a loop's pass binds its variables, and ARM's copyIndex()", "[evaluate]") {
+  auto doc = patless::read_document("main.bicep",
+                                    "var subjects = [ 'a', 'b' ]\n"
+                                    "resource c 'Microsoft.ManagedIdentity/userAssignedIdentities/"
+                                    "federatedIdentityCredentials@2023-01-31' = [for (s, i) in subjects: {\n"
+                                    "  name: '${s}-${i}'\n"
+                                    "}]\n");
+  REQUIRE(doc);
+  const patless::Resource& r = doc->resources.at(0);
+  CHECK(r.loop_item == "s");
+  CHECK(r.loop_index == "i");
+  patless::Scope scope;
+  scope.doc = &*doc;
+  const patless::Value& name = *r.body.get("name");
+  CHECK(patless::is_unknown(patless::evaluate(name, scope)));  // outside a pass: unknown
+  patless::Scope pass = scope;
+  pass.repeats = &scope;
+  patless::LoopPass second{"s", "i", "loop", patless::string_value("b", {}), 1};
+  pass.pass = second;
+  CHECK(patless::evaluate(name, pass).text == "b-1");
+  auto arm = patless::read_document("azuredeploy.json", R"({
+    "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    "contentVersion": "1.0.0.0",
+    "parameters": { "items": { "type": "array", "defaultValue": [ "x", "y" ] } },
+    "variables": {
+      "plain": "[parameters('items')[copyIndex()]]",
+      "named": "[copyIndex('loop', 10)]",
+      "other": "[copyIndex('another')]",
+      "empty": "[length(createArray())]"
+    },
+    "resources": []
+  })");
+  REQUIRE(arm);
+  patless::Scope arm_scope;
+  arm_scope.doc = &*arm;
+  patless::Scope arm_pass = arm_scope;
+  arm_pass.repeats = &arm_scope;
+  arm_pass.pass = pass.pass;
+  auto var = [&](const char* n, const patless::Scope& s) { return patless::evaluate(arm->variable(n)->value, s); };
+  CHECK(var("plain", arm_pass).text == "y");
+  CHECK(var("named", arm_pass).text == "11");
+  CHECK(patless::is_unknown(var("other", arm_pass)));  // another loop's index
+  CHECK(patless::is_unknown(var("plain", arm_scope)));  // no pass: copyIndex() is unknown
+  CHECK(var("empty", arm_scope).text == "0");
+}
+
+TEST_CASE("evaluation: a nullable parameter that a caller does not pass is null", "[evaluate]") {
+  auto doc = patless::read_document("identity.bicep",
+                                    "param credentials array?\n"
+                                    "param required string\n"
+                                    "var all = credentials ?? [ 'none' ]\n"
+                                    "var r = required\n");
+  REQUIRE(doc);
+  CHECK(doc->parameter("credentials")->nullable);
+  CHECK_FALSE(doc->parameter("required")->nullable);
+  patless::Scope alone;  // deployed on its own: the deployer may pass anything
+  alone.doc = &*doc;
+  CHECK(patless::is_unknown(patless::evaluate(doc->variable("all")->value, alone)));
+  patless::Scope caller;
+  patless::Scope module;  // a module call that passes neither
+  module.doc = &*doc;
+  module.caller = &caller;
+  patless::Value all = patless::evaluate(doc->variable("all")->value, module);
+  REQUIRE(all.kind == patless::Value::Kind::Array);
+  CHECK(all.items.at(0).text == "none");
+  CHECK(patless::is_unknown(patless::evaluate(doc->variable("r")->value, module)));
 }
 
 TEST_CASE("evaluation: a resource's name and id", "[evaluate]") {

@@ -164,6 +164,8 @@ void read_parameters(Document& doc, Value& root) {
       p.name = m.key;
       p.range = m.key_range;
       p.type = string_of(m.value.get("type"));
+      const Value* nullable = m.value.get("nullable");
+      p.nullable = nullable && nullable->kind == Value::Kind::Bool && nullable->text == "true";
       if (Value* d = take(m.value, "defaultValue")) p.default_value = std::move(*d);
       doc.parameters.push_back(std::move(p));
     }

@@ -121,10 +121,11 @@ class BicepReader {
           for (TSNode call : named_children(d)) decorators.push_back(value(call, 0));
         continue;
       }
-      size_t params = doc_.parameters.size(), resources = doc_.resources.size();
+      size_t params = doc_.parameters.size(), resources = doc_.resources.size(), modules = doc_.modules.size();
       read_statement(stmt, nullptr);
       if (doc_.parameters.size() > params) doc_.parameters[params].decorators = decorators;
       if (doc_.resources.size() > resources) doc_.resources[resources].decorators = decorators;
+      if (doc_.modules.size() > modules) doc_.modules[modules].decorators = decorators;
       decorators.clear();
     }
   }
@@ -213,7 +214,14 @@ class BicepReader {
     p.name = text(kids[0]);
     p.range = range(n);
     size_t next = 1;
-    if (next < kids.size() && is(kids[next], "type")) p.type = text(kids[next++]);
+    if (next < kids.size() && is(kids[next], "type")) {
+      p.type = text(kids[next]);
+      // `T?`: the compatibility pass hid the `?` from the grammar (bicep_compat.h); it follows the type.
+      std::string_view after = src_.bytes().substr(ts_node_end_byte(kids[next]));
+      size_t mark = after.find_first_not_of(" \t");
+      p.nullable = p.type.ends_with('?') || (mark != std::string_view::npos && after[mark] == '?');
+      ++next;
+    }
     if (next < kids.size() && has_anonymous_child(n, "=")) p.default_value = value(kids[next], 0);
     doc_.parameters.push_back(std::move(p));
   }
@@ -225,8 +233,10 @@ class BicepReader {
   }
 
   // Unwraps `if (cond) {...}` and `[for x in y: ...]` around a declaration's body.
+  // `looping` (a Resource or Module) takes the loop's collection and variables.
+  template <typename Declaration = Resource>
   TSNode declaration_body(TSNode n, bool& conditional, bool& loop, std::optional<Value>* condition = nullptr,
-                          std::optional<Value>* loop_over = nullptr) {
+                          Declaration* looping = nullptr) {
     for (int guard = 0; guard < 4; ++guard) {
       if (is(n, "if_statement")) {
         conditional = true;
@@ -239,13 +249,25 @@ class BicepReader {
         TSNode body = ts_node_child_by_field_name(n, "body", 4);
         if (ts_node_is_null(body)) return n;
         // [for x in <collection>: body]: the collection is the named child before the body.
-        if (loop_over) {
+        if (looping) {
           TSNode previous = {};
           for (TSNode c : named_children(n)) {
             if (ts_node_eq(c, body)) break;
             previous = c;
           }
-          if (!ts_node_is_null(previous) && !is(previous, "for_loop_parameters")) *loop_over = value(previous, 0);
+          TSNode item = ts_node_child_by_field_name(n, "initializer", 11);
+          if (!ts_node_is_null(item)) looping->loop_item = text(item);
+          for (TSNode c : named_children(n)) {
+            if (!is(c, "for_loop_parameters")) continue;
+            auto names = named_children(c);
+            if (names.size() == 2) {
+              looping->loop_item = text(names[0]);
+              looping->loop_index = text(names[1]);
+            }
+          }
+          if (!ts_node_is_null(previous) && !is(previous, "for_loop_parameters") &&
+              (ts_node_is_null(item) || !ts_node_eq(previous, item)))
+            looping->loop_over = value(previous, 0);
         }
         n = body;
       } else {
@@ -284,7 +306,7 @@ class BicepReader {
         type = parent->type + "/" + type;
     }
     r.type = type;
-    TSNode body = declaration_body(kids.back(), r.conditional, r.loop, &r.condition, &r.loop_over);
+    TSNode body = declaration_body(kids.back(), r.conditional, r.loop, &r.condition, &r);
     if (is(body, "object")) {
       r.body = is_chain_type(type) ? value(body, 0) : identity_only(body);
       if (const Value* p = r.body.get("parent"); p && p->kind == Value::Kind::Reference) r.parent_symbol = p->text;
@@ -337,8 +359,7 @@ class BicepReader {
       doc_.modules.push_back(std::move(m));
       return;
     }
-    bool loop = false;
-    TSNode body = declaration_body(kids.back(), m.conditional, loop, &m.condition);
+    TSNode body = declaration_body(kids.back(), m.conditional, m.loop, &m.condition, &m);
     m.body = is(body, "object") ? value(body, 0) : opaque(body);
     doc_.modules.push_back(std::move(m));
   }
@@ -762,7 +783,10 @@ Document read_bicep(std::string path, std::string_view bytes, Format format, boo
   for (const std::string& name : grammar_text.assigned_parameters) {
     for (auto it = doc.variables.begin(); it != doc.variables.end(); ++it) {
       if (it->name != name) continue;
-      doc.parameters.push_back({it->name, it->range, "", std::move(it->value), {}});
+      Parameter& p = doc.parameters.emplace_back();
+      p.name = it->name;
+      p.range = it->range;
+      p.default_value = std::move(it->value);
       doc.variables.erase(it);
       break;
     }

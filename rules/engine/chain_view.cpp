@@ -50,12 +50,14 @@ class Builder {
   const Graph& graph_;
   ChainView view_;
   std::vector<SourceRange> ranges_;                  // of each node, where it is written
-  std::map<std::pair<std::string, uint32_t>, size_t> written_;  // (path, offset) → node
+  std::vector<std::string> identities_;              // of each resource's node: what findings name it by
+  // (path, offset, pass of a loop + 1 or 0) → node
+  std::map<std::tuple<std::string, uint32_t, size_t>, size_t> written_;
   std::map<std::string, size_t> named_;              // synthesised nodes by kind and text
 
-  size_t add(Kind kind, std::string label, std::string path = {}, SourceRange range = {}) {
+  size_t add(Kind kind, std::string label, std::string path = {}, SourceRange range = {}, size_t pass = 0) {
     if (!path.empty()) {
-      auto [it, added] = written_.emplace(std::make_pair(path, range.start_offset), view_.nodes.size());
+      auto [it, added] = written_.emplace(std::make_tuple(path, range.start_offset, pass), view_.nodes.size());
       if (!added) return it->second;  // a module deployed twice is one declaration
     }
     ChainNode n;
@@ -65,11 +67,15 @@ class Builder {
     n.line = range.start_line;
     view_.nodes.push_back(std::move(n));
     ranges_.push_back(range);
+    identities_.emplace_back();
     return view_.nodes.size() - 1;
   }
+  // Each pass of a loop is a node of its own (rules/engine/graph.h, loop_passes).
   size_t add(Kind kind, std::string label, const ResourceNode& r) {
-    size_t id = add(kind, std::move(label), r.doc->path, r.resource->range);
+    size_t pass = r.scope->pass ? r.scope->pass->index + 1 : 0;
+    size_t id = add(kind, std::move(label), r.doc->path, r.resource->range, pass);
     if (view_.nodes[id].registry.empty()) view_.nodes[id].registry = r.doc->registry;
+    if (pass) identities_[id] = r.identity();
     return id;
   }
   // The node synthesised under `key`, made on first use.
@@ -196,7 +202,7 @@ class Builder {
           n.path = o.doc->path;
           n.line = k.range.start_line;
           ranges_[id] = document_range(o);
-          written_[{o.doc->path, k.range.start_offset}] = id;
+          written_[{o.doc->path, k.range.start_offset, 0}] = id;
         }
         if (const std::string* client = o.string({"metadata", "annotations", "azure.workload.identity/client-id"}))
           n.details = {"client id: " + *client};
@@ -241,13 +247,19 @@ class Builder {
   }
 
   // The node written where the finding is, the innermost one; else where its related locations are.
-  std::optional<size_t> node_at(const std::string& path, const SourceRange& r) const {
+  // Of a loop's passes, all written in one place, the one the finding names.
+  std::optional<size_t> node_at(const std::string& path, const SourceRange& r, std::string_view identity = {}) const {
     std::optional<size_t> best;
     for (size_t i = 0; i < view_.nodes.size(); ++i) {
       const SourceRange& n = ranges_[i];
       if (view_.nodes[i].path != path || !n.valid() || r.start_offset < n.start_offset || r.end_offset > n.end_offset)
         continue;
-      if (!best || n.end_offset - n.start_offset < ranges_[*best].end_offset - ranges_[*best].start_offset) best = i;
+      size_t size = n.end_offset - n.start_offset;
+      if (best && size > ranges_[*best].end_offset - ranges_[*best].start_offset) continue;
+      if (best && size == ranges_[*best].end_offset - ranges_[*best].start_offset &&
+          (identities_[*best] == identity || identities_[i] != identity))
+        continue;
+      best = i;
     }
     return best;
   }
@@ -264,7 +276,9 @@ class Builder {
   }
 
   void mark(const Finding& f) {
-    std::optional<size_t> at = node_at(f.path, f.range);
+    std::string_view identity = f.logical_location;
+    identity = identity.substr(0, identity.find('#'));
+    std::optional<size_t> at = node_at(f.path, f.range, identity);
     for (size_t i = 0; !at && i < f.related.size(); ++i) at = node_at(f.related[i].path, f.related[i].range);
     if (!at) return;
     size_t node = *at;

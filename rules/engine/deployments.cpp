@@ -8,6 +8,7 @@
 
 #include "grammars/ascii.h"
 #include "grammars/paths.h"
+#include "rules/engine/loops.h"
 
 namespace patless {
 namespace {
@@ -127,6 +128,27 @@ void bind_arm_arguments(Scope& s, const Resource& deployment) {
   for (const Member& p : params->members) s.arguments.push_back({p.key, p.value.get("value")});
 }
 
+// A deployment in a loop (a Bicep module's `[for …]`, an ARM deployment's
+// copy): its arguments are evaluated in the caller with the loop's variables
+// set, once per pass when patless knows the passes (none for an empty
+// collection). `add` makes the deployment whose arguments come from `pass`
+// (null: from the caller, the loop's variables unknown).
+template <typename Declaration, typename Add>
+void each_pass(const Declaration& d, const Scope& caller, std::deque<Scope>& scopes, Add add) {
+  auto passes = loop_passes(d, caller);
+  if (!passes) {
+    add(nullptr);
+    return;
+  }
+  for (LoopPass& p : *passes) add(pass_scope(caller, std::move(p), scopes));
+}
+
+void arguments_from(Scope& s, const Scope* pass) {
+  if (!pass) return;
+  s.made_in = pass;
+  for (Argument& a : s.arguments) a.from = pass;
+}
+
 // templateLink.relativePath of an ARM deployment resource, or empty.
 std::string linked_template(const Resource& r) {
   if (!iequals(r.type, "Microsoft.Resources/deployments")) return {};
@@ -159,7 +181,7 @@ int module_depth(const Scope* s, const Document* target, bool& cycle) {
 
 }  // namespace
 
-bool deploys_resources(const Scope& s) { return s.doc && is_template(*s.doc); }
+bool deploys_resources(const Scope& s) { return s.doc && !s.repeats && is_template(*s.doc); }
 
 namespace {
 
@@ -267,26 +289,32 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
       reached[missing] = true;
       scopes.push_back(deployment_of(&documents[missing]));
     }
+    if (scopes[k].repeats) continue;  // a pass's copy of a caller: its deployments are the caller's
     Scope& caller = scopes[k];
     if (caller.doc->format == Format::Arm) {
       bool cycle = false;
       if (module_depth(&caller, nullptr, cycle) > kMaxModuleDepth) continue;
       for (const Document& n : caller.doc->nested) {  // inline templates
-        Scope s = deployment_of(&n);
         if (n.outer_expressions) {
+          Scope s = deployment_of(&n);
           s.caller = caller.caller;
           s.arguments = caller.arguments;
           s.arguments_unknown = caller.arguments_unknown;
           s.unlisted_unknown = caller.unlisted_unknown;
           s.parameter_file = caller.parameter_file;
           s.symbols = &caller.declarations();
-        } else {
+          s.nested_in = &caller;
+          scopes.push_back(std::move(s));
+          continue;
+        }
+        each_pass(*n.nested_in, caller, scopes, [&](const Scope* pass) {
+          Scope s = deployment_of(&n);
           s.caller = &caller;
           bind_arm_arguments(s, *n.nested_in);
-        }
-        s.module = nullptr;
-        s.nested_in = &caller;
-        scopes.push_back(std::move(s));
+          arguments_from(s, pass);
+          s.nested_in = &caller;
+          scopes.push_back(std::move(s));
+        });
       }
       for (const Resource& r : caller.doc->resources) {  // templateLink.relativePath
         if (links_remote_template(r)) caller.deploys_unread = true;
@@ -296,11 +324,15 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
         if (it == by_path.end()) continue;
         const Document* target = &documents[it->second];
         if (module_depth(&caller, target, cycle) > kMaxModuleDepth || cycle) continue;
-        Scope s = deployment_of(target);
-        s.caller = &caller;
-        s.linked_by = &r;
-        bind_arm_arguments(s, r);
-        scopes.push_back(std::move(s));
+        reached[it->second] = true;  // deployed here, if only by an empty loop
+        each_pass(r, caller, scopes, [&](const Scope* pass) {
+          Scope s = deployment_of(target);
+          s.caller = &caller;
+          s.linked_by = &r;
+          bind_arm_arguments(s, r);
+          arguments_from(s, pass);
+          scopes.push_back(std::move(s));
+        });
       }
       continue;
     }
@@ -315,12 +347,19 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
       const Document* target = &documents[it->second];
       bool cycle = false;
       if (module_depth(&caller, target, cycle) > kMaxModuleDepth || cycle) continue;
-      Scope s = deployment_of(target);
-      s.caller = &caller;
-      s.module = &m;
-      bind_module_arguments(s, m);
-      scopes.push_back(std::move(s));
-      caller.modules.emplace_back(m.symbol, &scopes.back());
+      reached[it->second] = true;  // deployed here, if only by an empty loop
+      bool first = true;
+      each_pass(m, caller, scopes, [&](const Scope* pass) {
+        Scope s = deployment_of(target);
+        s.caller = &caller;
+        s.module = &m;
+        bind_module_arguments(s, m);
+        arguments_from(s, pass);
+        scopes.push_back(std::move(s));
+        // `m.outputs.x`; a loop's outputs are read by index, which patless does not follow.
+        if (first) caller.modules.emplace_back(m.symbol, &scopes.back());
+        first = false;
+      });
     }
   }
   return scopes;

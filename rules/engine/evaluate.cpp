@@ -41,6 +41,22 @@ Value bool_value(bool b, const SourceRange& r) {
   return v;
 }
 
+Value number(size_t n, const SourceRange& r) {
+  Value v;
+  v.kind = Value::Kind::Number;
+  v.text = std::to_string(n);
+  v.range = r;
+  return v;
+}
+
+// A small non-negative integer (a count, an index, an offset), or nullopt.
+std::optional<size_t> small_count(const Value& v) {
+  if (v.kind != Value::Kind::Number || v.text.empty() || v.text.size() > 4 ||
+      v.text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return static_cast<size_t>(std::stoi(v.text));
+}
+
 // A scalar as the string concat()/interpolation would produce, or nullopt.
 std::optional<std::string> as_text(const Value& v) {
   switch (v.kind) {
@@ -154,7 +170,9 @@ class Evaluator {
       if (from->doc != scope_.doc) mark_foreign(v);
       return v;
     }
-    if (!p->default_value || scope_.unlisted_unknown) return unknown(at);
+    if (scope_.unlisted_unknown) return unknown(at);
+    // Not passed by a module, deployment or parameter file that lists what it passes.
+    if (!p->default_value) return p->nullable && scope_.caller ? null(at) : unknown(at);
     return eval(*p->default_value, depth + 1);
   }
 
@@ -182,6 +200,10 @@ class Evaluator {
   }
 
   Value reference(const Value& v, int depth) {
+    if (scope_.pass) {  // a loop's variables hide other names
+      if (v.text == scope_.pass->item_name) return scope_.pass->item;
+      if (v.text == scope_.pass->index_name) return number(scope_.pass->index, v.range);
+    }
     if (scope_.declarations().parameter(v.text)) return parameter(v.text, v.range, depth);
     if (scope_.declarations().variable(v.text)) return variable(v.text, v.range, depth);
     if (v.text == "true" || v.text == "false") return bool_value(v.text == "true", v.range);
@@ -387,32 +409,40 @@ class Evaluator {
     if (fn == "length" && args.size() == 1) {
       Value a = eval(args[0], depth + 1);
       if (a.spread) return unknown(v.range);
-      if (a.kind == Value::Kind::String || a.kind == Value::Kind::Array || a.kind == Value::Kind::Object) {
-        size_t n = a.kind == Value::Kind::String ? a.text.size() : a.items.size() + a.members.size();
-        Value out;
-        out.kind = Value::Kind::Number;
-        out.text = std::to_string(n);
-        out.range = v.range;
-        return out;
-      }
+      if (a.kind == Value::Kind::String || a.kind == Value::Kind::Array || a.kind == Value::Kind::Object)
+        return number(a.kind == Value::Kind::String ? a.text.size() : a.items.size() + a.members.size(), v.range);
       return unknown(v.range);
     }
     if (fn == "range" && args.size() == 2) {
-      // range(start, count): only its length matters to the rules; bounded.
-      Value start = eval(args[0], depth + 1), count = eval(args[1], depth + 1);
-      if (start.kind != Value::Kind::Number || count.kind != Value::Kind::Number || count.text.size() > 4 ||
-          count.text.find_first_not_of("0123456789") != std::string::npos)
-        return unknown(v.range);
+      // range(start, count), bounded: the numbers a loop over it counts with.
+      auto start = small_count(eval(args[0], depth + 1)), count = small_count(eval(args[1], depth + 1));
+      if (!start || !count) return unknown(v.range);
       Value out;
       out.kind = Value::Kind::Array;
       out.range = v.range;
-      for (int i = 0, n = std::stoi(count.text); i < n; ++i) {
-        Value item;
-        item.kind = Value::Kind::Opaque;  // the items themselves are not needed
-        item.range = v.range;
-        out.items.push_back(std::move(item));
-      }
+      for (size_t i = 0; i < *count; ++i) out.items.push_back(number(*start + i, v.range));
       return out;
+    }
+    if (fn == "createarray") {
+      Value out;
+      out.kind = Value::Kind::Array;
+      out.range = v.range;
+      for (const Value& a : args) out.items.push_back(eval(a, depth + 1));
+      return out;
+    }
+    if (fn == "copyindex" && scope_.pass && args.size() <= 2) {
+      // copyIndex(), copyIndex(offset), copyIndex('loop'[, offset]): the resource's own copy loop only.
+      size_t index = scope_.pass->index, k = 0;
+      if (!args.empty() && args[0].kind == Value::Kind::String) {
+        if (!iequals(scope_.pass->copy_name, args[0].text)) return unknown(v.range);
+        k = 1;
+      }
+      if (k < args.size()) {
+        auto offset = small_count(eval(args[k], depth + 1));
+        if (!offset) return unknown(v.range);
+        index += *offset;
+      }
+      return number(index, v.range);
     }
     if (fn == "coalesce" && !args.empty()) {
       for (const Value& a : args) {

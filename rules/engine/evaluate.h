@@ -3,6 +3,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,17 @@ struct Argument {
   std::string name;
   const Value* value = nullptr;
   const Scope* from = nullptr;
+};
+
+// One pass of a loop over a collection patless knows (rules/engine/loops.h):
+// the values of Bicep's loop variables, or of ARM's copyIndex().
+struct LoopPass {
+  std::string item_name, index_name;  // Bicep: `for (item, index) in …`
+  std::string copy_name;              // ARM: the copy loop's name, which copyIndex('name') may give
+  Value item;                         // the collection's item (unknown for ARM's copy, which counts)
+  size_t index = 0;
+  const void* loop = nullptr;         // the Resource or Module that loops: passes of one loop share it
+  bool serial = false;                // one pass at a time (`@batchSize(1)`, a serial copy of batch size 1)
 };
 
 // One deployment of a document: the document alone (parameters take their
@@ -51,11 +63,20 @@ struct Scope {
   bool deploys_unread = false;
   // Every document of the scan by normal path: where compile-time imports are found.
   const std::map<std::string, const Document*>* documents = nullptr;
+  // A copy of a deployment for one pass of a loop: `pass` binds the loop's
+  // variables, `repeats` is the deployment itself (what links compare).
+  const Scope* repeats = nullptr;
+  std::optional<LoopPass> pass;
+  // A deployment that a module or deployment loop makes once per pass: that pass
+  // (a copy of the caller), in which its arguments are evaluated.
+  const Scope* made_in = nullptr;
+  const Scope& deployment() const { return repeats ? *repeats : *this; }
 
   // The deployment an argument's value is evaluated in.
   const Scope* source_of(const Argument& a) const { return a.from ? a.from : caller; }
 
   const Scope* module_scope(std::string_view symbol) const {
+    if (repeats) return repeats->module_scope(symbol);  // a pass's copy was made before all were known
     for (const auto& [name, s] : modules)
       if (name == symbol) return s;
     return nullptr;

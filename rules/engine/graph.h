@@ -243,6 +243,7 @@ class Graph {
   // when none, or several (`several` then set).
   const ClusterNode* declared_named(std::string_view name, bool* several = nullptr) const;
   void link_identities();  // graph_identities.cpp
+  std::deque<Scope> loop_scopes_;  // a deployment once per pass of a credential loop (rules/engine/loops.h)
 };
 
 // Whether a container of a Deployment (as an installation builds it) has an

@@ -2,6 +2,7 @@
 // credentials, and the identity each microsoft.flux extension runs Flux as.
 #include "rules/engine/deployments.h"
 #include "rules/engine/graph.h"
+#include "rules/engine/loops.h"
 #include "rules/engine/references.h"
 
 namespace patless {
@@ -18,23 +19,6 @@ bool is_path(const std::vector<std::string>& path, std::initializer_list<std::st
   for (std::string_view w : want)
     if (!iequals(path[i++], w)) return false;
   return true;
-}
-
-// `@batchSize(1)` on a Bicep loop, or `copy: { mode: 'serial', batchSize: 1 }` in ARM.
-bool serial_loop(const Resource& r, const Scope& scope) {
-  if (!r.loop) return false;
-  for (const Value& d : r.decorators) {
-    if (d.kind != Value::Kind::Call || !iequals(d.text, "batchSize") || d.items.size() != 1) continue;
-    Value n = evaluate(d.items[0], scope);
-    return n.kind == Value::Kind::Number && n.text == "1";
-  }
-  if (const Value* copy = r.body.get("copy")) {
-    Value c = evaluate(*copy, scope);
-    const Value* mode = c.get("mode");
-    const Value* size = c.get("batchSize");
-    return mode && iequals(mode->text, "serial") && size && size->text == "1";
-  }
-  return false;
 }
 
 }  // namespace
@@ -56,14 +40,18 @@ void Graph::link_identities() {
   }
   // An `existing` identity is the declared one of the same name, when the scan
   // declares exactly one (one name in several resource groups: unknown which).
+  auto declared_named = [&](std::string_view name) -> IdentityNode* {
+    IdentityNode* found = nullptr;
+    for (IdentityNode& d : identities_) {
+      if (!d.declared() || !d.name || !iequals(*d.name, name)) continue;
+      if (found) return nullptr;
+      found = &d;
+    }
+    return found;
+  };
   auto canonical_identity = [&](IdentityNode* n) -> IdentityNode* {
     if (!n || n->declared() || !n->name) return n;
-    IdentityNode* twin = nullptr;
-    for (IdentityNode& d : identities_) {
-      if (!d.declared() || !d.name || !iequals(*d.name, *n->name)) continue;
-      if (twin) return n;
-      twin = &d;
-    }
+    IdentityNode* twin = declared_named(*n->name);
     return twin ? twin : n;
   };
   auto identity_of = [&](const Scope* scope, const Resource* r) -> IdentityNode* {
@@ -78,34 +66,45 @@ void Graph::link_identities() {
     const Scope* scope = &deployment;
     for (const Resource& r : doc.resources) {
       if (!is_type(r, kCredentialType)) continue;
-      Deployed d = deployed(r, *scope);
-      if (d == Deployed::No) continue;
-      FederatedCredential f;
-      f.maybe = d == Deployed::Maybe;
-      f.doc = &doc;
-      f.resource = &r;
-      f.scope = scope;
-      f.issuer = f.get({"properties", "issuer"});
-      f.subject = f.get({"properties", "subject"});
-      f.audiences = f.get({"properties", "audiences"});
-      f.serial_loop = serial_loop(r, *scope);
-      // The parent: nested or `parent:`, else the first segment of "identity/credential".
-      if (!r.parent_symbol.empty()) {
-        f.identity = identity_of(scope, doc.resource(r.parent_symbol));
-      } else if (auto name = resource_name(r, *scope); name && name->find('/') != std::string::npos) {
-        f.identity = identity_of(scope, resource_by_id(doc, *scope, std::string(kIdentityType) + "/" +
-                                                                      name->substr(0, name->find('/'))));
+      // A loop over a collection patless knows is a credential for each item.
+      std::vector<const Scope*> passes{scope};
+      if (auto known = loop_passes(r, deployment)) {
+        passes.clear();
+        for (LoopPass& p : *known) passes.push_back(pass_scope(deployment, std::move(p), loop_scopes_));
       }
-      if (const Value* issuer = written_value(r.body, {"properties", "issuer"}, *scope)) {
-        auto ref = property_reference(*issuer, *scope);
-        if (ref && is_type(*ref->resource, kClusterType) && is_path(ref->path, {"oidcIssuerProfile", "issuerURL"})) {
-          for (const ClusterNode& c : clusters_)
-            if (c.scope == ref->scope && c.resource == ref->resource) f.issuer_cluster = canonical(&c);
+      for (const Scope* pass : passes) {
+        Deployed d = deployed(r, *pass);
+        if (d == Deployed::No) continue;
+        FederatedCredential f;
+        f.maybe = d == Deployed::Maybe;
+        f.doc = &doc;
+        f.resource = &r;
+        f.scope = pass;
+        f.issuer = f.get({"properties", "issuer"});
+        f.subject = f.get({"properties", "subject"});
+        f.audiences = f.get({"properties", "audiences"});
+        f.serial_loop = serial_loop(r, *pass);
+        // The parent: nested or `parent:`, else the first segment of "identity/credential".
+        if (!r.parent_symbol.empty()) {
+          f.identity = identity_of(scope, doc.resource(r.parent_symbol));
+        } else if (auto name = resource_name(r, *pass); name && name->find('/') != std::string::npos) {
+          std::string parent = name->substr(0, name->find('/'));
+          f.identity = identity_of(scope, resource_by_id(doc, *pass, std::string(kIdentityType) + "/" + parent));
+          // Written in a deployment of its own (AVM's identity module nests one per
+          // credential): the identity the scan declares with that name, if only one.
+          if (!f.identity) f.identity = declared_named(parent);
         }
+        if (const Value* issuer = written_value(r.body, {"properties", "issuer"}, *pass)) {
+          auto ref = property_reference(*issuer, *pass);
+          if (ref && is_type(*ref->resource, kClusterType) && is_path(ref->path, {"oidcIssuerProfile", "issuerURL"})) {
+            for (const ClusterNode& c : clusters_)
+              if (c.scope == &ref->scope->deployment() && c.resource == ref->resource) f.issuer_cluster = canonical(&c);
+          }
+        }
+        if (!f.identity) all_credentials_linked_ = false;
+        credentials_.push_back(std::move(f));
+        if (credentials_.back().identity) credentials_.back().identity->credentials.push_back(&credentials_.back());
       }
-      if (!f.identity) all_credentials_linked_ = false;
-      credentials_.push_back(std::move(f));
-      if (credentials_.back().identity) credentials_.back().identity->credentials.push_back(&credentials_.back());
     }
   }
 

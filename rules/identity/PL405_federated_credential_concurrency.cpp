@@ -34,6 +34,34 @@ bool depends_on(const FederatedCredential& b, const FederatedCredential& a) {
   return false;
 }
 
+// The pass of a loop that made f (rules/engine/loops.h): its own loop's, else the
+// nearest module or deployment loop's above it; null when none did.
+const Scope* loop_pass(const FederatedCredential& f) {
+  if (f.scope->pass) return f.scope;
+  for (const Scope* s = f.scope; s;) {
+    if (s->made_in) return s->made_in;
+    if (s->nested_in) s = s->nested_in;
+    else if (s->module || s->linked_by) s = s->caller;
+    else break;
+  }
+  return nullptr;
+}
+
+// Passes of one loop: the loop itself says whether they run one at a time.
+bool same_loop(const FederatedCredential& a, const FederatedCredential& b) {
+  const Scope* pa = loop_pass(a);
+  const Scope* pb = loop_pass(b);
+  return a.resource == b.resource && pa && pb && pa != pb && pa->pass->loop == pb->pass->loop &&
+         pa->repeats == pb->repeats;
+}
+
+// Of two passes of one serial loop, `b` is deployed after `a`.
+bool later_pass(const FederatedCredential& b, const FederatedCredential& a) {
+  const Scope* pa = loop_pass(a);
+  const Scope* pb = loop_pass(b);
+  return pb->pass->serial && pb->pass->index > pa->pass->index;
+}
+
 // Whether a loop surely runs over two or more items.
 bool at_least_two(const FederatedCredential& f) {
   if (!f.resource->loop_over) return false;
@@ -62,7 +90,9 @@ class FederatedCredentialConcurrencyRule : public Rule {
   void check(const Graph& graph, Emitter& out) const override {
     for (const IdentityNode& id : graph.identities()) {
       const auto& creds = id.credentials;
-      for (const FederatedCredential* f : creds) {
+      for (size_t i = 0; i < creds.size(); ++i) {
+        const FederatedCredential* f = creds[i];
+        if (i > 0 && same_loop(*f, *creds[i - 1])) continue;  // a loop is reported once
         // A loop over fewer than two items, or over a number patless cannot know, writes nothing in parallel.
         if (f->resource->loop && !f->serial_loop && at_least_two(*f))
           report(*f, nullptr, "Federated credentials are created in a loop without @batchSize(1): Azure fails "
@@ -74,13 +104,25 @@ class FederatedCredentialConcurrencyRule : public Rule {
       // ordered[i][j]: i is deployed after j, directly or through other credentials.
       std::vector<std::vector<bool>> after(n, std::vector<bool>(n, false));
       for (size_t i = 0; i < n; ++i)
-        for (size_t j = 0; j < n; ++j) after[i][j] = i != j && depends_on(*creds[i], *creds[j]);
+        for (size_t j = 0; j < n; ++j)
+          after[i][j] = i != j && (same_loop(*creds[i], *creds[j]) ? later_pass(*creds[i], *creds[j])
+                                                                    : depends_on(*creds[i], *creds[j]));
       for (size_t k = 0; k < n; ++k)
         for (size_t i = 0; i < n; ++i)
           for (size_t j = 0; j < n; ++j) after[i][j] = after[i][j] || (after[i][k] && after[k][j]);
       for (size_t i = 1; i < n; ++i) {
         for (size_t j = 0; j < i; ++j) {
           if (after[i][j] || after[j][i]) continue;
+          if (same_loop(*creds[i], *creds[j])) {
+            // A resource loop is reported above; a module or deployment loop here, once.
+            if (creds[i]->scope->pass) continue;
+            report(*creds[i], nullptr,
+                   "Federated credentials of identity " + id.quoted_name() + " are created by a module or "
+                   "deployment loop without @batchSize(1): Azure fails parallel writes to one identity "
+                   "(ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity).",
+                   out);
+            break;
+          }
           report(*creds[i], creds[j],
                  "Federated credentials of identity " + id.quoted_name() + " are deployed in parallel: Azure fails "
                  "concurrent writes to one identity. Add dependsOn to chain them.",

@@ -1,0 +1,90 @@
+#include "rules/engine/loops.h"
+
+#include <deque>
+
+namespace patless {
+namespace {
+
+bool batch_size_one(const std::vector<Value>& decorators, const Scope& scope) {
+  for (const Value& d : decorators) {
+    if (d.kind != Value::Kind::Call || !iequals(d.text, "batchSize") || d.items.size() != 1) continue;
+    Value n = evaluate(d.items[0], scope);
+    return n.kind == Value::Kind::Number && n.text == "1";
+  }
+  return false;
+}
+
+std::optional<std::vector<LoopPass>> passes(const std::optional<Value>& over, const Scope& scope,
+                                            const LoopPass& names) {
+  if (!over) return std::nullopt;
+  Value v = evaluate(*over, scope);
+  size_t count = 0;
+  bool items = v.kind == Value::Kind::Array && !v.spread;
+  if (items) {
+    count = v.items.size();
+  } else if (v.kind == Value::Kind::Number && names.item_name.empty() && !v.text.empty() && v.text.size() <= 4 &&
+             v.text.find_first_not_of("0123456789") == std::string::npos) {
+    count = static_cast<size_t>(std::stoi(v.text));  // ARM's copy.count
+  } else {
+    return std::nullopt;
+  }
+  if (count > kMaxLoopPasses) return std::nullopt;
+  std::vector<LoopPass> out(count, names);
+  for (size_t i = 0; i < count; ++i) {
+    out[i].index = i;
+    if (items)
+      out[i].item = std::move(v.items[i]);
+    else
+      out[i].item.kind = Value::Kind::Opaque;  // ARM's copy counts: no item
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::vector<LoopPass>> loop_passes(const Resource& r, const Scope& scope) {
+  if (!r.loop) return std::nullopt;
+  LoopPass names;
+  names.item_name = r.loop_item;
+  names.index_name = r.loop_index;
+  const Value* copy = r.body.get("copy");
+  const Value* name = copy ? copy->get("name") : nullptr;
+  if (name && name->kind == Value::Kind::String) names.copy_name = name->text;
+  names.loop = &r;
+  names.serial = serial_loop(r, scope);
+  return passes(r.loop_over, scope, names);
+}
+
+std::optional<std::vector<LoopPass>> loop_passes(const Module& m, const Scope& scope) {
+  if (!m.loop) return std::nullopt;
+  LoopPass names;
+  names.item_name = m.loop_item;
+  names.index_name = m.loop_index;
+  names.loop = &m;
+  names.serial = serial_loop(m, scope);
+  return passes(m.loop_over, scope, names);
+}
+
+bool serial_loop(const Resource& r, const Scope& scope) {
+  if (!r.loop) return false;
+  if (batch_size_one(r.decorators, scope)) return true;
+  const Value* copy = r.body.get("copy");
+  if (!copy) return false;
+  Value c = evaluate(*copy, scope);
+  const Value* mode = c.get("mode");
+  const Value* size = c.get("batchSize");
+  return mode && iequals(mode->text, "serial") && size && size->text == "1";
+}
+
+bool serial_loop(const Module& m, const Scope& scope) {
+  return m.loop && batch_size_one(m.decorators, scope);
+}
+
+const Scope* pass_scope(const Scope& deployment, LoopPass pass, std::deque<Scope>& storage) {
+  Scope& s = storage.emplace_back(deployment);
+  s.repeats = &deployment;
+  s.pass = std::move(pass);
+  return &s;
+}
+
+}  // namespace patless

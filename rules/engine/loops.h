@@ -1,0 +1,33 @@
+// Loops whose collection patless knows: each pass is a deployment of its own
+// (Scope::pass), in which the loop's variables have that pass's values.
+#pragma once
+
+#include <deque>
+#include <optional>
+#include <vector>
+
+#include "grammars/model.h"
+#include "rules/engine/evaluate.h"
+
+namespace patless {
+
+// Federated credentials are few (at most 20 per identity), and so are the
+// deployments that make them: a longer loop is not expanded.
+inline constexpr size_t kMaxLoopPasses = 64;
+
+// The passes of a resource's loop (Bicep `[for …]`, ARM `copy`) or a module's,
+// evaluated in `scope`: one for each item (none for an empty collection).
+// nullopt when it is no loop, or what it runs over is unknown: then it stands
+// once, with its loop variables unknown.
+std::optional<std::vector<LoopPass>> loop_passes(const Resource& r, const Scope& scope);
+std::optional<std::vector<LoopPass>> loop_passes(const Module& m, const Scope& scope);
+
+// Whether a loop runs one pass at a time: `@batchSize(1)` (Bicep), or
+// `copy: { mode: 'serial', batchSize: 1 }` (ARM).
+bool serial_loop(const Resource& r, const Scope& scope);
+bool serial_loop(const Module& m, const Scope& scope);
+
+// A copy of `deployment` for one pass, stored in `storage`.
+const Scope* pass_scope(const Scope& deployment, LoopPass pass, std::deque<Scope>& storage);
+
+}  // namespace patless
