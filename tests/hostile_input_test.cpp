@@ -134,3 +134,62 @@ TEST_CASE("a stray ',' that makes yaml-cpp loop forever is a PL001, fast (found 
   CHECK(lint("b.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    ,one\n  b: \"x\n    ,y\"\n  c: [1\n    ,2]\n")
             .empty());
 }
+
+TEST_CASE("module loops inside module loops are bounded, and the credentials they reach still checked", "[hostile]") {
+  // Five levels of 64 passes: 64^5 deployments if every loop were expanded.
+  TempDir dir;
+  for (int level = 0; level < 5; ++level)
+    std::ofstream(dir.path / ("level" + std::to_string(level) + ".bicep"))
+        << "param n int = 0\n"
+           "module next 'level" << level + 1 << ".bicep' = [for i in range(0, 64): {\n"
+           "  name: 'l" << level << "-${i}'\n"
+           "  params: { n: i }\n"
+           "}]\n";
+  std::ofstream(dir.path / "level5.bicep")
+      << "param n int = 0\n"
+         "resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {\n"
+         "  name: 'id-flux-deep'\n"
+         "}\n"
+         "resource c 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {\n"
+         "  parent: id\n"
+         "  name: 'flux-${n}'\n"
+         "  properties: {\n"
+         "    issuer: 'https://issuer.example'\n"
+         "    subject: 'system:serviceaccount:flux-system:source-controler'\n"
+         "    audiences: [ 'api://AzureADTokenExchange' ]\n"
+         "  }\n"
+         "}\n";
+  std::ofstream(dir.path / "main.bicep")
+      << "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {\n"
+         "  name: 'aks-deep'\n"
+         "  properties: { oidcIssuerProfile: { enabled: true }, securityProfile: { workloadIdentity: { enabled: true } } }\n"
+         "}\n"
+         "resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {\n"
+         "  name: 'id-flux-deep'\n"
+         "}\n"
+         "resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {\n"
+         "  name: 'flux'\n"
+         "  scope: aks\n"
+         "  properties: {\n"
+         "    extensionType: 'microsoft.flux'\n"
+         "    configurationSettings: { 'workloadIdentity.enable': 'true', 'workloadIdentity.azureClientId': "
+         "id.properties.clientId }\n"
+         "  }\n"
+         "}\n"
+         "module deep 'level0.bicep' = { name: 'deep' }\n";
+  patless::ScanOptions options;
+  options.paths = {dir.path.string()};
+  auto start = std::chrono::steady_clock::now();
+  auto result = patless::scan(options);
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 30.0);
+  // The credential's typo is reported once, at its one place, however many passes deploy it.
+  size_t typos = 0;
+  for (const auto& f : result.findings)
+    if (f.rule_id == "PL402") {
+      ++typos;
+      CHECK(f.path.ends_with("level5.bicep"));
+      CHECK(f.range.start_line == 10);
+    }
+  CHECK(typos == 1);
+}

@@ -132,14 +132,16 @@ void bind_arm_arguments(Scope& s, const Resource& deployment) {
 // copy): its arguments are evaluated in the caller with the loop's variables
 // set, once per pass when patless knows the passes (none for an empty
 // collection). `add` makes the deployment whose arguments come from `pass`
-// (null: from the caller, the loop's variables unknown).
+// (null: from the caller, the loop's variables unknown). Loops inside loops
+// multiply: past `budget` deployments in all, loops stay unknown.
 template <typename Declaration, typename Add>
-void each_pass(const Declaration& d, const Scope& caller, std::deque<Scope>& scopes, Add add) {
+void each_pass(const Declaration& d, const Scope& caller, std::deque<Scope>& scopes, size_t& budget, Add add) {
   auto passes = loop_passes(d, caller);
-  if (!passes) {
+  if (!passes || passes->size() > budget) {
     add(nullptr);
     return;
   }
+  budget -= passes->size();
   for (LoopPass& p : *passes) add(pass_scope(caller, std::move(p), scopes));
 }
 
@@ -274,6 +276,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   // Both `marked` and `missing` only move forward: the walk stays linear.
   std::vector<bool> reached(documents.size(), false);
   size_t marked = 0, missing = 0;
+  size_t loop_budget = kMaxLoopDeployments;
   for (size_t k = 0;; ++k) {
     if (k == scopes.size()) {
       for (; marked < scopes.size(); ++marked) {
@@ -307,7 +310,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
           scopes.push_back(std::move(s));
           continue;
         }
-        each_pass(*n.nested_in, caller, scopes, [&](const Scope* pass) {
+        each_pass(*n.nested_in, caller, scopes, loop_budget, [&](const Scope* pass) {
           Scope s = deployment_of(&n);
           s.caller = &caller;
           bind_arm_arguments(s, *n.nested_in);
@@ -325,7 +328,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
         const Document* target = &documents[it->second];
         if (module_depth(&caller, target, cycle) > kMaxModuleDepth || cycle) continue;
         reached[it->second] = true;  // deployed here, if only by an empty loop
-        each_pass(r, caller, scopes, [&](const Scope* pass) {
+        each_pass(r, caller, scopes, loop_budget, [&](const Scope* pass) {
           Scope s = deployment_of(target);
           s.caller = &caller;
           s.linked_by = &r;
@@ -349,7 +352,7 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
       if (module_depth(&caller, target, cycle) > kMaxModuleDepth || cycle) continue;
       reached[it->second] = true;  // deployed here, if only by an empty loop
       bool first = true;
-      each_pass(m, caller, scopes, [&](const Scope* pass) {
+      each_pass(m, caller, scopes, loop_budget, [&](const Scope* pass) {
         Scope s = deployment_of(target);
         s.caller = &caller;
         s.module = &m;

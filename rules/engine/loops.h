@@ -14,6 +14,8 @@ namespace patless {
 // Federated credentials are few (at most 20 per identity), and so are the
 // deployments that make them: a longer loop is not expanded.
 inline constexpr size_t kMaxLoopPasses = 64;
+// Loops in modules in loops multiply: the deployments a scan makes for passes, at most.
+inline constexpr size_t kMaxLoopDeployments = 4096;
 
 // The passes of a resource's loop (Bicep `[for …]`, ARM `copy`) or a module's,
 // evaluated in `scope`: one for each item (none for an empty collection).

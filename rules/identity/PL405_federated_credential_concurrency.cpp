@@ -62,6 +62,8 @@ bool later_pass(const FederatedCredential& b, const FederatedCredential& a) {
   return pb->pass->serial && pb->pass->index > pa->pass->index;
 }
 
+constexpr size_t kMaxOrdered = 256;
+
 // Whether a loop surely runs over two or more items.
 bool at_least_two(const FederatedCredential& f) {
   if (!f.resource->loop_over) return false;
@@ -100,7 +102,8 @@ class FederatedCredentialConcurrencyRule : public Rule {
                               "ManagedIdentity).", out);
       }
       size_t n = creds.size();
-      if (n < 2) continue;
+      // Azure takes at most 20 per identity; the ordering below is cubic.
+      if (n < 2 || n > kMaxOrdered) continue;
       // ordered[i][j]: i is deployed after j, directly or through other credentials.
       std::vector<std::vector<bool>> after(n, std::vector<bool>(n, false));
       for (size_t i = 0; i < n; ++i)
