@@ -93,6 +93,10 @@ TEST_CASE("evaluation: length and range", "[evaluate]") {
   CHECK(eval_bicep("length(free)") == "unknown");
   CHECK(eval_bicep("length(range(0, length(free)))") == "unknown");
   CHECK(eval_bicep("range(2, 3)[2]") == "4");
+  CHECK(eval_bicep("items({ b: 2, a: 1 })[0].key") == "a");
+  CHECK(eval_bicep("items({ b: 2, a: 1 })[1].value") == "2");
+  CHECK(eval_bicep("items(settings)[1].value.b") == "1");
+  CHECK(eval_bicep("items(free)") == "unknown");
   CHECK(eval_bicep("length(concat(list, createArray('x')))") == "unknown");  // concat() of arrays stays unknown
 }
 

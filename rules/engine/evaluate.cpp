@@ -423,6 +423,30 @@ class Evaluator {
       for (size_t i = 0; i < *count; ++i) out.items.push_back(number(*start + i, v.range));
       return out;
     }
+    if (fn == "items" && args.size() == 1) {
+      // items(object): [{ key, value }] in key order, what `for x in items(o)` loops over.
+      Value o = eval(args[0], depth + 1);
+      if (o.kind != Value::Kind::Object || o.spread) return unknown(v.range);
+      std::vector<const Member*> members;
+      for (const Member& m : o.members) members.push_back(&m);
+      std::stable_sort(members.begin(), members.end(),
+                       [](const Member* a, const Member* b) { return ascii_lower(a->key) < ascii_lower(b->key); });
+      Value out;
+      out.kind = Value::Kind::Array;
+      out.range = v.range;
+      for (const Member* m : members) {
+        Value& item = out.items.emplace_back();
+        item.kind = Value::Kind::Object;
+        item.range = m->value.range;
+        Member& key = item.members.emplace_back();
+        key.key = "key";
+        key.value = string_value(m->key, m->key_range);
+        Member& value = item.members.emplace_back();
+        value.key = "value";
+        value.value = m->value;
+      }
+      return out;
+    }
     if (fn == "createarray") {
       Value out;
       out.kind = Value::Kind::Array;
