@@ -192,6 +192,8 @@ TEST_CASE("evaluation: safe dereference and tryGet() are null where a value know
   CHECK(eval_bicep("free.?a") == "unknown");                   // not an object patless knows
   CHECK(eval_bicep("tryGet(settings, 'nested', 'b')") == "1");
   CHECK(eval_bicep("tryGet(settings, 'nested', 'c')") == "null");
+  // The member taken is inside the object it replaces (found by ASan on a real template).
+  CHECK(eval_bicep("tryGet({ a: { x: 1, y: 2, z: 3 }, b: 1 }, 'a', 'z')") == "3");
   CHECK(eval_bicep("tryGet(list, 1)") == "two");
   CHECK(eval_bicep("tryGet(list, 2)") == "null");
   CHECK(eval_bicep("tryGet(list, 123456789012345678901234567890)") == "null");

@@ -510,7 +510,7 @@ class Evaluator {
       if (current.kind == Value::Kind::Object && key.kind == Value::Kind::String) {
         const Value* m = current.get(key.text);
         if (!m) return current.spread ? unknown(v.range) : null(v.range);
-        current = *m;
+        current = Value(*m);  // a copy first: *m is inside current
       } else if (current.kind == Value::Kind::Array && key.kind == Value::Kind::Number && !current.spread) {
         auto n = array_index(key.text, current.items.size());
         if (!n) return unknown(v.range);
