@@ -49,7 +49,9 @@ struct Value {
     Interpolation,  // concatenation of items (strings and expressions)
     Ternary,        // items[0] ? items[1] : items[2]
     Operator,       // text is the operator; items are operands (1 or 2)
-    Opaque,         // any other expression (lambda, for-expression, ...), a YAML ${variable}: unknown
+    Loop,           // Bicep `[for (item, index) in items[0]: items[1]]`: text is "item" or "item,index"
+    Lambda,         // Bicep `x => items[0]`, `(x, i) => items[0]`: text is "x" or "x,i"
+    Opaque,         // any other expression, a YAML ${variable}: unknown
   };
   Kind kind = Kind::Null;
   std::string text;  // string contents, number/bool text, name or operator

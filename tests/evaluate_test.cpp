@@ -100,6 +100,19 @@ TEST_CASE("evaluation: length and range", "[evaluate]") {
   CHECK(eval_bicep("length(concat(list, createArray('x')))") == "unknown");  // concat() of arrays stays unknown
 }
 
+TEST_CASE("evaluation: for-expressions, map() and filter() over collections patless knows", "[evaluate]") {
+  CHECK(eval_bicep("[for s in list: 'x-${s}'][1]") == "x-two");
+  CHECK(eval_bicep("length([for s in list: s])") == "2");
+  CHECK(eval_bicep("[for (s, i) in list: '${i}:${s}'][1]") == "1:two");
+  CHECK(eval_bicep("[for i in range(0, 2): [for s in list: '${i}${s}']][1][0]") == "1one");
+  CHECK(eval_bicep("map(list, s => toUpper(s))[0]") == "ONE");
+  CHECK(eval_bicep("filter(list, s => s == 'two')[0]") == "two");
+  CHECK(eval_bicep("length(filter(list, s => startsWith(s, 't')))") == "unknown");  // startsWith: not evaluated
+  CHECK(eval_bicep("[for s in list: known][0]") == "Contoso");
+  CHECK(eval_bicep("[for s in free: s]") == "unknown");
+  CHECK(eval_bicep("map(free, s => s)") == "unknown");
+}
+
 TEST_CASE("evaluation: a loop's pass binds its variables, and ARM's copyIndex()", "[evaluate]") {
   auto doc = patless::read_document("main.bicep",
                                     "var subjects = [ 'a', 'b' ]\n"

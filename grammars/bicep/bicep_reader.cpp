@@ -232,6 +232,34 @@ class BicepReader {
     doc_.variables.push_back({text(kids[0]), range(n), value(kids.back(), 0)});
   }
 
+  // `[for (item, index) in <collection>: body]`: the loop's variables, and the
+  // collection (null when it is missing).
+  struct LoopHead {
+    std::string item, index;
+    TSNode collection{};
+  };
+  LoopHead loop_head(TSNode n, TSNode body) {
+    LoopHead head;
+    TSNode item = ts_node_child_by_field_name(n, "initializer", 11);
+    if (!ts_node_is_null(item)) head.item = text(item);
+    TSNode previous = {};  // the collection is the named child before the body
+    for (TSNode c : named_children(n)) {
+      if (ts_node_eq(c, body)) break;
+      if (is(c, "for_loop_parameters")) {
+        auto names = named_children(c);
+        if (names.size() == 2) {
+          head.item = text(names[0]);
+          head.index = text(names[1]);
+        }
+      }
+      previous = c;
+    }
+    if (!ts_node_is_null(previous) && !is(previous, "for_loop_parameters") &&
+        (ts_node_is_null(item) || !ts_node_eq(previous, item)))
+      head.collection = previous;
+    return head;
+  }
+
   // Unwraps `if (cond) {...}` and `[for x in y: ...]` around a declaration's body.
   // `looping` (a Resource or Module) takes the loop's collection and variables.
   template <typename Declaration = Resource>
@@ -248,26 +276,11 @@ class BicepReader {
         loop = true;
         TSNode body = ts_node_child_by_field_name(n, "body", 4);
         if (ts_node_is_null(body)) return n;
-        // [for x in <collection>: body]: the collection is the named child before the body.
         if (looping) {
-          TSNode previous = {};
-          for (TSNode c : named_children(n)) {
-            if (ts_node_eq(c, body)) break;
-            previous = c;
-          }
-          TSNode item = ts_node_child_by_field_name(n, "initializer", 11);
-          if (!ts_node_is_null(item)) looping->loop_item = text(item);
-          for (TSNode c : named_children(n)) {
-            if (!is(c, "for_loop_parameters")) continue;
-            auto names = named_children(c);
-            if (names.size() == 2) {
-              looping->loop_item = text(names[0]);
-              looping->loop_index = text(names[1]);
-            }
-          }
-          if (!ts_node_is_null(previous) && !is(previous, "for_loop_parameters") &&
-              (ts_node_is_null(item) || !ts_node_eq(previous, item)))
-            looping->loop_over = value(previous, 0);
+          LoopHead head = loop_head(n, body);
+          looping->loop_item = std::move(head.item);
+          looping->loop_index = std::move(head.index);
+          if (!ts_node_is_null(head.collection)) looping->loop_over = value(head.collection, 0);
         }
         n = body;
       } else {
@@ -555,6 +568,26 @@ class BicepReader {
           v.items.push_back(std::move(read));
         previous_end = ts_node_end_byte(item);
       }
+    } else if (!std::strcmp(type, "for_statement")) {
+      TSNode body = ts_node_child_by_field_name(n, "body", 4);
+      if (ts_node_is_null(body)) return opaque(n);
+      LoopHead head = loop_head(n, body);
+      if (head.item.empty() || ts_node_is_null(head.collection)) return opaque(n);
+      v.kind = Value::Kind::Loop;
+      v.text = head.index.empty() ? head.item : head.item + "," + head.index;
+      if (is(body, "if_statement")) return opaque(n);  // a filter: resource and module loops only
+      v.items.push_back(value(head.collection, depth + 1));
+      v.items.push_back(value(body, depth + 1));
+    } else if (!std::strcmp(type, "lambda_expression")) {
+      auto kids = named_children(n);
+      if (kids.size() != 2) return opaque(n);
+      TSNode params = kids[0];
+      if (is(params, "parenthesized_expression") && named_children(params).size() == 1)
+        params = named_children(params)[0];
+      if (!is(params, "identifier")) return opaque(n);  // `(a, b) => …`: not read
+      v.kind = Value::Kind::Lambda;
+      v.text = text(params);
+      v.items.push_back(value(kids[1], depth + 1));
     } else if (!std::strcmp(type, "member_expression")) {
       TSNode object = ts_node_child_by_field_name(n, "object", 6);
       TSNode property = ts_node_child_by_field_name(n, "property", 8);

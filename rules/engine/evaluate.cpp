@@ -151,12 +151,77 @@ class Evaluator {
         return eval(v.items[c.text == "true" ? 1 : 2], depth + 1);
       }
       case Value::Kind::Operator: return op(v, depth);
+      case Value::Kind::Loop: return loop(v, depth);
+      case Value::Kind::Lambda: return unknown(v.range);  // a function, not a value: map() and filter() call it
     }
     return unknown(v.range);
   }
 
  private:
   const Scope& scope_;
+  // The variables of the for-expressions and lambdas being evaluated, innermost last.
+  std::vector<std::pair<std::string_view, Value>> locals_;
+
+  // A declaration's value is evaluated where it is declared: no loop variable reaches it.
+  Value declared(const Value& v, int depth) {
+    std::vector<std::pair<std::string_view, Value>> outer;
+    std::swap(outer, locals_);
+    Value out = eval(v, depth);
+    std::swap(outer, locals_);
+    return out;
+  }
+
+  // Calls `body` with names ("x" or "x,i") bound to each item of a known array,
+  // at most kMaxItems of them; false when the array is not known.
+  static constexpr size_t kMaxItems = 256;
+  template <typename Each>
+  bool each_item(const Value& array, std::string_view names, Each body) {
+    if (array.kind != Value::Kind::Array || array.spread || array.items.size() > kMaxItems) return false;
+    size_t comma = names.find(',');
+    std::string_view item = names.substr(0, comma);
+    std::string_view index = comma == std::string_view::npos ? std::string_view{} : names.substr(comma + 1);
+    for (size_t i = 0; i < array.items.size(); ++i) {
+      locals_.emplace_back(item, array.items[i]);
+      if (!index.empty()) locals_.emplace_back(index, number(i, array.items[i].range));
+      bool go_on = body(array.items[i]);
+      locals_.resize(locals_.size() - (index.empty() ? 1 : 2));
+      if (!go_on) return false;
+    }
+    return true;
+  }
+
+  // `[for x in xs: body]` over a collection patless knows: an array; else unknown.
+  Value loop(const Value& v, int depth) {
+    if (v.items.size() != 2) return unknown(v.range);
+    Value out;
+    out.kind = Value::Kind::Array;
+    out.range = v.range;
+    bool known = each_item(eval(v.items[0], depth + 1), v.text, [&](const Value&) {
+      out.items.push_back(eval(v.items[1], depth + 1));
+      return true;
+    });
+    return known ? out : unknown(v.range);
+  }
+
+  // map(xs, x => …) and filter(xs, x => …) over a collection patless knows.
+  Value map_or_filter(const Value& v, bool filter, int depth) {
+    const Value& lambda = v.items[1];
+    if (lambda.kind != Value::Kind::Lambda || lambda.items.empty()) return unknown(v.range);
+    Value out;
+    out.kind = Value::Kind::Array;
+    out.range = v.range;
+    bool known = each_item(eval(v.items[0], depth + 1), lambda.text, [&](const Value& item) {
+      Value r = eval(lambda.items[0], depth + 1);
+      if (!filter) {
+        out.items.push_back(std::move(r));
+        return true;
+      }
+      if (r.kind != Value::Kind::Bool) return false;
+      if (r.text == "true") out.items.push_back(item);
+      return true;
+    });
+    return known ? out : unknown(v.range);
+  }
 
   Value parameter(std::string_view name, const SourceRange& at, int depth) {
     const Parameter* p = scope_.declarations().parameter(name);
@@ -173,7 +238,7 @@ class Evaluator {
     if (scope_.unlisted_unknown) return unknown(at);
     // Not passed by a module, deployment or parameter file that lists what it passes.
     if (!p->default_value) return p->nullable && scope_.caller ? null(at) : unknown(at);
-    return eval(*p->default_value, depth + 1);
+    return declared(*p->default_value, depth + 1);
   }
 
   // `mod.outputs.name`: the output of that module deployment.
@@ -196,10 +261,12 @@ class Evaluator {
   Value variable(std::string_view name, const SourceRange& at, int depth) {
     const Variable* var = scope_.declarations().variable(name);
     if (!var) return unknown(at);
-    return eval(var->value, depth + 1);
+    return declared(var->value, depth + 1);
   }
 
   Value reference(const Value& v, int depth) {
+    for (auto it = locals_.rbegin(); it != locals_.rend(); ++it)
+      if (it->first == v.text) return it->second;
     if (scope_.pass) {  // a loop's variables hide other names
       if (v.text == scope_.pass->item_name) return scope_.pass->item;
       if (v.text == scope_.pass->index_name) return number(scope_.pass->index, v.range);
@@ -447,6 +514,7 @@ class Evaluator {
       }
       return out;
     }
+    if ((fn == "map" || fn == "filter") && args.size() == 2) return map_or_filter(v, fn == "filter", depth);
     if (fn == "createarray") {
       Value out;
       out.kind = Value::Kind::Array;
