@@ -1,5 +1,9 @@
 // PL405: federated credentials of one identity must be written one at a time.
+#include <algorithm>
 #include <functional>
+#include <map>
+#include <optional>
+#include <tuple>
 #include <vector>
 
 #include "rules/engine/references.h"
@@ -21,17 +25,100 @@ bool mentions(const Value& v, std::string_view sym, int depth = 0) {
   return false;
 }
 
-// `b` is deployed after `a` by a dependency it declares (Bicep reference or ARM dependsOn).
-bool depends_on(const FederatedCredential& b, const FederatedCredential& a) {
-  if (a.doc != b.doc) return false;
-  if (b.doc->format == Format::Bicep) return mentions(b.resource->body, a.resource->symbol);
-  const Value* deps = b.resource->body.get("dependsOn");
-  if (!deps || deps->kind != Value::Kind::Array) return false;
+// A declaration of a deployment's document through which a credential is
+// deployed: the credential resource itself, or the module or deployment
+// resource that deploys it (Bicep: what a symbolic reference names; ARM: what
+// dependsOn names).
+struct Declaration {
+  const Value* body = nullptr;
+  std::string_view symbol;
+  const Resource* resource = nullptr;  // null for a Bicep module
+  bool operator==(const Declaration& o) const { return body == o.body; }
+};
+
+Declaration of(const Resource& r) { return {&r.body, r.symbol, &r}; }
+
+// The declaration in the parent's document that makes deployment `s`.
+std::optional<Declaration> made_by(const Scope& s) {
+  if (s.module) return Declaration{&s.module->body, s.module->symbol, nullptr};
+  if (s.linked_by) return of(*s.linked_by);
+  if (s.nested_in && s.doc->nested_in) return of(*s.doc->nested_in);
+  return std::nullopt;
+}
+
+// The deployments from f's top deployment down to its own.
+std::vector<const Scope*> deployments_of(const FederatedCredential& f) {
+  std::vector<const Scope*> chain;
+  for (const Scope* s = &f.scope->deployment(); s && chain.size() <= 64;) {
+    chain.push_back(s);
+    if (s->nested_in) s = s->nested_in;
+    else if (s->module || s->linked_by) s = s->caller;
+    else break;
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+// `b` names `a` as a dependency (Bicep: any symbolic reference; ARM: dependsOn).
+bool names_dependency(const Declaration& b, const Declaration& a, const Scope& in) {
+  if (in.doc->format == Format::Bicep) return mentions(*b.body, a.symbol);
+  const Value* deps = b.body->get("dependsOn");
+  if (!a.resource || !deps || deps->kind != Value::Kind::Array) return false;
   for (const Value& d : deps->items) {
-    Value id = evaluate(d, *b.scope);
-    if (id.kind == Value::Kind::String && resource_by_id(*b.doc, *b.scope, id.text) == a.resource) return true;
+    Value id = evaluate(d, in);
+    if (id.kind == Value::Kind::String && resource_by_id(*in.doc, in, id.text) == a.resource) return true;
   }
   return false;
+}
+
+// What after_in() found, by deployment and the two declarations' bodies.
+using OrderMemo = std::map<std::tuple<const Scope*, const Value*, const Value*>, bool>;
+
+// `b` is deployed after `a` in deployment `in`, directly or through other
+// declarations of its document.
+bool after_in(const Declaration& b, const Declaration& a, const Scope& in, OrderMemo& memo) {
+  auto key = std::make_tuple(&in, b.body, a.body);
+  if (auto it = memo.find(key); it != memo.end()) return it->second;
+  std::vector<Declaration> all;
+  for (const Resource& r : in.doc->resources) all.push_back(of(r));
+  for (const Module& m : in.doc->modules) all.push_back({&m.body, m.symbol, nullptr});
+  if (all.size() > 64) return memo[key] = names_dependency(b, a, in);  // the walk below is quadratic
+  std::vector<Declaration> todo{b};
+  std::vector<const Value*> seen{b.body};
+  while (!todo.empty()) {
+    Declaration next = todo.back();
+    todo.pop_back();
+    if (names_dependency(next, a, in)) return memo[key] = true;
+    for (const Declaration& d : all)
+      if (std::find(seen.begin(), seen.end(), d.body) == seen.end() && !(d == a) && names_dependency(next, d, in)) {
+        seen.push_back(d.body);
+        todo.push_back(d);
+      }
+  }
+  return memo[key] = false;
+}
+
+enum class Order { After, NotAfter, Unknown };
+
+// Whether `b` is deployed after `a`: compared where their deployments part, by
+// the declarations that lead to each. Credentials of different top deployments
+// (files deployed on their own) run whenever those are deployed: unknown.
+Order order(const FederatedCredential& b, const FederatedCredential& a, OrderMemo& memo) {
+  std::vector<const Scope*> ca = deployments_of(a), cb = deployments_of(b);
+  if (ca.empty() || cb.empty() || ca.front() != cb.front()) return Order::Unknown;
+  size_t k = 1;
+  while (k < ca.size() && k < cb.size() && ca[k] == cb[k]) ++k;
+  const Scope& common = *ca[k - 1];
+  std::optional<Declaration> x = k < ca.size() ? made_by(*ca[k]) : of(*a.resource);
+  std::optional<Declaration> y = k < cb.size() ? made_by(*cb[k]) : of(*b.resource);
+  if (!x || !y) return Order::Unknown;
+  if (*x == *y) {  // two passes of one module or deployment loop
+    const Scope* pa = k < ca.size() ? ca[k]->made_in : nullptr;
+    const Scope* pb = k < cb.size() ? cb[k]->made_in : nullptr;
+    if (!pa || !pb) return Order::Unknown;
+    return pb->pass->serial && pb->pass->index > pa->pass->index ? Order::After : Order::NotAfter;
+  }
+  return after_in(*y, *x, common, memo) ? Order::After : Order::NotAfter;
 }
 
 // The pass of a loop that made f (rules/engine/loops.h): its own loop's, else the
@@ -104,12 +191,14 @@ class FederatedCredentialConcurrencyRule : public Rule {
       size_t n = creds.size();
       // Azure takes at most 20 per identity; the ordering below is cubic.
       if (n < 2 || n > kMaxOrdered) continue;
-      // ordered[i][j]: i is deployed after j, directly or through other credentials.
+      // after[i][j]: i is deployed after j (or may be), directly or through other credentials.
       std::vector<std::vector<bool>> after(n, std::vector<bool>(n, false));
+      OrderMemo memo;
       for (size_t i = 0; i < n; ++i)
-        for (size_t j = 0; j < n; ++j)
-          after[i][j] = i != j && (same_loop(*creds[i], *creds[j]) ? later_pass(*creds[i], *creds[j])
-                                                                    : depends_on(*creds[i], *creds[j]));
+        for (size_t j = 0; j < n; ++j) {
+          const FederatedCredential &b = *creds[i], &a = *creds[j];
+          after[i][j] = i != j && (same_loop(b, a) ? later_pass(b, a) : order(b, a, memo) != Order::NotAfter);
+        }
       for (size_t k = 0; k < n; ++k)
         for (size_t i = 0; i < n; ++i)
           for (size_t j = 0; j < n; ++j) after[i][j] = after[i][j] || (after[i][k] && after[k][j]);

@@ -28,6 +28,11 @@ if [ "$target" = fuzz_pipeline ]; then
   join "$r/PL201/output_of_modules/main.bicep" "$r/PL201/output_of_modules/versions.bicep" "$r/PL106/bad.json" \
     "$r/PL506/fleet/clusters/qa/flux-system/gotk-sync.yaml" "$r/PL506/unknown_patch/kustomization.yaml" \
     "$r/PL506/unknown_patch/source-controller-ops.yaml" > "$corpus/seed-outputs-and-unknown-patch"
+  # Loops: a module that loops over what its caller passes, ARM copy loops of nested deployments.
+  sed "s|'identity.bicep'|'modules/identity.bicep'|" "$r/PL402/loop_module/main.bicep" > "$build/loop-main.bicep"
+  join "$build/loop-main.bicep" "$r/PL402/loop_module/identity.bicep" "$r/PL402/nested_copy.json" \
+    "$r/PL506/patch_files/gotk-sync.yaml" "$r/PL506/patch_files/kustomization.yaml" "$r/PL506/patch_files/sa-patch.yaml" \
+    > "$corpus/seed-loops"
 fi
 exec "$build/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$build/crashes/$target/" -print_final_stats=1
