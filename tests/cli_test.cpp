@@ -608,6 +608,16 @@ TEST_CASE("graph: each pass of a credential loop is a credential of its own, the
   CHECK(check.out.find("loop.bicep:32:14: error[PL402]: Federated credential subject "
                        "'system:serviceaccount:flux-system:source-controler'") != std::string::npos);
   CHECK(check.out.find("1 error, 0 warnings, 0 notes") != std::string::npos);
+  // The same when a module loop makes each credential (testdata/rules/PL402/module_loop).
+  fs::path modules = dir / "modules";
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL402/module_loop", modules);
+  Run drawn = run_patless("graph '" + modules.string() + "' --format text");
+  size_t second = drawn.out.find("[parent] federated credential 'id-flux-module-loop/flux'");
+  REQUIRE(second != std::string::npos);
+  CHECK(drawn.out.find("[parent] federated credential 'id-flux-module-loop/orders'") < second);
+  CHECK(drawn.out.find("[✗ PL402 federated for] service account flux-system/source-controler", second) !=
+        std::string::npos);
+  CHECK(drawn.out.find("✗") > second);
   fs::remove_all(dir);
 }
 

@@ -7,6 +7,8 @@
 #include <set>
 #include <tuple>
 
+#include "rules/engine/loops.h"
+
 namespace patless {
 namespace {
 
@@ -51,11 +53,11 @@ class Builder {
   ChainView view_;
   std::vector<SourceRange> ranges_;                  // of each node, where it is written
   std::vector<std::string> identities_;              // of each resource's node: what findings name it by
-  // (path, offset, pass of a loop + 1 or 0) → node
-  std::map<std::tuple<std::string, uint32_t, size_t>, size_t> written_;
+  // (path, offset, the loop pass that made it or null) → node
+  std::map<std::tuple<std::string, uint32_t, const Scope*>, size_t> written_;
   std::map<std::string, size_t> named_;              // synthesised nodes by kind and text
 
-  size_t add(Kind kind, std::string label, std::string path = {}, SourceRange range = {}, size_t pass = 0) {
+  size_t add(Kind kind, std::string label, std::string path = {}, SourceRange range = {}, const Scope* pass = nullptr) {
     if (!path.empty()) {
       auto [it, added] = written_.emplace(std::make_tuple(path, range.start_offset, pass), view_.nodes.size());
       if (!added) return it->second;  // a module deployed twice is one declaration
@@ -70,9 +72,9 @@ class Builder {
     identities_.emplace_back();
     return view_.nodes.size() - 1;
   }
-  // Each pass of a loop is a node of its own (rules/engine/graph.h, loop_passes).
+  // What each pass of a loop makes is a node of its own (rules/engine/loops.h).
   size_t add(Kind kind, std::string label, const ResourceNode& r) {
-    size_t pass = r.scope->pass ? r.scope->pass->index + 1 : 0;
+    const Scope* pass = nearest_pass(*r.scope);
     size_t id = add(kind, std::move(label), r.doc->path, r.resource->range, pass);
     if (view_.nodes[id].registry.empty()) view_.nodes[id].registry = r.doc->registry;
     if (pass) identities_[id] = r.identity();
@@ -202,7 +204,7 @@ class Builder {
           n.path = o.doc->path;
           n.line = k.range.start_line;
           ranges_[id] = document_range(o);
-          written_[{o.doc->path, k.range.start_offset, 0}] = id;
+          written_[{o.doc->path, k.range.start_offset, nullptr}] = id;
         }
         if (const std::string* client = o.string({"metadata", "annotations", "azure.workload.identity/client-id"}))
           n.details = {"client id: " + *client};

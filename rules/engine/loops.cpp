@@ -80,6 +80,17 @@ bool serial_loop(const Module& m, const Scope& scope) {
   return m.loop && batch_size_one(m.decorators, scope);
 }
 
+const Scope* nearest_pass(const Scope& scope) {
+  if (scope.pass) return &scope;
+  for (const Scope* s = &scope; s;) {
+    if (s->made_in) return s->made_in;
+    if (s->nested_in) s = s->nested_in;
+    else if (s->module || s->linked_by) s = s->caller;
+    else break;
+  }
+  return nullptr;
+}
+
 const Scope* pass_scope(const Scope& deployment, LoopPass pass, std::deque<Scope>& storage) {
   Scope& s = storage.emplace_back(deployment);
   s.repeats = &deployment;

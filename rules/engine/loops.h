@@ -29,6 +29,11 @@ std::optional<std::vector<LoopPass>> loop_passes(const Module& m, const Scope& s
 bool serial_loop(const Resource& r, const Scope& scope);
 bool serial_loop(const Module& m, const Scope& scope);
 
+// The pass of a loop that a resource deployed in `s` is made in: its own loop's
+// (s is a pass), else that of the nearest module or deployment loop above it;
+// null when no loop made it.
+const Scope* nearest_pass(const Scope& s);
+
 // A copy of `deployment` for one pass, stored in `storage`.
 const Scope* pass_scope(const Scope& deployment, LoopPass pass, std::deque<Scope>& storage);
 

@@ -6,6 +6,7 @@
 #include <tuple>
 #include <vector>
 
+#include "rules/engine/loops.h"
 #include "rules/engine/references.h"
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
@@ -121,18 +122,7 @@ Order order(const FederatedCredential& b, const FederatedCredential& a, OrderMem
   return after_in(*y, *x, common, memo) ? Order::After : Order::NotAfter;
 }
 
-// The pass of a loop that made f (rules/engine/loops.h): its own loop's, else the
-// nearest module or deployment loop's above it; null when none did.
-const Scope* loop_pass(const FederatedCredential& f) {
-  if (f.scope->pass) return f.scope;
-  for (const Scope* s = f.scope; s;) {
-    if (s->made_in) return s->made_in;
-    if (s->nested_in) s = s->nested_in;
-    else if (s->module || s->linked_by) s = s->caller;
-    else break;
-  }
-  return nullptr;
-}
+const Scope* loop_pass(const FederatedCredential& f) { return nearest_pass(*f.scope); }
 
 // Passes of one loop: the loop itself says whether they run one at a time.
 bool same_loop(const FederatedCredential& a, const FederatedCredential& b) {
