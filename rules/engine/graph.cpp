@@ -4,6 +4,7 @@
 
 #include "grammars/paths.h"
 #include "rules/engine/deployments.h"
+#include "rules/engine/loops.h"
 
 namespace patless {
 namespace {
@@ -50,6 +51,7 @@ Deployed deployment_happens(const Scope& scope) {
 
 // The deployment a tree starts from: up through modules, linked and nested deployments.
 const Scope* top_deployment(const Scope* s) {
+  s = &s->deployment();  // a loop pass: the deployment it repeats
   for (int depth = 0; depth <= 2 * kMaxModuleDepth; ++depth) {
     if (s->nested_in) s = s->nested_in;
     else if ((s->module || s->linked_by) && s->caller) s = s->caller;
@@ -115,17 +117,22 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
         extensions_.push_back(std::move(e));
         if (extensions_.back().cluster) extensions_.back().cluster->extensions.push_back(&extensions_.back());
       } else if (is_type(r, kFluxConfigType)) {
-        FluxConfiguration f;
-        f.doc = scope.doc;
-        f.resource = &r;
-        f.scope = &scope;
-        f.maybe = d == Deployed::Maybe;
-        f.url = f.get({"properties", "gitRepository", "url"});
-        f.provider = f.get({"properties", "gitRepository", "provider"});
-        f.cluster = find_target(f);
-        configurations_.push_back(std::move(f));
-        if (configurations_.back().cluster)
-          configurations_.back().cluster->configurations.push_back(&configurations_.back());
+        // A loop over repositories patless knows is a configuration for each.
+        for (const Scope* pass : passes_of(r, scope)) {
+          Deployed in_pass = pass == &scope ? d : deployed(r, *pass);
+          if (in_pass == Deployed::No) continue;
+          FluxConfiguration f;
+          f.doc = scope.doc;
+          f.resource = &r;
+          f.scope = pass;
+          f.maybe = in_pass == Deployed::Maybe;
+          f.url = f.get({"properties", "gitRepository", "url"});
+          f.provider = f.get({"properties", "gitRepository", "provider"});
+          f.cluster = find_target(f);
+          configurations_.push_back(std::move(f));
+          if (configurations_.back().cluster)
+            configurations_.back().cluster->configurations.push_back(&configurations_.back());
+        }
       }
     }
   }
@@ -174,12 +181,20 @@ const ResourceNode* flux_dependent(const ClusterNode& cluster) {
   return nullptr;
 }
 
+std::vector<const Scope*> Graph::passes_of(const Resource& r, const Scope& deployment) {
+  auto known = loop_passes(r, deployment);
+  if (!known || loop_scopes_.size() + known->size() > kMaxLoopDeployments) return {&deployment};
+  std::vector<const Scope*> passes;
+  for (LoopPass& p : *known) passes.push_back(pass_scope(deployment, std::move(p), loop_scopes_));
+  return passes;
+}
+
 ClusterNode* Graph::find_target(const ResourceNode& child) {
   const Value* scope = child.resource->body.get("scope");
   if (!scope) return nullptr;
   if (scope->kind == Value::Kind::Reference) {  // Bicep: scope: aks
     for (ClusterNode& c : clusters_)
-      if (c.scope == child.scope && c.resource->symbol == scope->text) return declared_twin(&c);
+      if (c.scope == &child.scope->deployment() && c.resource->symbol == scope->text) return declared_twin(&c);
     return nullptr;
   }
   // ARM: "[format('Microsoft.ContainerService/managedClusters/{0}', parameters('name'))]" and the like.
@@ -192,7 +207,7 @@ ClusterNode* Graph::find_target(const ResourceNode& child) {
     std::string name = s.substr(at + marker.size());
     if (size_t slash = name.find('/'); slash != std::string::npos) name.resize(slash);
     for (ClusterNode& c : clusters_)
-      if (c.scope == child.scope && c.name && *c.name == name) return declared_twin(&c);
+      if (c.scope == &child.scope->deployment() && c.name && *c.name == name) return declared_twin(&c);
     // A nested or linked deployment names a cluster of another deployment:
     // the one the scan declares, else an `existing` one; unknown when it declares several.
     bool several = false;

@@ -243,7 +243,10 @@ class Graph {
   // when none, or several (`several` then set).
   const ClusterNode* declared_named(std::string_view name, bool* several = nullptr) const;
   void link_identities();  // graph_identities.cpp
-  std::deque<Scope> loop_scopes_;  // a deployment once per pass of a credential loop (rules/engine/loops.h)
+  std::deque<Scope> loop_scopes_;  // a deployment once per pass of a resource loop (rules/engine/loops.h)
+  // The deployments `r` is in once per pass of its loop, when patless knows
+  // what it runs over (none for an empty collection); else `deployment` alone.
+  std::vector<const Scope*> passes_of(const Resource& r, const Scope& deployment);
 };
 
 // Whether a container of a Deployment (as an installation builds it) has an

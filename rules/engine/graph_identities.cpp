@@ -67,12 +67,7 @@ void Graph::link_identities() {
     for (const Resource& r : doc.resources) {
       if (!is_type(r, kCredentialType)) continue;
       // A loop over a collection patless knows is a credential for each item.
-      std::vector<const Scope*> passes{scope};
-      if (auto known = loop_passes(r, deployment); known && loop_scopes_.size() + known->size() <= kMaxLoopDeployments) {
-        passes.clear();
-        for (LoopPass& p : *known) passes.push_back(pass_scope(deployment, std::move(p), loop_scopes_));
-      }
-      for (const Scope* pass : passes) {
+      for (const Scope* pass : passes_of(r, deployment)) {
         Deployed d = deployed(r, *pass);
         if (d == Deployed::No) continue;
         FederatedCredential f;
