@@ -618,6 +618,10 @@ TEST_CASE("graph: each pass of a credential loop is a credential of its own, the
   CHECK(drawn.out.find("[✗ PL402 federated for] service account flux-system/source-controler", second) !=
         std::string::npos);
   CHECK(drawn.out.find("✗") > second);
+  // The typo is reported where the module writes the subject, and found where the caller wrote it.
+  Run checked = run_patless("check '" + modules.string() + "'");
+  CHECK(checked.out.find("credential.bicep:12:14: error[PL402]") != std::string::npos);
+  CHECK(checked.out.find("main.bicep:28:18: the subject, as written here") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -1,5 +1,7 @@
 #include "rules/engine/report.h"
 
+#include <algorithm>
+
 namespace patless {
 namespace {
 
@@ -57,6 +59,61 @@ Finding finding_at(const ObjectNode& node, const SourceRange& range, std::string
 
 RelatedLocation related(const ResourceNode& node, std::string message) {
   return {node.doc->path, node.resource->head_range, std::move(message)};
+}
+
+namespace {
+
+bool same_range(const SourceRange& a, const SourceRange& b) {
+  return a.start_offset == b.start_offset && a.end_offset == b.end_offset && a.start_line == b.start_line &&
+         a.start_column == b.start_column;
+}
+
+bool writes(const Value& v, const SourceRange& r, int depth = 0) {
+  if (same_range(v.range, r)) return true;
+  if (depth > 64 || v.range.start_offset > r.start_offset || (v.range.valid() && v.range.end_offset < r.end_offset))
+    return false;  // not inside this value
+  for (const Value& i : v.items)
+    if (writes(i, r, depth + 1)) return true;
+  for (const Member& m : v.members)
+    if (writes(m.value, r, depth + 1)) return true;
+  return false;
+}
+
+bool writes(const Document& d, const SourceRange& r) {
+  for (const Parameter& p : d.parameters)
+    if (p.default_value && writes(*p.default_value, r)) return true;
+  for (const Variable& v : d.variables)
+    if (writes(v.value, r)) return true;
+  for (const Module& m : d.modules)
+    if (writes(m.body, r)) return true;
+  for (const Resource& res : d.resources)
+    if (writes(res.body, r)) return true;
+  for (const Document& n : d.nested)
+    if (writes(n, r)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const Lookup& l, const std::string& what) {
+  if (!l.known() || l.value.origin != Value::kForeign || !l.value.range.valid()) return std::nullopt;
+  // The documents of the deployments above: callers, parameter files, outer templates.
+  std::vector<const Document*> docs;
+  auto add = [&](const Document* d) {
+    if (d && d != node.doc && std::find(docs.begin(), docs.end(), d) == docs.end()) docs.push_back(d);
+  };
+  int depth = 0;
+  for (const Scope* s = node.scope; s && depth < 64; ++depth) {
+    add(s->doc);
+    add(&s->declarations());
+    add(s->parameter_file);
+    for (const Argument& a : s->arguments)
+      if (const Scope* from = s->source_of(a)) add(from->doc);
+    s = s->nested_in ? s->nested_in : s->caller;
+  }
+  for (const Document* d : docs)
+    if (writes(*d, l.value.range)) return RelatedLocation{d->path, l.value.range, what + ", as written here"};
+  return std::nullopt;
 }
 
 SourceRange missing_property_range(const ResourceNode& node, const Lookup& l) {

@@ -1,6 +1,7 @@
 // Helpers rules use to word and place findings consistently.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "rules/engine/graph.h"
@@ -20,6 +21,12 @@ Finding finding_at(const ObjectNode& node, const SourceRange& range, std::string
                    std::string message, Level level = Level::None, const Value* written = nullptr);
 
 RelatedLocation related(const ResourceNode& node, std::string message);
+
+// A value that came from another file (what a caller passes as a parameter, an
+// item of a loop over it) is reported where the resource reads it; this is where
+// it is written, found among the documents of the deployments above `node`:
+// "<what>, as written here". None for a value written in the resource's own file.
+std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const Lookup& l, const std::string& what);
 
 // Where to point when a property is missing: the deepest object that exists
 // (its key), else the resource's declaration head.
