@@ -275,7 +275,7 @@ class Evaluator {
     if (scope_.declarations().variable(v.text)) return variable(v.text, v.range, depth);
     if (v.text == "true" || v.text == "false") return bool_value(v.text == "true", v.range);
     if (auto out = imported({}, v.text, v.range, depth)) return *out;
-    return unknown(v.range);  // resource symbols, loop variables
+    return unknown(v.range);  // resource symbols, loop variables outside a pass
   }
 
   // A name a compile-time import brings in (`import { a as b } from 'x.bicep'`:

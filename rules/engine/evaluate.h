@@ -84,7 +84,8 @@ struct Scope {
 };
 
 // Evaluates a value to a literal tree. Whatever cannot be known statically
-// (a parameter without default, a runtime function, a loop variable) becomes
+// (a parameter without default, a runtime function, the variable of a loop
+// outside a pass, rules/engine/loops.h) becomes
 // an Opaque node with empty text: "unknown". Never throws.
 Value evaluate(const Value& v, const Scope& scope);
 
