@@ -22,6 +22,10 @@ Finding finding_at(const ObjectNode& node, const SourceRange& range, std::string
 
 RelatedLocation related(const ResourceNode& node, std::string message);
 
+// Adds the deployments that produced a finding made in `scope` as related
+// locations: the parameter file, the module declarations above it.
+void add_deployment(Finding& f, const Scope* scope);
+
 // A value that came from another file (what a caller passes as a parameter, an
 // item of a loop over it) is reported where the resource reads it; this is where
 // it is written, found among the documents of the deployments above `node`:

@@ -34,14 +34,23 @@ struct Declaration {
   const Value* body = nullptr;
   std::string_view symbol;
   const Resource* resource = nullptr;  // null for a Bicep module
+  SourceRange head;                    // `resource x`, `module x 'path'`, ARM's `{`
   bool operator==(const Declaration& o) const { return body == o.body; }
 };
 
-Declaration of(const Resource& r) { return {&r.body, r.symbol, &r}; }
+Declaration of(const Resource& r) { return {&r.body, r.symbol, &r, r.head_range}; }
+
+Declaration of(const Module& m) {
+  SourceRange head = m.range;  // from `module` to the end of its path
+  head.end_line = m.path_range.end_line;
+  head.end_column = m.path_range.end_column;
+  head.end_offset = m.path_range.end_offset;
+  return {&m.body, m.symbol, nullptr, head};
+}
 
 // The declaration in the parent's document that makes deployment `s`.
 std::optional<Declaration> made_by(const Scope& s) {
-  if (s.module) return Declaration{&s.module->body, s.module->symbol, nullptr};
+  if (s.module) return of(*s.module);
   if (s.linked_by) return of(*s.linked_by);
   if (s.nested_in && s.doc->nested_in) return of(*s.doc->nested_in);
   return std::nullopt;
@@ -82,7 +91,7 @@ bool after_in(const Declaration& b, const Declaration& a, const Scope& in, Order
   if (auto it = memo.find(key); it != memo.end()) return it->second;
   std::vector<Declaration> all;
   for (const Resource& r : in.doc->resources) all.push_back(of(r));
-  for (const Module& m : in.doc->modules) all.push_back({&m.body, m.symbol, nullptr});
+  for (const Module& m : in.doc->modules) all.push_back(of(m));
   if (all.size() > 64) return memo[key] = names_dependency(b, a, in);  // the walk below is quadratic
   std::vector<Declaration> todo{b};
   std::vector<const Value*> seen{b.body};
@@ -101,25 +110,47 @@ bool after_in(const Declaration& b, const Declaration& a, const Scope& in, Order
 
 enum class Order { After, NotAfter, Unknown };
 
-// Whether `b` is deployed after `a`: compared where their deployments part, by
-// the declarations that lead to each. Credentials of different top deployments
-// (files deployed on their own) run whenever those are deployed: unknown.
-Order order(const FederatedCredential& b, const FederatedCredential& a, OrderMemo& memo) {
+// Where the deployments of two credentials part: the deployment both are in,
+// and in it the declarations that lead to each (the credential itself, or the
+// module or deployment that deploys it) and the deployments they make (null:
+// the credential's own). None for credentials of different top deployments.
+struct Parting {
+  const Scope* common = nullptr;
+  Declaration to_a, to_b;
+  const Scope* below_a = nullptr;
+  const Scope* below_b = nullptr;
+};
+
+std::optional<Parting> parting(const FederatedCredential& b, const FederatedCredential& a) {
   std::vector<const Scope*> ca = deployments_of(a), cb = deployments_of(b);
-  if (ca.empty() || cb.empty() || ca.front() != cb.front()) return Order::Unknown;
+  if (ca.empty() || cb.empty() || ca.front() != cb.front()) return std::nullopt;
   size_t k = 1;
   while (k < ca.size() && k < cb.size() && ca[k] == cb[k]) ++k;
-  const Scope& common = *ca[k - 1];
-  std::optional<Declaration> x = k < ca.size() ? made_by(*ca[k]) : of(*a.resource);
-  std::optional<Declaration> y = k < cb.size() ? made_by(*cb[k]) : of(*b.resource);
-  if (!x || !y) return Order::Unknown;
-  if (*x == *y) {  // two passes of one module or deployment loop
-    const Scope* pa = k < ca.size() ? ca[k]->made_in : nullptr;
-    const Scope* pb = k < cb.size() ? cb[k]->made_in : nullptr;
+  Parting p;
+  p.common = ca[k - 1];
+  p.below_a = k < ca.size() ? ca[k] : nullptr;
+  p.below_b = k < cb.size() ? cb[k] : nullptr;
+  std::optional<Declaration> x = p.below_a ? made_by(*p.below_a) : of(*a.resource);
+  std::optional<Declaration> y = p.below_b ? made_by(*p.below_b) : of(*b.resource);
+  if (!x || !y) return std::nullopt;
+  p.to_a = *x;
+  p.to_b = *y;
+  return p;
+}
+
+// Whether `b` is deployed after `a`, compared where their deployments part.
+// Credentials of different top deployments (files deployed on their own) run
+// whenever those are deployed: unknown.
+Order order(const FederatedCredential& b, const FederatedCredential& a, OrderMemo& memo) {
+  std::optional<Parting> p = parting(b, a);
+  if (!p) return Order::Unknown;
+  if (p->to_a == p->to_b) {  // two passes of one module or deployment loop
+    const Scope* pa = p->below_a ? p->below_a->made_in : nullptr;
+    const Scope* pb = p->below_b ? p->below_b->made_in : nullptr;
     if (!pa || !pb) return Order::Unknown;
     return pb->pass->serial && pb->pass->index > pa->pass->index ? Order::After : Order::NotAfter;
   }
-  return after_in(*y, *x, common, memo) ? Order::After : Order::NotAfter;
+  return after_in(p->to_b, p->to_a, *p->common, memo) ? Order::After : Order::NotAfter;
 }
 
 const Scope* loop_pass(const FederatedCredential& f) { return nearest_pass(*f.scope); }
@@ -198,17 +229,10 @@ class FederatedCredentialConcurrencyRule : public Rule {
           if (same_loop(*creds[i], *creds[j])) {
             // A resource loop is reported above; a module or deployment loop here, once.
             if (creds[i]->scope->pass) continue;
-            report(*creds[i], nullptr,
-                   "Federated credentials of identity " + id.quoted_name() + " are created by a module or "
-                   "deployment loop without @batchSize(1): Azure fails parallel writes to one identity "
-                   "(ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity).",
-                   out);
+            report_pair(*creds[i], *creds[j], id, out);
             break;
           }
-          report(*creds[i], creds[j],
-                 "Federated credentials of identity " + id.quoted_name() + " are deployed in parallel: Azure fails "
-                 "concurrent writes to one identity. Add dependsOn to chain them.",
-                 out);
+          report_pair(*creds[i], *creds[j], id, out);
           break;
         }
       }
@@ -216,6 +240,40 @@ class FederatedCredentialConcurrencyRule : public Rule {
   }
 
  private:
+  // Two credentials deployed at the same time: at the later one, or, when
+  // modules or deployments make them, at the declaration that makes it, where
+  // the dependsOn that orders them goes.
+  static void report_pair(const FederatedCredential& b, const FederatedCredential& a, const IdentityNode& id,
+                          Emitter& out) {
+    std::optional<Parting> p = parting(b, a);
+    if (!p || !p->below_b) {
+      report(b, &a,
+             "Federated credentials of identity " + id.quoted_name() + " are deployed in parallel: Azure fails "
+             "concurrent writes to one identity. Add dependsOn to chain them.",
+             out);
+      return;
+    }
+    const char* kind = p->to_b.resource ? "deployment" : "module";
+    std::string name = std::string(kind) + " '" + std::string(p->to_b.symbol) + "'";
+    Finding f;
+    f.path = p->common->doc->path;
+    f.range = p->to_b.head;
+    f.logical_location = std::string(kind) + "/" + std::string(p->to_b.symbol) + "#dependsOn";
+    if (p->to_a == p->to_b) {  // passes of one loop
+      f.message = "Federated credentials of identity " + id.quoted_name() + " are created by " + name +
+                  " in a loop without @batchSize(1): Azure fails parallel writes to one identity "
+                  "(ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity).";
+    } else {
+      f.message = "Federated credentials of identity " + id.quoted_name() + " are deployed in parallel: " + name +
+                  " writes one while '" + std::string(p->to_a.symbol) +
+                  "' writes another, and Azure fails concurrent writes to one identity. Add dependsOn to chain them.";
+      f.related.push_back({p->common->doc->path, p->to_a.head, "what deploys the other credential"});
+    }
+    f.related.insert(f.related.begin(), related(b, "the credential it deploys"));
+    add_deployment(f, p->common);
+    out.report(std::move(f));
+  }
+
   static void report(const FederatedCredential& f, const FederatedCredential* other, std::string message, Emitter& out) {
     Finding finding = finding_at(f, f.resource->head_range, "dependsOn", std::move(message));
     if (other) finding.related.push_back(related(*other, "a credential of the same identity deployed at the same time"));

@@ -1,5 +1,5 @@
 // As AVM's identity module, but without @batchSize(1): a module for each credential,
-// all deployed at once (fires).
+// all deployed at once (fires, where @batchSize(1) goes).
 param name string
 param federatedIdentityCredentials array?
 
@@ -9,6 +9,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 }
 
 
+// expect: PL405 warning 1-38
 module credentials 'credential.bicep' = [
   for (credential, index) in (federatedIdentityCredentials ?? []): {
     name: 'credential-${index}'

@@ -4,7 +4,6 @@ param issuer string
 param subject string
 param audiences array
 
-// expect: PL405 warning 1-20
 resource credential 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
   name: '${identityName}/${name}'
   properties: {

@@ -1,5 +1,5 @@
-// Two modules write credentials to one identity at the same time (fires, in the
-// module they deploy).
+// Two modules write credentials to one identity at the same time (fires, at the
+// module declaration where dependsOn goes).
 resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
   name: 'aks-module-parallel'
   location: 'westeurope'
@@ -27,6 +27,7 @@ module first 'credential.bicep' = {
   }
 }
 
+// expect: PL405 warning 1-33
 module second 'credential.bicep' = {
   name: 'second'
   params: {
