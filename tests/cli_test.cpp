@@ -173,6 +173,18 @@ TEST_CASE("JSON output lists findings with positions", "[cli]") {
   CHECK(j["findings"][0]["rule"] == "PL502");
   CHECK(j["findings"][0]["line"] == 10);
   CHECK(j["findings"][0]["column"] == 13);
+  // Every key the README documents.
+  Run p = run_patless("check testdata/cli/params_flag/template --params testdata/cli/params_flag/prod.parameters.json "
+                      "--format json");
+  auto k = nlohmann::json::parse(p.out);
+  for (const char* key : {"version", "findings", "skipped", "notes"}) CHECK(k.contains(key));
+  REQUIRE(k["findings"].size() == 1);
+  const auto& f = k["findings"][0];
+  for (const char* key : {"rule", "level", "message", "path", "line", "column", "endLine", "endColumn", "fingerprint"})
+    CHECK(f.contains(key));
+  REQUIRE(f["related"].size() == 2);
+  for (const char* key : {"path", "line", "column", "message"}) CHECK(f["related"][1].contains(key));
+  CHECK(f["related"][1]["message"] == "the URL, as written here");
 }
 
 TEST_CASE("fail levels set the exit code", "[cli]") {
