@@ -16,6 +16,13 @@ Value string_value(std::string text, const SourceRange& r) {
   return v;
 }
 
+std::optional<size_t> small_count(const Value& v) {
+  if (v.kind != Value::Kind::Number || v.text.empty() || v.text.size() > 4 ||
+      v.text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return static_cast<size_t>(std::stoi(v.text));
+}
+
 namespace {
 
 constexpr int kMaxDepth = 64;  // bounds reference chains (and var cycles)
@@ -47,14 +54,6 @@ Value number(size_t n, const SourceRange& r) {
   v.text = std::to_string(n);
   v.range = r;
   return v;
-}
-
-// A small non-negative integer (a count, an index, an offset), or nullopt.
-std::optional<size_t> small_count(const Value& v) {
-  if (v.kind != Value::Kind::Number || v.text.empty() || v.text.size() > 4 ||
-      v.text.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return static_cast<size_t>(std::stoi(v.text));
 }
 
 // A scalar as the string concat()/interpolation would produce, or nullopt.

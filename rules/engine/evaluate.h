@@ -92,6 +92,10 @@ Value evaluate(const Value& v, const Scope& scope);
 // A String value with its range: for values the engine makes.
 Value string_value(std::string text, const SourceRange& r);
 
+// A small non-negative integer (a count, an index, an offset: at most 4
+// digits), or nullopt.
+std::optional<size_t> small_count(const Value& v);
+
 inline bool is_unknown(const Value& v) { return v.kind == Value::Kind::Opaque; }
 
 // The outcome of following a property path through a resource body.

@@ -22,9 +22,8 @@ std::optional<std::vector<LoopPass>> passes(const std::optional<Value>& over, co
   bool items = v.kind == Value::Kind::Array && !v.spread;
   if (items) {
     count = v.items.size();
-  } else if (v.kind == Value::Kind::Number && names.item_name.empty() && !v.text.empty() && v.text.size() <= 4 &&
-             v.text.find_first_not_of("0123456789") == std::string::npos) {
-    count = static_cast<size_t>(std::stoi(v.text));  // ARM's copy.count
+  } else if (auto n = small_count(v); n && names.item_name.empty()) {
+    count = *n;  // ARM's copy.count
   } else {
     return std::nullopt;
   }
