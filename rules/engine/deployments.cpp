@@ -173,9 +173,9 @@ int module_depth(const Scope* s, const Document* target, bool& cycle) {
   int depth = 0;
   while (s && depth <= kMaxModuleDepth) {
     if (target && s->doc == target) cycle = true;
-    if (s->nested_in) s = s->nested_in;
-    else if (s->module || s->linked_by) s = s->caller;
-    else break;
+    const Scope* up = s->parent();
+    if (!up) break;
+    s = up;
     ++depth;
   }
   return depth;

@@ -71,6 +71,13 @@ struct Scope {
   // (a copy of the caller), in which its arguments are evaluated.
   const Scope* made_in = nullptr;
   const Scope& deployment() const { return repeats ? *repeats : *this; }
+  // The deployment that starts this one: the template a nested deployment is
+  // inline in, the caller of a module or linked deployment; null for a top one.
+  const Scope* parent() const {
+    if (nested_in) return nested_in;
+    if (module || linked_by) return caller;
+    return nullptr;
+  }
 
   // The deployment an argument's value is evaluated in.
   const Scope* source_of(const Argument& a) const { return a.from ? a.from : caller; }

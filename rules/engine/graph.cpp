@@ -53,9 +53,9 @@ Deployed deployment_happens(const Scope& scope) {
 const Scope* top_deployment(const Scope* s) {
   s = &s->deployment();  // a loop pass: the deployment it repeats
   for (int depth = 0; depth <= 2 * kMaxModuleDepth; ++depth) {
-    if (s->nested_in) s = s->nested_in;
-    else if ((s->module || s->linked_by) && s->caller) s = s->caller;
-    else break;
+    const Scope* up = s->parent();
+    if (!up) break;
+    s = up;
   }
   return s;
 }

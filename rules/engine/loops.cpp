@@ -81,12 +81,8 @@ bool serial_loop(const Module& m, const Scope& scope) {
 
 const Scope* nearest_pass(const Scope& scope) {
   if (scope.pass) return &scope;
-  for (const Scope* s = &scope; s;) {
+  for (const Scope* s = &scope; s; s = s->parent())
     if (s->made_in) return s->made_in;
-    if (s->nested_in) s = s->nested_in;
-    else if (s->module || s->linked_by) s = s->caller;
-    else break;
-  }
   return nullptr;
 }
 

@@ -59,12 +59,7 @@ std::optional<Declaration> made_by(const Scope& s) {
 // The deployments from f's top deployment down to its own.
 std::vector<const Scope*> deployments_of(const FederatedCredential& f) {
   std::vector<const Scope*> chain;
-  for (const Scope* s = &f.scope->deployment(); s && chain.size() <= 64;) {
-    chain.push_back(s);
-    if (s->nested_in) s = s->nested_in;
-    else if (s->module || s->linked_by) s = s->caller;
-    else break;
-  }
+  for (const Scope* s = &f.scope->deployment(); s && chain.size() <= 64; s = s->parent()) chain.push_back(s);
   std::reverse(chain.begin(), chain.end());
   return chain;
 }
