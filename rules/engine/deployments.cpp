@@ -136,13 +136,12 @@ void bind_arm_arguments(Scope& s, const Resource& deployment) {
 // multiply: past `budget` deployments in all, loops stay unknown.
 template <typename Declaration, typename Add>
 void each_pass(const Declaration& d, const Scope& caller, std::deque<Scope>& scopes, size_t& budget, Add add) {
-  auto passes = loop_passes(d, caller);
-  if (!passes || passes->size() > budget) {
+  auto passes = expand_loop(d, caller, scopes, budget);
+  if (!passes) {
     add(nullptr);
     return;
   }
-  budget -= passes->size();
-  for (LoopPass& p : *passes) add(pass_scope(caller, std::move(p), scopes));
+  for (const Scope* pass : *passes) add(pass);
 }
 
 void arguments_from(Scope& s, const Scope* pass) {

@@ -182,11 +182,9 @@ const ResourceNode* flux_dependent(const ClusterNode& cluster) {
 }
 
 std::vector<const Scope*> Graph::passes_of(const Resource& r, const Scope& deployment) {
-  auto known = loop_passes(r, deployment);
-  if (!known || loop_scopes_.size() + known->size() > kMaxLoopDeployments) return {&deployment};
-  std::vector<const Scope*> passes;
-  for (LoopPass& p : *known) passes.push_back(pass_scope(deployment, std::move(p), loop_scopes_));
-  return passes;
+  size_t budget = kMaxLoopDeployments - loop_scopes_.size();
+  auto passes = expand_loop(r, deployment, loop_scopes_, budget);
+  return passes ? *passes : std::vector<const Scope*>{&deployment};
 }
 
 ClusterNode* Graph::find_target(const ResourceNode& child) {

@@ -37,4 +37,18 @@ const Scope* nearest_pass(const Scope& s);
 // A copy of `deployment` for one pass, stored in `storage`.
 const Scope* pass_scope(const Scope& deployment, LoopPass pass, std::deque<Scope>& storage);
 
+// The copies of `deployment` for the passes of d's loop (a Resource or a
+// Module), made in `storage` while `budget` lasts, which they spend; nullopt
+// when d is no loop, what it runs over is unknown, or the budget is too small.
+template <typename Declaration>
+std::optional<std::vector<const Scope*>> expand_loop(const Declaration& d, const Scope& deployment,
+                                                    std::deque<Scope>& storage, size_t& budget) {
+  auto passes = loop_passes(d, deployment);
+  if (!passes || passes->size() > budget) return std::nullopt;
+  budget -= passes->size();
+  std::vector<const Scope*> out;
+  for (LoopPass& p : *passes) out.push_back(pass_scope(deployment, std::move(p), storage));
+  return out;
+}
+
 }  // namespace patless
