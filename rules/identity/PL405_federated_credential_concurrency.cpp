@@ -133,6 +133,9 @@ std::optional<Parting> parting(const FederatedCredential& b, const FederatedCred
   return p;
 }
 
+// Of two passes of one loop, `b`'s runs after `a`'s: the loop runs one pass at a time.
+bool serially_after(const Scope& b, const Scope& a) { return b.pass->serial && b.pass->index > a.pass->index; }
+
 // Whether `b` is deployed after `a`, compared where their deployments part.
 // Credentials of different top deployments (files deployed on their own) run
 // whenever those are deployed: unknown.
@@ -143,26 +146,22 @@ Order order(const FederatedCredential& b, const FederatedCredential& a, OrderMem
     const Scope* pa = p->below_a ? p->below_a->made_in : nullptr;
     const Scope* pb = p->below_b ? p->below_b->made_in : nullptr;
     if (!pa || !pb) return Order::Unknown;
-    return pb->pass->serial && pb->pass->index > pa->pass->index ? Order::After : Order::NotAfter;
+    return serially_after(*pb, *pa) ? Order::After : Order::NotAfter;
   }
   return after_in(p->to_b, p->to_a, *p->common, memo) ? Order::After : Order::NotAfter;
 }
 
-const Scope* loop_pass(const FederatedCredential& f) { return nearest_pass(*f.scope); }
-
 // Passes of one loop: the loop itself says whether they run one at a time.
 bool same_loop(const FederatedCredential& a, const FederatedCredential& b) {
-  const Scope* pa = loop_pass(a);
-  const Scope* pb = loop_pass(b);
+  const Scope* pa = nearest_pass(*a.scope);
+  const Scope* pb = nearest_pass(*b.scope);
   return a.resource == b.resource && pa && pb && pa != pb && pa->pass->loop == pb->pass->loop &&
          pa->repeats == pb->repeats;
 }
 
-// Of two passes of one serial loop, `b` is deployed after `a`.
+// Of two passes of one loop (same_loop), `b` is deployed after `a`.
 bool later_pass(const FederatedCredential& b, const FederatedCredential& a) {
-  const Scope* pa = loop_pass(a);
-  const Scope* pb = loop_pass(b);
-  return pb->pass->serial && pb->pass->index > pa->pass->index;
+  return serially_after(*nearest_pass(*b.scope), *nearest_pass(*a.scope));
 }
 
 constexpr size_t kMaxOrdered = 256;
