@@ -50,7 +50,7 @@ struct Value {
     Ternary,        // items[0] ? items[1] : items[2]
     Operator,       // text is the operator; items are operands (1 or 2)
     Loop,           // Bicep `[for (item, index) in items[0]: items[1]]`: text is "item" or "item,index"
-    Lambda,         // Bicep `x => items[0]`, `(x, i) => items[0]`: text is "x" or "x,i"
+    Lambda,         // Bicep `x => items[0]`: text is "x" (a lambda of several parameters is Opaque)
     Opaque,         // any other expression, a YAML ${variable}: unknown
   };
   Kind kind = Kind::Null;

@@ -260,28 +260,25 @@ class BicepReader {
     return head;
   }
 
-  // Unwraps `if (cond) {...}` and `[for x in y: ...]` around a declaration's body.
-  // `looping` (a Resource or Module) takes the loop's collection and variables.
-  template <typename Declaration = Resource>
-  TSNode declaration_body(TSNode n, bool& conditional, bool& loop, std::optional<Value>* condition = nullptr,
-                          Declaration* looping = nullptr) {
+  // Unwraps `if (cond) {...}` and `[for x in y: ...]` around a declaration's body;
+  // `d` (a Resource or Module) takes the condition, the loop's collection and variables.
+  template <typename Declaration>
+  TSNode declaration_body(TSNode n, Declaration& d) {
     for (int guard = 0; guard < 4; ++guard) {
       if (is(n, "if_statement")) {
-        conditional = true;
+        d.conditional = true;
         auto kids = named_children(n);
         if (kids.empty()) return n;
-        if (condition && kids.size() >= 2) *condition = value(kids[0], 0);
+        if (kids.size() >= 2) d.condition = value(kids[0], 0);
         n = kids.back();
       } else if (is(n, "for_statement")) {
-        loop = true;
+        d.loop = true;
         TSNode body = ts_node_child_by_field_name(n, "body", 4);
         if (ts_node_is_null(body)) return n;
-        if (looping) {
-          LoopHead head = loop_head(n, body);
-          looping->loop_item = std::move(head.item);
-          looping->loop_index = std::move(head.index);
-          if (!ts_node_is_null(head.collection)) looping->loop_over = value(head.collection, 0);
-        }
+        LoopHead head = loop_head(n, body);
+        d.loop_item = std::move(head.item);
+        d.loop_index = std::move(head.index);
+        if (!ts_node_is_null(head.collection)) d.loop_over = value(head.collection, 0);
         n = body;
       } else {
         break;
@@ -319,7 +316,7 @@ class BicepReader {
         type = parent->type + "/" + type;
     }
     r.type = type;
-    TSNode body = declaration_body(kids.back(), r.conditional, r.loop, &r.condition, &r);
+    TSNode body = declaration_body(kids.back(), r);
     if (is(body, "object")) {
       r.body = is_chain_type(type) ? value(body, 0) : identity_only(body);
       if (const Value* p = r.body.get("parent"); p && p->kind == Value::Kind::Reference) r.parent_symbol = p->text;
@@ -372,7 +369,7 @@ class BicepReader {
       doc_.modules.push_back(std::move(m));
       return;
     }
-    TSNode body = declaration_body(kids.back(), m.conditional, m.loop, &m.condition, &m);
+    TSNode body = declaration_body(kids.back(), m);
     m.body = is(body, "object") ? value(body, 0) : opaque(body);
     doc_.modules.push_back(std::move(m));
   }
@@ -573,9 +570,9 @@ class BicepReader {
       if (ts_node_is_null(body)) return opaque(n);
       LoopHead head = loop_head(n, body);
       if (head.item.empty() || ts_node_is_null(head.collection)) return opaque(n);
+      if (is(body, "if_statement")) return opaque(n);  // a filter: resource and module loops only
       v.kind = Value::Kind::Loop;
       v.text = head.index.empty() ? head.item : head.item + "," + head.index;
-      if (is(body, "if_statement")) return opaque(n);  // a filter: resource and module loops only
       v.items.push_back(value(head.collection, depth + 1));
       v.items.push_back(value(body, depth + 1));
     } else if (!std::strcmp(type, "lambda_expression")) {
