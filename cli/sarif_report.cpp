@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/fingerprint.h"
+#include "cli/json_writer.h"
 #include "cli/reports.h"
 #include "grammars/ascii.h"
 #include "rules/engine/rule.h"
@@ -31,23 +32,14 @@ std::string uri_encode(std::string_view path) {
   return out;
 }
 
-json artifact_location(const std::string& path) {
-  bool relative = !path.empty() && path[0] != '/' && path.rfind("../", 0) != 0 && path != "..";
-  if (relative) return json{{"uri", uri_encode(path)}, {"uriBaseId", "%SRCROOT%"}};
-  return json{{"uri", "file://" + uri_encode(path)}};
+// Paths below the working directory are relative to %SRCROOT%; others are file URIs.
+bool is_relative(const std::string& path) {
+  return !path.empty() && path[0] != '/' && path.rfind("../", 0) != 0 && path != "..";
 }
 
-json region(const SourceRange& r) {
-  return json{{"startLine", r.start_line},
-              {"startColumn", r.start_column},
-              {"endLine", r.end_line},
-              {"endColumn", std::max(r.end_column, r.end_line == r.start_line ? r.start_column : 1u)}};
-}
-
-json physical_location(const std::string& path, const SourceRange& r) {
-  json loc{{"artifactLocation", artifact_location(path)}};
-  if (r.valid()) loc["region"] = region(r);
-  return loc;
+// SARIF wants a region's end at or after its start.
+uint32_t end_column(const SourceRange& r) {
+  return std::max(r.end_column, r.end_line == r.start_line ? r.start_column : 1u);
 }
 
 // The doc's first paragraph under "What it checks", else the summary.
@@ -114,6 +106,76 @@ json automation_details() {
             {"azuredevops/pipeline/build/phaseName", non_empty(env("SYSTEM_PHASENAME"), "patless")}}}};
 }
 
+void write_artifact_location(JsonWriter& w, const std::string& path) {
+  w.key("artifactLocation").begin_object();
+  if (is_relative(path))
+    w.member("uri", uri_encode(path)).member("uriBaseId", "%SRCROOT%");
+  else
+    w.member("uri", "file://" + uri_encode(path));
+  w.end_object();
+}
+
+void write_region(JsonWriter& w, std::string_view name, const SourceRange& r) {
+  w.key(name)
+      .begin_object()
+      .member("startLine", r.start_line)
+      .member("startColumn", r.start_column)
+      .member("endLine", r.end_line)
+      .member("endColumn", end_column(r))
+      .end_object();
+}
+
+void write_physical_location(JsonWriter& w, const std::string& path, const SourceRange& r) {
+  w.key("physicalLocation").begin_object();
+  write_artifact_location(w, path);
+  if (r.valid()) write_region(w, "region", r);
+  w.end_object();
+}
+
+// One element of `results`, in the members' order of the rest of the report.
+void write_result(std::string& out, const Finding& f, const std::map<std::string, size_t>& rule_index,
+                  const std::string& fingerprint) {
+  JsonWriter w(out);
+  w.begin_object().member("ruleId", f.rule_id);
+  if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) w.member("ruleIndex", it->second);
+  w.member("level", level_name(f.level)).message("message", f.message);
+  if (!f.path.empty()) {
+    w.key("locations").begin_array().begin_object();
+    write_physical_location(w, f.path, f.range);
+    w.end_object().end_array();
+  }
+  if (!f.related.empty()) {
+    w.key("relatedLocations").begin_array();
+    uint64_t id = 1;
+    for (const RelatedLocation& rel : f.related) {
+      w.begin_object().member("id", id++);
+      write_physical_location(w, rel.path, rel.range);
+      w.message("message", rel.message).end_object();
+    }
+    w.end_array();
+  }
+  w.key("partialFingerprints").begin_object().member("patless/v1", fingerprint).end_object();
+  if (!f.baseline.empty()) w.member("baselineState", f.baseline);
+  if (f.suppressed) {
+    w.key("suppressions").begin_array().begin_object().member("kind", "inSource");
+    if (!f.suppressed->empty()) w.member("justification", *f.suppressed);
+    w.end_object().end_array();
+  }
+  if (f.fix) {
+    w.key("fixes").begin_array().begin_object().message("description", f.fix->description);
+    w.key("artifactChanges").begin_array().begin_object();
+    write_artifact_location(w, f.fix->path);
+    w.key("replacements").begin_array();
+    for (const Replacement& rep : f.fix->replacements) {
+      w.begin_object();
+      write_region(w, "deletedRegion", rep.range);
+      w.message("insertedContent", rep.text).end_object();
+    }
+    w.end_array().end_object().end_array().end_object().end_array();
+  }
+  w.end_object();
+}
+
 }  // namespace
 
 void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext& context) {
@@ -125,41 +187,6 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
   }
 
   std::vector<std::string> prints = fingerprints(result.findings);
-  // One result at a time, straight to the output: a tree of 10,000 results costs
-  // more to build and free than to write.
-  auto result_json = [&](size_t i) {
-    const Finding& f = result.findings[i];
-    json r{{"ruleId", f.rule_id}};
-    if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) r["ruleIndex"] = it->second;
-    r["level"] = level_name(f.level);
-    r["message"] = {{"text", f.message}};
-    if (!f.path.empty()) r["locations"] = json::array({{{"physicalLocation", physical_location(f.path, f.range)}}});
-    if (!f.related.empty()) {
-      json related = json::array();
-      int id = 1;
-      for (const RelatedLocation& rel : f.related)
-        related.push_back({{"id", id++},
-                           {"physicalLocation", physical_location(rel.path, rel.range)},
-                           {"message", {{"text", rel.message}}}});
-      r["relatedLocations"] = related;
-    }
-    r["partialFingerprints"] = {{"patless/v1", prints[i]}};
-    if (!f.baseline.empty()) r["baselineState"] = f.baseline;
-    if (f.suppressed) {
-      json s{{"kind", "inSource"}};
-      if (!f.suppressed->empty()) s["justification"] = *f.suppressed;
-      r["suppressions"] = json::array({s});
-    }
-    if (f.fix) {
-      json replacements = json::array();
-      for (const Replacement& rep : f.fix->replacements)
-        replacements.push_back({{"deletedRegion", region(rep.range)}, {"insertedContent", {{"text", rep.text}}}});
-      r["fixes"] = json::array({{{"description", {{"text", f.fix->description}}},
-                                 {"artifactChanges", json::array({{{"artifactLocation", artifact_location(f.fix->path)},
-                                                                   {"replacements", replacements}}})}}});
-    }
-    return r;
-  };
   json notifications = json::array();
   for (const std::string& n : result.notifications)
     notifications.push_back({{"level", "note"}, {"message", {{"text", "Skipped " + n}}}});
@@ -196,12 +223,27 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
   const std::string placeholder = "\"@results@\"";
   const size_t at = head.rfind(placeholder);
   out << std::string_view(head).substr(0, at) << "[";
+  // Results go out one at a time, written directly (json_writer.h), in chunks.
+  std::string buffer;
   size_t written = 0;
-  auto write_one = [&](const json& r) {
-    out << (written++ ? ",\n        " : "\n        ") << r.dump(-1, ' ', false, json::error_handler_t::replace);
+  auto next = [&] {
+    buffer += written++ ? ",\n        " : "\n        ";
   };
-  for (size_t i = 0; i < result.findings.size(); ++i) write_one(result_json(i));
-  for (const std::string& a : result.absent) write_one(json::parse(a));
+  auto flush = [&](size_t above) {
+    if (buffer.size() <= above) return;
+    out << buffer;
+    buffer.clear();
+  };
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    next();
+    write_result(buffer, result.findings[i], rule_index, prints[i]);
+    flush(1 << 16);
+  }
+  for (const std::string& a : result.absent) {
+    next();
+    buffer += json::parse(a).dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+  flush(0);
   out << (written ? "\n      ]" : "]") << std::string_view(head).substr(at + placeholder.size()) << "\n";
 }
 
