@@ -49,15 +49,19 @@ void JsonWriter::separate() {
   has_items_.back() = true;
 }
 
+void JsonWriter::open(char c) {
+  separate();
+  out_ += c;
+  has_items_.push_back(false);
+}
+
 void JsonWriter::close(char c) {
   has_items_.pop_back();
   out_ += c;
 }
 
 JsonWriter& JsonWriter::begin_object() {
-  separate();
-  out_ += '{';
-  has_items_.push_back(false);
+  open('{');
   return *this;
 }
 
@@ -67,9 +71,7 @@ JsonWriter& JsonWriter::end_object() {
 }
 
 JsonWriter& JsonWriter::begin_array() {
-  separate();
-  out_ += '[';
-  has_items_.push_back(false);
+  open('[');
   return *this;
 }
 

@@ -36,6 +36,7 @@ class JsonWriter {
 
  private:
   void separate();
+  void open(char c);
   void close(char c);
   std::string& out_;
   std::vector<bool> has_items_;  // per open container: whether a value was written in it
