@@ -64,6 +64,9 @@ class AzureProviderUrlRule : public Rule {
     size_t git = path.find("/_git/");
     if (git == std::string_view::npos || git == 0) return false;
     std::string_view repo = path.substr(git + 6);
+    // `_git/{repo}/`: whether a trailing slash still clones is the server's and go-git's
+    // business, not something patless knows.
+    if (repo.ends_with('/')) repo.remove_suffix(1);
     return !repo.empty() && repo.find('/') == std::string_view::npos;
   }
 };

@@ -52,3 +52,16 @@ resource notGit 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01
     }
   }
 }
+
+// A page of the repository in the browser, not the repository.
+resource browserUrl 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {
+  name: 'browser-url'
+  scope: aks
+  properties: {
+    gitRepository: {
+      // expect: PL104 error 12-81
+      url: 'https://dev.azure.com/contoso/infra/_git/config?path=/clusters/prod'
+      provider: 'Azure'
+    }
+  }
+}

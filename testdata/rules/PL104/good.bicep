@@ -27,6 +27,17 @@ resource shortForm 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11
   }
 }
 
+resource trailingSlash 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {
+  name: 'trailing-slash'
+  scope: aks
+  properties: {
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/infra/_git/config/'
+      provider: 'Azure'
+    }
+  }
+}
+
 resource unknownUrl 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {
   name: 'unknown-url'
   scope: aks
