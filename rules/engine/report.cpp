@@ -96,7 +96,14 @@ bool writes(const Document& d, const SourceRange& r) {
 }  // namespace
 
 std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const Lookup& l, const std::string& what) {
-  if (!l.known() || l.value.origin != Value::kForeign || !l.value.range.valid()) return std::nullopt;
+  if (!l.known() || !l.value.range.valid()) return std::nullopt;
+  if (l.value.origin != Value::kForeign) {
+    // In this file but not in the resource: a parameter's default, a variable.
+    const SourceRange& in = node.resource->range;
+    bool inside = l.value.range.start_offset >= in.start_offset && l.value.range.end_offset <= in.end_offset;
+    if (inside || l.value.origin != 0 || !writes(*node.doc, l.value.range)) return std::nullopt;
+    return RelatedLocation{node.doc->path, l.value.range, what + ", as written here"};
+  }
   // The documents of the deployments above: callers, parameter files, outer templates.
   std::vector<const Document*> docs;
   auto add = [&](const Document* d) {

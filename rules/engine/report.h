@@ -29,7 +29,8 @@ void add_deployment(Finding& f, const Scope* scope);
 // A value that came from another file (what a caller passes as a parameter, an
 // item of a loop over it) is reported where the resource reads it; this is where
 // it is written, found among the documents of the deployments above `node`:
-// "<what>, as written here". None for a value written in the resource's own file.
+// "<what>, as written here"; in the resource's own file, a parameter's default or
+// a variable. None for a value written in the resource itself.
 std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const Lookup& l, const std::string& what);
 
 // Where to point when a property is missing: the deepest object that exists
