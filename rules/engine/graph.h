@@ -11,6 +11,7 @@
 
 #include "grammars/model.h"
 #include "rules/engine/evaluate.h"
+#include "rules/engine/resource_groups.h"
 
 namespace patless {
 
@@ -64,6 +65,7 @@ struct ClusterNode : ResourceNode {
 // the scan declares is linked to the declared one.
 struct IdentityNode : ResourceNode {
   std::optional<std::string> name;
+  std::optional<ResourceGroupKey> group;  // where it is, when the code says (rules/engine/resource_groups.h)
   std::string quoted_name() const { return "'" + (name ? *name : resource->symbol) + "'"; }
   std::vector<const FederatedCredential*> credentials;
   bool declared() const { return !resource->existing; }

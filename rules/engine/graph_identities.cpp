@@ -35,6 +35,7 @@ void Graph::link_identities() {
       n.resource = &r;
       n.scope = scope;
       n.name = resource_name(r, *scope);
+      if (r.existing) n.group = resource_group_of(r, *scope);
       identities_.push_back(std::move(n));
     }
   }
@@ -51,8 +52,16 @@ void Graph::link_identities() {
   };
   auto canonical_identity = [&](IdentityNode* n) -> IdentityNode* {
     if (!n || n->declared() || !n->name) return n;
-    IdentityNode* twin = declared_named(*n->name);
-    return twin ? twin : n;
+    if (IdentityNode* twin = declared_named(*n->name)) return twin;
+    // Declared outside the scan and read here and there (a template's extension, a
+    // module scoped to the identity's resource group that adds the credential): one
+    // identity where the name and the resource group are known to be the same.
+    if (n->group)
+      for (IdentityNode& other : identities_) {
+        if (&other == n) break;
+        if (!other.declared() && other.name && iequals(*other.name, *n->name) && other.group == n->group) return &other;
+      }
+    return n;
   };
   auto identity_of = [&](const Scope* scope, const Resource* r) -> IdentityNode* {
     for (IdentityNode& n : identities_)

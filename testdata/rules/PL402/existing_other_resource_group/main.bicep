@@ -1,0 +1,40 @@
+// An identity of the same name in another resource group: not the one Flux runs as.
+param location string = resourceGroup().location
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks1'
+  location: location
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    dnsPrefix: 'aks1'
+    oidcIssuerProfile: { enabled: true }
+    securityProfile: { workloadIdentity: { enabled: true } }
+  }
+}
+
+resource fluxIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-flux'
+  scope: resourceGroup('rg-identities')
+}
+
+module credential 'credential.bicep' = {
+  name: 'flux-credential'
+  scope: resourceGroup('rg-apps')
+  params: {
+    identityName: 'id-flux'
+    issuer: aks.properties.oidcIssuerProfile.issuerURL
+  }
+}
+
+resource flux 'Microsoft.KubernetesConfiguration/extensions@2023-05-01' = {
+  name: 'flux'
+  scope: aks
+  properties: {
+    extensionType: 'microsoft.flux'
+    autoUpgradeMinorVersion: true
+    configurationSettings: {
+      'workloadIdentity.enable': 'true'
+      'workloadIdentity.azureClientId': fluxIdentity.properties.clientId
+    }
+  }
+}

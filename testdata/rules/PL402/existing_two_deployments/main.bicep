@@ -1,0 +1,33 @@
+// Two top-level templates read an identity of the same name: where each is
+// deployed is not in the code, so they may be two identities.
+param location string = resourceGroup().location
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks1'
+  location: location
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    dnsPrefix: 'aks1'
+    oidcIssuerProfile: { enabled: true }
+    securityProfile: { workloadIdentity: { enabled: true } }
+  }
+}
+
+resource fluxIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-flux'
+  scope: resourceGroup('rg-identities')
+}
+
+
+resource flux 'Microsoft.KubernetesConfiguration/extensions@2023-05-01' = {
+  name: 'flux'
+  scope: aks
+  properties: {
+    extensionType: 'microsoft.flux'
+    autoUpgradeMinorVersion: true
+    configurationSettings: {
+      'workloadIdentity.enable': 'true'
+      'workloadIdentity.azureClientId': fluxIdentity.properties.clientId
+    }
+  }
+}
