@@ -97,6 +97,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
       c.scope = &scope;
       c.maybe = d == Deployed::Maybe;
       if (auto n = c.get({"name"}); n.string()) c.name = *n.string();
+      if (r.existing) c.group = resource_group_of(r, scope);
       clusters_.push_back(std::move(c));
     }
   }
@@ -156,10 +157,33 @@ const ClusterNode* Graph::declared_named(std::string_view name, bool* several) c
   return found;
 }
 
+const ClusterNode* Graph::existing_twin(const ClusterNode* c) const {
+  if (!c->group) return c;
+  for (const ClusterNode& other : clusters_) {
+    if (&other == c) break;
+    if (!other.declared() && other.name && iequals(*other.name, *c->name) && other.group == c->group) return &other;
+  }
+  return c;
+}
+
 const ClusterNode* Graph::canonical(const ClusterNode* c) const {
   if (!c || c->declared() || !c->name) return c;
-  const ClusterNode* twin = declared_named(*c->name);
-  return twin ? twin : c;
+  bool several = false;
+  if (const ClusterNode* twin = declared_named(*c->name, &several)) return twin;
+  return several ? c : existing_twin(c);
+}
+
+bool Graph::may_be_same(const ClusterNode* a, const ClusterNode* b) const {
+  a = canonical(a);
+  b = canonical(b);
+  if (a == b) return true;
+  if (a->declared() && b->declared()) return false;
+  if (!a->name || !b->name) return true;
+  if (!iequals(*a->name, *b->name)) return false;
+  // One name: apart only in two resource groups the code names in one subscription.
+  const auto literal = [](const std::optional<ResourceGroupKey>& g) { return g && g->group.starts_with("rg:"); };
+  return !(literal(a->group) && literal(b->group) && a->group->subscription == b->group->subscription &&
+           a->group->group != b->group->group);
 }
 
 // An `existing` cluster that names one the scan declares (in a module, say) is
@@ -170,7 +194,7 @@ ClusterNode* Graph::declared_twin(ClusterNode* c) {
   bool several = false;
   const ClusterNode* twin = declared_named(*c->name, &several);
   if (several) return nullptr;
-  return const_cast<ClusterNode*>(twin ? twin : c);
+  return const_cast<ClusterNode*>(twin ? twin : existing_twin(c));
 }
 
 const ResourceNode* flux_dependent(const ClusterNode& cluster) {

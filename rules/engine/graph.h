@@ -54,6 +54,7 @@ struct FluxConfiguration : ClusterChild {
 
 struct ClusterNode : ResourceNode {
   std::optional<std::string> name;  // known name
+  std::optional<ResourceGroupKey> group;  // an `existing` one's resource group, when the code says
   // 'name' when known, else the declaration's symbol: how messages name it.
   std::string quoted_name() const { return "'" + (name ? *name : resource->symbol) + "'"; }
   std::vector<const FluxExtension*> extensions;
@@ -189,9 +190,13 @@ class Graph {
   const std::deque<FederatedCredential>& federated_credentials() const { return credentials_; }
   // Every federated credential's identity is known: none can be the missing one.
   bool all_credentials_linked() const { return all_credentials_linked_; }
-  // The declared cluster an `existing` one names; the cluster itself when the
-  // scan declares none of that name, or several (then which is meant is unknown).
+  // The declared cluster an `existing` one names, else the first `existing` one of
+  // that name in the same resource group; the cluster itself when there is none,
+  // or the scan declares several of that name (then which is meant is unknown).
   const ClusterNode* canonical(const ClusterNode* c) const;
+  // Whether two clusters may be one: false only for two declared clusters, or
+  // ones known by name or resource group to be apart.
+  bool may_be_same(const ClusterNode* a, const ClusterNode* b) const;
   const std::vector<FluxInstallation>& flux_installations() const { return installations_; }
   // Whether a deployment of the tree `s` belongs to (its top deployment and every
   // module and linked or nested deployment under it) is one patless cannot read:
@@ -244,6 +249,8 @@ class Graph {
   // The one cluster the scan declares with this name (case-insensitive); null
   // when none, or several (`several` then set).
   const ClusterNode* declared_named(std::string_view name, bool* several = nullptr) const;
+  // The first `existing` cluster of c's name and resource group (c itself when it is the first).
+  const ClusterNode* existing_twin(const ClusterNode* c) const;
   void link_identities();  // graph_identities.cpp
   std::deque<Scope> loop_scopes_;  // a deployment once per pass of a resource loop (rules/engine/loops.h)
   // The deployments `r` is in once per pass of its loop, when patless knows

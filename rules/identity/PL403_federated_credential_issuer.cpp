@@ -24,7 +24,8 @@ class FederatedCredentialIssuerRule : public Rule {
         if (!meant_for_flux(*f, *e, graph)) continue;
         // One identity for Flux on several clusters: the credential for another cluster,
         // beside one that may be this cluster's.
-        if (f->issuer_cluster && f->issuer_cluster != cluster && !flux_covered_by_other(*f, *e, graph, subjects)) {
+        if (f->issuer_cluster && !graph.may_be_same(f->issuer_cluster, cluster) &&
+            !flux_covered_by_other(*f, *e, graph, subjects)) {
           Finding finding = finding_at(*f, f->issuer.range, "properties.issuer",
                                        "Federated credential issuer is the OIDC issuer of cluster " +
                                            f->issuer_cluster->quoted_name() + ", but Flux runs on cluster " +

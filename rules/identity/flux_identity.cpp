@@ -16,7 +16,7 @@ bool flux_covered_by_other(const FederatedCredential& f, const FluxExtension& e,
   const ClusterNode* cluster = e.cluster ? graph.canonical(e.cluster) : nullptr;
   for (const FederatedCredential* g : e.identity->credentials) {
     if (g == &f) continue;
-    bool issuer = !g->issuer_cluster || !cluster || g->issuer_cluster == cluster;
+    bool issuer = !g->issuer_cluster || !cluster || graph.may_be_same(g->issuer_cluster, cluster);
     const std::string* subject = g->subject.string();
     if (issuer && (!g->subject.known() || (subject && subjects.matches(*subject)) || names_flux_system(*g)))
       return true;
