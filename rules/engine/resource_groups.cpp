@@ -16,8 +16,17 @@ std::optional<std::string> known_name(const Value& v, const Scope& in) {
   return ascii_lower(e.text);
 }
 
-// Bicep's `scope: resourceGroup('rg')` or `resourceGroup('sub', 'rg')`; `resourceGroup()` is the deployment's own.
+// Bicep's `scope: resourceGroup('rg')` or `resourceGroup('sub', 'rg')`; `resourceGroup()` is the
+// deployment's own; `scope: rg`, a resource group the template declares or reads (a subscription's template).
 std::optional<ResourceGroupKey> from_scope(const Value& scope, const Scope& in, const ResourceGroupKey& base) {
+  if (scope.kind == Value::Kind::Reference) {
+    const Resource* group = in.doc->resource(scope.text);
+    if (!group || !iequals(group->type, "Microsoft.Resources/resourceGroups") || group->body.get("scope")) return std::nullopt;
+    const Value* name = group->body.get("name");
+    auto known = name ? known_name(*name, in) : std::nullopt;
+    if (!known) return std::nullopt;
+    return ResourceGroupKey{base.subscription, "rg:" + *known};
+  }
   if (scope.kind != Value::Kind::Call || !(iequals(scope.text, "resourceGroup") || iequals(scope.text, "az.resourceGroup")))
     return std::nullopt;
   if (scope.items.empty()) return base;
