@@ -157,20 +157,11 @@ const ClusterNode* Graph::declared_named(std::string_view name, bool* several) c
   return found;
 }
 
-const ClusterNode* Graph::existing_twin(const ClusterNode* c) const {
-  if (!c->group) return c;
-  for (const ClusterNode& other : clusters_) {
-    if (&other == c) break;
-    if (!other.declared() && other.name && iequals(*other.name, *c->name) && other.group == c->group) return &other;
-  }
-  return c;
-}
-
 const ClusterNode* Graph::canonical(const ClusterNode* c) const {
   if (!c || c->declared() || !c->name) return c;
   bool several = false;
   if (const ClusterNode* twin = declared_named(*c->name, &several)) return twin;
-  return several ? c : existing_twin(c);
+  return several ? c : existing_twin(clusters_, c);
 }
 
 bool Graph::may_be_same(const ClusterNode* a, const ClusterNode* b) const {
@@ -194,7 +185,7 @@ ClusterNode* Graph::declared_twin(ClusterNode* c) {
   bool several = false;
   const ClusterNode* twin = declared_named(*c->name, &several);
   if (several) return nullptr;
-  return const_cast<ClusterNode*>(twin ? twin : existing_twin(c));
+  return const_cast<ClusterNode*>(twin ? twin : existing_twin(clusters_, static_cast<const ClusterNode*>(c)));
 }
 
 const ResourceNode* flux_dependent(const ClusterNode& cluster) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "grammars/ascii.h"
 #include "grammars/model.h"
 #include "rules/engine/evaluate.h"
 #include "rules/engine/resource_groups.h"
@@ -61,6 +62,18 @@ struct ClusterNode : ResourceNode {
   std::vector<const FluxConfiguration*> configurations;
   bool declared() const { return !resource->existing; }
 };
+
+// The first `existing` node in `nodes` with n's name and resource group: what n
+// and its twins stand for (n itself when its resource group is unknown).
+template <class Node>
+const Node* existing_twin(const std::deque<Node>& nodes, const Node* n) {
+  if (!n->group || !n->name) return n;
+  for (const Node& other : nodes) {
+    if (&other == n) break;
+    if (!other.declared() && other.name && iequals(*other.name, *n->name) && other.group == n->group) return &other;
+  }
+  return n;
+}
 
 // A user-assigned managed identity. An `existing` one that names an identity
 // the scan declares is linked to the declared one.
@@ -249,8 +262,6 @@ class Graph {
   // The one cluster the scan declares with this name (case-insensitive); null
   // when none, or several (`several` then set).
   const ClusterNode* declared_named(std::string_view name, bool* several = nullptr) const;
-  // The first `existing` cluster of c's name and resource group (c itself when it is the first).
-  const ClusterNode* existing_twin(const ClusterNode* c) const;
   void link_identities();  // graph_identities.cpp
   std::deque<Scope> loop_scopes_;  // a deployment once per pass of a resource loop (rules/engine/loops.h)
   // The deployments `r` is in once per pass of its loop, when patless knows

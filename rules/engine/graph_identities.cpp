@@ -54,14 +54,8 @@ void Graph::link_identities() {
     if (!n || n->declared() || !n->name) return n;
     if (IdentityNode* twin = declared_named(*n->name)) return twin;
     // Declared outside the scan and read here and there (a template's extension, a
-    // module scoped to the identity's resource group that adds the credential): one
-    // identity where the name and the resource group are known to be the same.
-    if (n->group)
-      for (IdentityNode& other : identities_) {
-        if (&other == n) break;
-        if (!other.declared() && other.name && iequals(*other.name, *n->name) && other.group == n->group) return &other;
-      }
-    return n;
+    // module scoped to the identity's resource group that adds the credential).
+    return const_cast<IdentityNode*>(existing_twin(identities_, static_cast<const IdentityNode*>(n)));
   };
   auto identity_of = [&](const Scope* scope, const Resource* r) -> IdentityNode* {
     for (IdentityNode& n : identities_)
