@@ -16,6 +16,14 @@ std::optional<std::string> known_name(const Value& v, const Scope& in) {
   return ascii_lower(e.text);
 }
 
+// `subscription().subscriptionId`: the deployment's own subscription.
+bool is_own_subscription_id(const Value& v) {
+  if (v.kind != Value::Kind::Member || v.text != "subscriptionId" || v.items.size() != 1) return false;
+  const Value& call = v.items[0];
+  return call.kind == Value::Kind::Call && call.items.empty() &&
+         (iequals(call.text, "subscription") || iequals(call.text, "az.subscription"));
+}
+
 // Bicep's `scope: resourceGroup('rg')` or `resourceGroup('sub', 'rg')`; `resourceGroup()` is the
 // deployment's own; `scope: rg`, a resource group the template declares or reads (a subscription's template).
 std::optional<ResourceGroupKey> from_scope(const Value& scope, const Scope& in, const ResourceGroupKey& base) {
@@ -34,7 +42,9 @@ std::optional<ResourceGroupKey> from_scope(const Value& scope, const Scope& in, 
   auto group = known_name(scope.items.back(), in);
   if (!group) return std::nullopt;
   if (scope.items.size() == 1) return ResourceGroupKey{base.subscription, "rg:" + *group};
-  auto subscription = known_name(scope.items.front(), in);
+  const Value& first = scope.items.front();
+  if (is_own_subscription_id(first)) return ResourceGroupKey{base.subscription, "rg:" + *group};
+  auto subscription = known_name(first, in);
   if (!subscription) return std::nullopt;
   return ResourceGroupKey{"sub:" + *subscription, "rg:" + *group};
 }

@@ -16,7 +16,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
 
 resource fluxIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: 'id-flux'
-  scope: resourceGroup('rg-identities')
+  scope: resourceGroup(subscription().subscriptionId, 'rg-identities')
 }
 
 module credential 'credential.bicep' = {
