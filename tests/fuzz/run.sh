@@ -33,6 +33,13 @@ if [ "$target" = fuzz_pipeline ]; then
   join "$build/loop-main.bicep" "$r/PL402/loop_module/identity.bicep" "$r/PL402/nested_copy.json" \
     "$r/PL506/patch_files/gotk-sync.yaml" "$r/PL506/patch_files/kustomization.yaml" "$r/PL506/patch_files/sa-patch.yaml" \
     > "$corpus/seed-loops"
+  # Resource groups: modules scoped to a group the caller makes, existing identities there,
+  # and an ARM nested deployment with `resourceGroup`.
+  sed "s|'credential.bicep'|'modules/identity.bicep'|" "$r/PL402/existing_in_subscription_template/main.bicep" \
+    > "$build/groups-main.bicep"
+  join "$build/groups-main.bicep" "$r/PL402/existing_in_subscription_template/credential.bicep" \
+    "$r/PL402/existing_in_resource_group_arm/azuredeploy.json" "$r/PL506/patch_files/gotk-sync.yaml" \
+    "$r/PL506/patch_files/kustomization.yaml" "$r/PL506/patch_files/sa-patch.yaml" > "$corpus/seed-resource-groups"
 fi
 exec "$build/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$build/crashes/$target/" -print_final_stats=1
