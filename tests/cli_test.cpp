@@ -601,6 +601,17 @@ TEST_CASE("graph: values patless cannot know are drawn as unknown, not as broken
   CHECK(dot.out.find("#d00000") == std::string::npos);
 }
 
+TEST_CASE("graph: an OCI, bucket or blob source is drawn with its kind and URL, not a Git provider", "[cli][graph]") {
+  Run text = run_patless("graph testdata/rules/PL101/other_sources.bicep --format text");
+  CHECK(text.out.find("provider:") == std::string::npos);
+  CHECK(text.out.find("flux configuration 'apps' (source: OCIRepository)") != std::string::npos);
+  CHECK(text.out.find("[pulls (unknown)] repository (unknown)") != std::string::npos);  // ociRepository.url of {}
+  CHECK(text.out.find("flux configuration 'bucket' (source: Bucket)  testdata/rules/PL101/other_sources.bicep:27\n"
+                      "│  └─ [pulls] repository https://s3.example.com\n") != std::string::npos);
+  CHECK(text.out.find("flux configuration 'blob' (source: AzureBlob)  testdata/rules/PL101/other_sources.bicep:39\n"
+                      "   └─ [pulls] repository https://contoso.blob.core.windows.net\n") != std::string::npos);
+}
+
 TEST_CASE("graph: each pass of a credential loop is a credential of its own, the typo on its own", "[cli][graph]") {
   // testdata/rules/PL402/loop.bicep: 'orders' first, then 'flux' with the typo, both written at one place.
   fs::path dir = temp_dir();

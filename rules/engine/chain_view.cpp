@@ -35,6 +35,17 @@ std::string value_text(const Lookup& l) {
   return l.value.text;
 }
 
+// The member that holds a configuration's source when its known sourceKind is not Git.
+const char* other_source(const FluxConfiguration& c) {
+  Lookup kind = c.get({"properties", "sourceKind"});
+  const std::string* k = kind.string();
+  if (!k) return nullptr;
+  if (iequals(*k, "OCIRepository")) return "ociRepository";
+  if (iequals(*k, "Bucket")) return "bucket";
+  if (iequals(*k, "AzureBlob")) return "azureBlob";
+  return nullptr;
+}
+
 class Builder {
  public:
   Builder(const Graph& graph) : graph_(graph) {}
@@ -152,8 +163,16 @@ class Builder {
     }
     for (const FluxConfiguration& c : graph_.flux_configurations()) {
       size_t id = add(Kind::Configuration, "flux configuration " + quoted(name_of(c)), c);
-      view_.nodes[id].details = {"provider: " + value_text(c.provider)};
       edge(id, c.cluster ? cluster_id(c.cluster) : unknown("cluster"), "scope", c.cluster ? State::Ok : State::Unknown);
+      // An OCI repository, a bucket or a blob container has no Git provider: its kind and URL.
+      if (const char* source = other_source(c)) {
+        Lookup kind = c.get({"properties", "sourceKind"});
+        Lookup url = c.get({"properties", source, "url"});
+        view_.nodes[id].details = {"source: " + value_text(kind)};
+        edge(id, repository(url.string()), "pulls", url.string() ? State::Ok : State::Unknown);
+        continue;
+      }
+      view_.nodes[id].details = {"provider: " + value_text(c.provider)};
       edge(id, repository(c.url.string()), "pulls", c.url.string() ? State::Ok : State::Unknown);
       if (c.uses_azure_provider())
         edge(id, service_account("flux-system", "source-controller", c.cluster ? cluster_id(c.cluster) : kNone),
