@@ -193,3 +193,54 @@ TEST_CASE("module loops inside module loops are bounded, and the credentials the
     }
   CHECK(typos == 1);
 }
+
+TEST_CASE("existing clusters and identities in thousands of scoped module passes are linked in bounded time",
+          "[hostile]") {
+  // 4,096 deployments, each reading the cluster and the identity as existing in the
+  // resource group its module loop names: as many nodes to link by name and group.
+  TempDir dir;
+  for (int level = 0; level < 4; ++level)
+    std::ofstream(dir.path / ("level" + std::to_string(level) + ".bicep"))
+        << "module next 'level" << level + 1 << ".bicep' = [for i in range(0, 64): {\n"
+           "  name: 'l" << level << "-${i}'\n"
+           "  scope: resourceGroup('rg-${i}')\n"
+           "}]\n";
+  std::ofstream(dir.path / "level4.bicep")
+      << "resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {\n"
+         "  name: 'id-flux'\n"
+         "}\n"
+         "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {\n"
+         "  name: 'aks1'\n"
+         "}\n"
+         "resource c 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {\n"
+         "  parent: id\n"
+         "  name: 'flux'\n"
+         "  properties: {\n"
+         "    issuer: aks.properties.oidcIssuerProfile.issuerURL\n"
+         "    subject: 'system:serviceaccount:flux-system:source-controler'\n"
+         "    audiences: [ 'api://AzureADTokenExchange' ]\n"
+         "  }\n"
+         "}\n"
+         "resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {\n"
+         "  name: 'flux'\n"
+         "  scope: aks\n"
+         "  properties: {\n"
+         "    extensionType: 'microsoft.flux'\n"
+         "    configurationSettings: { 'workloadIdentity.enable': 'true', 'workloadIdentity.azureClientId': "
+         "id.properties.clientId }\n"
+         "  }\n"
+         "}\n";
+  patless::ScanOptions options;
+  options.paths = {dir.path.string()};
+  auto start = std::chrono::steady_clock::now();
+  auto result = patless::scan(options);
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 30.0);
+  size_t typos = 0, others = 0;
+  for (const auto& f : result.findings) {
+    if (f.rule_id == "PL402" && f.path.ends_with("level4.bicep") && f.range.start_line == 12) ++typos;
+    else if (!f.suppressed) ++others;
+  }
+  CHECK(typos == 1);
+  CHECK(others == 0);  // one cluster per resource group: no credential trusts another cluster's issuer
+}

@@ -101,6 +101,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
       clusters_.push_back(std::move(c));
     }
   }
+  resolve_twins(clusters_);
   for (const Scope& scope : scopes_) {
     if (!deploys_resources(scope)) continue;
     for (const Resource& r : scope.doc->resources) {
@@ -157,12 +158,7 @@ const ClusterNode* Graph::declared_named(std::string_view name, bool* several) c
   return found;
 }
 
-const ClusterNode* Graph::canonical(const ClusterNode* c) const {
-  if (!c || c->declared() || !c->name) return c;
-  bool several = false;
-  if (const ClusterNode* twin = declared_named(*c->name, &several)) return twin;
-  return several ? c : existing_twin(clusters_, c);
-}
+const ClusterNode* Graph::canonical(const ClusterNode* c) const { return c && c->twin ? c->twin : c; }
 
 bool Graph::may_be_same(const ClusterNode* a, const ClusterNode* b) const {
   a = canonical(a);
@@ -181,11 +177,8 @@ bool Graph::may_be_same(const ClusterNode* a, const ClusterNode* b) const {
 // that cluster. When the scan declares several of that name (one name in the
 // resource groups of dev and prod), which one is meant is unknown: null.
 ClusterNode* Graph::declared_twin(ClusterNode* c) {
-  if (!c || c->declared() || !c->name) return c;
-  bool several = false;
-  const ClusterNode* twin = declared_named(*c->name, &several);
-  if (several) return nullptr;
-  return const_cast<ClusterNode*>(twin ? twin : existing_twin(clusters_, static_cast<const ClusterNode*>(c)));
+  if (c && c->several_declared) return nullptr;
+  return const_cast<ClusterNode*>(canonical(c));
 }
 
 const ResourceNode* flux_dependent(const ClusterNode& cluster) {

@@ -4,9 +4,11 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "grammars/ascii.h"
@@ -56,6 +58,8 @@ struct FluxConfiguration : ClusterChild {
 struct ClusterNode : ResourceNode {
   std::optional<std::string> name;  // known name
   std::optional<ResourceGroupKey> group;  // an `existing` one's resource group, when the code says
+  const ClusterNode* twin = nullptr;  // what it stands for (resolve_twins)
+  bool several_declared = false;      // an `existing` one whose name the scan declares more than once
   // 'name' when known, else the declaration's symbol: how messages name it.
   std::string quoted_name() const { return "'" + (name ? *name : resource->symbol) + "'"; }
   std::vector<const FluxExtension*> extensions;
@@ -63,16 +67,35 @@ struct ClusterNode : ResourceNode {
   bool declared() const { return !resource->existing; }
 };
 
-// The first `existing` node in `nodes` with n's name and resource group: what n
-// and its twins stand for (n itself when its resource group is unknown).
+// What each node of `nodes` stands for, once: an `existing` one is the node the
+// scan declares with its name when there is exactly one, else the first `existing`
+// one with its name and resource group (rules/engine/resource_groups.h); any other
+// node is itself. Names compare case-insensitively, as Azure's do.
 template <class Node>
-const Node* existing_twin(const std::deque<Node>& nodes, const Node* n) {
-  if (!n->group || !n->name) return n;
-  for (const Node& other : nodes) {
-    if (&other == n) break;
-    if (!other.declared() && other.name && iequals(*other.name, *n->name) && other.group == n->group) return &other;
+void resolve_twins(std::deque<Node>& nodes) {
+  struct Named {
+    const Node* declared = nullptr;
+    int declared_count = 0;
+    std::map<std::pair<std::string, std::string>, const Node*> first_in_group;
+  };
+  std::unordered_map<std::string, Named> by_name;
+  for (Node& n : nodes)
+    if (n.name && n.declared()) {
+      Named& named = by_name[ascii_lower(*n.name)];
+      named.declared = &n;
+      ++named.declared_count;
+    }
+  for (Node& n : nodes) {
+    n.twin = &n;
+    if (n.declared() || !n.name) continue;
+    Named& named = by_name[ascii_lower(*n.name)];
+    if (named.declared_count == 1) {
+      n.twin = named.declared;
+      continue;
+    }
+    n.several_declared = named.declared_count > 1;
+    if (n.group) n.twin = named.first_in_group.emplace(std::make_pair(n.group->subscription, n.group->group), &n).first->second;
   }
-  return n;
 }
 
 // A user-assigned managed identity. An `existing` one that names an identity
@@ -80,6 +103,8 @@ const Node* existing_twin(const std::deque<Node>& nodes, const Node* n) {
 struct IdentityNode : ResourceNode {
   std::optional<std::string> name;
   std::optional<ResourceGroupKey> group;  // where it is, when the code says (rules/engine/resource_groups.h)
+  const IdentityNode* twin = nullptr;     // what it stands for (resolve_twins)
+  bool several_declared = false;
   std::string quoted_name() const { return "'" + (name ? *name : resource->symbol) + "'"; }
   std::vector<const FederatedCredential*> credentials;
   bool declared() const { return !resource->existing; }

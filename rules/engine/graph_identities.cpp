@@ -1,5 +1,8 @@
 // The identity half of the graph: user-assigned identities, their federated
 // credentials, and the identity each microsoft.flux extension runs Flux as.
+#include <map>
+#include <unordered_map>
+
 #include "rules/engine/deployments.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/loops.h"
@@ -40,27 +43,22 @@ void Graph::link_identities() {
     }
   }
   // An `existing` identity is the declared one of the same name, when the scan
-  // declares exactly one (one name in several resource groups: unknown which).
+  // declares exactly one (one name in several resource groups: unknown which), else
+  // one with every `existing` one of its name in its resource group (graph.h).
+  resolve_twins(identities_);
+  std::map<std::pair<const Scope*, const Resource*>, IdentityNode*> by_declaration;
+  std::unordered_map<std::string, std::vector<IdentityNode*>> declared_by_name;
+  for (IdentityNode& n : identities_) {
+    by_declaration.emplace(std::make_pair(n.scope, n.resource), const_cast<IdentityNode*>(n.twin));
+    if (n.declared() && n.name) declared_by_name[ascii_lower(*n.name)].push_back(&n);
+  }
   auto declared_named = [&](std::string_view name) -> IdentityNode* {
-    IdentityNode* found = nullptr;
-    for (IdentityNode& d : identities_) {
-      if (!d.declared() || !d.name || !iequals(*d.name, name)) continue;
-      if (found) return nullptr;
-      found = &d;
-    }
-    return found;
-  };
-  auto canonical_identity = [&](IdentityNode* n) -> IdentityNode* {
-    if (!n || n->declared() || !n->name) return n;
-    if (IdentityNode* twin = declared_named(*n->name)) return twin;
-    // Declared outside the scan and read here and there (a template's extension, a
-    // module scoped to the identity's resource group that adds the credential).
-    return const_cast<IdentityNode*>(existing_twin(identities_, static_cast<const IdentityNode*>(n)));
+    auto it = declared_by_name.find(ascii_lower(name));
+    return it != declared_by_name.end() && it->second.size() == 1 ? it->second.front() : nullptr;
   };
   auto identity_of = [&](const Scope* scope, const Resource* r) -> IdentityNode* {
-    for (IdentityNode& n : identities_)
-      if (n.scope == scope && n.resource == r) return canonical_identity(&n);
-    return nullptr;
+    auto it = by_declaration.find({scope, r});
+    return it != by_declaration.end() ? it->second : nullptr;
   };
 
   for (const Scope& deployment : scopes_) {
