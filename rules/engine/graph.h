@@ -228,9 +228,8 @@ class Graph {
   const std::deque<FederatedCredential>& federated_credentials() const { return credentials_; }
   // Every federated credential's identity is known: none can be the missing one.
   bool all_credentials_linked() const { return all_credentials_linked_; }
-  // The declared cluster an `existing` one names, else the first `existing` one of
-  // that name in the same resource group; the cluster itself when there is none,
-  // or the scan declares several of that name (then which is meant is unknown).
+  // What a cluster stands for (resolve_twins): the declared cluster an `existing`
+  // one names, else the first `existing` one of that name in its resource group.
   const ClusterNode* canonical(const ClusterNode* c) const;
   // Whether two clusters may be one: false only for two declared clusters, or
   // ones known by name or resource group to be apart.
