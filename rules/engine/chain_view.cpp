@@ -35,11 +35,11 @@ std::string value_text(const Lookup& l) {
   return l.value.text;
 }
 
-// The member that holds a configuration's source when its known sourceKind is not Git.
+// The member that holds a configuration's source when it is not Git (an OCI
+// repository, a bucket, a blob container), by its sourceKind.
 const char* other_source(const FluxConfiguration& c) {
-  Lookup kind = c.get({"properties", "sourceKind"});
-  const std::string* k = kind.string();
-  if (!k) return nullptr;
+  const std::string* k = c.source_kind.string();
+  if (!k || c.git_source()) return nullptr;
   if (iequals(*k, "OCIRepository")) return "ociRepository";
   if (iequals(*k, "Bucket")) return "bucket";
   if (iequals(*k, "AzureBlob")) return "azureBlob";
@@ -166,9 +166,8 @@ class Builder {
       edge(id, c.cluster ? cluster_id(c.cluster) : unknown("cluster"), "scope", c.cluster ? State::Ok : State::Unknown);
       // An OCI repository, a bucket or a blob container has no Git provider: its kind and URL.
       if (const char* source = other_source(c)) {
-        Lookup kind = c.get({"properties", "sourceKind"});
         Lookup url = c.get({"properties", source, "url"});
-        view_.nodes[id].details = {"source: " + value_text(kind)};
+        view_.nodes[id].details = {"source: " + value_text(c.source_kind)};
         edge(id, repository(url.string()), "pulls", url.string() ? State::Ok : State::Unknown);
         continue;
       }

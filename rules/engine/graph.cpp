@@ -130,6 +130,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
           f.maybe = in_pass == Deployed::Maybe;
           f.url = f.get({"properties", "gitRepository", "url"});
           f.provider = f.get({"properties", "gitRepository", "provider"});
+          f.source_kind = f.get({"properties", "sourceKind"});
           f.cluster = find_target(f);
           configurations_.push_back(std::move(f));
           if (configurations_.back().cluster)

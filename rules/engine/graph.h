@@ -50,6 +50,13 @@ struct FluxExtension : ClusterChild {
 struct FluxConfiguration : ClusterChild {
   Lookup url;       // properties.gitRepository.url
   Lookup provider;  // properties.gitRepository.provider
+  Lookup source_kind;  // properties.sourceKind
+  // A Git source: sourceKind GitRepository, or not set or unknown (the API's default).
+  // An OCI repository, a bucket or an Azure Blob container has no gitRepository.provider.
+  bool git_source() const {
+    return !source_kind.known() || source_kind.value.kind == Value::Kind::Null ||
+           (source_kind.string() && iequals(*source_kind.string(), "GitRepository"));
+  }
   bool uses_azure_provider() const { return provider.string() && *provider.string() == "Azure"; }
   // Known to be deployed with provider 'Azure': what other resources may be judged by.
   bool surely_azure() const { return !maybe && uses_azure_provider(); }

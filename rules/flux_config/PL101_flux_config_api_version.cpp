@@ -24,12 +24,8 @@ class FluxConfigApiVersionRule : public Rule {
   void check(const Graph& graph, Emitter& out) const override {
     for (const FluxConfiguration& c : graph.flux_configurations()) {
       if (!c.resource->api_version) continue;
-      // An OCI repository, a bucket or an Azure Blob container has no gitRepository.provider to
-      // need (OCI and Blob sources have workload identity settings of their own). Unknown: Git, the default.
-      auto kind = c.get({"properties", "sourceKind"});
-      bool git_source = !kind.known() || kind.value.kind == Value::Kind::Null ||
-                        (kind.string() && iequals(*kind.string(), "GitRepository"));
-      if (!git_source) continue;
+      // OCI and Blob sources have workload identity settings of their own.
+      if (!c.git_source()) continue;
       const std::string& version = *c.resource->api_version;
       bool github = c.provider.string() && *c.provider.string() == "GitHub";
       std::string_view needed = github ? kGitHubProviderApi : kAzureProviderApi;
