@@ -101,7 +101,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
       clusters_.push_back(std::move(c));
     }
   }
-  resolve_twins(clusters_);
+  declared_clusters_ = resolve_twins(clusters_);
   for (const Scope& scope : scopes_) {
     if (!deploys_resources(scope)) continue;
     for (const Resource& r : scope.doc->resources) {
@@ -147,16 +147,10 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
 }
 
 const ClusterNode* Graph::declared_named(std::string_view name, bool* several) const {
-  const ClusterNode* found = nullptr;
-  for (const ClusterNode& d : clusters_) {
-    if (!d.declared() || !d.name || !iequals(*d.name, name)) continue;
-    if (found) {
-      if (several) *several = true;
-      return nullptr;
-    }
-    found = &d;
-  }
-  return found;
+  auto it = declared_clusters_.find(ascii_lower(name));
+  if (it == declared_clusters_.end()) return nullptr;
+  if (!it->second && several) *several = true;
+  return it->second;
 }
 
 const ClusterNode* Graph::canonical(const ClusterNode* c) const { return c && c->twin ? c->twin : c; }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -74,35 +75,38 @@ struct ClusterNode : ResourceNode {
   bool declared() const { return !resource->existing; }
 };
 
+// The nodes the scan declares, by lower-case name: the one of that name, or null
+// when it declares several (one name in the resource groups of dev and prod).
+template <class Node>
+using DeclaredNames = std::unordered_map<std::string, const Node*>;
+
 // What each node of `nodes` stands for, once: an `existing` one is the node the
 // scan declares with its name when there is exactly one, else the first `existing`
 // one with its name and resource group (rules/engine/resource_groups.h); any other
 // node is itself. Names compare case-insensitively, as Azure's do.
 template <class Node>
-void resolve_twins(std::deque<Node>& nodes) {
-  struct Named {
-    const Node* declared = nullptr;
-    int declared_count = 0;
-    std::map<std::pair<std::string, std::string>, const Node*> first_in_group;
-  };
-  std::unordered_map<std::string, Named> by_name;
+DeclaredNames<Node> resolve_twins(std::deque<Node>& nodes) {
+  DeclaredNames<Node> declared;
   for (Node& n : nodes)
     if (n.name && n.declared()) {
-      Named& named = by_name[ascii_lower(*n.name)];
-      named.declared = &n;
-      ++named.declared_count;
+      auto [it, first] = declared.emplace(ascii_lower(*n.name), &n);
+      if (!first) it->second = nullptr;
     }
+  std::map<std::tuple<std::string, std::string, std::string>, const Node*> first_in_group;  // name, group
   for (Node& n : nodes) {
     n.twin = &n;
     if (n.declared() || !n.name) continue;
-    Named& named = by_name[ascii_lower(*n.name)];
-    if (named.declared_count == 1) {
-      n.twin = named.declared;
-      continue;
+    std::string name = ascii_lower(*n.name);
+    if (auto it = declared.find(name); it != declared.end()) {
+      n.several_declared = !it->second;
+      if (it->second) {
+        n.twin = it->second;
+        continue;
+      }
     }
-    n.several_declared = named.declared_count > 1;
-    if (n.group) n.twin = named.first_in_group.emplace(std::make_pair(n.group->subscription, n.group->group), &n).first->second;
+    if (n.group) n.twin = first_in_group.emplace(std::make_tuple(name, n.group->subscription, n.group->group), &n).first->second;
   }
+  return declared;
 }
 
 // A user-assigned managed identity. An `existing` one that names an identity
@@ -293,6 +297,7 @@ class Graph {
   // The one cluster the scan declares with this name (case-insensitive); null
   // when none, or several (`several` then set).
   const ClusterNode* declared_named(std::string_view name, bool* several = nullptr) const;
+  DeclaredNames<ClusterNode> declared_clusters_;  // resolve_twins
   void link_identities();  // graph_identities.cpp
   std::deque<Scope> loop_scopes_;  // a deployment once per pass of a resource loop (rules/engine/loops.h)
   // The deployments `r` is in once per pass of its loop, when patless knows

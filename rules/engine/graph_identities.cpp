@@ -1,7 +1,6 @@
 // The identity half of the graph: user-assigned identities, their federated
 // credentials, and the identity each microsoft.flux extension runs Flux as.
 #include <map>
-#include <unordered_map>
 
 #include "rules/engine/deployments.h"
 #include "rules/engine/graph.h"
@@ -45,16 +44,13 @@ void Graph::link_identities() {
   // An `existing` identity is the declared one of the same name, when the scan
   // declares exactly one (one name in several resource groups: unknown which), else
   // one with every `existing` one of its name in its resource group (graph.h).
-  resolve_twins(identities_);
+  const DeclaredNames<IdentityNode> declared = resolve_twins(identities_);
   std::map<std::pair<const Scope*, const Resource*>, IdentityNode*> by_declaration;
-  std::unordered_map<std::string, std::vector<IdentityNode*>> declared_by_name;
-  for (IdentityNode& n : identities_) {
+  for (IdentityNode& n : identities_)
     by_declaration.emplace(std::make_pair(n.scope, n.resource), const_cast<IdentityNode*>(n.twin));
-    if (n.declared() && n.name) declared_by_name[ascii_lower(*n.name)].push_back(&n);
-  }
   auto declared_named = [&](std::string_view name) -> IdentityNode* {
-    auto it = declared_by_name.find(ascii_lower(name));
-    return it != declared_by_name.end() && it->second.size() == 1 ? it->second.front() : nullptr;
+    auto it = declared.find(ascii_lower(name));
+    return it != declared.end() ? const_cast<IdentityNode*>(it->second) : nullptr;
   };
   auto identity_of = [&](const Scope* scope, const Resource* r) -> IdentityNode* {
     auto it = by_declaration.find({scope, r});
