@@ -163,7 +163,7 @@ bool Graph::may_be_same(const ClusterNode* a, const ClusterNode* b) const {
   if (!a->name || !b->name) return true;
   if (!iequals(*a->name, *b->name)) return false;
   // One name: apart only in two resource groups the code names in one subscription.
-  const auto literal = [](const std::optional<ResourceGroupKey>& g) { return g && g->group.starts_with("rg:"); };
+  const auto literal = [](const std::optional<ResourceGroupKey>& g) { return g && g->group_named(); };
   return !(literal(a->group) && literal(b->group) && a->group->subscription == b->group->subscription &&
            a->group->group != b->group->group);
 }

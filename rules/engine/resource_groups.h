@@ -19,6 +19,8 @@ namespace patless {
 struct ResourceGroupKey {
   std::string subscription, group;
   bool operator==(const ResourceGroupKey&) const = default;
+  // The group is a name the code writes ("rg:<name>"), not a deployment's token.
+  bool group_named() const { return group.starts_with("rg:"); }
 };
 
 // nullopt when the code does not say (a parameter without default, a scope
