@@ -63,6 +63,11 @@ RelatedLocation related(const ResourceNode& node, std::string message) {
 
 namespace {
 
+// Whether `inner` lies within `outer`'s bytes.
+bool within(const SourceRange& inner, const SourceRange& outer) {
+  return inner.start_offset >= outer.start_offset && inner.end_offset <= outer.end_offset;
+}
+
 bool same_range(const SourceRange& a, const SourceRange& b) {
   return a.start_offset == b.start_offset && a.end_offset == b.end_offset && a.start_line == b.start_line &&
          a.start_column == b.start_column;
@@ -99,9 +104,8 @@ std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const
   if (!l.known() || !l.value.range.valid()) return std::nullopt;
   if (l.value.origin != Value::kForeign) {
     // In this file but not in the resource: a parameter's default, a variable.
-    const SourceRange& in = node.resource->range;
-    bool inside = l.value.range.start_offset >= in.start_offset && l.value.range.end_offset <= in.end_offset;
-    if (inside || l.value.origin != 0 || !writes(*node.doc, l.value.range)) return std::nullopt;
+    if (within(l.value.range, node.resource->range) || l.value.origin != 0 || !writes(*node.doc, l.value.range))
+      return std::nullopt;
     return RelatedLocation{node.doc->path, l.value.range, what + ", as written here"};
   }
   // The documents of the deployments above: callers, parameter files, outer templates.
@@ -125,9 +129,7 @@ std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const
 
 SourceRange missing_property_range(const ResourceNode& node, const Lookup& l) {
   // A key inside this resource's own text; the body's own range means nothing was found.
-  if (l.key_range.valid() && l.key_range.start_offset >= node.resource->range.start_offset &&
-      l.key_range.end_offset <= node.resource->range.end_offset)
-    return l.key_range;
+  if (l.key_range.valid() && within(l.key_range, node.resource->range)) return l.key_range;
   return node.resource->head_range;
 }
 
