@@ -220,12 +220,8 @@ class FederatedCredentialConcurrencyRule : public Rule {
       for (size_t i = 1; i < n; ++i) {
         for (size_t j = 0; j < i; ++j) {
           if (after[i][j] || after[j][i]) continue;
-          if (same_loop(*creds[i], *creds[j])) {
-            // A resource loop is reported above; a module or deployment loop here, once.
-            if (creds[i]->scope->pass) continue;
-            report_pair(*creds[i], *creds[j], id, out);
-            break;
-          }
+          // A resource loop is reported above; a module or deployment loop here, once.
+          if (same_loop(*creds[i], *creds[j]) && creds[i]->scope->pass) continue;
           report_pair(*creds[i], *creds[j], id, out);
           break;
         }
