@@ -154,7 +154,8 @@ struct ObjectNode {
   // How messages name it: "GitRepository 'x'", and for an object a FluxInstance
   // makes, which one and from what.
   std::string title() const {
-    std::string t = object->kind + " '" + object->name + "'";
+    // A name is required, but a file may lack it (a fragment, a test input).
+    std::string t = object->name.empty() ? object->kind + " without metadata.name" : object->kind + " '" + object->name + "'";
     if (object->generated_by >= 0)
       t += " (made by FluxInstance '" + doc->objects[static_cast<size_t>(object->generated_by)].name + "' from spec.sync)";
     return t;

@@ -69,7 +69,7 @@ class RemovedFluxApiRule : public Rule {
                               : ", which Flux " + removed_in +
                                     " and microsoft.flux 1.23.0 no longer serve: the object is rejected on upgrade. ";
         Finding f = finding_at(o, api->range, "apiVersion",
-                               o.object->kind + " '" + o.object->name + "' uses " + std::string(r.api_version) + why +
+                               o.title() + " uses " + std::string(r.api_version) + why +
                                    "Move to " + std::string(replacement_for(r, o.object->kind)) + ".",
                                r.extension_serves ? Level::Warning : Level::None, api);
         if (!api->shared && fix_is_safe(o, r)) {
