@@ -191,6 +191,10 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     write_json(report, result);
   } else if (o.format == "junit") {
     write_junit(report, result);
+  } else if (o.format == "azure") {
+    write_azure_annotations(report, result);
+  } else if (o.format == "github") {
+    write_github_annotations(report, result);
   } else {
     TextStyle style;
     style.color = o.output.empty() && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
@@ -290,8 +294,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check_cmd->add_option("paths", check.paths, "Files or directories to lint");
   check_cmd->add_option("--params", check.parameter_files,
                         "Parameter file to deploy the templates with (.bicepparam or ARM parameters JSON); repeatable");
-  check_cmd->add_option("-f,--format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "sarif", "json", "junit"}))
+  check_cmd->add_option("-f,--format", check.format,
+                        "Output format (azure, github: the logging commands of Azure Pipelines and GitHub Actions)")
+      ->check(CLI::IsMember({"text", "sarif", "json", "junit", "azure", "github"}))
       ->capture_default_str();
   check_cmd->add_option("-o,--output", check.output, "Write the report to this file (atomically) instead of stdout");
   check_cmd->add_option("--fail-level", check.fail_level, "Lowest level that makes the exit code 1")

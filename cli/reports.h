@@ -1,5 +1,5 @@
 // Writers for the output formats: text for people, SARIF 2.1.0, JSON and JUnit for
-// machines, and the identity chain as a picture.
+// machines, CI logging commands, and the identity chain as a picture.
 #pragma once
 
 #include <ostream>
@@ -26,6 +26,11 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
 // JUnit XML for a pipeline's Tests tab: per file, one failing test case per
 // rule that reported there, and one passing case for a file without findings.
 void write_junit(std::ostream& out, const ScanResult& result);
+
+// Logging commands that put findings on a CI run's summary and beside the code:
+// Azure Pipelines (`##vso[task.logissue]`) and GitHub Actions (`::error`).
+void write_azure_annotations(std::ostream& out, const ScanResult& result);
+void write_github_annotations(std::ostream& out, const ScanResult& result);
 
 // `patless graph`: format "text" (an indented tree), "mermaid" or "dot".
 void write_graph(std::ostream& out, const ChainView& view, std::string_view format);

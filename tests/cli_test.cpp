@@ -376,7 +376,7 @@ TEST_CASE("the Azure Pipelines template publishes CodeAnalysisLogs and fails by 
   CHECK(scripts.find("--format sarif") != std::string::npos);
   CHECK(scripts.find("CodeAnalysisLogs/patless.sarif") != std::string::npos);
   CHECK(scripts.find("--format junit") != std::string::npos);
-  CHECK(scripts.find("--fail-level ${{ parameters.failLevel }}") != std::string::npos);
+  CHECK(scripts.find("--format azure --fail-level ${{ parameters.failLevel }}") != std::string::npos);
   CHECK(scripts.find("cmake --install") != std::string::npos);
   // Registry modules restored before the scan, when asked for.
   CHECK(params["bicepRestore"]["default"].as<std::string>().empty());
@@ -483,6 +483,42 @@ TEST_CASE("paths with quotes, line breaks and tabs are escaped in text, SARIF an
 
   Run junit = run_patless("check '" + dir.string() + "' --format junit");
   CHECK(junit.out.find("we&quot;ird &apos;name&apos;&#10;with&#9;tab.bicep") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("Azure Pipelines and GitHub logging commands: one line a finding, a file name cannot end a field or issue a command",
+          "[cli][hostile]") {
+  fs::path dir = temp_dir();
+  // ';' and ']' end an Azure property, ',' and ':' a GitHub one, '%' starts an escape,
+  // a line break a command, and "##vso[" anywhere in a line is one for the Azure agent.
+  const std::string name = "a;b]c,d:e%f\n##vso[task.setvariable variable=x]g.bicep";
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / name);
+  auto lines = [](const std::string& out) {
+    std::vector<std::string> v;
+    std::istringstream in(out);
+    for (std::string l; std::getline(in, l);) v.push_back(l);
+    return v;
+  };
+
+  Run azure = run_patless("check '" + dir.string() + "' --format azure");
+  CHECK(azure.exit_code == 1);
+  auto a = lines(azure.out);
+  REQUIRE(a.size() == 5);  // the file's four findings and the summary
+  CHECK(a[0].rfind("##vso[task.logissue type=error;sourcepath=", 0) == 0);
+  CHECK(a[0].find("a%3Bb%5Dc,d:e%AZP25f%0A# #vso[task.setvariable variable=x%5Dg.bicep;linenumber=15;columnnumber=12;"
+                  "code=PL102;]PL102: ") != std::string::npos);
+  CHECK(a[3].rfind("##vso[task.logissue type=warning;", 0) == 0);
+  for (const std::string& line : a) CHECK(line.find("##vso", 1) == std::string::npos);  // one command a line at most
+  CHECK(a[4] == "patless: 3 errors, 1 warning, 0 notes in 1 file.");
+
+  Run github = run_patless("check '" + dir.string() + "' --format github");
+  CHECK(github.exit_code == 1);
+  auto g = lines(github.out);
+  REQUIRE(g.size() == 5);
+  CHECK(g[0].rfind("::error file=", 0) == 0);
+  CHECK(g[0].find("a;b]c%2Cd%3Ae%25f%0A##vso[task.setvariable variable=x]g.bicep,line=15,endLine=15,col=12,endColumn=") !=
+        std::string::npos);
+  CHECK(g[0].find(",title=PL102 azure-devops-provider::gitRepository.url ") != std::string::npos);
   fs::remove_all(dir);
 }
 
