@@ -3,6 +3,19 @@
 #include "rules/engine/report.h"
 
 namespace patless {
+namespace {
+
+// AKS Automatic (sku.name 'Automatic') comes with the OIDC issuer and workload
+// identity on: a cluster that does not write them has them when it is Automatic,
+// or may be when its SKU is not known.
+bool may_preconfigure(const ClusterNode& cluster) {
+  Lookup sku = cluster.get({"sku", "name"});
+  if (sku.state == Lookup::State::Unknown) return true;
+  const std::string* name = sku.string();
+  return name && iequals(*name, "Automatic");
+}
+
+}  // namespace
 
 void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_list<std::string_view> path,
                            std::string_view setting, std::string_view why) {
@@ -13,6 +26,7 @@ void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_li
     Lookup l = cluster.get(path);
     if (l.state == Lookup::State::Unknown) continue;
     if (l.known() && l.value.kind == Value::Kind::Bool && l.value.text == "true") continue;
+    if (l.absent() && may_preconfigure(cluster)) continue;
     std::string name = cluster.quoted_name();
     std::string message = l.absent() ? "AKS cluster " + name + " does not set " + std::string(setting) + ": "
                                      : "AKS cluster " + name + " sets " + std::string(setting) + " to " +
