@@ -2,9 +2,12 @@
 // input is split at "\n===\n" into a Bicep module caller, a module, an ARM
 // template, a Flux YAML file, a kustomization and a patch file, written to a
 // directory and scanned as `patless check` scans (outlines, the rounds that read
-// them back, kustomize patch files); the chain is drawn too.
+// them back, kustomize patch files); the chain is drawn and every report written
+// too. The CI logging commands must stay one line a finding: a value from the
+// files that broke a line would forge a command.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -40,5 +43,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::ostringstream sink;
   if (result.chain)
     for (const char* format : {"text", "mermaid", "dot"}) patless::write_graph(sink, *result.chain, format);
+  patless::write_text(sink, result, patless::TextStyle{});
+  patless::write_json(sink, result);
+  patless::write_junit(sink, result);
+  patless::write_sarif(sink, result, patless::SarifContext{dir.string(), {"patless"}});
+  size_t lines = 1 + result.notifications.size() + result.notes.size();  // and the summary
+  for (const patless::Finding& f : result.findings) lines += !f.suppressed && f.baseline != "unchanged";
+  for (auto write : {patless::write_azure_annotations, patless::write_github_annotations}) {
+    std::ostringstream out;
+    write(out, result);
+    std::string s = out.str();
+    if (static_cast<size_t>(std::count(s.begin(), s.end(), '\n')) != lines) __builtin_trap();
+  }
   return 0;
 }
