@@ -16,7 +16,8 @@ class ClusterOidcIssuerRule : public Rule {
     check_cluster_setting(graph, out, {"properties", "oidcIssuerProfile", "enabled"},
                           "properties.oidcIssuerProfile.enabled",
                           "without the OIDC issuer no federated credential can trust the cluster's service-account "
-                          "tokens, so Flux cannot use workload identity. Set it to true.");
+                          "tokens, so Flux cannot use workload identity. Set it to true.",
+                          OnInNewClustersFrom{1, 34});  // AKS docs, "Create an OpenID Connect issuer on AKS"
   }
 };
 

@@ -1,5 +1,8 @@
 #include "rules/cluster/cluster_setting.h"
 
+#include <cctype>
+#include <string>
+
 #include "rules/engine/report.h"
 
 namespace patless {
@@ -15,10 +18,27 @@ bool may_preconfigure(const ClusterNode& cluster) {
   return name && iequals(*name, "Automatic");
 }
 
+// properties.kubernetesVersion ('1.33', '1.33.2') is known to be older than `v`.
+bool known_older(const ClusterNode& cluster, OnInNewClustersFrom v) {
+  const Lookup version = cluster.get({"properties", "kubernetesVersion"});
+  const std::string* text = version.string();
+  if (!text) return false;
+  unsigned major = 0, minor = 0;
+  size_t i = 0, digits = 0;
+  for (; i < text->size() && std::isdigit(static_cast<unsigned char>((*text)[i])); ++i, ++digits)
+    major = major * 10 + static_cast<unsigned>((*text)[i] - '0');
+  if (!digits || digits > 4 || i >= text->size() || (*text)[i] != '.') return false;
+  digits = 0;
+  for (++i; i < text->size() && std::isdigit(static_cast<unsigned char>((*text)[i])); ++i, ++digits)
+    minor = minor * 10 + static_cast<unsigned>((*text)[i] - '0');
+  if (!digits || digits > 4) return false;
+  return major < v.major || (major == v.major && minor < v.minor);
+}
+
 }  // namespace
 
 void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_list<std::string_view> path,
-                           std::string_view setting, std::string_view why) {
+                           std::string_view setting, std::string_view why, std::optional<OnInNewClustersFrom> default_on) {
   for (const ClusterNode& cluster : graph.clusters()) {
     if (!cluster.declared()) continue;
     const ResourceNode* dependent = flux_dependent(cluster);
@@ -28,12 +48,21 @@ void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_li
     if (l.known() && l.value.kind == Value::Kind::Bool && l.value.text == "true") continue;
     if (l.absent() && may_preconfigure(cluster)) continue;
     std::string name = cluster.quoted_name();
-    std::string message = l.absent() ? "AKS cluster " + name + " does not set " + std::string(setting) + ": "
-                                     : "AKS cluster " + name + " sets " + std::string(setting) + " to " +
-                                           (l.value.text.empty() ? "null" : l.value.text) + ": ";
+    bool may_default_on = l.absent() && default_on && !known_older(cluster, *default_on);
+    std::string message;
+    if (may_default_on)
+      message = "AKS cluster " + name + " does not set " + std::string(setting) +
+                "; AKS turns it on itself only in a cluster it creates on Kubernetes " +
+                std::to_string(default_on->major) + "." + std::to_string(default_on->minor) +
+                " or later, not in one that exists already: ";
+    else if (l.absent())
+      message = "AKS cluster " + name + " does not set " + std::string(setting) + ": ";
+    else
+      message = "AKS cluster " + name + " sets " + std::string(setting) + " to " +
+                (l.value.text.empty() ? "null" : l.value.text) + ": ";
     message += std::string(why);
     SourceRange at = l.absent() ? missing_property_range(cluster, l) : l.range;
-    Finding f = finding_at(cluster, at, setting, std::move(message));
+    Finding f = finding_at(cluster, at, setting, std::move(message), may_default_on ? Level::Warning : Level::None);
     f.related.push_back(related(*dependent, dependent->resource->type.find("extensions") != std::string::npos
                                                 ? "the microsoft.flux extension on this cluster"
                                                 : "the flux configuration that uses workload identity"));

@@ -1,7 +1,8 @@
 // PL301 and PL302 stay silent on AKS Automatic, which has the OIDC issuer and
 // workload identity on without the template writing them, and on a cluster whose
 // SKU comes from a parameter without default (it may be Automatic). A Base SKU
-// still needs them written.
+// still needs them written (on Kubernetes 1.34 or later AKS turns the OIDC issuer
+// on in a cluster it creates: PL301 is a warning there).
 param sku string
 
 resource automatic 'Microsoft.ContainerService/managedClusters@2025-03-01' = {
@@ -50,7 +51,7 @@ resource base 'Microsoft.ContainerService/managedClusters@2025-03-01' = {
     tier: 'Free'
   }
   identity: { type: 'SystemAssigned' }
-  // expect: PL301 error 3-13
+  // expect: PL301 warning 3-13
   // expect: PL302 error 3-13
   properties: {
     agentPoolProfiles: [

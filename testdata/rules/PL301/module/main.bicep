@@ -6,6 +6,7 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
   // expect: PL301 error 3-13
   properties: {
     dnsPrefix: 'aks-main'
+    kubernetesVersion: '1.32.5'
     securityProfile: { workloadIdentity: { enabled: true } }
   }
 }
