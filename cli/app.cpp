@@ -62,7 +62,9 @@ std::optional<std::filesystem::path> context_root(const CheckOptions& o) {
   if (!o.root.empty()) return std::filesystem::path(o.root);
   std::string top = git_top_level(o.paths.front());
   if (top.empty()) return std::nullopt;
-  // Relative to here, so that related locations read like the files named.
+  // Spelled as the files named are (absolute, or relative to here), so that
+  // related locations read like them.
+  if (std::filesystem::path(o.paths.front()).is_absolute()) return std::filesystem::path(top);
   std::filesystem::path relative = std::filesystem::relative(top, ec);
   return ec || relative.empty() ? std::filesystem::path(top) : relative;
 }

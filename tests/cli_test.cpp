@@ -282,6 +282,12 @@ TEST_CASE("check FILE reports on that file with the repository around it as cont
   CHECK(text.find("identity.bicep:15:14: error[PL402]") == 0);
   CHECK(text.find("main.bicep:16:3: error[PL302]") == std::string::npos);  // not a named file
   CHECK(text.find("1 error, 0 warnings, 0 notes in 1 file.") != std::string::npos);
+  CHECK(text.find("  note: ../../infra/main.bicep:32:1: deployed by module 'fluxIdentity'") != std::string::npos);
+
+  // A file named by its absolute path: the related locations are absolute too.
+  Run absolute = run_patless("check '" + (repo / "infra/modules/identity.bicep").string() + "'");
+  CHECK(absolute.out.find("  note: " + (repo / "infra/main.bicep").string() + ":32:1: deployed by module") !=
+        std::string::npos);
   fs::remove_all(repo);
 }
 
