@@ -60,3 +60,20 @@ resource miscased 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-
     }
   }
 }
+
+// fluxConfigurations 2026-07-01-preview: the configuration's own object-level
+// workload identity pulls the repository; no provider is written (the API's example).
+resource objectLevel 'Microsoft.KubernetesConfiguration/fluxConfigurations@2026-07-01-preview' = {
+  name: 'object-level'
+  properties: {
+    scope: 'cluster'
+    namespace: 'flux-system'
+    sourceKind: 'GitRepository'
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/app-team/_git/cluster-config'
+      objectLevelIdentity: {
+        clientId: '9d2c439a-3b52-4a08-b64f-1d5f3e0d537e'
+      }
+    }
+  }
+}
