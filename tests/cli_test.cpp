@@ -654,6 +654,12 @@ TEST_CASE("graph: an OCI, bucket or blob source is drawn with its kind and URL, 
                       "   └─ [pulls] repository https://contoso.blob.core.windows.net\n") != std::string::npos);
 }
 
+TEST_CASE("graph: a configuration's own object-level identity is drawn with its client id", "[cli][graph]") {
+  Run text = run_patless("graph testdata/rules/PL102/good.bicep --format text");
+  CHECK(text.out.find("flux configuration 'object-level' (provider: (not set); object-level identity: "
+                      "9d2c439a-3b52-4a08-b64f-1d5f3e0d537e)") != std::string::npos);
+}
+
 TEST_CASE("graph: each pass of a credential loop is a credential of its own, the typo on its own", "[cli][graph]") {
   // testdata/rules/PL402/loop.bicep: 'orders' first, then 'flux' with the typo, both written at one place.
   fs::path dir = temp_dir();
