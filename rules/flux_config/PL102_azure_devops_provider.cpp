@@ -31,8 +31,11 @@ class AzureDevOpsProviderRule : public Rule {
       if (!missing && !generic) continue;  // Azure, unknown, or a miscased value (PL103's)
       if (is_azure_devops_https(kind)) {
         // fluxConfigurations 2026-07-01-preview: the configuration brings its own workload
-        // identity (a ServiceAccount annotated with this client id), set or not known.
-        if (!c.get({"properties", "gitRepository", "objectLevelIdentity"}).absent()) continue;
+        // identity (a ServiceAccount annotated with this client id), or passes spec.provider
+        // to the GitRepository through additionalConfigurations; set or not known.
+        if (!c.get({"properties", "gitRepository", "objectLevelIdentity"}).absent() ||
+            !c.get({"properties", "gitRepository", "additionalConfigurations", "provider"}).absent())
+          continue;
         std::string message =
             missing ? "gitRepository.url '" + *url + "' is an Azure DevOps repository but no provider is set: " +
                           "Flux can only pull it with a PAT or SSH secret. Set provider: 'Azure' to use workload identity."

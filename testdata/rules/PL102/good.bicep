@@ -77,3 +77,16 @@ resource objectLevel 'Microsoft.KubernetesConfiguration/fluxConfigurations@2026-
     }
   }
 }
+
+// The same preview passes Flux GitRepository spec fields through additionalConfigurations.
+resource passedThrough 'Microsoft.KubernetesConfiguration/fluxConfigurations@2026-07-01-preview' = {
+  name: 'passed-through'
+  properties: {
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/app-team/_git/cluster-config'
+      additionalConfigurations: {
+        provider: 'azure'
+      }
+    }
+  }
+}
