@@ -66,6 +66,23 @@ FluxSubjects flux_subjects(const Graph& graph) {
       else out.prefixes.push_back(std::move(prefix));
     }
   }
+  // fluxConfigurations 2026-07-01-preview: a source's objectLevelIdentity runs as a
+  // ServiceAccount in the configuration's namespace, named by serviceAccountName or
+  // by the agent (a name patless cannot know).
+  for (const FluxConfiguration& c : graph.flux_configurations()) {
+    for (std::string_view source : {"gitRepository", "ociRepository", "bucket", "azureBlob"}) {
+      if (c.get({"properties", source, "objectLevelIdentity"}).absent()) continue;
+      Lookup ns = c.get({"properties", "namespace"});
+      Lookup sa = c.get({"properties", source, "objectLevelIdentity", "serviceAccountName"});
+      if (!ns.absent() && !ns.string()) {
+        out.any = true;
+        continue;
+      }
+      std::string prefix = "system:serviceaccount:" + (ns.string() ? *ns.string() : std::string("default")) + ":";
+      if (sa.string()) out.exact.push_back(prefix + *sa.string());
+      else out.prefixes.push_back(std::move(prefix));
+    }
+  }
   return out;
 }
 
