@@ -172,8 +172,7 @@ class Builder {
         continue;
       }
       view_.nodes[id].details = {"provider: " + value_text(c.provider)};
-      // fluxConfigurations 2026-07-01-preview: a workload identity of the configuration's own.
-      Lookup object_level = c.get({"properties", "gitRepository", "objectLevelIdentity", "clientId"});
+      Lookup object_level = c.object_level_identity("gitRepository", "clientId");
       if (!object_level.absent()) view_.nodes[id].details.push_back("object-level identity: " + value_text(object_level));
       edge(id, repository(c.url.string()), "pulls", c.url.string() ? State::Ok : State::Unknown);
       if (c.uses_azure_provider())

@@ -61,6 +61,12 @@ struct FluxConfiguration : ClusterChild {
   bool uses_azure_provider() const { return provider.string() && *provider.string() == "Azure"; }
   // Known to be deployed with provider 'Azure': what other resources may be judged by.
   bool surely_azure() const { return !maybe && uses_azure_provider(); }
+  // fluxConfigurations 2026-07-01-preview: the workload identity of a source of its
+  // own (properties.<source>.objectLevelIdentity), or one of its fields.
+  Lookup object_level_identity(std::string_view source, std::string_view field = {}) const {
+    return field.empty() ? get({"properties", source, "objectLevelIdentity"})
+                         : get({"properties", source, "objectLevelIdentity", field});
+  }
 };
 
 struct ClusterNode : ResourceNode {

@@ -33,7 +33,7 @@ class AzureDevOpsProviderRule : public Rule {
         // fluxConfigurations 2026-07-01-preview: the configuration brings its own workload
         // identity (a ServiceAccount annotated with this client id), or passes spec.provider
         // to the GitRepository through additionalConfigurations; set or not known.
-        if (!c.get({"properties", "gitRepository", "objectLevelIdentity"}).absent() ||
+        if (!c.object_level_identity("gitRepository").absent() ||
             !c.get({"properties", "gitRepository", "additionalConfigurations", "provider"}).absent())
           continue;
         std::string message =

@@ -71,9 +71,9 @@ FluxSubjects flux_subjects(const Graph& graph) {
   // by the agent (a name patless cannot know).
   for (const FluxConfiguration& c : graph.flux_configurations()) {
     for (std::string_view source : {"gitRepository", "ociRepository", "bucket", "azureBlob"}) {
-      if (c.get({"properties", source, "objectLevelIdentity"}).absent()) continue;
+      if (c.object_level_identity(source).absent()) continue;
       Lookup ns = c.get({"properties", "namespace"});
-      Lookup sa = c.get({"properties", source, "objectLevelIdentity", "serviceAccountName"});
+      Lookup sa = c.object_level_identity(source, "serviceAccountName");
       if (!ns.absent() && !ns.string()) {
         out.any = true;
         continue;
