@@ -296,8 +296,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check_cmd->add_option("paths", check.paths, "Files or directories to lint");
   check_cmd->add_option("--params", check.parameter_files,
                         "Parameter file to deploy the templates with (.bicepparam or ARM parameters JSON); repeatable");
-  check_cmd->add_option("-f,--format", check.format,
-                        "Output format (azure, github: the logging commands of Azure Pipelines and GitHub Actions)")
+  check_cmd
+      ->add_option("-f,--format", check.format,
+                   "Output format (azure, github: the logging commands of Azure Pipelines and GitHub Actions)")
       ->check(CLI::IsMember({"text", "sarif", "json", "junit", "azure", "github"}))
       ->capture_default_str();
   check_cmd->add_option("-o,--output", check.output, "Write the report to this file (atomically) instead of stdout");

@@ -38,7 +38,8 @@ bool known_older(const ClusterNode& cluster, OnInNewClustersFrom v) {
 }  // namespace
 
 void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_list<std::string_view> path,
-                           std::string_view setting, std::string_view why, std::optional<OnInNewClustersFrom> default_on) {
+                           std::string_view setting, std::string_view why,
+                           std::optional<OnInNewClustersFrom> default_on) {
   for (const ClusterNode& cluster : graph.clusters()) {
     if (!cluster.declared()) continue;
     const ResourceNode* dependent = flux_dependent(cluster);

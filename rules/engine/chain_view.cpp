@@ -173,7 +173,8 @@ class Builder {
       }
       view_.nodes[id].details = {"provider: " + value_text(c.provider)};
       Lookup object_level = c.object_level_identity("gitRepository", "clientId");
-      if (!object_level.absent()) view_.nodes[id].details.push_back("object-level identity: " + value_text(object_level));
+      if (!object_level.absent())
+        view_.nodes[id].details.push_back("object-level identity: " + value_text(object_level));
       edge(id, repository(c.url.string()), "pulls", c.url.string() ? State::Ok : State::Unknown);
       if (c.uses_azure_provider())
         edge(id, service_account("flux-system", "source-controller", c.cluster ? cluster_id(c.cluster) : kNone),

@@ -161,7 +161,8 @@ struct ObjectNode {
   // makes, which one and from what.
   std::string title() const {
     // A name is required, but a file may lack it (a fragment, a test input).
-    std::string t = object->name.empty() ? object->kind + " without metadata.name" : object->kind + " '" + object->name + "'";
+    std::string t =
+        object->name.empty() ? object->kind + " without metadata.name" : object->kind + " '" + object->name + "'";
     if (object->generated_by >= 0)
       t += " (made by FluxInstance '" + doc->objects[static_cast<size_t>(object->generated_by)].name + "' from spec.sync)";
     return t;

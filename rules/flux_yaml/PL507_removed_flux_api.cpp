@@ -50,8 +50,13 @@ const SafeFix kSafeSourceFixes[] = {
 class RemovedFluxApiRule : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"PL507", "removed-flux-api", Level::Error, "Y",
-                            "A Flux kind on an API version that Flux 2.7, 2.8 or 2.9 removed.", "correctness", false};
+    static const RuleMeta m{"PL507",
+                            "removed-flux-api",
+                            Level::Error,
+                            "Y",
+                            "A Flux kind on an API version that Flux 2.7, 2.8 or 2.9 removed.",
+                            "correctness",
+                            false};
     return m;
   }
 
@@ -65,12 +70,13 @@ class RemovedFluxApiRule : public Rule {
         std::string why = r.extension_serves
                               ? ", which Flux " + removed_in + " removed: Flux " + removed_in +
                                     " rejects the object; microsoft.flux 1.23.0 (Flux 2.7.5) still serves it, "
-                                    "deprecated, until the extension moves to Flux " + removed_in + ". "
+                                    "deprecated, until the extension moves to Flux " +
+                                    removed_in + ". "
                               : ", which Flux " + removed_in +
                                     " and microsoft.flux 1.23.0 no longer serve: the object is rejected on upgrade. ";
         Finding f = finding_at(o, api->range, "apiVersion",
-                               o.title() + " uses " + std::string(r.api_version) + why +
-                                   "Move to " + std::string(replacement_for(r, o.object->kind)) + ".",
+                               o.title() + " uses " + std::string(r.api_version) + why + "Move to " +
+                                   std::string(replacement_for(r, o.object->kind)) + ".",
                                r.extension_serves ? Level::Warning : Level::None, api);
         if (!api->shared && fix_is_safe(o, r)) {
           f.fix = Fix{"Use apiVersion " + std::string(r.replacement), o.path_of(*api),

@@ -79,8 +79,10 @@ FluxSubjects flux_subjects(const Graph& graph) {
         continue;
       }
       std::string prefix = "system:serviceaccount:" + (ns.string() ? *ns.string() : std::string("default")) + ":";
-      if (sa.string()) out.exact.push_back(prefix + *sa.string());
-      else out.prefixes.push_back(std::move(prefix));
+      if (sa.string())
+        out.exact.push_back(prefix + *sa.string());
+      else
+        out.prefixes.push_back(std::move(prefix));
     }
   }
   return out;
