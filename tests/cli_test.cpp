@@ -492,7 +492,7 @@ TEST_CASE("paths with quotes, line breaks and tabs are escaped in text, SARIF an
   fs::remove_all(dir);
 }
 
-TEST_CASE("CI logging commands: a line a finding; no file name ends a field or issues a command", "[cli][hostile]") {
+TEST_CASE("CI logging commands: a line a finding, and no file name ends a field or issues one", "[cli][hostile]") {
   fs::path dir = temp_dir();
   // ';' and ']' end an Azure property, ',' and ':' a GitHub one, '%' starts an escape,
   // a line break a command, and "##vso[" anywhere in a line is one for the Azure agent.
