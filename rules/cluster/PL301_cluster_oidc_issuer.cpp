@@ -17,7 +17,7 @@ class ClusterOidcIssuerRule : public Rule {
                           "properties.oidcIssuerProfile.enabled",
                           "without the OIDC issuer no federated credential can trust the cluster's service-account "
                           "tokens, so Flux cannot use workload identity. Set it to true.",
-                          OnInNewClustersFrom{1, 34});  // AKS docs, "Create an OpenID Connect issuer on AKS"
+                          "1.34");  // AKS docs, "Create an OpenID Connect issuer on AKS"
   }
 };
 

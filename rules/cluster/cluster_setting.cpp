@@ -1,8 +1,9 @@
 #include "rules/cluster/cluster_setting.h"
 
-#include <cctype>
+#include <optional>
 #include <string>
 
+#include "rules/engine/facts.h"
 #include "rules/engine/report.h"
 
 namespace patless {
@@ -18,28 +19,17 @@ bool may_preconfigure(const ClusterNode& cluster) {
   return name && iequals(*name, "Automatic");
 }
 
-// properties.kubernetesVersion ('1.33', '1.33.2') is known to be older than `v`.
-bool known_older(const ClusterNode& cluster, OnInNewClustersFrom v) {
-  const Lookup version = cluster.get({"properties", "kubernetesVersion"});
-  const std::string* text = version.string();
-  if (!text) return false;
-  unsigned major = 0, minor = 0;
-  size_t i = 0, digits = 0;
-  for (; i < text->size() && std::isdigit(static_cast<unsigned char>((*text)[i])); ++i, ++digits)
-    major = major * 10 + static_cast<unsigned>((*text)[i] - '0');
-  if (!digits || digits > 4 || i >= text->size() || (*text)[i] != '.') return false;
-  digits = 0;
-  for (++i; i < text->size() && std::isdigit(static_cast<unsigned char>((*text)[i])); ++i, ++digits)
-    minor = minor * 10 + static_cast<unsigned>((*text)[i] - '0');
-  if (!digits || digits > 4) return false;
-  return major < v.major || (major == v.major && minor < v.minor);
+// properties.kubernetesVersion ('1.33', '1.33.2') is known to be older than `version`.
+bool known_older(const ClusterNode& cluster, std::string_view version) {
+  const Lookup written = cluster.get({"properties", "kubernetesVersion"});
+  std::optional<int> order = written.string() ? compare_versions(*written.string(), version) : std::nullopt;
+  return order && *order < 0;
 }
 
 }  // namespace
 
 void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_list<std::string_view> path,
-                           std::string_view setting, std::string_view why,
-                           std::optional<OnInNewClustersFrom> default_on) {
+                           std::string_view setting, std::string_view why, std::string_view on_in_new_clusters_from) {
   for (const ClusterNode& cluster : graph.clusters()) {
     if (!cluster.declared()) continue;
     const ResourceNode* dependent = flux_dependent(cluster);
@@ -49,13 +39,13 @@ void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_li
     if (l.known() && l.value.kind == Value::Kind::Bool && l.value.text == "true") continue;
     if (l.absent() && may_preconfigure(cluster)) continue;
     std::string name = cluster.quoted_name();
-    bool may_default_on = l.absent() && default_on && !known_older(cluster, *default_on);
+    bool may_default_on =
+        l.absent() && !on_in_new_clusters_from.empty() && !known_older(cluster, on_in_new_clusters_from);
     std::string message;
     if (may_default_on)
       message = "AKS cluster " + name + " does not set " + std::string(setting) +
                 "; AKS turns it on itself only in a cluster it creates on Kubernetes " +
-                std::to_string(default_on->major) + "." + std::to_string(default_on->minor) +
-                " or later, not in one that exists already: ";
+                std::string(on_in_new_clusters_from) + " or later, not in one that exists already: ";
     else if (l.absent())
       message = "AKS cluster " + name + " does not set " + std::string(setting) + ": ";
     else
