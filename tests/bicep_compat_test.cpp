@@ -279,6 +279,30 @@ TEST_CASE("compat: resourceInput<> with spaces and comments around the type", "[
   CHECK(doc.parameters[0].default_value->text == "n");
 }
 
+TEST_CASE("compat: resourceInput<> written over several lines", "[bicep][compat]") {
+  // Azure/bicep's own baseline (ResourceDerivedTypes) spells types this way.
+  for (std::string eol : {"\n", "\r\n"}) {
+    auto doc = read_with_resource(
+        "type t = {\n"
+        "  a: resourceInput<" +
+        eol + eol + "  'Astronomer.Astro/organizations@2023-08-01-preview'" + eol + eol +
+        ">.name\n"
+        "  b: resourceInput</*" +
+        eol + " c */'Microsoft.Storage/storageAccounts@2023-01-01'" + eol +
+        ">\n"
+        "}\n"
+        "@description('x')\n"
+        "param p resourceInput< // tags" +
+        eol +
+        "  'Microsoft.Resources/tags@2022-09-01'>.properties = {}\n"
+        "param next string = 'n'\n");
+    REQUIRE(doc.parameters.size() == 2);
+    CHECK(doc.parameters[0].name == "p");
+    CHECK(doc.parameters[1].default_value->text == "n");
+    CHECK(doc.parameters[1].range.start_line == 14);
+  }
+}
+
 TEST_CASE("compat: quoted names in import lists", "[bicep][compat]") {
   read_with_resource("import {\n  'not-an-identifier' as renamed\n  plain\n} from 'mod.json'\n");
 }

@@ -202,7 +202,9 @@ class Lexer {
   }
 
   // `resourceInput<'T@v'>` with a `.name` / `[*]` path after it becomes one
-  // identifier (spaces and comments on the line may stand around the type).
+  // identifier (spaces and comments may stand around the type). Written over
+  // several lines (`resourceInput<` ⏎ `'T@v'` ⏎ `>`) it becomes a parenthesized
+  // identifier, the one type the grammar lets span lines, with every line break kept.
   // Returns the end of what was masked (`word_end` if not well formed).
   size_t resource_type(size_t start, size_t word_end) {
     const size_t n = src_.size();
@@ -211,7 +213,7 @@ class Lexer {
     if (k >= n || src_[k] != '<') return word_end;
     ++k;
     for (;;) {
-      if (k >= n || src_[k] == '\n') return word_end;
+      if (k >= n) return word_end;
       char c = src_[k];
       if (c == '>') break;
       if (c == '\'') {
@@ -220,10 +222,12 @@ class Lexer {
         k = close + 1;
       } else if (src_.substr(k, 2) == "/*") {
         size_t close = src_.find("*/", k + 2);
-        if (close == std::string_view::npos || src_.substr(k, close - k).find('\n') != std::string_view::npos)
-          return word_end;
+        if (close == std::string_view::npos) return word_end;
         k = close + 2;
-      } else if (c == ' ' || c == '\t' || c == ',') {
+      } else if (src_.substr(k, 2) == "//") {
+        k = src_.find('\n', k);
+        if (k == std::string_view::npos) return word_end;
+      } else if (c == ' ' || c == '\t' || c == ',' || c == '\n' || c == '\r') {
         ++k;
       } else {
         return word_end;
@@ -240,8 +244,23 @@ class Lexer {
         break;
       }
     }
-    for (size_t m = start; m < k; ++m)
-      if (!ident_char(out_[m])) out_[m] = '_';
+    size_t line_end = src_.substr(start, k - start).find('\n');
+    if (line_end == std::string_view::npos) {
+      for (size_t m = start; m < k; ++m)
+        if (!ident_char(out_[m])) out_[m] = '_';
+      return k;
+    }
+    line_end += start;
+    for (size_t m = start; m < k; ++m) {
+      char& c = out_[m];
+      if (c == '\n' || c == '\r') continue;
+      if (m > line_end)
+        c = ' ';
+      else if (!ident_char(c))
+        c = '_';
+    }
+    out_[start] = '(';
+    out_[k - 1] = ')';
     return k;
   }
 

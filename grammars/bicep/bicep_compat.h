@@ -40,7 +40,8 @@ struct GrammarText {
 
 // The rewrites, each only where the construct is well formed (a real syntax
 // error is left for the grammar to report):
-//   resourceInput<'T@v'>.a.b[*]  one identifier of the same length (a type is just a type)
+//   resourceInput<'T@v'>.a.b[*]  one identifier of the same length (a type is just a type);
+//                                over several lines, `(identifier   )` with the line breaks kept
 //   $'''…${x}…'''                `$` → space; the value is unknown (opaque_values)
 //   a[?1]                        `?` → space (a safe index: no value patless knows changes)
 //   a[^1]  a[?^1]                `^` → `_`: an index from the end, unknown

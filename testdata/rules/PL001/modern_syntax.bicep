@@ -16,6 +16,9 @@ extension kubernetes with {
 param resourceTags resourceInput<'Microsoft.Resources/resourceGroups@2024-03-01'>.tags?
 param subnetIds resourceOutput<'Microsoft.Network/virtualNetworks@2024-05-01'>.properties.subnets[*].id[]
 param naming namingType?
+param accountName resourceInput<
+  'Microsoft.Storage/storageAccounts@2023-01-01'
+>.name
 param extra object = {}
 
 type poolType = {
