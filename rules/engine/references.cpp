@@ -1,6 +1,7 @@
 #include "rules/engine/references.h"
 
 #include <algorithm>
+#include <span>
 
 namespace patless {
 namespace {
@@ -82,24 +83,66 @@ std::optional<PropertyReference> property_reference(const Value& v, const Scope&
   return resolve(v, scope, reversed, 0);
 }
 
-const Value* written_value(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope) {
-  const Value* current = &root;
-  for (std::string_view key : path) {
-    for (int depth = 0; depth < kMaxDepth; ++depth) {
-      const Variable* var = variable_named(*current, scope);
-      if (!var) break;
-      current = &var->value;
-    }
-    if (current->kind != Value::Kind::Object) return nullptr;
-    current = current->get(key);
-    if (!current) return nullptr;
-  }
-  for (int depth = 0; depth < kMaxDepth; ++depth) {
+namespace {
+
+// What is written at a path below a value: the value there, nothing (Absent), or
+// something patless cannot see through (Unknown: a parameter, a function, a spread
+// of either), which may or may not hold the path.
+struct Written {
+  enum class Kind { Found, Absent, Unknown } kind = Kind::Absent;
+  const Value* value = nullptr;
+};
+
+// The value a chain of variables ends in (`a` ← `var a = b` ← `var b = {…}`).
+const Value& through_variables(const Value& v, const Scope& scope) {
+  const Value* current = &v;
+  for (int hops = 0; hops < kMaxDepth; ++hops) {
     const Variable* var = variable_named(*current, scope);
     if (!var) break;
     current = &var->value;
   }
-  return current;
+  return *current;
+}
+
+Written find_written(const Value& v, std::span<const std::string_view> path, const Scope& scope, int depth) {
+  if (depth > kMaxDepth) return {Written::Kind::Unknown};
+  const Value* current = &through_variables(v, scope);
+  if (path.empty()) return {Written::Kind::Found, current};
+  if (current->is_literal_scalar() || current->kind == Value::Kind::Array) return {};  // has no keys
+  if (current->kind == Value::Kind::Object) {
+    // A later member wins: `{ ...defaults, key: x }` and `{ key: x, ...overrides }` differ.
+    for (auto m = current->members.rbegin(); m != current->members.rend(); ++m) {
+      if (m->spread) {
+        Written w = find_written(m->value, path.first(1), scope, depth + 1);
+        if (w.kind == Written::Kind::Absent) continue;
+        if (w.kind == Written::Kind::Unknown) return w;
+        return find_written(*w.value, path.subspan(1), scope, depth + 1);  // a spread is shallow
+      }
+      if (m->key == path.front()) return find_written(m->value, path.subspan(1), scope, depth + 1);
+    }
+    return {};
+  }
+  // union(a, b, ...): a later argument wins; objects under the same key merge.
+  if (current->kind == Value::Kind::Call && ascii_lower(current->text) == "union" && !current->items.empty()) {
+    for (auto arg = current->items.rbegin(); arg != current->items.rend(); ++arg) {
+      Written at_key = find_written(*arg, path.first(1), scope, depth + 1);
+      if (at_key.kind == Written::Kind::Absent) continue;
+      if (at_key.kind == Written::Kind::Unknown) return at_key;
+      Written w = find_written(*at_key.value, path.subspan(1), scope, depth + 1);
+      if (w.kind != Written::Kind::Absent || path.size() == 1) return w;
+      // Absent below the key: an object there merges with the earlier arguments' one.
+      if (through_variables(*at_key.value, scope).kind != Value::Kind::Object) return w;
+    }
+    return {};
+  }
+  return {Written::Kind::Unknown};
+}
+
+}  // namespace
+
+const Value* written_value(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope) {
+  Written w = find_written(root, std::span<const std::string_view>(path.begin(), path.size()), scope, 0);
+  return w.kind == Written::Kind::Found ? w.value : nullptr;
 }
 
 std::optional<std::string> resource_name(const Resource& r, const Scope& scope) {

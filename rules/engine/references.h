@@ -26,8 +26,8 @@ struct PropertyReference {
 std::optional<PropertyReference> property_reference(const Value& v, const Scope& scope);
 
 // The value written at `path` below `root`, following variables (never
-// parameters: their values are not written in the template); null when absent
-// or not statically there.
+// parameters: their values are not written in the template), spreads and
+// union() as Azure merges them; null when absent or not statically there.
 const Value* written_value(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope);
 
 // A resource of the same document named by an ARM resource id, a resourceId()
