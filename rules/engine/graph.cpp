@@ -114,6 +114,10 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
         e.scope = &scope;
         e.maybe = d == Deployed::Maybe;
         auto kind = e.get({"properties", "extensionType"});
+        if (kind.state == Lookup::State::Unknown) {  // a parameter, a spread: it may be Flux's
+          maybe_flux_extension_clusters_.push_back(find_target(e));
+          continue;
+        }
         if (!kind.string() || !iequals(*kind.string(), "microsoft.flux")) continue;
         e.cluster = find_target(e);
         extensions_.push_back(std::move(e));

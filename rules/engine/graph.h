@@ -241,6 +241,9 @@ class Graph {
   const std::vector<Document>& documents() const { return documents_; }
   const std::deque<ClusterNode>& clusters() const { return clusters_; }
   const std::deque<FluxExtension>& flux_extensions() const { return extensions_; }
+  // The clusters of the extensions whose extensionType is not known (each may be
+  // microsoft.flux); null for one whose cluster is not known either.
+  const std::vector<const ClusterNode*>& maybe_flux_extension_clusters() const { return maybe_flux_extension_clusters_; }
   const std::deque<FluxConfiguration>& flux_configurations() const { return configurations_; }
   const std::vector<ObjectNode>& objects() const { return objects_; }
   const std::deque<IdentityNode>& identities() const { return identities_; }
@@ -266,6 +269,7 @@ class Graph {
   std::set<const Scope*> unread_trees_;  // the top deployments of trees that deploy something unread
   std::deque<ClusterNode> clusters_;
   std::deque<FluxExtension> extensions_;
+  std::vector<const ClusterNode*> maybe_flux_extension_clusters_;
   std::deque<FluxConfiguration> configurations_;
   std::vector<ObjectNode> objects_;
   std::deque<IdentityNode> identities_;

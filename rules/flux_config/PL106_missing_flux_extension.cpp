@@ -1,4 +1,6 @@
 // PL106: a flux configuration on a cluster the scan deploys, with no microsoft.flux extension on it.
+#include <algorithm>
+
 #include "rules/engine/graph.h"
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
@@ -20,9 +22,15 @@ class MissingFluxExtensionRule : public Rule {
     // name) may be the one this cluster has.
     for (const FluxExtension& e : graph.flux_extensions())
       if (!e.cluster) return;
+    // So may an extension whose type patless cannot tell (a parameter, a spread).
+    const auto& maybe_flux = graph.maybe_flux_extension_clusters();
+    if (std::find(maybe_flux.begin(), maybe_flux.end(), nullptr) != maybe_flux.end()) return;
     for (const FluxConfiguration& c : graph.flux_configurations()) {
       const ClusterNode* cluster = c.cluster;
       if (!cluster || !cluster->declared() || !cluster->extensions.empty()) continue;
+      if (std::any_of(maybe_flux.begin(), maybe_flux.end(),
+                      [&](const ClusterNode* m) { return graph.may_be_same(m, cluster); }))
+        continue;
       // A registry module not restored (or a template spec) deployed with either may install it.
       if (graph.unread_deployment_near(c.scope) || graph.unread_deployment_near(cluster->scope)) continue;
       std::string name = cluster->quoted_name();
