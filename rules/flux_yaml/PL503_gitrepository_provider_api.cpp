@@ -23,6 +23,7 @@ class GitRepositoryProviderApiRule : public Rule {
       const Value* provider = o.get({"spec", "provider"});
       const Value* api = o.get({"apiVersion"});
       if (!provider || provider->kind == Value::Kind::Null || !api) continue;
+      if (is_unknown(*api)) continue;  // `source.toolkit.fluxcd.io/${version}`: substituted at apply time
       Finding f = finding_at(o, api->range, "apiVersion",
                              o.title() + " is " + o.object->api_version +
                                  ", which has no spec.provider: the API server drops or rejects it, and Flux pulls "
