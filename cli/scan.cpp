@@ -114,6 +114,14 @@ void mark_registry(Document& d, const std::string& reference) {
   for (Document& n : d.nested) mark_registry(n, reference);
 }
 
+// The local files a document deploys (modules, linked templates) or imports from, normalised.
+std::vector<std::string> files_used(const Document& d) {
+  std::vector<std::string> out = deployed_files(d);
+  for (const Import& i : d.imports)
+    if (!i.path.empty() && i.path.find(':') == std::string::npos) out.push_back(beside(d.path, i.path));
+  return out;
+}
+
 // What the scan made of each file: nothing (not lint material, or unreadable), an
 // outline (outside the chain: only its path, grammars/read_document.h), a model.
 enum FileState : uint8_t { kNone, kOutline, kModel };
@@ -126,6 +134,7 @@ void forget_broken_restores(const std::vector<std::string>& files, const std::ve
                             std::vector<std::unique_ptr<Document>>& models, std::vector<std::string>& notifications) {
   std::set<std::string> broken;
   for (size_t i = repository_files; i < files.size(); ++i) {
+    if (registry[i].empty()) continue;  // read for context (scan() below), not from the cache
     bool unread = !models[i] && state[i] != kOutline;  // an outline: a template outside the chain
     bool errors = models[i] && !models[i]->errors.empty();
     if (!unread && !errors) continue;
@@ -249,6 +258,33 @@ ScanResult scan(const ScanOptions& options) {
     read_all(added, Detail::ChainOnly);
   };
   read_restored(resolve_registry_modules(everything));
+  // What the files deploy or import from outside the paths named (`'../shared/flux.bicep'`
+  // in a scan of `infra/`) is read as well, as Bicep would: its findings are not reported,
+  // but what it deploys is known.
+  std::unordered_set<std::string> known;
+  std::vector<size_t> todo = everything;
+  for (int depth = 0; depth < kMaxModuleDepth && !todo.empty(); ++depth) {
+    std::vector<size_t> added;
+    for (size_t i : todo) {
+      if (!models[i]) continue;
+      for (std::string& target : files_used(*models[i])) {
+        if (known.empty())
+          for (const std::string& f : found.files) known.insert(normal_path(f));
+        std::error_code ec;
+        if (known.count(target) || !std::filesystem::is_regular_file(target, ec)) continue;
+        known.insert(target);
+        added.push_back(found.files.size());
+        result.context.insert(target);
+        found.files.push_back(std::move(target));
+        registry.emplace_back();
+      }
+    }
+    read_restored(added);
+    std::vector<size_t> restored_now = resolve_registry_modules(added);
+    read_restored(restored_now);
+    todo = std::move(added);
+    todo.insert(todo.end(), restored_now.begin(), restored_now.end());
+  }
   // Outlines that link to the chain are read again, whole, in rounds until none is left:
   // - up: a Bicep file of modules that deploys a file of the chain passes it parameters;
   // - down: a template that a file read whole deploys feeds it through the outputs it reads.
@@ -296,8 +332,9 @@ ScanResult scan(const ScanOptions& options) {
   std::vector<Document>& docs = result.documents;
   docs.reserve(static_cast<size_t>(std::count(state.begin(), state.end(), kModel)));
   for (size_t i = 0; i < count; ++i) {
-    bool from_registry = i >= repository_files;
-    if (state[i] == kOutline && !from_registry) result.outlined.push_back(std::move(found.files[i]));  // the graph has no use for it
+    bool from_registry = !registry[i].empty();
+    bool outside = i >= repository_files;  // from Bicep's cache, or read for context
+    if (state[i] == kOutline && !outside) result.outlined.push_back(std::move(found.files[i]));  // the graph has no use for it
     if (state[i] == kModel) {
       docs.push_back(std::move(*models[i]));
       if (from_registry) mark_registry(docs.back(), registry[i]);
@@ -311,6 +348,16 @@ ScanResult scan(const ScanOptions& options) {
   }
   Graph graph(result.documents);
   result.findings = run_rules(graph, &options.config.options);
+  if (!result.context.empty()) {
+    std::erase_if(result.findings, [&](const Finding& f) { return result.context.count(f.path) > 0; });
+    bool one = result.context.size() == 1;
+    result.notes.push_back(
+        one ? "1 file outside the paths named was read for context, as the files scanned deploy or import from it: " +
+                  *result.context.begin() + ". Findings in it are not reported (name it to check it)."
+            : std::to_string(result.context.size()) +
+                  " files outside the paths named were read for context, as the files scanned deploy or import from "
+                  "them, first " + *result.context.begin() + ". Findings in them are not reported (name them to check them).");
+  }
   // Levels from the configuration; `off` drops the rule's findings.
   std::erase_if(result.findings, [&](Finding& f) {
     auto it = options.config.levels.find(f.rule_id);

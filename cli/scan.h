@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct ScanOptions {
 struct ScanResult {
   std::vector<Document> documents;
   std::vector<std::string> outlined;  // files read whole but outside the chain: only their paths are kept
+  // Files outside the paths named that the scanned files deploy or import from, read
+  // only for that: their findings are not reported, and they are not counted.
+  std::set<std::string> context;
   std::vector<Finding> findings;
   std::vector<std::string> notifications;  // skipped files and why
   std::vector<std::string> notes;          // what the scan could not follow (registry modules)

@@ -1,0 +1,18 @@
+// Scanned alone (`patless check repo/infra`): the module outside it installs Flux.
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks1'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    dnsPrefix: 'aks1'
+    oidcIssuerProfile: { enabled: false }
+    securityProfile: { workloadIdentity: { enabled: true } }
+  }
+}
+
+module flux '../shared/flux.bicep' = {
+  name: 'flux'
+  params: {
+    clusterName: aks.name
+  }
+}
