@@ -91,14 +91,19 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
       if (!is_type(r, kClusterType)) continue;
       Deployed d = deployed(r, scope);
       if (d == Deployed::No) continue;
-      ClusterNode c;
-      c.doc = scope.doc;
-      c.resource = &r;
-      c.scope = &scope;
-      c.maybe = d == Deployed::Maybe;
-      if (auto n = c.get({"name"}); n.string()) c.name = *n.string();
-      if (r.existing) c.group = resource_group_of(r, scope);
-      clusters_.push_back(std::move(c));
+      // A loop over clusters patless knows is a cluster for each (`scope: aks[i]` finds it).
+      for (const Scope* pass : passes_of(r, scope)) {
+        Deployed in_pass = pass == &scope ? d : deployed(r, *pass);
+        if (in_pass == Deployed::No) continue;
+        ClusterNode c;
+        c.doc = scope.doc;
+        c.resource = &r;
+        c.scope = pass;
+        c.maybe = in_pass == Deployed::Maybe;
+        if (auto n = c.get({"name"}); n.string()) c.name = *n.string();
+        if (r.existing) c.group = resource_group_of(r, *pass);
+        clusters_.push_back(std::move(c));
+      }
     }
   }
   declared_clusters_ = resolve_twins(clusters_);
@@ -108,20 +113,24 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
       Deployed d = deployed(r, scope);
       if (d == Deployed::No) continue;
       if (is_type(r, kExtensionType)) {
-        FluxExtension e;
-        e.doc = scope.doc;
-        e.resource = &r;
-        e.scope = &scope;
-        e.maybe = d == Deployed::Maybe;
-        auto kind = e.get({"properties", "extensionType"});
-        if (kind.state == Lookup::State::Unknown) {  // a parameter, a spread: it may be Flux's
-          maybe_flux_extension_clusters_.push_back(find_target(e));
-          continue;
+        for (const Scope* pass : passes_of(r, scope)) {  // as configurations, below
+          Deployed in_pass = pass == &scope ? d : deployed(r, *pass);
+          if (in_pass == Deployed::No) continue;
+          FluxExtension e;
+          e.doc = scope.doc;
+          e.resource = &r;
+          e.scope = pass;
+          e.maybe = in_pass == Deployed::Maybe;
+          auto kind = e.get({"properties", "extensionType"});
+          if (kind.state == Lookup::State::Unknown) {  // a parameter, a spread: it may be Flux's
+            maybe_flux_extension_clusters_.push_back(find_target(e));
+            continue;
+          }
+          if (!kind.string() || !iequals(*kind.string(), "microsoft.flux")) continue;
+          e.cluster = find_target(e);
+          extensions_.push_back(std::move(e));
+          if (extensions_.back().cluster) extensions_.back().cluster->extensions.push_back(&extensions_.back());
         }
-        if (!kind.string() || !iequals(*kind.string(), "microsoft.flux")) continue;
-        e.cluster = find_target(e);
-        extensions_.push_back(std::move(e));
-        if (extensions_.back().cluster) extensions_.back().cluster->extensions.push_back(&extensions_.back());
       } else if (is_type(r, kFluxConfigType)) {
         // A loop over repositories patless knows is a configuration for each.
         for (const Scope* pass : passes_of(r, scope)) {
@@ -202,6 +211,16 @@ ClusterNode* Graph::find_target(const ResourceNode& child) {
       if (c.scope == &child.scope->deployment() && c.resource->symbol == scope->text) return declared_twin(&c);
     return nullptr;
   }
+  if (scope->kind == Value::Kind::Index && scope->items.size() == 2 &&
+      scope->items[0].kind == Value::Kind::Reference) {  // Bicep: scope: aks[i], a cluster of a loop
+    std::optional<size_t> index = small_count(evaluate(scope->items[1], *child.scope));
+    if (!index) return nullptr;
+    for (ClusterNode& c : clusters_)
+      if (c.scope->pass && c.scope->pass->index == *index && c.scope->repeats == &child.scope->deployment() &&
+          c.resource->symbol == scope->items[0].text)
+        return declared_twin(&c);
+    return nullptr;
+  }
   // ARM: "[format('Microsoft.ContainerService/managedClusters/{0}', parameters('name'))]" and the like.
   Value resolved = evaluate(*scope, *child.scope);
   if (resolved.kind != Value::Kind::String) return nullptr;
@@ -212,7 +231,7 @@ ClusterNode* Graph::find_target(const ResourceNode& child) {
     std::string name = s.substr(at + marker.size());
     if (size_t slash = name.find('/'); slash != std::string::npos) name.resize(slash);
     for (ClusterNode& c : clusters_)
-      if (c.scope == &child.scope->deployment() && c.name && *c.name == name) return declared_twin(&c);
+      if (&c.scope->deployment() == &child.scope->deployment() && c.name && *c.name == name) return declared_twin(&c);
     // A nested or linked deployment names a cluster of another deployment:
     // the one the scan declares, else an `existing` one; unknown when it declares several.
     bool several = false;

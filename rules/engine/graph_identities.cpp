@@ -89,8 +89,13 @@ void Graph::link_identities() {
         if (const Value* issuer = written_value(r.body, {"properties", "issuer"}, *pass)) {
           auto ref = property_reference(*issuer, *pass);
           if (ref && is_type(*ref->resource, kClusterType) && is_path(ref->path, {"oidcIssuerProfile", "issuerURL"})) {
-            for (const ClusterNode& c : clusters_)
-              if (c.scope == &ref->scope->deployment() && c.resource == ref->resource) f.issuer_cluster = canonical(&c);
+            for (const ClusterNode& c : clusters_) {
+              if (c.resource != ref->resource) continue;
+              bool same = ref->index ? c.scope->pass && c.scope->pass->index == *ref->index &&
+                                           c.scope->repeats == &ref->scope->deployment()
+                                     : c.scope == &ref->scope->deployment();
+              if (same) f.issuer_cluster = canonical(&c);
+            }
           }
         }
         if (!f.identity) all_credentials_linked_ = false;
@@ -108,8 +113,9 @@ void Graph::link_identities() {
                                   {"properties", "configurationProtectedSettings", "workloadIdentity.azureClientId"}, *e.scope);
     if (!e.client_id) continue;
     auto ref = property_reference(*e.client_id, *e.scope);
-    if (ref && is_type(*ref->resource, kIdentityType) && is_path(ref->path, {"clientId"}))
-      e.identity = identity_of(ref->scope, ref->resource);
+    // `uami[i]`: identities of a loop are one node here, not one per pass: unknown which.
+    if (ref && !ref->index && is_type(*ref->resource, kIdentityType) && is_path(ref->path, {"clientId"}))
+      e.identity = identity_of(&ref->scope->deployment(), ref->resource);  // an extension of a loop: its pass
   }
 }
 

@@ -56,6 +56,10 @@ std::optional<PropertyReference> resolve(const Value& v, const Scope& scope, std
   bool below_properties = true;  // the path names `properties` first
   if (v.kind == Value::Kind::Reference) {
     out.resource = scope.doc->resource(v.text);
+  } else if (v.kind == Value::Kind::Index && v.items.size() == 2 && v.items[0].kind == Value::Kind::Reference) {
+    out.resource = scope.doc->resource(v.items[0].text);
+    out.index = small_count(evaluate(v.items[1], scope));
+    if (!out.resource || !out.resource->loop || !out.index) return std::nullopt;
   } else if (v.kind == Value::Kind::Call && ascii_lower(v.text) == "reference" && !v.items.empty()) {
     Value id = evaluate(v.items[0], scope);
     if (id.kind != Value::Kind::String) return std::nullopt;

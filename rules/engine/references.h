@@ -18,11 +18,13 @@ struct PropertyReference {
   const Scope* scope = nullptr;        // the deployment the resource is in (a module's, through outputs)
   const Resource* resource = nullptr;  // a resource of scope->doc
   std::vector<std::string> path;       // the property read, below `properties` ("clientId")
+  // Bicep `aks[i].properties…`: the pass of the resource's loop that is read.
+  std::optional<size_t> index;
 };
 
 // Follows `v` through variables and module outputs (`mod.outputs.x`) to
-// `sym.properties.a.b` (Bicep) or `reference(id[, version[, 'Full']]).a.b`
-// (ARM); nullopt for anything else.
+// `sym.properties.a.b` or `sym[i].properties.a.b` (Bicep) or
+// `reference(id[, version[, 'Full']]).a.b` (ARM); nullopt for anything else.
 std::optional<PropertyReference> property_reference(const Value& v, const Scope& scope);
 
 // The value written at `path` below `root`, following variables (never

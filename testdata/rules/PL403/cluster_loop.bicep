@@ -1,0 +1,53 @@
+// PL403: one identity for the clusters of a loop, and its one credential trusts aks[0]'s
+// issuer: Flux on 'aks-b' (aks[1]) gets no token it accepts.
+param clusters array = [
+  { name: 'aks-a', oidc: true }
+  { name: 'aks-b', oidc: true }
+]
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = [for c in clusters: {
+  name: c.name
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    dnsPrefix: c.name
+    oidcIssuerProfile: { enabled: c.oidc }
+    securityProfile: { workloadIdentity: { enabled: true } }
+  }
+}]
+resource uami 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'flux-id'
+  location: 'westeurope'
+}
+@batchSize(1)
+resource fic 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
+  parent: uami
+  name: 'flux-a'
+  properties: {
+    // expect: PL403 error 13-58
+    issuer: aks[0].properties.oidcIssuerProfile.issuerURL
+    subject: 'system:serviceaccount:flux-system:source-controller'
+    audiences: [ 'api://AzureADTokenExchange' ]
+  }
+}
+resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = [for (c, i) in clusters: {
+  name: 'flux'
+  scope: aks[i]
+  properties: {
+    extensionType: 'microsoft.flux'
+    configurationSettings: {
+      'workloadIdentity.enable': 'true'
+      'workloadIdentity.azureClientId': uami.properties.clientId
+    }
+  }
+}]
+resource config 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = [for (c, i) in clusters: {
+  name: 'config'
+  scope: aks[i]
+  properties: {
+    gitRepository: {
+      url: 'https://dev.azure.com/contoso/infra/_git/config'
+      provider: 'Azure'
+    }
+  }
+  dependsOn: [ flux ]
+}]
