@@ -134,7 +134,7 @@ void forget_broken_restores(const std::vector<std::string>& files, const std::ve
                             std::vector<std::unique_ptr<Document>>& models, std::vector<std::string>& notifications) {
   std::set<std::string> broken;
   for (size_t i = repository_files; i < files.size(); ++i) {
-    if (registry[i].empty()) continue;  // read for context (scan() below), not from the cache
+    if (registry[i].empty()) continue;                 // read for context (scan() below), not from the cache
     bool unread = !models[i] && state[i] != kOutline;  // an outline: a template outside the chain
     bool errors = models[i] && !models[i]->errors.empty();
     if (!unread && !errors) continue;
@@ -334,7 +334,8 @@ ScanResult scan(const ScanOptions& options) {
   for (size_t i = 0; i < count; ++i) {
     bool from_registry = !registry[i].empty();
     bool outside = i >= repository_files;  // from Bicep's cache, or read for context
-    if (state[i] == kOutline && !outside) result.outlined.push_back(std::move(found.files[i]));  // the graph has no use for it
+    if (state[i] == kOutline && !outside)
+      result.outlined.push_back(std::move(found.files[i]));  // the graph has no use for it
     if (state[i] == kModel) {
       docs.push_back(std::move(*models[i]));
       if (from_registry) mark_registry(docs.back(), registry[i]);
@@ -356,7 +357,8 @@ ScanResult scan(const ScanOptions& options) {
                   *result.context.begin() + ". Findings in it are not reported (name it to check it)."
             : std::to_string(result.context.size()) +
                   " files outside the paths named were read for context, as the files scanned deploy or import from "
-                  "them, first " + *result.context.begin() + ". Findings in them are not reported (name them to check them).");
+                  "them, first " +
+                  *result.context.begin() + ". Findings in them are not reported (name them to check them).");
   }
   // Levels from the configuration; `off` drops the rule's findings.
   std::erase_if(result.findings, [&](Finding& f) {

@@ -74,6 +74,27 @@ Deployed deployed(const Resource& r, const Scope& scope) {
 
 bool is_type(const Resource& r, std::string_view type) { return iequals(r.type, type); }
 
+namespace {
+
+// A node for each of `passes` (Graph::passes_of) in which `r` may be deployed;
+// `d`: whether it is deployed in `scope`, the deployment itself.
+template <class Node>
+std::vector<Node> nodes_in(const Resource& r, const Scope& scope, Deployed d, const std::vector<const Scope*>& passes) {
+  std::vector<Node> out;
+  for (const Scope* pass : passes) {
+    Deployed in_pass = pass == &scope ? d : deployed(r, *pass);
+    if (in_pass == Deployed::No) continue;
+    Node& n = out.emplace_back();
+    n.doc = scope.doc;
+    n.resource = &r;
+    n.scope = pass;
+    n.maybe = in_pass == Deployed::Maybe;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ResourceNode::identity() const {
   Lookup name = get({"name"});
   return resource->type + "/" + (name.string() ? *name.string() : resource->symbol);
@@ -92,16 +113,9 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
       Deployed d = deployed(r, scope);
       if (d == Deployed::No) continue;
       // A loop over clusters patless knows is a cluster for each (`scope: aks[i]` finds it).
-      for (const Scope* pass : passes_of(r, scope)) {
-        Deployed in_pass = pass == &scope ? d : deployed(r, *pass);
-        if (in_pass == Deployed::No) continue;
-        ClusterNode c;
-        c.doc = scope.doc;
-        c.resource = &r;
-        c.scope = pass;
-        c.maybe = in_pass == Deployed::Maybe;
+      for (ClusterNode& c : nodes_in<ClusterNode>(r, scope, d, passes_of(r, scope))) {
         if (auto n = c.get({"name"}); n.string()) c.name = *n.string();
-        if (r.existing) c.group = resource_group_of(r, *pass);
+        if (r.existing) c.group = resource_group_of(r, *c.scope);
         clusters_.push_back(std::move(c));
       }
     }
@@ -113,14 +127,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
       Deployed d = deployed(r, scope);
       if (d == Deployed::No) continue;
       if (is_type(r, kExtensionType)) {
-        for (const Scope* pass : passes_of(r, scope)) {  // as configurations, below
-          Deployed in_pass = pass == &scope ? d : deployed(r, *pass);
-          if (in_pass == Deployed::No) continue;
-          FluxExtension e;
-          e.doc = scope.doc;
-          e.resource = &r;
-          e.scope = pass;
-          e.maybe = in_pass == Deployed::Maybe;
+        for (FluxExtension& e : nodes_in<FluxExtension>(r, scope, d, passes_of(r, scope))) {
           auto kind = e.get({"properties", "extensionType"});
           if (kind.state == Lookup::State::Unknown) {  // a parameter, a spread: it may be Flux's
             maybe_flux_extension_clusters_.push_back(find_target(e));
@@ -133,14 +140,7 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
         }
       } else if (is_type(r, kFluxConfigType)) {
         // A loop over repositories patless knows is a configuration for each.
-        for (const Scope* pass : passes_of(r, scope)) {
-          Deployed in_pass = pass == &scope ? d : deployed(r, *pass);
-          if (in_pass == Deployed::No) continue;
-          FluxConfiguration f;
-          f.doc = scope.doc;
-          f.resource = &r;
-          f.scope = pass;
-          f.maybe = in_pass == Deployed::Maybe;
+        for (FluxConfiguration& f : nodes_in<FluxConfiguration>(r, scope, d, passes_of(r, scope))) {
           f.url = f.get({"properties", "gitRepository", "url"});
           f.provider = f.get({"properties", "gitRepository", "provider"});
           f.source_kind = f.get({"properties", "sourceKind"});

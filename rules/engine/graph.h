@@ -243,7 +243,9 @@ class Graph {
   const std::deque<FluxExtension>& flux_extensions() const { return extensions_; }
   // The clusters of the extensions whose extensionType is not known (each may be
   // microsoft.flux); null for one whose cluster is not known either.
-  const std::vector<const ClusterNode*>& maybe_flux_extension_clusters() const { return maybe_flux_extension_clusters_; }
+  const std::vector<const ClusterNode*>& maybe_flux_extension_clusters() const {
+    return maybe_flux_extension_clusters_;
+  }
   const std::deque<FluxConfiguration>& flux_configurations() const { return configurations_; }
   const std::vector<ObjectNode>& objects() const { return objects_; }
   const std::deque<IdentityNode>& identities() const { return identities_; }
