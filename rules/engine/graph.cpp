@@ -129,7 +129,8 @@ Graph::Graph(const std::vector<Document>& documents) : documents_(documents), sc
       if (is_type(r, kExtensionType)) {
         for (FluxExtension& e : nodes_in<FluxExtension>(r, scope, d, passes_of(r, scope))) {
           auto kind = e.get({"properties", "extensionType"});
-          if (kind.state == Lookup::State::Unknown) {  // a parameter, a spread: it may be Flux's
+          // A parameter, a spread, or an `existing` one (installed elsewhere, its type not written): it may be Flux's.
+          if (kind.state == Lookup::State::Unknown || r.existing) {
             maybe_flux_extension_clusters_.push_back(find_target(e));
             continue;
           }

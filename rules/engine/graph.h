@@ -242,7 +242,7 @@ class Graph {
   const std::deque<ClusterNode>& clusters() const { return clusters_; }
   const std::deque<FluxExtension>& flux_extensions() const { return extensions_; }
   // The clusters of the extensions whose extensionType is not known (each may be
-  // microsoft.flux); null for one whose cluster is not known either.
+  // microsoft.flux), `existing` ones included; null for one whose cluster is not known either.
   const std::vector<const ClusterNode*>& maybe_flux_extension_clusters() const {
     return maybe_flux_extension_clusters_;
   }
