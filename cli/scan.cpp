@@ -162,8 +162,10 @@ ScanResult scan(const ScanOptions& options) {
   // patless's own configuration is not infrastructure code.
   std::erase_if(found.files, [](const std::string& f) { return std::filesystem::path(f).filename() == ".patless.yaml"; });
   if (!options.config.exclude.empty()) {
-    // Excluded paths are not read at all.
+    // Excluded paths are not linted. The globs are relative to the configuration's
+    // directory (`--config .patless.yaml`: the current one).
     std::filesystem::path base = std::filesystem::path(options.config.path).parent_path();
+    if (base.empty()) base = ".";
     std::error_code ec;
     std::filesystem::path absolute_base = std::filesystem::absolute(base, ec).lexically_normal();
     std::erase_if(found.files, [&](const std::string& f) {
@@ -353,12 +355,13 @@ ScanResult scan(const ScanOptions& options) {
     std::erase_if(result.findings, [&](const Finding& f) { return result.context.count(f.path) > 0; });
     bool one = result.context.size() == 1;
     result.notes.push_back(
-        one ? "1 file outside the paths named was read for context, as the files scanned deploy or import from it: " +
-                  *result.context.begin() + ". Findings in it are not reported (name it to check it)."
+        one ? "1 file outside the paths named or excluded, which the files scanned deploy or import from, was read "
+              "for context: " +
+                  *result.context.begin() + ". Findings in it are not reported."
             : std::to_string(result.context.size()) +
-                  " files outside the paths named were read for context, as the files scanned deploy or import from "
-                  "them, first " +
-                  *result.context.begin() + ". Findings in them are not reported (name them to check them).");
+                  " files outside the paths named or excluded, which the files scanned deploy or import from, were "
+                  "read for context, first " +
+                  *result.context.begin() + ". Findings in them are not reported.");
   }
   // Levels from the configuration; `off` drops the rule's findings.
   std::erase_if(result.findings, [&](Finding& f) {

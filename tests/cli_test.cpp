@@ -232,6 +232,19 @@ TEST_CASE("init writes a starter configuration that check accepts, and keeps an 
   fs::remove_all(dir);
 }
 
+TEST_CASE("exclude globs of --config given as a bare file name are relative to the current directory",
+          "[cli][config]") {
+  fs::path dir = temp_dir();
+  fs::create_directories(dir / "skip");
+  { std::ofstream(dir / ".patless.yaml") << "exclude:\n  - 'skip/**'\n"; }
+  { std::ofstream(dir / "skip" / "broken.bicep") << "resource x 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"; }
+  { std::ofstream(dir / "main.bicep") << "param name string = 'x'\n"; }
+  Run r = run_patless("check . --config .patless.yaml", "cd '" + dir.string() + "' && NO_COLOR=1");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "No findings in 1 file.\n");
+  fs::remove_all(dir);
+}
+
 TEST_CASE("configuration globs", "[config]") {
   CHECK(patless::glob_match("samples/**", "samples/flux/a.bicep"));
   CHECK(patless::glob_match("**/tests/e2e/**", "avm/res/x/tests/e2e/max/main.test.bicep"));
