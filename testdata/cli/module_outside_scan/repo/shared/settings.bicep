@@ -1,0 +1,3 @@
+// Imported from outside the scan: read for context.
+@export()
+var issuerEnabled = false
