@@ -114,11 +114,24 @@ void mark_registry(Document& d, const std::string& reference) {
   for (Document& n : d.nested) mark_registry(n, reference);
 }
 
-// The local files a document deploys (modules, linked templates) or imports from, normalised.
+// The local files a document deploys (modules, linked templates) or imports from,
+// and the files and directories its kustomizations build or patch with, normalised.
 std::vector<std::string> files_used(const Document& d) {
   std::vector<std::string> out = deployed_files(d);
   for (const Import& i : d.imports)
     if (!i.path.empty() && i.path.find(':') == std::string::npos) out.push_back(beside(d.path, i.path));
+  for (const K8sObject& o : d.objects) {
+    if (!o.is_kustomization()) continue;
+    for (std::string_view list : {"resources", "bases", "components"}) {
+      const Value* entries = o.root.get(list);
+      if (!entries || entries->kind != Value::Kind::Array) continue;
+      for (const Value& e : entries->items)
+        if (e.kind == Value::Kind::String && !e.text.empty() && e.text.find("://") == std::string::npos)
+          out.push_back(beside(d.path, e.text));
+    }
+  }
+  for (const KustomizePatch& p : d.patches)
+    if (!p.file.empty()) out.push_back(beside(d.path, p.file));
   return out;
 }
 
@@ -261,8 +274,8 @@ ScanResult scan(const ScanOptions& options) {
   };
   read_restored(resolve_registry_modules(everything));
   // What the files deploy or import from outside the paths named (`'../shared/flux.bicep'`
-  // in a scan of `infra/`) is read as well, as Bicep would: its findings are not reported,
-  // but what it deploys is known.
+  // in a scan of `infra/`, a kustomization's `../../base`) is read as well, as Bicep and
+  // kustomize would: its findings are not reported, but what it deploys is known.
   std::unordered_set<std::string> known;
   std::vector<size_t> todo = everything;
   for (int depth = 0; depth < kMaxModuleDepth && !todo.empty(); ++depth) {
@@ -272,13 +285,22 @@ ScanResult scan(const ScanOptions& options) {
       for (std::string& target : files_used(*models[i])) {
         if (known.empty())
           for (const std::string& f : found.files) known.insert(normal_path(f));
+        if (known.count(target)) continue;
         std::error_code ec;
-        if (known.count(target) || !std::filesystem::is_regular_file(target, ec)) continue;
-        known.insert(target);
-        added.push_back(found.files.size());
-        result.context.insert(target);
-        found.files.push_back(std::move(target));
-        registry.emplace_back();
+        // A directory a kustomization builds: the files below it.
+        std::vector<std::string> files;
+        if (std::filesystem::is_regular_file(target, ec))
+          files.push_back(std::move(target));
+        else if (std::filesystem::is_directory(target, ec))
+          files = discover({target}).files;
+        for (std::string& f : files) {
+          f = normal_path(f);
+          if (!known.insert(f).second) continue;
+          added.push_back(found.files.size());
+          result.context.insert(f);
+          found.files.push_back(std::move(f));
+          registry.emplace_back();
+        }
       }
     }
     read_restored(added);
