@@ -74,27 +74,6 @@ Deployed deployed(const Resource& r, const Scope& scope) {
 
 bool is_type(const Resource& r, std::string_view type) { return iequals(r.type, type); }
 
-namespace {
-
-// A node for each of `passes` (Graph::passes_of) in which `r` may be deployed;
-// `d`: whether it is deployed in `scope`, the deployment itself.
-template <class Node>
-std::vector<Node> nodes_in(const Resource& r, const Scope& scope, Deployed d, const std::vector<const Scope*>& passes) {
-  std::vector<Node> out;
-  for (const Scope* pass : passes) {
-    Deployed in_pass = pass == &scope ? d : deployed(r, *pass);
-    if (in_pass == Deployed::No) continue;
-    Node& n = out.emplace_back();
-    n.doc = scope.doc;
-    n.resource = &r;
-    n.scope = pass;
-    n.maybe = in_pass == Deployed::Maybe;
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string ResourceNode::identity() const {
   Lookup name = get({"name"});
   return resource->type + "/" + (name.string() ? *name.string() : resource->symbol);

@@ -328,6 +328,23 @@ bool any_container_arg(const Value* deployment, const std::function<bool(std::st
 enum class Deployed { No, Maybe, Yes };
 Deployed deployed(const Resource& r, const Scope& scope);
 
+// A node for each of `passes` (Graph::passes_of) in which `r` may be deployed;
+// `d`: whether it is deployed in `scope`, the deployment itself.
+template <class Node>
+std::vector<Node> nodes_in(const Resource& r, const Scope& scope, Deployed d, const std::vector<const Scope*>& passes) {
+  std::vector<Node> out;
+  for (const Scope* pass : passes) {
+    Deployed in_pass = pass == &scope ? d : deployed(r, *pass);
+    if (in_pass == Deployed::No) continue;
+    Node& n = out.emplace_back();
+    n.doc = scope.doc;
+    n.resource = &r;
+    n.scope = pass;
+    n.maybe = in_pass == Deployed::Maybe;
+  }
+  return out;
+}
+
 // The microsoft.flux extension, or failing that the Azure-provider flux
 // configuration, that makes a cluster need OIDC and workload identity; null if
 // none is surely deployed.

@@ -64,14 +64,9 @@ void Graph::link_identities() {
     for (const Resource& r : doc.resources) {
       if (!is_type(r, kCredentialType)) continue;
       // A loop over a collection patless knows is a credential for each item.
-      for (const Scope* pass : passes_of(r, deployment)) {
-        Deployed d = deployed(r, *pass);
-        if (d == Deployed::No) continue;
-        FederatedCredential f;
-        f.maybe = d == Deployed::Maybe;
-        f.doc = &doc;
-        f.resource = &r;
-        f.scope = pass;
+      for (FederatedCredential& f :
+           nodes_in<FederatedCredential>(r, deployment, deployed(r, deployment), passes_of(r, deployment))) {
+        const Scope* pass = f.scope;
         f.issuer = f.get({"properties", "issuer"});
         f.subject = f.get({"properties", "subject"});
         f.audiences = f.get({"properties", "audiences"});
