@@ -183,23 +183,28 @@ std::vector<const Scope*> Graph::passes_of(const Resource& r, const Scope& deplo
   return passes ? *passes : std::vector<const Scope*>{&deployment};
 }
 
+ClusterNode* Graph::cluster_node(const Resource& r, const Scope& deployment, std::optional<size_t> pass) {
+  for (ClusterNode& c : clusters_) {
+    if (c.resource != &r) continue;
+    if (pass ? c.scope->pass && c.scope->pass->index == *pass && c.scope->repeats == &deployment
+             : c.scope == &deployment)
+      return &c;
+  }
+  return nullptr;
+}
+
 ClusterNode* Graph::find_target(const ResourceNode& child) {
   const Value* scope = child.resource->body.get("scope");
   if (!scope) return nullptr;
-  if (scope->kind == Value::Kind::Reference) {  // Bicep: scope: aks
-    for (ClusterNode& c : clusters_)
-      if (c.scope == &child.scope->deployment() && c.resource->symbol == scope->text) return declared_twin(&c);
-    return nullptr;
-  }
-  if (scope->kind == Value::Kind::Index && scope->items.size() == 2 &&
-      scope->items[0].kind == Value::Kind::Reference) {  // Bicep: scope: aks[i], a cluster of a loop
-    std::optional<size_t> index = small_count(evaluate(scope->items[1], *child.scope));
-    if (!index) return nullptr;
-    for (ClusterNode& c : clusters_)
-      if (c.scope->pass && c.scope->pass->index == *index && c.scope->repeats == &child.scope->deployment() &&
-          c.resource->symbol == scope->items[0].text)
-        return declared_twin(&c);
-    return nullptr;
+  bool indexed = scope->kind == Value::Kind::Index && scope->items.size() == 2 &&
+                 scope->items[0].kind == Value::Kind::Reference;  // Bicep: scope: aks[i], a cluster of a loop
+  if (scope->kind == Value::Kind::Reference || indexed) {         // Bicep: scope: aks
+    const Scope& deployment = child.scope->deployment();
+    const Resource* r = deployment.doc->resource(indexed ? scope->items[0].text : scope->text);
+    std::optional<size_t> pass;
+    if (indexed && !(pass = small_count(evaluate(scope->items[1], *child.scope)))) return nullptr;
+    ClusterNode* c = r ? cluster_node(*r, deployment, pass) : nullptr;
+    return c ? declared_twin(c) : nullptr;
   }
   // ARM: "[format('Microsoft.ContainerService/managedClusters/{0}', parameters('name'))]" and the like.
   Value resolved = evaluate(*scope, *child.scope);

@@ -307,6 +307,9 @@ class Graph {
   FluxInstallation flux_instance_installation(const ObjectNode& flux_instance);  // graph_installations.cpp
 
   ClusterNode* find_target(const ResourceNode& child);
+  // The cluster `r` declares in `deployment`: in pass `pass` of its loop (`aks[i]`), or
+  // without one the cluster of no pass (`aks`); null when there is none.
+  ClusterNode* cluster_node(const Resource& r, const Scope& deployment, std::optional<size_t> pass);
   ClusterNode* declared_twin(ClusterNode* c);
   // The one cluster the scan declares with this name (case-insensitive); null
   // when none, or several (`several` then set).

@@ -84,13 +84,8 @@ void Graph::link_identities() {
         if (const Value* issuer = written_value(r.body, {"properties", "issuer"}, *pass)) {
           auto ref = property_reference(*issuer, *pass);
           if (ref && is_type(*ref->resource, kClusterType) && is_path(ref->path, {"oidcIssuerProfile", "issuerURL"})) {
-            for (const ClusterNode& c : clusters_) {
-              if (c.resource != ref->resource) continue;
-              bool same = ref->index ? c.scope->pass && c.scope->pass->index == *ref->index &&
-                                           c.scope->repeats == &ref->scope->deployment()
-                                     : c.scope == &ref->scope->deployment();
-              if (same) f.issuer_cluster = canonical(&c);
-            }
+            if (const ClusterNode* c = cluster_node(*ref->resource, ref->scope->deployment(), ref->index))
+              f.issuer_cluster = canonical(c);
           }
         }
         if (!f.identity) all_credentials_linked_ = false;
