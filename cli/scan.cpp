@@ -118,18 +118,10 @@ void mark_registry(Document& d, const std::string& reference) {
 // and the files and directories its kustomizations build or patch with, normalised.
 std::vector<std::string> files_used(const Document& d) {
   std::vector<std::string> out = deployed_files(d);
-  for (const Import& i : d.imports)
-    if (!i.path.empty() && i.path.find(':') == std::string::npos) out.push_back(beside(d.path, i.path));
-  for (const K8sObject& o : d.objects) {
-    if (!o.is_kustomization()) continue;
-    for (std::string_view list : {"resources", "bases", "components"}) {
-      const Value* entries = o.root.get(list);
-      if (!entries || entries->kind != Value::Kind::Array) continue;
-      for (const Value& e : entries->items)
-        if (e.kind == Value::Kind::String && !e.text.empty() && e.text.find("://") == std::string::npos)
-          out.push_back(beside(d.path, e.text));
-    }
-  }
+  for (std::string& f : imported_files(d)) out.push_back(std::move(f));
+  for (const K8sObject& o : d.objects)
+    for (std::string_view entry : o.kustomize_paths())
+      if (!entry.empty()) out.push_back(beside(d.path, entry));
   for (const KustomizePatch& p : d.patches)
     if (!p.file.empty()) out.push_back(beside(d.path, p.file));
   return out;

@@ -42,6 +42,18 @@ const Variable* Document::variable(std::string_view name) const {
   return nullptr;
 }
 
+std::vector<std::string_view> K8sObject::kustomize_paths() const {
+  std::vector<std::string_view> out;
+  if (!is_kustomization()) return out;
+  for (std::string_view list : {"resources", "bases", "components"}) {
+    const Value* entries = root.get(list);
+    if (!entries || entries->kind != Value::Kind::Array) continue;
+    for (const Value& e : entries->items)
+      if (e.kind == Value::Kind::String && e.text.find("://") == std::string::npos) out.push_back(e.text);
+  }
+  return out;
+}
+
 const Resource* Document::resource(std::string_view symbol) const {
   for (const auto& r : resources)
     if (r.symbol == symbol) return &r;

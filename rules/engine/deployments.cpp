@@ -225,6 +225,12 @@ std::vector<std::string> output_sources(const Document& d) {
     if (p.default_value) output_readers(*p.default_value, read);
   std::vector<std::string> out = files_deployed(d, &read);
   // What a file imports is evaluated where it is used: the file is read whole too.
+  for (std::string& f : imported_files(d)) out.push_back(std::move(f));
+  return out;
+}
+
+std::vector<std::string> imported_files(const Document& d) {
+  std::vector<std::string> out;
   for (const Import& i : d.imports)
     if (is_local(i.path)) out.push_back(beside(d.path, i.path));
   return out;

@@ -33,4 +33,7 @@ std::vector<std::string> deployed_files(const Document& d);
 // without reading back cannot change its values.
 std::vector<std::string> output_sources(const Document& d);
 
+// The local files a document imports from (`import { a } from 'types.bicep'`), as normalised paths.
+std::vector<std::string> imported_files(const Document& d);
+
 }  // namespace patless

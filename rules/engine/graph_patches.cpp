@@ -211,22 +211,18 @@ void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex&
                    int depth) {
   if (depth > 16) return;
   for (const K8sObject& o : docs[k].objects) {
-    if (!o.is_kustomization()) continue;
-    for (std::string_view list : {"resources", "bases", "components"}) {
-      const Value* entries = o.root.get(list);
-      if (!entries || entries->kind != Value::Kind::Array) continue;
-      for (const Value& e : entries->items) {
-        if (e.kind != Value::Kind::String || e.text.find("://") != std::string::npos) continue;
-        std::string target = beside(index.paths[k], std::string_view(e.text));
-        if (index.by_path.count(target)) {
-          files.insert(target);
-        } else if (auto nested = index.kustomization_of_dir.find(target); nested != index.kustomization_of_dir.end()) {
-          if (files.insert(index.paths[nested->second]).second) collect_files(nested->second, docs, index, files, depth + 1);
-        } else {
-          std::string prefix = target + "/";
-          for (auto it = index.by_path.lower_bound(prefix); it != index.by_path.end() && it->first.starts_with(prefix); ++it)
-            files.insert(it->first);
-        }
+    for (std::string_view entry : o.kustomize_paths()) {
+      std::string target = beside(index.paths[k], entry);
+      if (index.by_path.count(target)) {
+        files.insert(target);
+      } else if (auto nested = index.kustomization_of_dir.find(target); nested != index.kustomization_of_dir.end()) {
+        if (files.insert(index.paths[nested->second]).second)
+          collect_files(nested->second, docs, index, files, depth + 1);
+      } else {
+        std::string prefix = target + "/";
+        for (auto it = index.by_path.lower_bound(prefix); it != index.by_path.end() && it->first.starts_with(prefix);
+             ++it)
+          files.insert(it->first);
       }
     }
   }
