@@ -101,12 +101,24 @@ bool writes(const Document& d, const SourceRange& r) {
 }  // namespace
 
 std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const Lookup& l, const std::string& what) {
-  if (!l.known() || !l.value.range.valid()) return std::nullopt;
-  if (l.value.origin != Value::kForeign) {
+  if (!l.known()) return std::nullopt;
+  return written_elsewhere(node, l.value, what);
+}
+
+void add_written_elsewhere(Finding& f, const ResourceNode& node, const Lookup& l, const std::string& what) {
+  auto set = written_elsewhere(node, l, what);
+  // A parameter's default may be where the finding itself points.
+  if (set && !(set->path == f.path && same_range(set->range, f.range))) f.related.push_back(std::move(*set));
+}
+
+std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const Value& value,
+                                                 const std::string& what) {
+  if (!value.range.valid()) return std::nullopt;
+  if (value.origin != Value::kForeign) {
     // In this file but not in the resource: a parameter's default, a variable.
-    if (within(l.value.range, node.resource->range) || l.value.origin != 0 || !writes(*node.doc, l.value.range))
+    if (within(value.range, node.resource->range) || value.origin != 0 || !writes(*node.doc, value.range))
       return std::nullopt;
-    return RelatedLocation{node.doc->path, l.value.range, what + ", as written here"};
+    return RelatedLocation{node.doc->path, value.range, what + ", as written here"};
   }
   // The documents of the deployments above: callers, parameter files, outer templates.
   std::vector<const Document*> docs;
@@ -123,7 +135,7 @@ std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const
     s = s->nested_in ? s->nested_in : s->caller;
   }
   for (const Document* d : docs)
-    if (writes(*d, l.value.range)) return RelatedLocation{d->path, l.value.range, what + ", as written here"};
+    if (writes(*d, value.range)) return RelatedLocation{d->path, value.range, what + ", as written here"};
   return std::nullopt;
 }
 

@@ -32,6 +32,10 @@ void add_deployment(Finding& f, const Scope* scope);
 // "<what>, as written here"; in the resource's own file, a parameter's default or
 // a variable. None for a value written in the resource itself.
 std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const Lookup& l, const std::string& what);
+std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const Value& value, const std::string& what);
+
+// Adds written_elsewhere(node, l, what) to `f`'s related locations, if any.
+void add_written_elsewhere(Finding& f, const ResourceNode& node, const Lookup& l, const std::string& what);
 
 // Where to point when a property is missing: the deepest object that exists
 // (its key), else the resource's declaration head.

@@ -1,4 +1,6 @@
 // PL203: the microsoft.flux extension must be told to use workload identity, and with which client id.
+#include <optional>
+
 #include "rules/engine/graph.h"
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
@@ -55,11 +57,12 @@ class ExtensionWorkloadIdentityRule : public Rule {
           if (right.empty()) continue;
           (right == kEnable ? have_enable : have_client_id) = true;
           if (m.key != right) {
-            report(e, *config, m.key_range, std::string(name) + " key '" + m.key + "' is not '" + std::string(right) +
-                                                "': the extension ignores it, so Flux does not use workload identity.",
+            report(e, *config, *map, m, true,
+                   std::string(name) + " key '" + m.key + "' is not '" + std::string(right) +
+                       "': the extension ignores it, so Flux does not use workload identity.",
                    out);
           } else if (right == kEnable && !is_true(m.value)) {
-            report(e, *config, m.value.range,
+            report(e, *config, *map, m, false,
                    std::string(name) + " '" + std::string(kEnable) + "' is " + shown(m.value) +
                        ", not 'true': the source-controller gets no workload identity token.",
                    out);
@@ -98,10 +101,30 @@ class ExtensionWorkloadIdentityRule : public Rule {
     return v.text.empty() ? "null" : v.text;
   }
   static void report(const FluxExtension& e, const FluxConfiguration& config, const SourceRange& at,
-                     std::string message, Emitter& out) {
+                     std::string message, Emitter& out, std::optional<RelatedLocation> written = std::nullopt) {
     Finding f = finding_at(e, at, "properties.configurationSettings", std::move(message));
+    if (written) f.related.push_back(std::move(*written));
     f.related.push_back(related(config, "flux configuration with provider 'Azure' on the same cluster"));
     out.report(std::move(f));
+  }
+  // A finding on member `m` (its key, or its value) of the evaluated `settings`.
+  // A member that came from another file (a parameter file, a caller) is
+  // reported where this resource writes it, or writes the settings, and named
+  // where it is written.
+  static void report(const FluxExtension& e, const FluxConfiguration& config, const Lookup& settings, const Member& m,
+                     bool on_key, std::string message, Emitter& out) {
+    if (m.value.origin != Value::kForeign) {
+      report(e, config, on_key ? m.key_range : m.value.range, std::move(message), out);
+      return;
+    }
+    const Member* local =
+        settings.written && settings.written->kind == Value::Kind::Object ? settings.written->member(m.key) : nullptr;
+    SourceRange at =
+        on_key ? (local ? local->key_range : settings.key_range) : (local ? local->value.range : settings.range);
+    if (!at.valid()) at = settings.range;
+    auto written = written_elsewhere(e, m.value, on_key ? "the key" : "the setting");
+    if (written && on_key) written->range = m.key_range;  // the key stands beside the value it found
+    report(e, config, at, std::move(message), out, std::move(written));
   }
 };
 

@@ -43,8 +43,7 @@ class AzureDevOpsProviderRule : public Rule {
                           "': Flux can only pull it with a PAT or SSH secret. Use provider: 'Azure' for workload identity.";
         SourceRange at = missing ? c.url.range : c.provider.range;
         Finding f = finding_at(c, at, "properties.gitRepository.provider", std::move(message));
-        if (auto set = written_elsewhere(c, missing ? c.url : c.provider, missing ? "the URL" : "the provider"))
-          f.related.push_back(std::move(*set));
+        add_written_elsewhere(f, c, missing ? c.url : c.provider, missing ? "the URL" : "the provider");
         // On a legacy visualstudio.com URL the provider alone is not the whole fix (PL104).
         if (kind == RepoUrlKind::AzureDevOpsHttps) f.fix = fix(c, missing);
         out.report(std::move(f));

@@ -39,7 +39,7 @@ class ProviderValueRule : public Rule {
       message += same_but_case;
       message += "'.";
       Finding f = finding_at(c, c.provider.range, "properties.gitRepository.provider", std::move(message));
-      if (auto set = written_elsewhere(c, c.provider, "the provider")) f.related.push_back(std::move(*set));
+      add_written_elsewhere(f, c, c.provider, "the provider");
       if (c.provider.written && c.provider.written->kind == Value::Kind::String) {  // a literal here: rewrite it
         std::string quoted = c.doc->format == Format::Arm ? "\"" : "'";
         quoted += same_but_case;

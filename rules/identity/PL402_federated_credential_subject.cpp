@@ -31,7 +31,7 @@ class FederatedCredentialSubjectRule : public Rule {
         if (iequals(*subject, kFluxSubject)) message += " (subjects are case-sensitive)";
         message += ": the source-controller's token does not match it, and Azure refuses the exchange.";
         Finding finding = finding_at(*f, f->subject.range, "properties.subject", std::move(message));
-        if (auto set = written_elsewhere(*f, f->subject, "the subject")) finding.related.push_back(std::move(*set));
+        add_written_elsewhere(finding, *f, f->subject, "the subject");
         finding.related.push_back(related(*e, "the microsoft.flux extension that runs as this identity"));
         out.report(std::move(finding));
       }

@@ -39,7 +39,7 @@ class FederatedCredentialAudienceRule : public Rule {
           continue;
         }
         Finding finding = finding_at(*f, at, "properties.audiences", std::move(message));
-        if (auto set = written_elsewhere(*f, a, "the audiences")) finding.related.push_back(std::move(*set));
+        add_written_elsewhere(finding, *f, a, "the audiences");
         finding.related.push_back(related(*e, "the microsoft.flux extension that runs as this identity"));
         out.report(std::move(finding));
       }
