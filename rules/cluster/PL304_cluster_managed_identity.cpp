@@ -38,6 +38,7 @@ class ClusterManagedIdentityRule : public Rule {
         continue;
       }
       Finding f = finding_at(cluster, at, "identity", std::move(message));
+      add_written_elsewhere(f, cluster, type, "the identity type");
       f.related.push_back(related(*dependent, "what needs the extension on this cluster"));
       out.report(std::move(f));
     }

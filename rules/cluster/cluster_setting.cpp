@@ -54,6 +54,7 @@ void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_li
     message += std::string(why);
     SourceRange at = l.absent() ? missing_property_range(cluster, l) : l.range;
     Finding f = finding_at(cluster, at, setting, std::move(message), may_default_on ? Level::Warning : Level::None);
+    add_written_elsewhere(f, cluster, l, "the setting");
     f.related.push_back(related(*dependent, dependent->resource->type.find("extensions") != std::string::npos
                                                 ? "the microsoft.flux extension on this cluster"
                                                 : "the flux configuration that uses workload identity"));

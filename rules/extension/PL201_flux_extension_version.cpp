@@ -31,11 +31,14 @@ class FluxExtensionVersionRule : public Rule {
       auto below_minimum = compare_versions(v, minimum);
       if (!below_minimum) continue;
       if (*below_minimum < 0) {
-        out.report(finding_at(e, version.range, "properties.version",
-                              "microsoft.flux version " + v + " is older than " + minimum +
-                                  (minimum == kMinimumVersion
-                                       ? ": Flux before 2.4 cannot authenticate with workload identity (provider: azure)."
-                                       : ", the minimum this repository's .patless.yaml sets.")));
+        Finding f =
+            finding_at(e, version.range, "properties.version",
+                       "microsoft.flux version " + v + " is older than " + minimum +
+                           (minimum == kMinimumVersion
+                                ? ": Flux before 2.4 cannot authenticate with workload identity (provider: azure)."
+                                : ", the minimum this repository's .patless.yaml sets."));
+        add_written_elsewhere(f, e, version, "the version");
+        out.report(std::move(f));
         continue;
       }
       auto below_ado = compare_versions(v, kAzureDevOpsWorkloadIdentity);
@@ -47,6 +50,7 @@ class FluxExtensionVersionRule : public Rule {
                                    std::string(kAzureDevOpsWorkloadIdentity) +
                                    ", the first release documented to pull from Azure DevOps with workload identity.",
                                Level::Warning);
+        add_written_elsewhere(f, e, version, "the version");
         f.related.push_back(related(*c, "flux configuration with provider 'Azure'"));
         out.report(std::move(f));
         break;

@@ -53,14 +53,19 @@ class ExtensionVersionPinningRule : public Rule {
         Finding f = finding_at(e, version.range, "properties.version",
                                "microsoft.flux version " + version.value.text + " is not honoured: " + why +
                                    ". Set autoUpgradeMinorVersion: false to pin the version.");
+        add_written_elsewhere(f, e, version, "the version");
+        add_written_elsewhere(f, e, auto_upgrade, "autoUpgradeMinorVersion");
         f.fix = fix(e, auto_upgrade);
         out.report(std::move(f));
       }
       if (upgrade_off && train.known() && train.value.kind == Value::Kind::String) {
-        out.report(finding_at(e, train.range, "properties.releaseTrain",
-                              "releaseTrain '" + train.value.text +
-                                  "' has no effect while autoUpgradeMinorVersion is false.",
-                              Level::Warning));
+        Finding f =
+            finding_at(e, train.range, "properties.releaseTrain",
+                       "releaseTrain '" + train.value.text + "' has no effect while autoUpgradeMinorVersion is false.",
+                       Level::Warning);
+        add_written_elsewhere(f, e, train, "the release train");
+        add_written_elsewhere(f, e, auto_upgrade, "autoUpgradeMinorVersion");
+        out.report(std::move(f));
       }
     }
   }

@@ -51,7 +51,9 @@ class AzureProviderUrlRule : public Rule {
 
  private:
   static void report(const FluxConfiguration& c, std::string message, Emitter& out, Level level = Level::None) {
-    out.report(finding_at(c, c.url.range, "properties.gitRepository.url", std::move(message), level));
+    Finding f = finding_at(c, c.url.range, "properties.gitRepository.url", std::move(message), level);
+    add_written_elsewhere(f, c, c.url, "the URL");
+    out.report(std::move(f));
   }
 
   // `/{org}/{project}/_git/{repo}` or the short `/{org}/_git/{repo}` Azure DevOps also serves.

@@ -30,6 +30,7 @@ class FederatedCredentialIssuerRule : public Rule {
                                        "Federated credential issuer is the OIDC issuer of cluster " +
                                            f->issuer_cluster->quoted_name() + ", but Flux runs on cluster " +
                                            cluster->quoted_name() + ": Azure refuses its tokens.");
+          add_written_elsewhere(finding, *f, f->issuer, "the issuer");
           finding.related.push_back(related(*cluster, "the cluster the microsoft.flux extension is on"));
           finding.related.push_back(related(*f->issuer_cluster, "the cluster whose issuer the credential trusts"));
           out.report(std::move(finding));
@@ -39,6 +40,7 @@ class FederatedCredentialIssuerRule : public Rule {
                                            "': it breaks silently when cluster " + cluster->quoted_name() +
                                            " is rebuilt. Use its properties.oidcIssuerProfile.issuerURL.",
                                        Level::Warning);
+          add_written_elsewhere(finding, *f, f->issuer, "the issuer");
           finding.related.push_back(related(*cluster, "the cluster the microsoft.flux extension is on"));
           out.report(std::move(finding));
         }
