@@ -271,6 +271,7 @@ struct Document {
   std::vector<Comment> comments;
   std::vector<ParseError> errors;
   std::string using_path;  // .bicepparam `using '...'`; parameter values are in `parameters`
+  SourceRange using_range;  // the `using` statement
   // .bicepparam `extends '...'`: the base file that sets the parameters this one does not.
   std::string extends_path;
   // Read with Detail::ChainOnly and outside the chain: only path and format are

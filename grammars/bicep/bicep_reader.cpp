@@ -172,7 +172,10 @@ class BicepReader {
       read_import(stmt);
     } else if (is(stmt, "using_statement")) {
       auto kids = named_children(stmt);
-      if (!kids.empty() && is(kids[0], "string")) doc_.using_path = string_value(kids[0]).text;
+      if (!kids.empty() && is(kids[0], "string")) {
+        doc_.using_path = string_value(kids[0]).text;
+        doc_.using_range = range(stmt);
+      }
     }
     // Other statements (types, functions, metadata, targetScope) carry
     // nothing the rules read yet.

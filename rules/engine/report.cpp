@@ -23,8 +23,8 @@ Finding make_finding(const Document& doc, const SourceRange& range, const Source
 // declarations that deploy the resource's file.
 void add_deployment(Finding& f, const Scope* scope) {
   for (int depth = 0; scope && depth < 32; ++depth) {
-    if (scope->parameter_file && !scope->nested_in)
-      f.related.push_back({scope->parameter_file->path, SourceRange{1, 1, 1, 1, 0, 0},
+    if (const Document* p = scope->parameter_file; p && !scope->nested_in)  // a .bicepparam's `using`, or the top
+      f.related.push_back({p->path, p->using_range.valid() ? p->using_range : SourceRange{1, 1, 1, 1, 0, 0},
                            "deployed with the parameters of this file"});
     if (scope->module && scope->caller)
       f.related.push_back({scope->caller->doc->path, scope->module->range,

@@ -1,3 +1,4 @@
+// The development cluster: these values break the chain.
 using 'main.bicep'
 
 param enableOidc = false
