@@ -7,8 +7,10 @@
 #include <set>
 
 #include "cli/scan.h"
+#include "grammars/source_text.h"
 #include "rules/engine/rule.h"
 #include "tests/fixture_expectations.h"
+#include "tests/read_text.h"
 
 namespace fs = std::filesystem;
 using patless::testing::describe;
@@ -44,6 +46,20 @@ std::vector<std::string> files_of(const fs::path& unit) {
   return files;
 }
 
+// A range's line and column are those of its byte offsets in the file it names:
+// a range taken from another file (a caller's, a parameter file's) is not.
+std::string misplaced(const std::string& path, const patless::SourceRange& r) {
+  if (!r.valid() || r.end_offset == 0) return {};  // a whole-file place (1:1), no offsets
+  std::string bytes = read_text(path);
+  patless::SourceText text(bytes);
+  auto start = text.position(r.start_offset), end = text.position(r.end_offset);
+  if (r.end_offset <= bytes.size() && start == std::pair{r.start_line, r.start_column} &&
+      end == std::pair{r.end_line, r.end_column})
+    return {};
+  return path + ":" + std::to_string(r.start_line) + ":" + std::to_string(r.start_column) + " is not at bytes " +
+         std::to_string(r.start_offset) + "-" + std::to_string(r.end_offset);
+}
+
 }  // namespace
 
 TEST_CASE("every fixture produces exactly the findings written in it", "[fixtures]") {
@@ -57,8 +73,13 @@ TEST_CASE("every fixture produces exactly the findings written in it", "[fixture
     options.paths = {unit.string()};
     options.jobs = 1;
     // Suppressed findings are checked by suppression_test.cpp, not written in fixtures.
-    for (const auto& f : patless::scan(options).findings)
+    std::vector<std::string> misplaced_ranges;
+    for (const auto& f : patless::scan(options).findings) {
       if (!f.suppressed) actual.insert(describe(f));
+      if (auto m = misplaced(f.path, f.range); !m.empty()) misplaced_ranges.push_back(f.rule_id + " " + m);
+      for (const auto& r : f.related)
+        if (auto m = misplaced(r.path, r.range); !m.empty()) misplaced_ranges.push_back(f.rule_id + " note " + m);
+    }
 
     std::vector<std::string> missing, extra;
     std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(), std::back_inserter(missing));
@@ -66,8 +87,10 @@ TEST_CASE("every fixture produces exactly the findings written in it", "[fixture
     INFO("fixture " << unit.string());
     for (const auto& m : missing) UNSCOPED_INFO("missing finding: " << m);
     for (const auto& x : extra) UNSCOPED_INFO("unexpected finding: " << x);
+    for (const auto& m : misplaced_ranges) UNSCOPED_INFO("misplaced range: " << m);
     CHECK(missing.empty());
     CHECK(extra.empty());
+    CHECK(misplaced_ranges.empty());
   }
 }
 
