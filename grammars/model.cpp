@@ -54,6 +54,18 @@ std::vector<std::string_view> K8sObject::kustomize_paths() const {
   return out;
 }
 
+void KustomizePatch::read_target(const Value* target) {
+  auto text = [&](std::string_view key) {
+    const Value* v = target && target->kind == Value::Kind::Object ? target->get(key) : nullptr;
+    return v && v->is_literal_scalar() ? v->text : std::string();
+  };
+  target_kind = text("kind");
+  target_name = text("name");
+  target_namespace = text("namespace");
+  label_selector = text("labelSelector");
+  annotation_selector = text("annotationSelector");
+}
+
 const Resource* Document::resource(std::string_view symbol) const {
   for (const auto& r : resources)
     if (r.symbol == symbol) return &r;

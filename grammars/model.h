@@ -207,8 +207,12 @@ struct K8sObject {
 struct KustomizePatch {
   enum class Type { StrategicMerge, Json6902 };
   Type type = Type::StrategicMerge;
-  // What it applies to; an empty field matches anything.
-  std::string target_kind, target_name, target_namespace, label_selector;
+  // What it applies to; an empty field matches anything. Kind, name and
+  // namespace are patterns; the selectors are Kubernetes label selectors.
+  std::string target_kind, target_name, target_namespace, label_selector, annotation_selector;
+  // Reads a `target:` (or a replacement's `select:`) object; null leaves it empty.
+  void read_target(const Value* target);
+  bool selects_by_metadata() const { return !label_selector.empty() || !annotation_selector.empty(); }
   Value body;         // the patch object, or the list of JSON patch operations
   SourceRange range;  // the patch text, or the path of a patch file
   // From a FluxInstance's spec.kustomize.patches: it patches the Flux that the

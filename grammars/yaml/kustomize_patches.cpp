@@ -73,14 +73,6 @@ std::string text_at(const Value* v, std::string_view key) {
   return f && f->is_literal_scalar() ? f->text : std::string();
 }
 
-// What a patch entry's `target:` selects: kind, name (a pattern), namespace, labels.
-void read_target(const Value* target, KustomizePatch& p) {
-  p.target_kind = text_at(target, "kind");
-  p.target_name = text_at(target, "name");
-  p.target_namespace = text_at(target, "namespace");
-  p.label_selector = text_at(target, "labelSelector");
-}
-
 // Parses one inline patch string; appends its documents to `out`.
 void parse_patch(const SourceText& file, const Value& scalar, const Value* target, bool json6902_entry,
                  Document& doc) {
@@ -109,7 +101,7 @@ void parse_patch(const SourceText& file, const Value& scalar, const Value* targe
     p.type = json6902_entry || p.body.kind == Value::Kind::Array ? KustomizePatch::Type::Json6902
                                                                    : KustomizePatch::Type::StrategicMerge;
     if (target) {
-      read_target(target, p);
+      p.read_target(target);
     } else if (p.type == KustomizePatch::Type::StrategicMerge) {
       // Without a target, a strategic-merge patch names what it patches.
       p.target_kind = text_at(&p.body, "kind");
@@ -131,7 +123,7 @@ void file_patch(const Value& path, const Value* target, bool json6902_entry, Doc
   p.file = path.text;
   p.range = path.range;
   p.type = json6902_entry ? KustomizePatch::Type::Json6902 : KustomizePatch::Type::StrategicMerge;
-  if (target) read_target(target, p);
+  if (target) p.read_target(target);
   doc.patches.push_back(std::move(p));
 }
 

@@ -105,8 +105,8 @@ void Graph::flux_instance_objects() {
       // spec.kustomize.patches patch what the operator makes from spec.sync too.
       for (const KustomizePatch& p : n.doc->patches) {
         if (!p.of_flux_instance) continue;
-        if (!p.label_selector.empty() || !p.file.empty()) {
-          node.unknown_patch = node.unknown_patch || p.target_kind.empty() || p.target_kind == o->kind;
+        if (p.selects_by_metadata() || !p.file.empty()) {
+          node.unknown_patch = node.unknown_patch || pattern_matches(p.target_kind, o->kind);
           continue;
         }
         if (patch_targets(p, *o, o->root)) apply_patch(o->root, p, 0);

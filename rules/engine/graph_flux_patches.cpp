@@ -48,14 +48,7 @@ void Graph::flux_kustomization_patches() {
         const Value* target = e.kind == Value::Kind::Object ? e.get("target") : nullptr;
         KustomizePatch p;
         if (target && target->kind == Value::Kind::Object) {
-          auto text = [&](std::string_view key) {
-            const Value* v = target->get(key);
-            return v && v->kind == Value::Kind::String ? v->text : std::string();
-          };
-          p.target_kind = text("kind");
-          p.target_name = text("name");
-          p.target_namespace = text("namespace");
-          p.label_selector = text("labelSelector");
+          p.read_target(target);
         } else {
           const Value* patch = e.kind == Value::Kind::Object ? e.get("patch") : &e;
           if (patch) p.target_kind = top_level_kind(patch->text);

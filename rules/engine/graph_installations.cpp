@@ -281,8 +281,8 @@ FluxInstallation Graph::flux_instance_installation(const ObjectNode& n) {
     for (const KustomizePatch& p : n.doc->patches) {
       if (!p.of_flux_instance) continue;
       // The operator's labels are not in the scan, nor is a patch file (which a FluxInstance cannot name).
-      if (!p.label_selector.empty() || !p.file.empty()) {
-        if (p.target_kind.empty() || p.target_kind == kind) f.unknown_patch = true;
+      if (p.selects_by_metadata() || !p.file.empty()) {
+        if (pattern_matches(p.target_kind, kind)) f.unknown_patch = true;
         continue;
       }
       if (!patch_targets(p, probe, built)) continue;

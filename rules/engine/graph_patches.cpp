@@ -9,6 +9,7 @@
 #include "grammars/paths.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/kustomize_patch.h"
+#include "rules/engine/label_selector.h"
 
 namespace patless {
 namespace {
@@ -141,34 +142,19 @@ void tag(Value& v, uint8_t origin) {
   for (Member& m : v.members) tag(m.value, origin);
 }
 
-bool name_matches(const std::string& pattern, const std::string& name) {
+}  // namespace
+
+bool pattern_matches(std::string_view pattern, std::string_view name) {
   if (pattern.empty() || pattern == name) return true;
   if (pattern.find_first_of(".*+?[](){}|^$\\") == std::string::npos) return false;
-  try {  // kustomize target names are regular expressions
-    return std::regex_match(name, std::regex(pattern));
+  try {  // kustomize's patterns are Go regular expressions, anchored at both ends
+    return std::regex_match(name.begin(), name.end(), std::regex(pattern.begin(), pattern.end()));
   } catch (const std::regex_error&) {
-    return false;
+    return true;  // Go syntax std::regex lacks (`(?i)`): it may match, so claim nothing
   }
 }
 
-// "k=v,k2=v2" against metadata.labels; other selector forms do not match.
-bool labels_match(const std::string& selector, const Value& root) {
-  if (selector.empty()) return true;
-  const Value* meta = root.get("metadata");
-  const Value* labels = meta ? meta->get("labels") : nullptr;
-  size_t at = 0;
-  while (at <= selector.size()) {
-    size_t comma = selector.find(',', at);
-    std::string term = selector.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-    size_t eq = term.find('=');
-    if (eq == std::string::npos || !labels) return false;
-    const Value* v = labels->get(term.substr(0, eq));
-    if (!v || v->text != term.substr(eq + 1)) return false;
-    if (comma == std::string::npos) break;
-    at = comma + 1;
-  }
-  return true;
-}
+namespace {
 
 // Documents by normalised path, and the kustomization of each directory:
 // computed once, so that following resources is lookups, not path arithmetic.
@@ -263,10 +249,13 @@ void apply_patch(Value& root, const KustomizePatch& p, uint8_t origin) {
 }
 
 bool patch_targets(const KustomizePatch& p, const K8sObject& o, const Value& root) {
-  if (!p.target_kind.empty() && p.target_kind != o.kind) return false;
-  if (!name_matches(p.target_name, o.name)) return false;
-  if (!p.target_namespace.empty() && !o.namespace_.empty() && p.target_namespace != o.namespace_) return false;
-  return labels_match(p.label_selector, root);
+  if (!pattern_matches(p.target_kind, o.kind) || !pattern_matches(p.target_name, o.name)) return false;
+  // An object without a namespace may get one from the kustomization that builds it.
+  if (!o.namespace_.empty() && !pattern_matches(p.target_namespace, o.namespace_)) return false;
+  const Value* meta = root.get("metadata");
+  const Value* metadata = meta && meta->kind == Value::Kind::Object ? meta : nullptr;
+  return selector_matches(p.label_selector, metadata ? metadata->get("labels") : nullptr) &&
+         selector_matches(p.annotation_selector, metadata ? metadata->get("annotations") : nullptr);
 }
 
 // kustomize `replacements` copy values into the objects they select; patless does
@@ -278,14 +267,7 @@ void Graph::replacement_targets(const Document& doc, std::vector<PatchRef>& out)
     if (!list || list->kind != Value::Kind::Array) continue;
     auto unknown = [&](const Value* select) {
       KustomizePatch p;
-      auto text = [&](std::string_view key) {
-        const Value* v = select && select->kind == Value::Kind::Object ? select->get(key) : nullptr;
-        return v && v->kind == Value::Kind::String ? v->text : std::string();
-      };
-      p.target_kind = text("kind");
-      p.target_name = text("name");
-      p.target_namespace = text("namespace");
-      p.label_selector = text("labelSelector");
+      p.read_target(select);
       file_patches_.push_back(std::move(p));
       out.push_back({&file_patches_.back(), &doc, true});
     };
@@ -337,7 +319,7 @@ void Graph::apply_patches() {
       std::string path = beside(index.paths[k], p.file);
       patch_files.insert(path);
       auto found = index.by_path.find(path);
-      bool targeted = !p.target_kind.empty() || !p.target_name.empty() || !p.label_selector.empty();
+      bool targeted = !p.target_kind.empty() || !p.target_name.empty() || p.selects_by_metadata();
       // Unknown: a file the scan lacks, or a JSON patch list (no object holds what it
       // does). A targeted file without objects the rules read is such a list too.
       if (found == index.by_path.end() || p.type == KustomizePatch::Type::Json6902 ||
@@ -353,6 +335,7 @@ void Graph::apply_patches() {
         copy.target_name = targeted ? p.target_name : o.name;
         copy.target_namespace = targeted ? p.target_namespace : o.namespace_;
         copy.label_selector = p.label_selector;
+        copy.annotation_selector = p.annotation_selector;
         copy.body = o.root;
         copy.range = o.range;
         file_patches_.push_back(std::move(copy));
