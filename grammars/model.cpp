@@ -59,6 +59,8 @@ void KustomizePatch::read_target(const Value* target) {
     const Value* v = target && target->kind == Value::Kind::Object ? target->get(key) : nullptr;
     return v && v->is_literal_scalar() ? v->text : std::string();
   };
+  target_group = text("group");
+  target_version = text("version");
   target_kind = text("kind");
   target_name = text("name");
   target_namespace = text("namespace");

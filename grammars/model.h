@@ -209,7 +209,8 @@ struct KustomizePatch {
   Type type = Type::StrategicMerge;
   // What it applies to; an empty field matches anything. Kind, name and
   // namespace are patterns; the selectors are Kubernetes label selectors.
-  std::string target_kind, target_name, target_namespace, label_selector, annotation_selector;
+  std::string target_group, target_version, target_kind, target_name, target_namespace;
+  std::string label_selector, annotation_selector;
   // Reads a `target:` (or a replacement's `select:`) object; null leaves it empty.
   void read_target(const Value* target);
   bool selects_by_metadata() const { return !label_selector.empty() || !annotation_selector.empty(); }

@@ -250,6 +250,13 @@ void apply_patch(Value& root, const KustomizePatch& p, uint8_t origin) {
 
 bool patch_targets(const KustomizePatch& p, const K8sObject& o, const Value& root) {
   if (!pattern_matches(p.target_kind, o.kind) || !pattern_matches(p.target_name, o.name)) return false;
+  if (!o.api_version.empty()) {  // "apps/v1": group apps, version v1; "v1": the core group ""
+    std::string_view api = o.api_version;
+    size_t slash = api.find('/');
+    std::string_view group = slash == std::string_view::npos ? std::string_view() : api.substr(0, slash);
+    std::string_view version = slash == std::string_view::npos ? api : api.substr(slash + 1);
+    if (!pattern_matches(p.target_group, group) || !pattern_matches(p.target_version, version)) return false;
+  }
   // An object without a namespace may get one from the kustomization that builds it.
   if (!o.namespace_.empty() && !pattern_matches(p.target_namespace, o.namespace_)) return false;
   const Value* meta = root.get("metadata");
@@ -319,7 +326,8 @@ void Graph::apply_patches() {
       std::string path = beside(index.paths[k], p.file);
       patch_files.insert(path);
       auto found = index.by_path.find(path);
-      bool targeted = !p.target_kind.empty() || !p.target_name.empty() || p.selects_by_metadata();
+      bool targeted = !p.target_group.empty() || !p.target_version.empty() || !p.target_kind.empty() ||
+                      !p.target_name.empty() || p.selects_by_metadata();
       // Unknown: a file the scan lacks, or a JSON patch list (no object holds what it
       // does). A targeted file without objects the rules read is such a list too.
       if (found == index.by_path.end() || p.type == KustomizePatch::Type::Json6902 ||
@@ -331,6 +339,8 @@ void Graph::apply_patches() {
       for (const K8sObject& o : file.objects) {
         KustomizePatch copy;
         copy.type = KustomizePatch::Type::StrategicMerge;
+        copy.target_group = targeted ? p.target_group : std::string();
+        copy.target_version = targeted ? p.target_version : std::string();
         copy.target_kind = targeted ? p.target_kind : o.kind;
         copy.target_name = targeted ? p.target_name : o.name;
         copy.target_namespace = targeted ? p.target_namespace : o.namespace_;
