@@ -1,6 +1,9 @@
 #include "rules/engine/report.h"
 
 #include <algorithm>
+#include <map>
+
+#include "rules/engine/deployments.h"
 
 namespace patless {
 namespace {
@@ -126,14 +129,23 @@ std::optional<RelatedLocation> written_elsewhere(const ResourceNode& node, const
     if (d && d != node.doc && std::find(docs.begin(), docs.end(), d) == docs.end()) docs.push_back(d);
   };
   int depth = 0;
+  const std::map<std::string, const Document*>* documents = nullptr;
   for (const Scope* s = node.scope; s && depth < 64; ++depth) {
     add(s->doc);
     add(&s->declarations());
     add(s->parameter_file);
     for (const Argument& a : s->arguments)
       if (const Scope* from = s->source_of(a)) add(from->doc);
+    if (!documents) documents = s->documents;
     s = s->nested_in ? s->nested_in : s->caller;
   }
+  // And what they and the resource's file import (`import { x } from 'shared.bicep'`), and so on.
+  auto add_imports = [&](const Document& d) {
+    for (const std::string& path : imported_files(d))
+      if (auto found = documents->find(path); found != documents->end()) add(found->second);
+  };
+  if (documents) add_imports(*node.doc);
+  for (size_t i = 0; documents && i < docs.size() && i < 256; ++i) add_imports(*docs[i]);
   for (const Document* d : docs)
     if (writes(*d, value.range)) return RelatedLocation{d->path, value.range, what + ", as written here"};
   return std::nullopt;

@@ -1,7 +1,8 @@
 // The development cluster: these values break the chain.
 using 'main.bicep'
+import { developmentOidc } from 'shared.bicep'
 
-param enableOidc = false
+param enableOidc = developmentOidc
 param fluxVersion = '1.14.1'
 param autoUpgrade = true
 param settings = {

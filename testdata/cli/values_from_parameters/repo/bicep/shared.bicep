@@ -1,0 +1,3 @@
+// Values shared by the parameter files.
+@export()
+var developmentOidc = false
