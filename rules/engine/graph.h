@@ -322,9 +322,10 @@ class Graph {
   std::vector<const Scope*> passes_of(const Resource& r, const Scope& deployment);
 };
 
-// Whether a container of a Deployment (as an installation builds it) has an
-// argument for which `is` holds, or a ${variable} that may be one.
-bool any_container_arg(const Value* deployment, const std::function<bool(std::string_view)>& is);
+// Whether a container of a Deployment (as an installation builds it) passes
+// `flag` ("--feature-gates") a value for which `is` holds, as `--flag=value` or
+// as `--flag value` (Go's pflag takes both), or has a ${variable} that may be one.
+bool container_flag(const Value* deployment, std::string_view flag, const std::function<bool(std::string_view)>& is);
 
 // Whether a resource is deployed in a deployment: its condition, and those of the
 // modules and deployments that lead to it, evaluated. Ordered: the least of two holds.

@@ -62,7 +62,7 @@ bool common_metadata(Value& built, std::string_view kind, const Document& kustom
 
 }  // namespace
 
-bool any_container_arg(const Value* deployment, const std::function<bool(std::string_view)>& is) {
+bool container_flag(const Value* deployment, std::string_view flag, const std::function<bool(std::string_view)>& is) {
   const Value* spec = deployment ? deployment->get("spec") : nullptr;
   const Value* tmpl = spec ? spec->get("template") : nullptr;
   const Value* pod = tmpl ? tmpl->get("spec") : nullptr;
@@ -71,8 +71,16 @@ bool any_container_arg(const Value* deployment, const std::function<bool(std::st
   for (const Value& c : containers->items) {
     const Value* args = c.kind == Value::Kind::Object ? c.get("args") : nullptr;
     if (!args || args->kind != Value::Kind::Array) continue;
-    for (const Value& a : args->items)
-      if (a.kind == Value::Kind::Opaque || is(a.text)) return true;
+    const auto& items = args->items;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (items[i].kind == Value::Kind::Opaque) return true;
+      std::string_view a = items[i].text;
+      if (!a.starts_with(flag)) continue;
+      a.remove_prefix(flag.size());
+      if (a.starts_with('=') && is(a.substr(1))) return true;
+      if (a.empty() && i + 1 < items.size() && (items[i + 1].kind == Value::Kind::Opaque || is(items[i + 1].text)))
+        return true;
+    }
   }
   return false;
 }
@@ -251,9 +259,9 @@ void Graph::find_installations() {
   for (FluxInstallation& f : installations_) {
     for (const ObjectNode* n : f.objects)
       if (n->is_flux_git_repository()) f.repositories.push_back(n);
-    f.default_object_identity = f.default_object_identity || any_container_arg(f.deployment, [](std::string_view a) {
-                                  return a.starts_with("--default-service-account=");
-                                });
+    f.default_object_identity =
+        f.default_object_identity ||
+        container_flag(f.deployment, "--default-service-account", [](std::string_view a) { return !a.empty(); });
   }
 }
 

@@ -9,11 +9,26 @@ namespace {
 
 constexpr std::string_view kGate = "ObjectLevelWorkloadIdentity=true";
 
+// Whether a --feature-gates value ("A=true,B=false") turns the gate on: its
+// value is read as Go's strconv.ParseBool reads it, and the last one written counts.
+bool turns_gate_on(std::string_view gates) {
+  bool on = false;
+  while (!gates.empty()) {
+    size_t comma = gates.find(',');
+    std::string_view gate = gates.substr(0, comma);
+    gates = comma == std::string_view::npos ? std::string_view() : gates.substr(comma + 1);
+    while (!gate.empty() && gate.front() == ' ') gate.remove_prefix(1);
+    while (!gate.empty() && gate.back() == ' ') gate.remove_suffix(1);
+    if (!gate.starts_with("ObjectLevelWorkloadIdentity=")) continue;
+    std::string_view v = gate.substr(gate.find('=') + 1);
+    on = v == "true" || v == "True" || v == "TRUE" || v == "t" || v == "T" || v == "1";
+  }
+  return on;
+}
+
 // Whether the built source-controller Deployment has the gate in its args (or may have).
 bool gate_enabled(const Value* deployment) {
-  return any_container_arg(deployment, [](std::string_view a) {
-    return a.starts_with("--feature-gates=") && a.find(kGate) != std::string_view::npos;
-  });
+  return container_flag(deployment, "--feature-gates", turns_gate_on);
 }
 
 class ObjectLevelIdentityRule : public Rule {
