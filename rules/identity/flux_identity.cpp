@@ -30,6 +30,16 @@ bool maybe_for_flux(const FederatedCredential& f, const FluxExtension& e, const 
   return !issuer_known || !f.subject.known();
 }
 
+bool names_other_flux_controller(std::string_view subject) {
+  constexpr std::string_view kPrefix = "system:serviceaccount:flux-system:";
+  if (!subject.starts_with(kPrefix)) return false;
+  subject.remove_prefix(kPrefix.size());
+  for (std::string_view controller : {"kustomize-controller", "helm-controller", "notification-controller",
+                                      "image-reflector-controller", "image-automation-controller", "source-watcher"})
+    if (subject == controller) return true;
+  return false;
+}
+
 bool FluxSubjects::matches(const std::string& subject) const {
   if (any || std::find(exact.begin(), exact.end(), subject) != exact.end()) return true;
   return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return subject.starts_with(p); });

@@ -41,10 +41,17 @@ FluxSubjects flux_subjects(const Graph& graph);
 bool flux_covered_by_other(const FederatedCredential& f, const FluxExtension& e, const Graph& graph,
                            const FluxSubjects& subjects);
 
-// Whether a subject is written for Flux's own namespace (a typo there is Flux's).
+// Whether a subject is exactly the ServiceAccount of another Flux controller in
+// flux-system (image-reflector-controller, kustomize-controller, ...). One identity
+// often serves several: the Azure docs give the image-reflector-controller a
+// credential on the identity the extension's azureClientId names.
+bool names_other_flux_controller(std::string_view subject);
+
+// Whether a subject is written for the source-controller in Flux's own namespace
+// (a typo there is Flux's): it mentions flux-system and is no other controller's.
 inline bool names_flux_system(const FederatedCredential& f) {
   const std::string* subject = f.subject.string();
-  return subject && subject->find("flux-system") != std::string::npos;
+  return subject && subject->find("flux-system") != std::string::npos && !names_other_flux_controller(*subject);
 }
 
 // microsoft.flux extensions whose workloadIdentity.azureClientId reads the

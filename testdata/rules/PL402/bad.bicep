@@ -50,12 +50,13 @@ resource caseDiffers 'Microsoft.ManagedIdentity/userAssignedIdentities/federated
   }
 }
 
-resource wrongController 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
+// The kustomize-controller's own credential (SOPS with Key Vault), not a typo of
+// the source-controller's: the one above is reported instead.
+resource otherController 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
   parent: fluxIdentity
   name: 'flux-kustomize'
   properties: {
     issuer: aks.properties.oidcIssuerProfile.issuerURL
-    // expect: PL402 error 14-70
     subject: 'system:serviceaccount:flux-system:kustomize-controller'
     audiences: [ 'api://AzureADTokenExchange' ]
   }
