@@ -26,6 +26,13 @@ bool flux_related(FileKind kind, std::string_view bytes) {
          bytes.find("kubernetesconfiguration") != std::string_view::npos;
 }
 
+// A Bicep or ARM file that deploys federated credentials: they join the identity
+// Flux runs as by its name, from any file.
+bool has_credentials(FileKind kind, std::string_view bytes) {
+  return kind != FileKind::Yaml && (bytes.find("federatedIdentityCredentials") != std::string_view::npos ||
+                                    bytes.find("federatedidentitycredentials") != std::string_view::npos);
+}
+
 // The quoted strings of `bytes` that name a file (end in .bicep, .bicepparam —
 // a base a .bicepparam extends — or .json), resolved against `dir`.
 std::vector<std::string> quoted_paths(std::string_view bytes, const fs::path& dir) {
@@ -85,6 +92,8 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     std::string path, normal;
     FileKind kind;
     bool kept = false;
+    bool credentials = false;  // deploys federated credentials (see below)
+    bool client_id = false;    // names workloadIdentity.azureClientId
     bool arm_parameters = false;
     std::vector<std::string> targets;  // quoted paths to other files
   };
@@ -92,8 +101,10 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   for (const std::string& f : all) {
     FileKind k = file_kind(f);
     std::string normal = normal_path(f);
+    // Bicep deploys ARM templates too (a module or a .bicepparam's `using` may name a .json).
     bool wanted = named_set.count(normal) || k == FileKind::Yaml ||
-                  (bicep && (k == FileKind::Bicep || k == FileKind::BicepParams)) || (json && k == FileKind::Json);
+                  ((bicep || json) && (k == FileKind::Bicep || k == FileKind::BicepParams)) ||
+                  (json && k == FileKind::Json);
     if (wanted) files.push_back({f, std::move(normal), k, false, false, {}});
   }
   std::atomic<size_t> next{0};
@@ -103,6 +114,9 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
       Candidate& c = files[i];
       if (!read_file(c.path, bytes, error)) bytes.clear();
       c.kept = named_set.count(c.normal) || flux_related(c.kind, bytes);
+      c.credentials = !c.kept && has_credentials(c.kind, bytes);
+      c.client_id = c.kind != FileKind::Yaml && (bytes.find("azureClientId") != std::string::npos ||
+                                                 bytes.find("azureclientid") != std::string::npos);
       fs::path dir = fs::path(c.path).parent_path();
       if (c.kind != FileKind::Yaml) c.targets = quoted_paths(bytes, dir);
       else if (bytes.find("kustomize.config.k8s.io") != std::string::npos) c.targets = yaml_paths(bytes, dir);
@@ -147,7 +161,14 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     if (files[i].kind == FileKind::BicepParams)
       for (const std::string& t : files[i].targets)
         if (kept.count(t)) kept.insert(files[i].normal);
-  for (Candidate& c : files) c.kept = kept.count(c.normal) > 0;
+  // Files with federated credentials matter when a kept file gives the extension
+  // an identity (workloadIdentity.azureClientId): PL401 asks whether it has
+  // one. They are read for the credentials alone, not for what they deploy (a
+  // pattern module deploys dozens of modules; a credential whose identity is
+  // then unknown only keeps PL401 silent).
+  bool client_id = false;
+  for (const Candidate& c : files) client_id = client_id || (c.client_id && kept.count(c.normal));
+  for (Candidate& c : files) c.kept = kept.count(c.normal) > 0 || (client_id && c.credentials);
   // ARM parameter files beside a kept template.
   std::set<std::string> kept_dirs;
   for (const Candidate& c : files)

@@ -126,3 +126,31 @@ TEST_CASE("every rule has a doc, a firing fixture and a silent fixture in each o
     }
   }
 }
+
+TEST_CASE("a pre-commit run gives each file of a fixture the findings the whole fixture's scan gives it",
+          "[fixtures][pre-commit]") {
+  for (const fs::path& unit : fixture_units()) {
+    if (!fs::is_directory(unit)) continue;
+    patless::ScanOptions whole;
+    whole.paths = {unit.string()};
+    whole.jobs = 1;
+    std::multiset<std::string> everything;
+    for (const auto& f : patless::scan(whole).findings)
+      if (!f.suppressed) everything.insert(describe(f));
+    for (const std::string& file : files_of(unit)) {
+      patless::ScanOptions focused = whole;
+      focused.focus = {file};
+      std::multiset<std::string> expected, actual;
+      for (const std::string& d : everything)
+        if (d.starts_with(file + ":")) expected.insert(d);
+      for (const auto& f : patless::scan(focused).findings)
+        if (!f.suppressed && f.path == file) actual.insert(describe(f));
+      INFO("fixture " << unit.string() << ", named " << file);
+      for (const auto& d : expected)
+        if (!actual.count(d)) UNSCOPED_INFO("only in the whole scan: " << d);
+      for (const auto& d : actual)
+        if (!expected.count(d)) UNSCOPED_INFO("only in the pre-commit run: " << d);
+      CHECK(expected == actual);
+    }
+  }
+}
