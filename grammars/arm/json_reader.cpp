@@ -38,9 +38,10 @@ class TokenTracker {
         break;
       case State::LineComment:
         if (c == '\n') {
-          comments.emplace_back(comment_start_, pos);
+          comments.emplace_back(comment_start_, comment_cr_ ? pos - 1 : pos);  // not the \r of a CRLF
           state_ = State::Normal;
         }
+        comment_cr_ = c == '\r';
         break;
       case State::BlockComment:
         if (c == '*') state_ = State::BlockStar;
@@ -60,7 +61,7 @@ class TokenTracker {
   bool in_string() const { return state_ == State::String; }
 
   void finish() {
-    if (state_ == State::LineComment) comments.emplace_back(comment_start_, pos);
+    if (state_ == State::LineComment) comments.emplace_back(comment_start_, comment_cr_ ? pos - 1 : pos);
   }
 
   size_t literal_end_now() const { return in_literal ? pos : literal_end; }
@@ -69,6 +70,7 @@ class TokenTracker {
   enum class State { Normal, String, Escape, Slash, LineComment, BlockComment, BlockStar };
   State state_ = State::Normal;
   size_t comment_start_ = 0;
+  bool comment_cr_ = false;  // a line comment's last byte was \r
 
   void normal(char c) {
     bool literal_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -84,7 +86,11 @@ class TokenTracker {
     }
     switch (c) {
       case '"': string_start = pos; state_ = State::String; break;
-      case '/': comment_start_ = pos; state_ = State::Slash; break;
+      case '/':
+        comment_start_ = pos;
+        comment_cr_ = false;
+        state_ = State::Slash;
+        break;
       case '{': case '[': last_open = pos; break;
       case '}': case ']': last_close = pos; break;
       default: break;

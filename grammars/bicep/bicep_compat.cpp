@@ -36,7 +36,7 @@ class Lexer {
 
   std::vector<Token> run() {
     const size_t n = src_.size();
-    size_t i = 0;
+    size_t i = src_.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a BOM is not a token: `using` still starts the file
     // Nesting deeper than the readers follow is a PL001 of its own; the rest
     // of the text stays as it is.
     while (i < n && stack_.size() < limits::kMaxNesting) {
