@@ -1,10 +1,16 @@
 #include "tests/fixture_expectations.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 namespace patless::testing {
 namespace {
+
+bool is_fixture(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".bicep" || ext == ".bicepparam" || ext == ".json" || ext == ".yaml" || ext == ".yml";
+}
 
 std::vector<std::string> lines_of(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -71,6 +77,26 @@ std::vector<std::string> expectations_of(const std::string& path) {
     out.push_back(path + ":" + where + " " + rule + " " + level);
   }
   return out;
+}
+
+std::vector<std::filesystem::path> fixture_units() {
+  std::vector<std::filesystem::path> units;
+  for (const auto& rule_dir : std::filesystem::directory_iterator(kRulesDir))
+    for (const auto& entry : std::filesystem::directory_iterator(rule_dir.path()))
+      if (entry.is_directory() || is_fixture(entry.path())) units.push_back(entry.path());
+  std::sort(units.begin(), units.end());
+  return units;
+}
+
+std::vector<std::string> files_of(const std::filesystem::path& unit) {
+  std::vector<std::string> files;
+  if (std::filesystem::is_directory(unit)) {
+    for (const auto& e : std::filesystem::recursive_directory_iterator(unit))
+      if (e.is_regular_file() && is_fixture(e.path())) files.push_back(e.path().string());
+  } else {
+    files.push_back(unit.string());
+  }
+  return files;
 }
 
 }  // namespace patless::testing

@@ -1,12 +1,21 @@
 // Expected findings written inside fixtures, and their comparison with actual ones.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "rules/engine/finding.h"
 
 namespace patless::testing {
+
+inline const std::filesystem::path kRulesDir = std::filesystem::path(PATLESS_SOURCE_DIR) / "testdata" / "rules";
+
+// Units of work under testdata/rules/PLnnn/: single files, or folders linted as one scan.
+std::vector<std::filesystem::path> fixture_units();
+
+// The fixture files of a unit (itself, or the files under the folder).
+std::vector<std::string> files_of(const std::filesystem::path& unit);
 
 // "path:line:col-endline:endcol RULE level", the form both sides are compared in.
 std::string describe(const Finding& f);
