@@ -243,3 +243,19 @@ TEST_CASE("existing clusters and identities in thousands of scoped module passes
   CHECK(typos == 1);
   CHECK(others == 0);  // one cluster per resource group: no credential trusts another cluster's issuer
 }
+
+TEST_CASE("a kustomize target pattern that backtracks forever, against a 200,000-byte name, ends fast", "[hostile]") {
+  // std::regex took exponential time on `(a*)*b`, and overflowed the stack on a long name.
+  TempDir dir;
+  std::ofstream(dir.path / "sa.yaml") << "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: "
+                                      << std::string(200000, 'a') << "\n  namespace: flux-system\n";
+  std::ofstream(dir.path / "kustomization.yaml")
+      << "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - sa.yaml\n"
+         "patches:\n"
+         "  - patch: |-\n      apiVersion: v1\n      kind: ServiceAccount\n      metadata:\n        name: x\n"
+         "    target:\n      kind: (Service)*Account\n      name: \"(a*)*b\"\n"
+         "  - patch: |-\n      apiVersion: v1\n      kind: ServiceAccount\n      metadata:\n        name: x\n"
+         "    target:\n      name: \"(a|b)*\"\n";
+  auto result = scan_within(dir.path, 30.0);
+  CHECK(result.findings.empty());
+}

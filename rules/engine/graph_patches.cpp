@@ -2,7 +2,6 @@
 // target, so rules see objects as kustomize builds them.
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -10,6 +9,7 @@
 #include "rules/engine/graph.h"
 #include "rules/engine/kustomize_patch.h"
 #include "rules/engine/label_selector.h"
+#include "rules/engine/pattern.h"
 
 namespace patless {
 namespace {
@@ -147,11 +147,7 @@ void tag(Value& v, uint8_t origin) {
 bool pattern_matches(std::string_view pattern, std::string_view name) {
   if (pattern.empty() || pattern == name) return true;
   if (pattern.find_first_of(".*+?[](){}|^$\\") == std::string::npos) return false;
-  try {  // kustomize's patterns are Go regular expressions, anchored at both ends
-    return std::regex_match(name.begin(), name.end(), std::regex(pattern.begin(), pattern.end()));
-  } catch (const std::regex_error&) {
-    return true;  // Go syntax std::regex lacks (`(?i)`): it may match, so claim nothing
-  }
+  return full_match(pattern, name).value_or(true);  // syntax it does not know may match: claim nothing
 }
 
 namespace {

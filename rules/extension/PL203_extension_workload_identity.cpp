@@ -123,7 +123,7 @@ class ExtensionWorkloadIdentityRule : public Rule {
         on_key ? (local ? local->key_range : settings.key_range) : (local ? local->value.range : settings.range);
     if (!at.valid()) at = settings.range;
     auto written = written_elsewhere(e, m.value, on_key ? "the key" : "the setting");
-    if (written && on_key) written->range = m.key_range;  // the key stands beside the value it found
+    if (written && on_key) written->range = m.key_range;  // found by its value; point at the key itself
     report(e, config, at, std::move(message), out, std::move(written));
   }
 };
