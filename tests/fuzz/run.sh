@@ -4,7 +4,7 @@
 # Build first: cmake -S . -B build/fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
 #   -DPATLESS_FUZZ=ON -DPATLESS_BUILD_TESTS=OFF && cmake --build build/fuzz
 set -euo pipefail
-target=${1:?target: fuzz_bicep, fuzz_arm, fuzz_yaml or fuzz_pipeline}
+target=${1:?target: fuzz_bicep, fuzz_arm, fuzz_yaml, fuzz_pipeline or fuzz_selectors}
 seconds=${2:-600}
 build=${3:-build/fuzz}
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,6 +15,7 @@ case "$target" in
   fuzz_arm) pattern='*.json' ;;
   fuzz_yaml) pattern='*.y*ml' ;;
   fuzz_pipeline) pattern='*' ;;
+  fuzz_selectors) pattern='kustomization.yaml' ;;  # below: seeds whose first line is a pattern
 esac
 find "$source_dir/testdata" -type f -name "$pattern" ! -name '*.expect' -exec cp -n {} "$corpus/" \; 2>/dev/null || true
 if [ "$target" = fuzz_pipeline ]; then
@@ -40,6 +41,11 @@ if [ "$target" = fuzz_pipeline ]; then
   join "$build/groups-main.bicep" "$r/PL402/existing_in_subscription_template/credential.bicep" \
     "$r/PL402/existing_in_resource_group_arm/azuredeploy.json" "$r/PL506/patch_files/gotk-sync.yaml" \
     "$r/PL506/patch_files/kustomization.yaml" "$r/PL506/patch_files/sa-patch.yaml" > "$corpus/seed-resource-groups"
+fi
+if [ "$target" = fuzz_selectors ]; then
+  printf '(source|image-reflector)-controller\nsource-controller' > "$corpus/seed-alternation"
+  printf '(?i)[a-z]+-\\w{2,10}(?:x|y)*$\nSource-controller' > "$corpus/seed-classes"
+  printf 'app in (a, b),!legacy,tier!=db,n>2\napp=a\nn=3' > "$corpus/seed-selector"
 fi
 exec "$build/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$build/crashes/$target/" -print_final_stats=1
