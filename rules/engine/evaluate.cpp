@@ -684,6 +684,12 @@ Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, c
       evaluated = evaluate(*current, scope);
       current = &*evaluated;
     }
+    if (current->kind == Value::Kind::Null && current != &root) {
+      // `oidcIssuerProfile: enabled ? { … } : null`: Azure gets no object there,
+      // so nothing below it is set, as for a missing one.
+      out.state = Lookup::State::Absent;
+      return out;
+    }
     if (current->kind != Value::Kind::Object) {
       out.state = Lookup::State::Unknown;
       return out;
