@@ -90,7 +90,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   // (memory stays that of the largest file).
   struct Candidate {
     std::string path, normal;
-    FileKind kind;
+    FileKind kind = FileKind::Other;
     bool kept = false;
     bool credentials = false;  // deploys federated credentials (see below)
     bool client_id = false;    // names workloadIdentity.azureClientId
@@ -105,7 +105,12 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     bool wanted = named_set.count(normal) || k == FileKind::Yaml ||
                   ((bicep || json) && (k == FileKind::Bicep || k == FileKind::BicepParams)) ||
                   (json && k == FileKind::Json);
-    if (wanted) files.push_back({f, std::move(normal), k, false, false, {}});
+    if (!wanted) continue;
+    Candidate c;
+    c.path = f;
+    c.normal = std::move(normal);
+    c.kind = k;
+    files.push_back(std::move(c));
   }
   std::atomic<size_t> next{0};
   auto read = [&] {
