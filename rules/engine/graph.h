@@ -45,7 +45,10 @@ struct FluxExtension : ClusterChild {
   // settings', as written (after variables), and the identity whose clientId it
   // reads; null when unknown.
   const Value* client_id = nullptr;
+  const Scope* client_id_scope = nullptr;  // the deployment it is written in: a caller's, for what it passes
   const IdentityNode* identity = nullptr;
+  // The client id is written in another file (a caller passed it): its range is that file's.
+  bool client_id_elsewhere() const { return client_id && client_id_scope && client_id_scope->doc->path != doc->path; }
 };
 
 struct FluxConfiguration : ClusterChild {

@@ -81,8 +81,9 @@ void Graph::link_identities() {
           // credential): the identity the scan declares with that name, if only one.
           if (!f.identity) f.identity = declared_named(parent);
         }
-        if (const Value* issuer = written_value(r.body, {"properties", "issuer"}, *pass)) {
-          auto ref = property_reference(*issuer, *pass);
+        const Scope* issuer_in = pass;
+        if (const Value* issuer = written_value(r.body, {"properties", "issuer"}, *pass, &issuer_in)) {
+          auto ref = property_reference(*issuer, *issuer_in);
           if (ref && is_type(*ref->resource, kClusterType) && is_path(ref->path, {"oidcIssuerProfile", "issuerURL"})) {
             if (const ClusterNode* c = cluster_node(*ref->resource, ref->scope->deployment(), ref->index))
               f.issuer_cluster = canonical(c);
@@ -96,13 +97,16 @@ void Graph::link_identities() {
   }
 
   for (FluxExtension& e : extensions_) {
-    e.client_id = written_value(e.resource->body, {"properties", "configurationSettings", "workloadIdentity.azureClientId"},
-                                *e.scope);
+    e.client_id_scope = e.scope;
+    e.client_id =
+        written_value(e.resource->body, {"properties", "configurationSettings", "workloadIdentity.azureClientId"},
+                      *e.scope, &e.client_id_scope);
     if (!e.client_id)  // the extension reads its protected settings alike
       e.client_id = written_value(e.resource->body,
-                                  {"properties", "configurationProtectedSettings", "workloadIdentity.azureClientId"}, *e.scope);
+                                  {"properties", "configurationProtectedSettings", "workloadIdentity.azureClientId"},
+                                  *e.scope, &e.client_id_scope);
     if (!e.client_id) continue;
-    auto ref = property_reference(*e.client_id, *e.scope);
+    auto ref = property_reference(*e.client_id, *e.client_id_scope);
     // `uami[i]`: identities of a loop are one node here, not one per pass: unknown which.
     if (ref && !ref->index && is_type(*ref->resource, kIdentityType) && is_path(ref->path, {"clientId"}))
       e.identity = identity_of(&ref->scope->deployment(), ref->resource);  // an extension of a loop: its pass

@@ -95,7 +95,21 @@ namespace {
 struct Written {
   enum class Kind { Found, Absent, Unknown } kind = Kind::Absent;
   const Value* value = nullptr;
+  const Scope* scope = nullptr;  // where `value` is written: a caller's, for what it passes
 };
+
+// The parameter a value names (`p`, `parameters('p')`), or null.
+const Parameter* parameter_named(const Value& v, const Scope& scope) {
+  if (v.kind == Value::Kind::Reference) {
+    if (scope.pass && (v.text == scope.pass->item_name || v.text == scope.pass->index_name)) return nullptr;
+    return scope.declarations().parameter(v.text);
+  }
+  if (v.kind == Value::Kind::Call && ascii_lower(v.text) == "parameters" && v.items.size() == 1) {
+    Value name = evaluate(v.items[0], scope);
+    if (name.kind == Value::Kind::String) return scope.declarations().parameter(name.text);
+  }
+  return nullptr;
+}
 
 // The value a chain of variables ends in (`a` ← `var a = b` ← `var b = {…}`).
 const Value& through_variables(const Value& v, const Scope& scope) {
@@ -111,7 +125,34 @@ const Value& through_variables(const Value& v, const Scope& scope) {
 Written find_written(const Value& v, std::span<const std::string_view> path, const Scope& scope, int depth) {
   if (depth > kMaxDepth) return {Written::Kind::Unknown};
   const Value* current = &through_variables(v, scope);
-  if (path.empty()) return {Written::Kind::Found, current};
+  if (path.empty()) return {Written::Kind::Found, current, &scope};
+  // A parameter: what the deployment passes, written in the caller (or the
+  // parameter file), else its default; as evaluate() decides it.
+  if (const Parameter* p = parameter_named(*current, scope)) {
+    if (scope.arguments_unknown) return {Written::Kind::Unknown};
+    for (const Argument& a : scope.arguments) {
+      if (a.name != p->name) continue;
+      const Scope* from = scope.source_of(a);
+      if (!a.value || !from) return {Written::Kind::Unknown};
+      return find_written(*a.value, path, *from, depth + 1);
+    }
+    if (scope.unlisted_unknown) return {Written::Kind::Unknown};
+    if (!p->default_value) return p->nullable && scope.caller ? Written{} : Written{Written::Kind::Unknown};
+    return find_written(*p->default_value, path, scope, depth + 1);
+  }
+  // `settings.key`, `settings.?key`, `settings['key']`: one more step of the path below `settings`.
+  if (current->kind == Value::Kind::Member && current->items.size() == 1) {
+    std::vector<std::string_view> longer{current->text};
+    longer.insert(longer.end(), path.begin(), path.end());
+    return find_written(current->items[0], longer, scope, depth + 1);
+  }
+  if (current->kind == Value::Kind::Index && current->items.size() == 2) {
+    Value key = evaluate(current->items[1], scope);
+    if (key.kind != Value::Kind::String) return {Written::Kind::Unknown};
+    std::vector<std::string_view> longer{key.text};
+    longer.insert(longer.end(), path.begin(), path.end());
+    return find_written(current->items[0], longer, scope, depth + 1);
+  }
   if (current->is_literal_scalar() || current->kind == Value::Kind::Array) return {};  // has no keys
   if (current->kind == Value::Kind::Object) {
     // A later member wins: `{ ...defaults, key: x }` and `{ key: x, ...overrides }` differ.
@@ -144,9 +185,12 @@ Written find_written(const Value& v, std::span<const std::string_view> path, con
 
 }  // namespace
 
-const Value* written_value(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope) {
+const Value* written_value(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope,
+                           const Scope** written_in) {
   Written w = find_written(root, std::span<const std::string_view>(path.begin(), path.size()), scope, 0);
-  return w.kind == Written::Kind::Found ? w.value : nullptr;
+  if (w.kind != Written::Kind::Found) return nullptr;
+  if (written_in) *written_in = w.scope;
+  return w.value;
 }
 
 std::optional<std::string> resource_name(const Resource& r, const Scope& scope) {

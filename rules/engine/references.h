@@ -27,10 +27,13 @@ struct PropertyReference {
 // `reference(id[, version[, 'Full']]).a.b` (ARM); nullopt for anything else.
 std::optional<PropertyReference> property_reference(const Value& v, const Scope& scope);
 
-// The value written at `path` below `root`, following variables (never
-// parameters: their values are not written in the template), spreads and
-// union() as Azure merges them; null when absent or not statically there.
-const Value* written_value(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope);
+// The value written at `path` below `root`, following variables, spreads and
+// union() as Azure merges them, and parameters to what the deployment passes
+// (a caller's module params, a parameter file) or their default; null when
+// absent or not statically there. `written_in` gets the deployment the value is
+// written in, where it must be read: the caller's for a value it passes.
+const Value* written_value(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope,
+                           const Scope** written_in = nullptr);
 
 // A resource of the same document named by an ARM resource id, a resourceId()
 // result ("T/u/name") or a bare name; null when none matches.

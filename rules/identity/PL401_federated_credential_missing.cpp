@@ -28,9 +28,18 @@ class FederatedCredentialMissingRule : public Rule {
       for (const FederatedCredential* f : id.credentials) any = any || maybe_for_flux(*f, *e, graph);
       if (any) continue;
       std::string name = id.quoted_name();
-      Finding f = finding_at(*e, e->client_id->range, "properties.configurationSettings.workloadIdentity.azureClientId",
+      // A client id a caller passes in the settings is reported where this extension writes them.
+      SourceRange at = e->client_id->range;
+      if (e->client_id_elsewhere()) {
+        Lookup settings = e->get({"properties", "configurationSettings"});
+        if (!settings.known()) settings = e->get({"properties", "configurationProtectedSettings"});
+        at = settings.known() ? settings.range : e->resource->head_range;
+      }
+      Finding f = finding_at(*e, at, "properties.configurationSettings.workloadIdentity.azureClientId",
                              "Flux runs as identity " + name + ", which has no federated credential for " +
                                  std::string(kFluxSubject) + ": Azure refuses the source-controller's token.");
+      if (e->client_id_elsewhere())
+        f.related.push_back({e->client_id_scope->doc->path, e->client_id->range, "the client id, as written here"});
       f.related.push_back(related(id, "the identity, without a federated credential for Flux"));
       out.report(std::move(f));
     }

@@ -28,6 +28,7 @@ class ClientIdLiteralRule : public Rule {
   void check(const Graph& graph, Emitter& out) const override {
     for (const FluxExtension& e : graph.flux_extensions()) {
       if (!e.client_id || e.client_id->kind != Value::Kind::String || !is_guid(e.client_id->text)) continue;
+      if (e.client_id_elsewhere()) continue;  // a caller's value: it may pass the identity it has
       out.report(finding_at(e, e.client_id->range, "properties.configurationSettings.workloadIdentity.azureClientId",
                             "workloadIdentity.azureClientId is the literal GUID '" + e.client_id->text +
                                 "': patless cannot check that identity's federated credentials, and the value goes "
