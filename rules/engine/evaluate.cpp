@@ -225,19 +225,22 @@ class Evaluator {
   Value parameter(std::string_view name, const SourceRange& at, int depth) {
     const Parameter* p = scope_.declarations().parameter(name);
     if (!p) return unknown(at);
-    if (scope_.arguments_unknown) return unknown(at);
-    for (const Argument& a : scope_.arguments) {
-      if (a.name != name) continue;
-      const Scope* from = scope_.source_of(a);
-      if (!a.value || !from || depth > kMaxDepth) return unknown(at);
-      Value v = Evaluator(*from).eval(*a.value, depth + 1);
-      if (from->doc != scope_.doc) mark_foreign(v);
-      return v;
+    ParameterSource source = parameter_source(*p, scope_);
+    switch (source.kind) {
+      case ParameterSource::Kind::Passed: {
+        if (depth > kMaxDepth) return unknown(at);
+        Value v = Evaluator(*source.from).eval(*source.value, depth + 1);
+        if (source.from->doc != scope_.doc) mark_foreign(v);
+        return v;
+      }
+      case ParameterSource::Kind::Default:
+        return declared(*source.value, depth + 1);
+      case ParameterSource::Kind::Null:
+        return null(at);
+      case ParameterSource::Kind::Unknown:
+        break;
     }
-    if (scope_.unlisted_unknown) return unknown(at);
-    // Not passed by a module, deployment or parameter file that lists what it passes.
-    if (!p->default_value) return p->nullable && scope_.caller ? null(at) : unknown(at);
-    return declared(*p->default_value, depth + 1);
+    return unknown(at);
   }
 
   // `mod.outputs.name`: the output of that module deployment.
@@ -666,6 +669,21 @@ class Evaluator {
 };
 
 }  // namespace
+
+ParameterSource parameter_source(const Parameter& p, const Scope& scope) {
+  using Kind = ParameterSource::Kind;
+  if (scope.arguments_unknown) return {};
+  for (const Argument& a : scope.arguments) {
+    if (a.name != p.name) continue;
+    const Scope* from = scope.source_of(a);
+    if (!a.value || !from) return {};
+    return {Kind::Passed, a.value, from};
+  }
+  if (scope.unlisted_unknown) return {};
+  // Not passed by a module, deployment or parameter file that lists what it passes.
+  if (!p.default_value) return {p.nullable && scope.caller ? Kind::Null : Kind::Unknown};
+  return {Kind::Default, &*p.default_value, &scope};
+}
 
 Value evaluate(const Value& v, const Scope& scope) { return Evaluator(scope).eval(v, 0); }
 

@@ -90,6 +90,17 @@ struct Scope {
   }
 };
 
+// What a deployment gives parameter `p` of `scope`: the value an argument
+// passes (written in `from`, the caller or parameter file), the default
+// (written in `scope`), null (a nullable parameter a module does not pass), or
+// unknown. evaluate() and the chain's links (written_value) both decide by it.
+struct ParameterSource {
+  enum class Kind { Passed, Default, Null, Unknown } kind = Kind::Unknown;
+  const Value* value = nullptr;
+  const Scope* from = nullptr;
+};
+ParameterSource parameter_source(const Parameter& p, const Scope& scope);
+
 // Evaluates a value to a literal tree. Whatever cannot be known statically
 // (a parameter without default, a runtime function, the variable of a loop
 // outside a pass, rules/engine/loops.h) becomes

@@ -129,16 +129,17 @@ Written find_written(const Value& v, std::span<const std::string_view> path, con
   // A parameter: what the deployment passes, written in the caller (or the
   // parameter file), else its default; as evaluate() decides it.
   if (const Parameter* p = parameter_named(*current, scope)) {
-    if (scope.arguments_unknown) return {Written::Kind::Unknown};
-    for (const Argument& a : scope.arguments) {
-      if (a.name != p->name) continue;
-      const Scope* from = scope.source_of(a);
-      if (!a.value || !from) return {Written::Kind::Unknown};
-      return find_written(*a.value, path, *from, depth + 1);
+    ParameterSource source = parameter_source(*p, scope);
+    switch (source.kind) {
+      case ParameterSource::Kind::Passed:
+      case ParameterSource::Kind::Default:
+        return find_written(*source.value, path, *source.from, depth + 1);
+      case ParameterSource::Kind::Null:
+        return {};  // absent
+      case ParameterSource::Kind::Unknown:
+        break;
     }
-    if (scope.unlisted_unknown) return {Written::Kind::Unknown};
-    if (!p->default_value) return p->nullable && scope.caller ? Written{} : Written{Written::Kind::Unknown};
-    return find_written(*p->default_value, path, scope, depth + 1);
+    return {Written::Kind::Unknown};
   }
   // `settings.key`, `settings.?key`, `settings['key']`: one more step of the path below `settings`.
   if (current->kind == Value::Kind::Member && current->items.size() == 1) {
