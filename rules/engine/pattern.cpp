@@ -20,6 +20,12 @@ struct Node {
   int min = 0, max = -1;       // Repeat; max -1: no bound
 };
 
+bool is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 bool is_word(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -203,7 +209,8 @@ class Parser {
     if (fold_ && c >= 'A' && c <= 'Z') set.set(c - 'A' + 'a');
   }
 
-  // After a backslash: \d \w \s and their negations, or an escaped punctuation character.
+  // After a backslash: \d \w \s, their complements \D \W \S, \n \t \r, or an
+  // escaped punctuation character.
   ByteSet escape() {
     ByteSet set;
     if (!more()) {
@@ -211,47 +218,28 @@ class Parser {
       return set;
     }
     unsigned char c = static_cast<unsigned char>(p_[at_++]);
-    auto fill = [&](auto pred, bool negate) {
-      for (int b = 0; b < 256; ++b)
-        if (pred(static_cast<unsigned char>(b)) != negate) set.set(b);
-    };
-    auto digit = [](unsigned char b) { return b >= '0' && b <= '9'; };
-    auto space = [](unsigned char b) {
-      return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
-    };
-    switch (c) {
+    bool (*in_class)(unsigned char) = nullptr;
+    switch (c | 0x20) {  // the lower-case letter: the upper case is the complement
       case 'd':
-        fill(digit, false);
-        break;
-      case 'D':
-        fill(digit, true);
+        in_class = is_digit;
         break;
       case 'w':
-        fill(is_word, false);
-        break;
-      case 'W':
-        fill(is_word, true);
+        in_class = is_word;
         break;
       case 's':
-        fill(space, false);
+        in_class = is_space;
         break;
-      case 'S':
-        fill(space, true);
-        break;
-      case 'n':
-        set.set('\n');
-        break;
-      case 't':
-        set.set('\t');
-        break;
-      case 'r':
-        set.set('\r');
-        break;
-      default:
-        if (is_word(c) || c >= 0x80)
-          ok_ = false;  // \b, \pL, \Q, \x41 ...: not known here
-        else
-          literal(set, c);
+    }
+    if (in_class) {
+      bool complement = c < 'a';
+      for (int b = 0; b < 256; ++b)
+        if (in_class(static_cast<unsigned char>(b)) != complement) set.set(b);
+    } else if (c == 'n' || c == 't' || c == 'r') {
+      set.set(c == 'n' ? '\n' : c == 't' ? '\t' : '\r');
+    } else if (is_word(c) || c >= 0x80) {
+      ok_ = false;  // \b, \pL, \Q, \x41 ...: not known here
+    } else {
+      literal(set, c);
     }
     return set;
   }
