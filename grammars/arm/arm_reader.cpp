@@ -156,16 +156,31 @@ void read_resource(Document& doc, Value& v, const std::string& symbol, const Par
   }
 }
 
+// Whether a parameter or a type definition is `"nullable": true`, itself or through
+// the `"$ref": "#/definitions/t"` it is (Bicep's `param p t` with `type t = {…}?`).
+bool nullable_type(const Value& type, const Value* definitions) {
+  const Value* t = &type;
+  for (int hops = 0; t && t->kind == Value::Kind::Object && hops < 8; ++hops) {
+    const Value* nullable = t->get("nullable");
+    if (nullable && nullable->kind == Value::Kind::Bool && nullable->text == "true") return true;
+    std::string ref = string_of(t->get("$ref"));
+    constexpr std::string_view kPrefix = "#/definitions/";
+    if (!definitions || !ref.starts_with(kPrefix)) return false;
+    t = definitions->get(std::string_view(ref).substr(kPrefix.size()));
+  }
+  return false;
+}
+
 // A template's (or a policy definition's) `parameters`, with their defaults.
 void read_parameters(Document& doc, Value& root) {
+  const Value* definitions = root.get("definitions");
   if (Value* params = take(root, "parameters"); params && params->kind == Value::Kind::Object) {
     for (Member& m : params->members) {
       Parameter p;
       p.name = m.key;
       p.range = m.key_range;
       p.type = string_of(m.value.get("type"));
-      const Value* nullable = m.value.get("nullable");
-      p.nullable = nullable && nullable->kind == Value::Kind::Bool && nullable->text == "true";
+      p.nullable = nullable_type(m.value, definitions);
       if (Value* d = take(m.value, "defaultValue")) p.default_value = std::move(*d);
       doc.parameters.push_back(std::move(p));
     }

@@ -128,6 +128,10 @@ class BicepReader {
       if (doc_.modules.size() > modules) doc_.modules[modules].decorators = decorators;
       decorators.clear();
     }
+    // `param p t` with `type t = {…}?` (anywhere in the file) is nullable too.
+    for (Parameter& p : doc_.parameters)
+      if (!p.nullable && std::find(nullable_types_.begin(), nullable_types_.end(), p.type) != nullable_types_.end())
+        p.nullable = true;
   }
 
   // An outline's modules: symbol, path and place, without what they pass.
@@ -143,6 +147,7 @@ class BicepReader {
   const std::vector<uint32_t>& opaque_values_;    // see GrammarText
   size_t budget_ = limits::kMaxNodesVisited;
   std::optional<SourceRange> too_deep_;
+  std::vector<std::string> nullable_types_;  // `type t = …?`
 
   bool spread_operand(TSNode n) const {
     return std::binary_search(spread_operands_.begin(), spread_operands_.end(), ts_node_start_byte(n));
@@ -170,6 +175,10 @@ class BicepReader {
       if (kids.size() >= 2) doc_.outputs.push_back({text(kids[0]), range(stmt), value(kids.back(), 0)});
     } else if (is(stmt, "import_functionality")) {
       read_import(stmt);
+    } else if (is(stmt, "type_declaration")) {
+      auto kids = named_children(stmt);
+      if (kids.size() >= 2 && is(kids[0], "identifier") && nullable_after(kids.back()))
+        nullable_types_.push_back(text(kids[0]));
     } else if (is(stmt, "using_statement")) {
       auto kids = named_children(stmt);
       if (!kids.empty() && is(kids[0], "string")) {
@@ -219,14 +228,19 @@ class BicepReader {
     size_t next = 1;
     if (next < kids.size() && is(kids[next], "type")) {
       p.type = text(kids[next]);
-      // `T?`: the compatibility pass hid the `?` from the grammar (bicep_compat.h); it follows the type.
-      std::string_view after = src_.bytes().substr(ts_node_end_byte(kids[next]));
-      size_t mark = after.find_first_not_of(" \t");
-      p.nullable = p.type.ends_with('?') || (mark != std::string_view::npos && after[mark] == '?');
+      p.nullable = nullable_after(kids[next]);
       ++next;
     }
     if (next < kids.size() && has_anonymous_child(n, "=")) p.default_value = value(kids[next], 0);
     doc_.parameters.push_back(std::move(p));
+  }
+
+  // Whether the type `t` is nullable, `T?`: the `?` ends it, or follows it where
+  // the compatibility pass hid it from the grammar (bicep_compat.h).
+  bool nullable_after(TSNode t) const {
+    std::string_view after = src_.bytes().substr(ts_node_end_byte(t));
+    size_t mark = after.find_first_not_of(" \t");
+    return text(t).ends_with('?') || (mark != std::string_view::npos && after[mark] == '?');
   }
 
   void read_variable(TSNode n) {
