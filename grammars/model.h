@@ -72,6 +72,8 @@ struct Value {
   bool shared = false;
   // Bicep's safe dereference `a.?b` (a Member): null where `a` is null or has no `b`.
   bool safe = false;
+  // Bicep: written in parentheses, `(a && b)` (the reader needs it; see bicep_reader.cpp).
+  bool grouped = false;
 
   bool is_literal_scalar() const {
     return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String;

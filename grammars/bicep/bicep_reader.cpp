@@ -235,6 +235,107 @@ class BicepReader {
     doc_.parameters.push_back(std::move(p));
   }
 
+  // tree-sitter-bicep 1.1.0 binds `.p`, `[i]` and `.f()` looser than the
+  // operators, ternaries and lambdas before them: `a && b.c` is read
+  // `(a && b).c`, `x => x.name` `(x => x).name`; and it ends a lambda's body
+  // before an operator: `x => x.a == 1` is read `(x => x.a) == 1`. Bicep binds
+  // them as other languages do; these three put the values back in that shape.
+
+  // An operator, ternary or lambda not in parentheses: what the grammar put a
+  // postfix around, where it belongs to the last operand.
+  static bool open_ended(const Value& v) {
+    return !v.grouped && !v.items.empty() &&
+           (v.kind == Value::Kind::Operator || v.kind == Value::Kind::Ternary || v.kind == Value::Kind::Lambda);
+  }
+
+  static void end_at(SourceRange& r, const SourceRange& end) {
+    r.end_line = end.end_line;
+    r.end_column = end.end_column;
+    r.end_offset = end.end_offset;
+  }
+
+  // The last operand of `outer` (an open-ended value), through nested ones; each
+  // on the way now ends where `end` does.
+  static Value& last_operand(Value& outer, const SourceRange& end) {
+    Value* slot = &outer;
+    while (open_ended(*slot)) {
+      end_at(slot->range, end);
+      slot = &slot->items.back();
+    }
+    return *slot;
+  }
+
+  // `postfix` (a Member or Index) read around an open-ended object: moved onto
+  // the object's last operand.
+  static Value to_last_operand(Value postfix) {
+    if (!open_ended(postfix.items[0])) return postfix;
+    Value outer = std::move(postfix.items[0]);
+    Value& operand = last_operand(outer, postfix.range);
+    SourceRange whole = postfix.range;
+    postfix.range = operand.range;
+    end_at(postfix.range, whole);
+    postfix.items[0] = std::move(operand);
+    operand = std::move(postfix);
+    return outer;
+  }
+
+  // `call` (its callee's name to be set) whose callee, `callee`, came out
+  // open-ended: the call goes where the callee's last operand (a Member) is.
+  Value call_last_operand(Value callee, Value call) {
+    Value& operand = last_operand(callee, call.range);
+    if (operand.kind != Value::Kind::Member) {
+      Value unknown;
+      unknown.kind = Value::Kind::Opaque;
+      unknown.range = call.range;
+      return unknown;
+    }
+    call.text = src_.bytes().substr(operand.range.start_offset, operand.range.end_offset - operand.range.start_offset);
+    SourceRange whole = call.range;
+    call.range = operand.range;
+    end_at(call.range, whole);
+    operand = std::move(call);
+    return callee;
+  }
+
+  // How tightly Bicep binds `v` (learn.microsoft.com, "Bicep operators"):
+  // lambdas loosest, then the ternary, `??`, `||`, `&&`, equality, relational,
+  // additive, multiplicative and unary operators; other values are operands.
+  static int binding(const Value& v) {
+    if (v.kind == Value::Kind::Lambda) return 0;
+    if (v.kind == Value::Kind::Ternary) return 1;
+    if (v.kind != Value::Kind::Operator) return 10;
+    if (v.items.size() == 1) return 9;
+    std::string_view op = v.text;
+    if (op == "??") return 2;
+    if (op == "||") return 3;
+    if (op == "&&") return 4;
+    if (op == "==" || op == "!=" || op == "=~" || op == "!~") return 5;
+    if (op == "<" || op == "<=" || op == ">" || op == ">=") return 6;
+    if (op == "+" || op == "-") return 7;
+    return 8;  // * / %
+  }
+
+  // A binary operator or ternary `v` whose first operand came out of a postfix
+  // moved by to_last_operand (`(a && b.c) == d` for `a && b.c == d`) or is a
+  // lambda with a body cut short: when that operand binds more loosely than `v`
+  // (a ternary there always does: it groups from the right), `v` belongs to the
+  // operand's last operand.
+  static Value bind_left(Value v) {
+    Value& first = v.items[0];
+    int outer = binding(v), inner = binding(first);
+    bool rebind = !first.grouped && !first.items.empty() && (inner < outer || (inner == 1 && outer == 1));
+    if (!rebind) return v;
+    Value loose = std::move(first);
+    SourceRange whole = v.range;
+    v.items[0] = std::move(loose.items.back());
+    v.range.start_line = v.items[0].range.start_line;
+    v.range.start_column = v.items[0].range.start_column;
+    v.range.start_offset = v.items[0].range.start_offset;
+    loose.items.back() = bind_left(std::move(v));
+    loose.range = whole;
+    return loose;
+  }
+
   // Whether the type `t` is nullable, `T?`: the `?` ends it, or follows it where
   // the compatibility pass hid it from the grammar (bicep_compat.h).
   bool nullable_after(TSNode t) const {
@@ -523,8 +624,10 @@ class BicepReader {
       v.text = text(n);
     } else if (!std::strcmp(type, "parenthesized_expression")) {
       auto kids = named_children(n);
-      if (kids.size() == 1) return value(kids[0], depth + 1);
-      return opaque(n);
+      if (kids.size() != 1) return opaque(n);
+      Value inner = value(kids[0], depth + 1);
+      inner.grouped = true;
+      return inner;
     } else if (!std::strcmp(type, "object")) {
       v.kind = Value::Kind::Object;
       auto props = named_children(n);
@@ -611,6 +714,7 @@ class BicepReader {
       uint32_t dot = ts_node_end_byte(object), name = ts_node_start_byte(property);
       v.safe = name > dot && src_.bytes().substr(dot, name - dot).find('?') != std::string_view::npos;
       v.items.push_back(value(object, depth + 1));
+      return to_last_operand(std::move(v));
     } else if (!std::strcmp(type, "subscript_expression")) {
       TSNode object = ts_node_child_by_field_name(n, "object", 6);
       TSNode index = ts_node_child_by_field_name(n, "index", 5);
@@ -621,6 +725,7 @@ class BicepReader {
       v.safe = at > open && src_.bytes().substr(open, at - open).find('?') != std::string_view::npos;
       v.items.push_back(value(object, depth + 1));
       v.items.push_back(value(index, depth + 1));
+      return to_last_operand(std::move(v));
     } else if (!std::strcmp(type, "call_expression")) {
       TSNode function = ts_node_child_by_field_name(n, "function", 8);
       TSNode arguments = ts_node_child_by_field_name(n, "arguments", 9);
@@ -629,6 +734,11 @@ class BicepReader {
       v.text = text(function);
       if (!ts_node_is_null(arguments))
         for (TSNode a : named_children(arguments)) v.items.push_back(value(a, depth + 1));
+      // `a && az.f()`: the grammar's `(a && az).f()`.
+      if (is(function, "member_expression")) {
+        Value callee = value(function, depth + 1);
+        if (open_ended(callee)) return call_last_operand(std::move(callee), std::move(v));
+      }
     } else if (!std::strcmp(type, "ternary_expression")) {
       TSNode c = ts_node_child_by_field_name(n, "condition", 9);
       TSNode a = ts_node_child_by_field_name(n, "consequence", 11);
@@ -638,6 +748,7 @@ class BicepReader {
       v.items.push_back(value(c, depth + 1));
       v.items.push_back(value(a, depth + 1));
       v.items.push_back(value(b, depth + 1));
+      return bind_left(std::move(v));
     } else if (!std::strcmp(type, "binary_expression")) {
       TSNode l = ts_node_child_by_field_name(n, "left", 4);
       TSNode op = ts_node_child_by_field_name(n, "operator", 8);
@@ -647,6 +758,7 @@ class BicepReader {
       v.text = text(op);
       v.items.push_back(value(l, depth + 1));
       v.items.push_back(value(r, depth + 1));
+      return bind_left(std::move(v));
     } else if (!std::strcmp(type, "unary_expression")) {
       TSNode op = ts_node_child_by_field_name(n, "operator", 8);
       TSNode a = ts_node_child_by_field_name(n, "argument", 8);
