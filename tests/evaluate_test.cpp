@@ -67,6 +67,61 @@ TEST_CASE("evaluation leaves what it cannot know unknown", "[evaluate]") {
   CHECK(eval_bicep("free ?? 'x'") == "unknown");
 }
 
+TEST_CASE("evaluation: one operand decides && and ||, integers compare", "[evaluate]") {
+  CHECK(eval_bicep("false && free == 'x'") == "false");
+  CHECK(eval_bicep("free == 'x' && false") == "false");  // false whatever free is
+  CHECK(eval_bicep("true || free == 'x'") == "true");
+  CHECK(eval_bicep("free == 'x' || true") == "true");
+  CHECK(eval_bicep("true && free == 'x'") == "unknown");
+  CHECK(eval_bicep("false || free == 'x'") == "unknown");
+  CHECK(eval_bicep("true && !empty(list)") == "true");
+  CHECK(eval_bicep("false && settings.a") == "false");
+  CHECK(eval_bicep("'x' && false") == "false");
+  CHECK(eval_bicep("'x' && true") == "unknown");  // not a bool: Bicep rejects it
+  CHECK(eval_bicep("length(list) > 1") == "true");
+  CHECK(eval_bicep("length(list) >= 3") == "false");
+  CHECK(eval_bicep("length(list) < 2") == "false");
+  CHECK(eval_bicep("length(list) <= 2") == "true");
+  CHECK(eval_bicep("-1 < 0") == "true");
+  CHECK(eval_bicep("length(free) > 0") == "unknown");
+  CHECK(eval_bicep("'b' > 'a'") == "unknown");  // strings: not compared
+  CHECK(eval_bicep("any(known)") == "Contoso");
+  CHECK(eval_bicep("any(free)") == "unknown");
+}
+
+TEST_CASE("ARM evaluation: and(), or() and the comparison functions", "[evaluate]") {
+  const char* text = R"({
+    "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    "contentVersion": "1.0.0.0",
+    "parameters": { "free": { "type": "string" }, "list": { "type": "array", "defaultValue": [1, 2] } },
+    "variables": {
+      "a": "[and(equals(parameters('free'), 'x'), false(), true())]",
+      "b": "[or(equals(parameters('free'), 'x'), true())]",
+      "c": "[and(true(), equals(parameters('free'), 'x'))]",
+      "d": "[greater(length(parameters('list')), 0)]",
+      "e": "[lessOrEquals(length(parameters('list')), 1)]",
+      "f": "[greaterOrEquals(2, length(parameters('list')))]",
+      "g": "[less(length(parameters('free')), 3)]"
+    },
+    "resources": []
+  })";
+  auto doc = patless::read_document("azuredeploy.json", text);
+  REQUIRE(doc);
+  patless::Scope scope;
+  scope.doc = &*doc;
+  auto eval = [&](const char* name) {
+    patless::Value v = patless::evaluate(doc->variable(name)->value, scope);
+    return patless::is_unknown(v) ? std::string("unknown") : v.text;
+  };
+  CHECK(eval("a") == "false");
+  CHECK(eval("b") == "true");
+  CHECK(eval("c") == "unknown");
+  CHECK(eval("d") == "true");
+  CHECK(eval("e") == "false");
+  CHECK(eval("f") == "true");
+  CHECK(eval("g") == "unknown");
+}
+
 TEST_CASE("ARM evaluation: resource ids", "[evaluate]") {
   const char* text = R"({
     "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",

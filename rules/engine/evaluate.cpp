@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cstdint>
 #include <optional>
 
 #include "grammars/paths.h"
@@ -64,6 +66,26 @@ std::optional<std::string> as_text(const Value& v) {
     case Value::Kind::Bool: return v.text;
     default: return std::nullopt;
   }
+}
+
+// An integer literal's value (Bicep's and ARM's numbers are 64-bit integers), or nullopt.
+std::optional<int64_t> as_integer(const Value& v) {
+  if (v.kind != Value::Kind::Number) return std::nullopt;
+  int64_t n = 0;
+  auto [end, error] = std::from_chars(v.text.data(), v.text.data() + v.text.size(), n);
+  if (error != std::errc() || end != v.text.data() + v.text.size()) return std::nullopt;
+  return n;
+}
+
+// `<`, `<=`, `>`, `>=` (ARM's less, lessOrEquals, greater, greaterOrEquals) on two integers.
+std::optional<bool> compare(std::string_view op, const Value& a, const Value& b) {
+  auto x = as_integer(a), y = as_integer(b);
+  if (!x || !y) return std::nullopt;
+  if (op == "<") return *x < *y;
+  if (op == "<=") return *x <= *y;
+  if (op == ">") return *x > *y;
+  if (op == ">=") return *x >= *y;
+  return std::nullopt;
 }
 
 // Its ranges point into another file: a finding must not use them.
@@ -421,6 +443,12 @@ class Evaluator {
       if (!a.is_literal_scalar() || !b.is_literal_scalar()) return unknown(v.range);
       return bool_value(a.kind == b.kind && a.text == b.text, v.range);
     }
+    if ((fn == "and" || fn == "or") && args.size() >= 2) return logical(fn == "and", args, v.range, depth);
+    if (fn == "any" && args.size() == 1) return eval(args[0], depth + 1);  // Bicep's: the value, any type
+    if (auto op = comparison_of(fn); op && args.size() == 2) {
+      auto holds = compare(*op, eval(args[0], depth + 1), eval(args[1], depth + 1));
+      return holds ? bool_value(*holds, v.range) : unknown(v.range);
+    }
     if (fn == "not" && args.size() == 1) {
       Value a = eval(args[0], depth + 1);
       if (a.kind != Value::Kind::Bool) return unknown(v.range);
@@ -647,6 +675,7 @@ class Evaluator {
       if (v.text == "!" && a.kind == Value::Kind::Bool) return bool_value(a.text != "true", v.range);
       return unknown(v.range);
     }
+    if (v.text == "&&" || v.text == "||") return logical(v.text == "&&", v.items, v.range, depth);
     Value a = eval(v.items[0], depth + 1);
     if (v.text == "??") {
       if (a.kind == Value::Kind::Null) return eval(v.items[1], depth + 1);
@@ -659,12 +688,32 @@ class Evaluator {
     if (v.text == "!=") return bool_value(!(a.kind == b.kind && a.text == b.text), v.range);
     if (v.text == "=~") return bool_value(a.kind == b.kind && iequals(a.text, b.text), v.range);
     if (v.text == "!~") return bool_value(!(a.kind == b.kind && iequals(a.text, b.text)), v.range);
-    if (a.kind == Value::Kind::Bool && b.kind == Value::Kind::Bool) {
-      bool x = a.text == "true", y = b.text == "true";
-      if (v.text == "&&") return bool_value(x && y, v.range);
-      if (v.text == "||") return bool_value(x || y, v.range);
-    }
+    if (auto holds = compare(v.text, a, b)) return bool_value(*holds, v.range);
     return unknown(v.range);
+  }
+
+  // `a && b && …` (ARM's and()) or `a || b || …` (or()): one false (true) operand
+  // decides it even where another is unknown; evaluated left to right, as Bicep
+  // and ARM do, so operands after the deciding one are not.
+  Value logical(bool all, const std::vector<Value>& operands, const SourceRange& r, int depth) {
+    bool known = true;
+    for (const Value& operand : operands) {
+      Value x = eval(operand, depth + 1);
+      if (x.kind != Value::Kind::Bool) {
+        known = false;
+        continue;
+      }
+      if ((x.text == "true") != all) return bool_value(!all, r);
+    }
+    return known ? bool_value(all, r) : unknown(r);
+  }
+
+  static std::optional<std::string_view> comparison_of(std::string_view fn) {
+    if (fn == "less") return "<";
+    if (fn == "lessorequals") return "<=";
+    if (fn == "greater") return ">";
+    if (fn == "greaterorequals") return ">=";
+    return std::nullopt;
   }
 };
 
