@@ -89,7 +89,7 @@ TEST_CASE("evaluation: one operand decides && and ||, integers compare", "[evalu
   CHECK(eval_bicep("any(free)") == "unknown");
 }
 
-TEST_CASE("ARM evaluation: and(), or() and the comparison functions", "[evaluate]") {
+TEST_CASE("ARM evaluation: and(), or(), the comparison functions, createObject()", "[evaluate]") {
   const char* text = R"({
     "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
     "contentVersion": "1.0.0.0",
@@ -101,7 +101,12 @@ TEST_CASE("ARM evaluation: and(), or() and the comparison functions", "[evaluate
       "d": "[greater(length(parameters('list')), 0)]",
       "e": "[lessOrEquals(length(parameters('list')), 1)]",
       "f": "[greaterOrEquals(2, length(parameters('list')))]",
-      "g": "[less(length(parameters('free')), 3)]"
+      "g": "[less(length(parameters('free')), 3)]",
+      "h": "[createObject('a', 'x', 'b', createObject('c', 1)).b.c]",
+      "i": "[union(createObject('a', 'x'), createObject('a', 'y')).a]",
+      "j": "[empty(createObject())]",
+      "k": "[createObject(parameters('free'), 1)]",
+      "l": "[contains(createObject('a', parameters('free')), 'a')]"
     },
     "resources": []
   })";
@@ -120,6 +125,11 @@ TEST_CASE("ARM evaluation: and(), or() and the comparison functions", "[evaluate
   CHECK(eval("e") == "false");
   CHECK(eval("f") == "true");
   CHECK(eval("g") == "unknown");
+  CHECK(eval("h") == "1");
+  CHECK(eval("i") == "y");
+  CHECK(eval("j") == "true");
+  CHECK(eval("k") == "unknown");  // a key patless cannot know
+  CHECK(eval("l") == "true");     // a value it cannot know is still there
 }
 
 TEST_CASE("ARM evaluation: resource ids", "[evaluate]") {

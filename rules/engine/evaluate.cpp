@@ -545,6 +545,17 @@ class Evaluator {
       return out;
     }
     if ((fn == "map" || fn == "filter") && args.size() == 2) return map_or_filter(v, fn == "filter", depth);
+    if (fn == "createobject" && args.size() % 2 == 0) {  // ARM's object literal: key, value, key, value, …
+      Value out;
+      out.kind = Value::Kind::Object;
+      out.range = v.range;
+      for (size_t i = 0; i < args.size(); i += 2) {
+        Value key = eval(args[i], depth + 1);
+        if (key.kind != Value::Kind::String) return unknown(v.range);
+        set_member(out, {std::move(key.text), args[i].range, eval(args[i + 1], depth + 1)});
+      }
+      return out;
+    }
     if (fn == "createarray") {
       Value out;
       out.kind = Value::Kind::Array;
