@@ -138,11 +138,24 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   auto keep_named = [&](ScanResult& r) {
     if (named.empty()) return;
     std::error_code ec;
+    const std::filesystem::path cwd = std::filesystem::weakly_canonical(std::filesystem::current_path(ec), ec);
     std::erase_if(r.findings, [&](Finding& f) {
       auto it = named.find(std::filesystem::weakly_canonical(f.path, ec).string());
       if (it == named.end()) return true;
       f.path = it->second;
       if (f.fix) f.fix->path = it->second;
+      // Related places as the finding's path is written: from the current
+      // directory, or absolute (not from the repository root the scan read).
+      for (RelatedLocation& related : f.related) {
+        std::filesystem::path canonical = std::filesystem::weakly_canonical(related.path, ec);
+        auto same = named.find(canonical.string());
+        if (same != named.end())
+          related.path = same->second;
+        else if (std::filesystem::path(f.path).is_absolute())
+          related.path = canonical.string();
+        else if (std::filesystem::path shown = canonical.lexically_relative(cwd); !shown.empty())
+          related.path = shown.string();
+      }
       return false;
     });
     r.files_considered = named.size();

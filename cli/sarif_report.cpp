@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -106,12 +107,17 @@ json automation_details() {
             {"azuredevops/pipeline/build/phaseName", non_empty(env("SYSTEM_PHASENAME"), "patless")}}}};
 }
 
+// Under %SRCROOT% (the working directory) when the path is; else an absolute
+// file URI (`file://../x` would name a host "..").
 void write_artifact_location(JsonWriter& w, const std::string& path) {
   w.key("artifactLocation").begin_object();
-  if (is_relative(path))
+  if (is_relative(path)) {
     w.member("uri", uri_encode(path)).member("uriBaseId", "%SRCROOT%");
-  else
-    w.member("uri", "file://" + uri_encode(path));
+  } else {
+    std::error_code ec;
+    std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+    w.member("uri", "file://" + uri_encode(ec ? path : absolute.string()));
+  }
   w.end_object();
 }
 

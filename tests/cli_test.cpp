@@ -124,6 +124,23 @@ TEST_CASE("SARIF on stdout is one JSON document with the full driver and results
   CHECK(replacement["insertedContent"]["text"] == "2024-11-01");
 }
 
+TEST_CASE("SARIF names a file outside the working directory by an absolute file URI", "[cli][sarif]") {
+  // `patless check ../infra` from a sibling directory: `file://../infra/…` would be a URI with
+  // the host "..", which code scanning cannot place.
+  fs::path dir = temp_dir();
+  std::string cmd = "cd '" + std::string(PATLESS_SOURCE_DIR) + "/tests' && '" + PATLESS_BINARY +
+                    "' check ../testdata/examples/infra/main.bicep --format sarif >'" + (dir / "out").string() + "'";
+  REQUIRE(WEXITSTATUS(std::system(cmd.c_str())) == 1);
+  auto log = nlohmann::json::parse(read_text(dir / "out"));
+  fs::remove_all(dir);
+  const auto& location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+  CHECK(location ==
+        nlohmann::json{
+            {"uri",
+             "file://" +
+                 (fs::path(PATLESS_SOURCE_DIR) / "testdata/examples/infra/main.bicep").lexically_normal().string()}});
+}
+
 TEST_CASE("fingerprints survive inserted lines", "[cli][sarif]") {
   fs::path dir = temp_dir();
   fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "main.bicep");
@@ -295,7 +312,21 @@ TEST_CASE("check FILE reports on that file with the repository around it as cont
   CHECK(text.find("identity.bicep:15:14: error[PL402]") == 0);
   CHECK(text.find("main.bicep:16:3: error[PL302]") == std::string::npos);  // not a named file
   CHECK(text.find("1 error, 0 warnings, 0 notes in 1 file.") != std::string::npos);
-  CHECK(text.find("  note: ../../infra/main.bicep:32:1: deployed by module 'fluxIdentity'") != std::string::npos);
+  // Related places are written from the current directory, as the named file is.
+  CHECK(text.find("  note: ../main.bicep:32:1: deployed by module 'fluxIdentity'") != std::string::npos);
+
+  // SARIF: the related place, outside %SRCROOT% (the working directory), is an absolute file
+  // URI (it was `file://../../infra/main.bicep`, whose host is "..").
+  fs::path sarif = repo / "out.sarif";
+  std::string sarif_cmd = "cd '" + repo.string() + "/infra/modules' && '" + PATLESS_BINARY +
+                          "' check identity.bicep --format sarif >'" + sarif.string() + "'";
+  CHECK(WEXITSTATUS(std::system(sarif_cmd.c_str())) == 1);
+  auto log = nlohmann::json::parse(read_text(sarif));
+  const auto& result = log["runs"][0]["results"][0];
+  CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"] ==
+        nlohmann::json{{"uri", "identity.bicep"}, {"uriBaseId", "%SRCROOT%"}});
+  CHECK(result["relatedLocations"][0]["physicalLocation"]["artifactLocation"] ==
+        nlohmann::json{{"uri", "file://" + fs::weakly_canonical(repo / "infra/main.bicep").string()}});
 
   // A file named by its absolute path: the related locations are absolute too.
   Run absolute = run_patless("check '" + (repo / "infra/modules/identity.bicep").string() + "'");
