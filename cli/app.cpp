@@ -5,14 +5,15 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <optional>
-#include <filesystem>
 #include <sstream>
 
 #include "cli/atomic_write.h"
 #include "cli/baseline.h"
 #include "cli/fix.h"
+#include "cli/named_files.h"
 #include "cli/reports.h"
 #include "cli/scan.h"
 #include "rules/engine/rule.h"
@@ -35,39 +36,6 @@ struct CheckOptions {
   unsigned jobs = 0;
   bool no_module_cache = false;
 };
-
-// The repository a file belongs to: `git rev-parse --show-toplevel` from its directory.
-std::string git_top_level(const std::filesystem::path& file) {
-  std::error_code ec;
-  std::filesystem::path dir = std::filesystem::absolute(file, ec).parent_path();
-  std::string cmd = "git -C '" + dir.string() + "' rev-parse --show-toplevel 2>/dev/null";
-  std::string top;
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, p)) top += buffer;
-    ::pclose(p);
-  }
-  while (!top.empty() && (top.back() == '\n' || top.back() == '\r')) top.pop_back();
-  return top;
-}
-
-// `patless check FILE...` (a pre-commit hook): the findings of those files,
-// with the repository around them as context (--root, or the git top level).
-// Nothing to do when a directory is named, or no root is found.
-std::optional<std::filesystem::path> context_root(const CheckOptions& o) {
-  if (o.paths.empty()) return std::nullopt;
-  std::error_code ec;
-  for (const std::string& p : o.paths)
-    if (!std::filesystem::is_regular_file(p, ec)) return std::nullopt;
-  if (!o.root.empty()) return std::filesystem::path(o.root);
-  std::string top = git_top_level(o.paths.front());
-  if (top.empty()) return std::nullopt;
-  // Spelled as the files named are (absolute, or relative to here), so that
-  // related locations read like them.
-  if (std::filesystem::path(o.paths.front()).is_absolute()) return std::filesystem::path(top);
-  std::filesystem::path relative = std::filesystem::relative(top, ec);
-  return ec || relative.empty() ? std::filesystem::path(top) : relative;
-}
 
 // The configuration: --config, or .patless.yaml at the scanned root.
 bool load_configuration(const CheckOptions& o, const std::optional<std::filesystem::path>& context,
@@ -112,19 +80,8 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   ScanOptions scan_options;
   if (!o.paths.empty()) scan_options.paths = o.paths;
   // Named files inside a repository: report on them, read the repository for context.
-  std::map<std::string, std::string> named;  // canonical path → as the user wrote it
-  const std::optional<std::filesystem::path> context = context_root(o);
-  if (context) {
-    std::error_code ec;
-    for (const std::string& p : o.paths) named[std::filesystem::weakly_canonical(p, ec).string()] = p;
-    scan_options.paths = {context->string()};
-    // The named files as discovery under the root spells them.
-    for (const std::string& p : o.paths) {
-      std::filesystem::path rel = std::filesystem::weakly_canonical(p, ec).lexically_relative(
-          std::filesystem::weakly_canonical(*context, ec));
-      scan_options.focus.push_back((*context / rel).lexically_normal().string());
-    }
-  }
+  const std::optional<NamedFiles> named = NamedFiles::focus(o.paths, o.root, scan_options);
+  const std::optional<std::filesystem::path> context = named ? std::optional(named->root()) : std::nullopt;
   scan_options.jobs = o.jobs;
   scan_options.module_cache = !o.no_module_cache;
   if (o.max_file_mib > 0) scan_options.max_file_bytes = static_cast<size_t>(o.max_file_mib * 1024 * 1024);
@@ -136,29 +93,15 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     return 2;
   }
   auto keep_named = [&](ScanResult& r) {
-    if (named.empty()) return;
-    std::error_code ec;
-    const std::filesystem::path cwd = std::filesystem::weakly_canonical(std::filesystem::current_path(ec), ec);
+    if (!named) return;
     std::erase_if(r.findings, [&](Finding& f) {
-      auto it = named.find(std::filesystem::weakly_canonical(f.path, ec).string());
-      if (it == named.end()) return true;
-      f.path = it->second;
-      if (f.fix) f.fix->path = it->second;
-      // Related places as the finding's path is written: from the current
-      // directory, or absolute (not from the repository root the scan read).
-      for (RelatedLocation& related : f.related) {
-        std::filesystem::path canonical = std::filesystem::weakly_canonical(related.path, ec);
-        auto same = named.find(canonical.string());
-        if (same != named.end())
-          related.path = same->second;
-        else if (std::filesystem::path(f.path).is_absolute())
-          related.path = canonical.string();
-        else if (std::filesystem::path shown = canonical.lexically_relative(cwd); !shown.empty())
-          related.path = shown.string();
-      }
+      if (!named->named(f.path)) return true;
+      f.path = named->display(f.path);
+      if (f.fix) f.fix->path = f.path;
+      for (RelatedLocation& related : f.related) related.path = named->display(related.path);
       return false;
     });
-    r.files_considered = named.size();
+    r.files_considered = named->size();
     r.notes.clear();  // about the repository, not the files named
   };
   keep_named(result);
@@ -229,15 +172,22 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
 int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   ScanOptions scan_options;
   if (!o.paths.empty()) scan_options.paths = o.paths;
+  // Named files inside a repository: the parts of the chain they are in, as `check FILE` reads them.
+  const std::optional<NamedFiles> named = NamedFiles::focus(o.paths, o.root, scan_options);
   scan_options.jobs = o.jobs;
   scan_options.module_cache = !o.no_module_cache;
   scan_options.parameter_files = o.parameter_files;
   scan_options.draw_chain = true;
-  if (!load_configuration(o, std::nullopt, scan_options, err)) return 2;
+  if (!load_configuration(o, named ? std::optional(named->root()) : std::nullopt, scan_options, err)) return 2;
   ScanResult result = scan(scan_options);
   if (!result.missing_paths.empty()) {
     for (const auto& p : result.missing_paths) err << "patless: no such file or directory: " << p << "\n";
     return 2;
+  }
+  if (named) {
+    *result.chain = trees_holding(*result.chain, [&](const ChainNode& n) { return named->named(n.path); });
+    for (ChainNode& n : result.chain->nodes)
+      if (!n.path.empty()) n.path = named->display(n.path);
   }
   std::string format = o.format;
   if (format.empty()) format = o.output.empty() && ::isatty(STDOUT_FILENO) ? "text" : "mermaid";
@@ -349,6 +299,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   graph_cmd->add_option("--config", graph.config, "Configuration file (default: .patless.yaml at the scanned root)");
   graph_cmd->add_option("-j,--jobs", graph.jobs, "Files read in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
+  graph_cmd->add_option("--root", graph.root,
+                        "With files named: the repository to read around them (default: their git top level)");
 
   bool hook_force = false;
   auto* hook_cmd = app.add_subcommand("install-hook", "Install a git pre-commit hook that runs patless on staged files");

@@ -67,8 +67,8 @@ class TextTree {
   TextTree(std::ostream& out, const ChainView& view)
       : out_(out), view_(view), children_(view.nodes.size()), has_parent_(view.nodes.size(), false) {
     for (const ChainEdge& e : view_.edges) {
-      bool down = e.label == "parent" || e.label == "federated for" || e.label == "pulls" || e.label == "runs as";
-      size_t parent = down ? e.from : e.to, child = down ? e.to : e.from;  // up: scope, client id of, issuer of
+      bool down = points_down(e);
+      size_t parent = down ? e.from : e.to, child = down ? e.to : e.from;
       children_[parent].emplace_back(&e, child);
       // A credential names its issuer's cluster, which stays a root of its own.
       if (view_.nodes[parent].kind != ChainNode::Kind::Credential) has_parent_[child] = true;

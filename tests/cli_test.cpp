@@ -650,6 +650,48 @@ TEST_CASE("Graphviz renders patless graph's DOT, and the README's picture is wha
   fs::remove_all(dir);
 }
 
+TEST_CASE("graph FILE in a repository draws the trees the file is in, read as check FILE reads it", "[cli][graph]") {
+  fs::path repo = temp_dir();
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
+  REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
+  auto graph = [&](const std::string& dir, const std::string& file) {
+    fs::path out = repo / "graph.txt";
+    std::string cmd = "cd '" + (repo / dir).string() + "' && '" + PATLESS_BINARY + "' graph --format text " + file +
+                      " >'" + out.string() + "'";
+    CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 0);
+    return read_text(out);
+  };
+  // The identity module alone deploys no cluster: its tree is aks-prod's, whose
+  // extension runs as it (main.bicep deploys it), and nothing of the other clusters.
+  std::string identity = graph("infra/modules", "identity.bicep");
+  INFO(identity);
+  CHECK(identity.rfind("AKS cluster 'aks-prod'  ../main.bicep:10  ✗ PL302\n", 0) == 0);
+  CHECK(identity.find("managed identity 'id-flux-source-controller'  identity.bicep:5\n") != std::string::npos);
+  CHECK(identity.find("aks-sandbox") == std::string::npos);
+  CHECK(identity.find("aks-staging") == std::string::npos);
+  // A credential that trusts another cluster's issuer: that cluster is drawn, not its tree.
+  std::string sandbox = graph("infra", "sandbox.bicep");
+  INFO(sandbox);
+  CHECK(sandbox.rfind("AKS cluster 'aks-prod'  main.bicep:10  ✗ PL302\n\n", 0) == 0);
+  CHECK(sandbox.find("[✗ PL403 issuer of] AKS cluster 'aks-prod' (above)") != std::string::npos);
+  CHECK(sandbox.find("cluster-config' (provider: (not set))  main.bicep") == std::string::npos);
+  fs::remove_all(repo);
+}
+
+TEST_CASE("the README's graph example is what patless prints", "[cli][graph]") {
+  std::string readme = read_text(fs::path(PATLESS_SOURCE_DIR) / "README.md");
+  const std::string prompt = "$ patless graph ";
+  size_t at = readme.find(prompt);
+  REQUIRE(at != std::string::npos);
+  size_t line_end = readme.find('\n', at), block_end = readme.find("\n```", line_end);
+  REQUIRE(block_end != std::string::npos);
+  std::string args = readme.substr(at + prompt.size(), line_end - at - prompt.size());
+  std::string shown = readme.substr(line_end + 1, block_end - line_end);
+  Run r = run_patless("graph " + args);
+  CHECK(r.exit_code == 0);
+  CHECK(trim(r.out) == trim(shown));
+}
+
 TEST_CASE("graph: Mermaid by default when the output is not a terminal, and check points at it", "[cli][graph]") {
   Run plain = run_patless("graph testdata/examples");
   CHECK(plain.exit_code == 0);

@@ -354,4 +354,66 @@ ChainView build_chain_view(const Graph& graph, const std::vector<Finding>& findi
   return Builder(graph).build(findings);
 }
 
+bool points_down(const ChainEdge& e) {
+  return e.label == "parent" || e.label == "federated for" || e.label == "pulls" || e.label == "runs as";
+}
+
+ChainView trees_holding(const ChainView& view, const std::function<bool(const ChainNode&)>& keep) {
+  const size_t n = view.nodes.size();
+  using Kind = ChainNode::Kind;
+  std::vector<std::vector<size_t>> children(n);
+  std::vector<uint8_t> has_parent(n);
+  for (const ChainEdge& e : view.edges) {
+    size_t parent = points_down(e) ? e.from : e.to, child = points_down(e) ? e.to : e.from;
+    children[parent].push_back(child);
+    if (view.nodes[child].kind != Kind::Cluster) has_parent[child] = 1;
+  }
+  // Each tree: its root and what hangs below it, down to (not into) other clusters.
+  std::vector<uint8_t> kept(n), in_tree(n);
+  auto take_tree = [&](size_t root) {
+    std::vector<size_t> tree{root}, pending{root};
+    std::vector<uint8_t> seen(n);
+    seen[root] = 1;
+    bool holds = false;
+    while (!pending.empty()) {
+      size_t at = pending.back();
+      pending.pop_back();
+      holds = holds || keep(view.nodes[at]);
+      for (size_t c : children[at])
+        if (!seen[c] && view.nodes[c].kind != Kind::Cluster) {
+          seen[c] = 1;
+          tree.push_back(c);
+          pending.push_back(c);
+        }
+    }
+    for (size_t i : tree) in_tree[i] = 1;
+    if (!holds) return;
+    for (size_t i : tree) {
+      kept[i] = 1;
+      for (size_t c : children[i])  // the issuers its credentials name
+        if (view.nodes[c].kind == Kind::Cluster) kept[c] = 1;
+    }
+  };
+  for (size_t i = 0; i < n; ++i)
+    if (view.nodes[i].kind == Kind::Cluster) take_tree(i);
+  for (size_t i = 0; i < n; ++i)
+    if (!in_tree[i] && !has_parent[i]) take_tree(i);
+
+  ChainView out;
+  std::vector<size_t> index(n);
+  for (size_t i = 0; i < n; ++i)
+    if (kept[i]) {
+      index[i] = out.nodes.size();
+      out.nodes.push_back(view.nodes[i]);
+    }
+  for (const ChainEdge& e : view.edges)
+    if (kept[e.from] && kept[e.to]) {
+      ChainEdge link = e;
+      link.from = index[e.from];
+      link.to = index[e.to];
+      out.edges.push_back(std::move(link));
+    }
+  return out;
+}
+
 }  // namespace patless

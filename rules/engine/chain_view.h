@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,17 @@ struct ChainView {
 // other clusters and identities of a repository are not the chain. Suppressed
 // findings are left out: the picture shows what a check reports.
 ChainView build_chain_view(const Graph& graph, const std::vector<Finding>& findings);
+
+// The picture hangs from the clusters: a link labelled parent, federated for,
+// pulls or runs as points down, from `from` to `to`; the others (scope, client
+// id of, issuer of) point up. A credential's issuer is a cluster with a tree of
+// its own.
+bool points_down(const ChainEdge& e);
+
+// The trees of `view` (from each cluster, and from what no cluster reaches) that
+// hold a node for which `keep` holds, with the clusters their credentials name
+// as issuers: what `patless graph FILE` draws of a repository.
+ChainView trees_holding(const ChainView& view, const std::function<bool(const ChainNode&)>& keep);
 
 // Whether a rule reports on the chain the graph draws (PL1xx to PL5xx).
 bool is_chain_rule(std::string_view rule_id);

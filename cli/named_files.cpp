@@ -1,0 +1,66 @@
+#include "cli/named_files.h"
+
+#include <cstdio>
+
+namespace patless {
+
+namespace fs = std::filesystem;
+
+std::string git_top_level(const fs::path& file) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(file, ec).parent_path();
+  std::string cmd = "git -C '" + dir.string() + "' rev-parse --show-toplevel 2>/dev/null";
+  std::string top;
+  if (FILE* p = ::popen(cmd.c_str(), "r")) {
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, p)) top += buffer;
+    ::pclose(p);
+  }
+  while (!top.empty() && (top.back() == '\n' || top.back() == '\r')) top.pop_back();
+  return top;
+}
+
+std::optional<NamedFiles> NamedFiles::focus(const std::vector<std::string>& paths, const std::string& root,
+                                            ScanOptions& scan) {
+  if (paths.empty()) return std::nullopt;
+  std::error_code ec;
+  for (const std::string& p : paths)
+    if (!fs::is_regular_file(p, ec)) return std::nullopt;
+  NamedFiles named;
+  named.absolute_ = fs::path(paths.front()).is_absolute();
+  if (!root.empty()) {
+    named.root_ = root;
+  } else {
+    std::string top = git_top_level(paths.front());
+    if (top.empty()) return std::nullopt;
+    // Spelled as the files named are (absolute, or relative to here).
+    fs::path relative = named.absolute_ ? fs::path() : fs::relative(top, ec);
+    named.root_ = ec || relative.empty() ? fs::path(top) : relative;
+  }
+  named.cwd_ = fs::weakly_canonical(fs::current_path(ec), ec);
+  scan.paths = {named.root_.string()};
+  for (const std::string& p : paths) {
+    fs::path canonical = fs::weakly_canonical(p, ec);
+    named.spelled_[canonical.string()] = p;
+    // The named files as discovery under the root spells them.
+    fs::path rel = canonical.lexically_relative(fs::weakly_canonical(named.root_, ec));
+    scan.focus.push_back((named.root_ / rel).lexically_normal().string());
+  }
+  return named;
+}
+
+bool NamedFiles::named(const std::string& path) const {
+  std::error_code ec;
+  return spelled_.count(fs::weakly_canonical(path, ec).string()) > 0;
+}
+
+std::string NamedFiles::display(const std::string& path) const {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  if (auto it = spelled_.find(canonical.string()); it != spelled_.end()) return it->second;
+  if (absolute_) return canonical.string();
+  fs::path shown = canonical.lexically_relative(cwd_);
+  return shown.empty() ? path : shown.string();
+}
+
+}  // namespace patless

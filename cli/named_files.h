@@ -1,0 +1,43 @@
+// `patless check FILE...` and `patless graph FILE...` inside a repository (a
+// pre-commit run): the files named, with the repository around them read as
+// context, and their places written as the user wrote the files.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/scan.h"
+
+namespace patless {
+
+class NamedFiles {
+ public:
+  // Points `scan` at the repository around `paths` (`root`, or their git top
+  // level) with them as its focus. Nothing when no path is given, one is not a
+  // regular file, or no repository is found: the paths are scanned as they are.
+  static std::optional<NamedFiles> focus(const std::vector<std::string>& paths, const std::string& root,
+                                         ScanOptions& scan);
+
+  // Whether the scan's `path` is one of the files named.
+  bool named(const std::string& path) const;
+  // The scan's `path` (spelled from the repository's root) as the user writes
+  // it: a named file as named; another from the current directory, or absolute
+  // when the files were named so.
+  std::string display(const std::string& path) const;
+  const std::filesystem::path& root() const { return root_; }
+  size_t size() const { return spelled_.size(); }
+
+ private:
+  std::filesystem::path root_;
+  std::map<std::string, std::string> spelled_;  // canonical path → as the user wrote it
+  std::filesystem::path cwd_;                   // canonical
+  bool absolute_ = false;
+};
+
+// The repository a file belongs to: `git rev-parse --show-toplevel` from its directory.
+std::string git_top_level(const std::filesystem::path& file);
+
+}  // namespace patless
