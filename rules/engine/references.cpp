@@ -18,9 +18,21 @@ const Variable* variable_named(const Value& v, const Scope& scope) {
   return nullptr;
 }
 
+// The branch a ternary (`c ? a : b`, ARM's `if(c, a, b)`) takes when patless
+// knows its condition, or null.
+const Value* chosen_branch(const Value& v, const Scope& scope) {
+  bool ternary = v.kind == Value::Kind::Ternary && v.items.size() == 3;
+  bool arm_if = v.kind == Value::Kind::Call && v.items.size() == 3 && ascii_lower(v.text) == "if";
+  if (!ternary && !arm_if) return nullptr;
+  Value condition = evaluate(v.items[0], scope);
+  if (condition.kind != Value::Kind::Bool) return nullptr;
+  return &v.items[condition.text == "true" ? 1 : 2];
+}
+
 std::optional<PropertyReference> resolve(const Value& v, const Scope& scope, std::vector<std::string>& reversed,
                                          int depth) {
   if (depth > kMaxDepth) return std::nullopt;
+  if (const Value* branch = chosen_branch(v, scope)) return resolve(*branch, scope, reversed, depth + 1);
   if (v.kind == Value::Kind::Member && !v.items.empty()) {
     // `mod.outputs.name`: continue in the module's deployment.
     const Value& outputs = v.items[0];
@@ -125,6 +137,7 @@ const Value& through_variables(const Value& v, const Scope& scope) {
 Written find_written(const Value& v, std::span<const std::string_view> path, const Scope& scope, int depth) {
   if (depth > kMaxDepth) return {Written::Kind::Unknown};
   const Value* current = &through_variables(v, scope);
+  if (const Value* branch = chosen_branch(*current, scope)) return find_written(*branch, path, scope, depth + 1);
   if (path.empty()) return {Written::Kind::Found, current, &scope};
   // A parameter: what the deployment passes, written in the caller (or the
   // parameter file), else its default; as evaluate() decides it.
