@@ -18,15 +18,25 @@ const Variable* variable_named(const Value& v, const Scope& scope) {
   return nullptr;
 }
 
-// The branch a ternary (`c ? a : b`, ARM's `if(c, a, b)`) takes when patless
-// knows its condition, or null.
+// The operand a choice takes when patless knows what decides it, or null: a
+// ternary (`c ? a : b`, ARM's `if(c, a, b)`) by its condition; `a ?? b` (ARM's
+// `coalesce(a, b, …)`) the first operand that is not null.
 const Value* chosen_branch(const Value& v, const Scope& scope) {
   bool ternary = v.kind == Value::Kind::Ternary && v.items.size() == 3;
   bool arm_if = v.kind == Value::Kind::Call && v.items.size() == 3 && ascii_lower(v.text) == "if";
-  if (!ternary && !arm_if) return nullptr;
-  Value condition = evaluate(v.items[0], scope);
-  if (condition.kind != Value::Kind::Bool) return nullptr;
-  return &v.items[condition.text == "true" ? 1 : 2];
+  if (ternary || arm_if) {
+    Value condition = evaluate(v.items[0], scope);
+    if (condition.kind != Value::Kind::Bool) return nullptr;
+    return &v.items[condition.text == "true" ? 1 : 2];
+  }
+  bool coalesce = (v.kind == Value::Kind::Operator && v.text == "??" && v.items.size() == 2) ||
+                  (v.kind == Value::Kind::Call && !v.items.empty() && ascii_lower(v.text) == "coalesce");
+  if (!coalesce) return nullptr;
+  for (size_t i = 0; i + 1 < v.items.size(); ++i) {
+    Value operand = evaluate(v.items[i], scope);
+    if (operand.kind != Value::Kind::Null) return is_unknown(operand) ? nullptr : &v.items[i];
+  }
+  return &v.items.back();
 }
 
 std::optional<PropertyReference> resolve(const Value& v, const Scope& scope, std::vector<std::string>& reversed,
