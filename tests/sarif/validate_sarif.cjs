@@ -16,11 +16,12 @@ const validate = ajv.compile(schema);
 
 let failures = 0;
 let checked = 0;
-for (const target of ['testdata/examples', 'testdata/rules']) {
+// The last from a sibling directory: paths outside %SRCROOT%, written as absolute file URIs.
+for (const [dir, target] of [['.', 'testdata/examples'], ['.', 'testdata/rules'], ['tests', '../testdata/examples']]) {
   let out;
   try {
     out = execFileSync(patless, ['check', target, '--format', 'sarif', '--fail-level', 'none'],
-                       { cwd: source, encoding: 'utf8', maxBuffer: 64 << 20 });
+                       { cwd: path.join(source, dir), encoding: 'utf8', maxBuffer: 64 << 20 });
   } catch (e) {
     console.error(`patless failed on ${target}: ${e.message}`);
     failures++;
@@ -32,6 +33,9 @@ for (const target of ['testdata/examples', 'testdata/rules']) {
     failures++;
     console.error(`${target}: SARIF does not validate:`);
     for (const err of validate.errors) console.error(`  ${err.instancePath} ${err.message}`);
+  } else if (log.runs[0].results.some((r) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith('file://..'))) {
+    failures++;
+    console.error(`${target}: a file:// URI with the host '..'`);
   } else if (log.runs[0].results.length === 0) {
     failures++;
     console.error(`${target}: expected results to validate, got none`);
