@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "cli/reports.h"
 #include "cli/utf8.h"
@@ -34,30 +35,39 @@ std::string printable(std::string_view text) {
 }
 
 // `   12 | code` then `      |   ^^^^` under the finding's first line.
+// A line longer than this (code points) is shown around the finding, with
+// "..." for what is cut: a minified template is one line of megabytes.
+constexpr uint32_t kFrameWidth = 160;
+constexpr uint32_t kFrameLead = 40;  // code points shown before the finding's column
+
 void write_frame(std::ostream& out, const SourceText& src, const SourceRange& r, const TextStyle& style,
                  Level level) {
   if (!r.valid() || r.start_line > src.line_count()) return;
   std::string_view line = src.line(r.start_line);
+  std::vector<size_t> starts;  // the byte offset of each code point
+  for (size_t k = 0; k < line.size(); ++k)
+    if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) starts.push_back(k);
+  const uint32_t count = static_cast<uint32_t>(starts.size());
+  uint32_t first = 1, last = count;  // the columns shown
+  if (count > kFrameWidth) {
+    first = r.start_column > kFrameLead ? r.start_column - kFrameLead : 1;
+    first = std::min(first, count - kFrameWidth + 1);
+    last = first + kFrameWidth - 1;
+  }
+  auto byte_of = [&](uint32_t column) { return column <= count ? starts[column - 1] : line.size(); };
+  std::string_view shown = line.substr(byte_of(first), byte_of(last + 1) - byte_of(first));
+  std::string before = first > 1 ? "..." : "", after = last < count ? "..." : "";
+
   std::string number = std::to_string(r.start_line);
   std::string gutter(number.size(), ' ');
-  std::string marker;
-  uint32_t column = 1;
-  uint32_t end_column = r.end_line == r.start_line ? r.end_column : 0;
-  size_t i = 0;
-  for (; i < line.size(); ++column) {
-    if (column >= r.start_column) break;
-    marker += line[i] == '\t' ? '\t' : ' ';
-    ++i;
-    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
-  }
-  uint32_t carets = end_column > r.start_column ? end_column - r.start_column : 1;
-  if (r.end_line != r.start_line) {  // to the end of the first line
-    carets = 0;
-    for (size_t k = i; k < line.size(); ++k)
-      if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) ++carets;
-    carets = std::max<uint32_t>(carets, 1);
-  }
-  out << " " << number << " | " << printable(line) << "\n";
+  std::string marker(before.size(), ' ');
+  for (uint32_t column = first; column < r.start_column && column <= last; ++column)
+    marker += line[byte_of(column)] == '\t' ? '\t' : ' ';
+  // To the range's end on this line (the line's end for a range over several), within what is shown.
+  uint32_t end = r.end_line == r.start_line ? r.end_column : count + 1;
+  end = std::min(end, last + 1);
+  uint32_t carets = end > r.start_column ? end - r.start_column : 1;
+  out << " " << number << " | " << before << printable(shown) << after << "\n";
   out << " " << gutter << " | " << marker;
   if (style.color) out << level_color(level);
   out << std::string(carets, '^');
