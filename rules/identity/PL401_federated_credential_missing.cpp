@@ -6,6 +6,16 @@
 namespace patless {
 namespace {
 
+// A credential whose identity patless cannot tell may be this extension's,
+// unless it is surely another workload's (a GitHub Actions or pipeline
+// credential: another issuer, another subject).
+bool unlinked_credential_may_be_flux(const FluxExtension& e, const Graph& graph) {
+  if (graph.all_credentials_linked()) return false;
+  for (const FederatedCredential& f : graph.federated_credentials())
+    if (!f.identity && maybe_for_flux(f, e, graph)) return true;
+  return false;
+}
+
 class FederatedCredentialMissingRule : public Rule {
  public:
   const RuleMeta& meta() const override {
@@ -17,9 +27,8 @@ class FederatedCredentialMissingRule : public Rule {
   }
 
   void check(const Graph& graph, Emitter& out) const override {
-    // A credential whose identity patless cannot tell may be the one.
-    if (!graph.all_credentials_linked()) return;
     for (const FluxExtension* e : workload_identity_extensions(graph)) {
+      if (unlinked_credential_may_be_flux(*e, graph)) continue;
       const IdentityNode& id = *e->identity;
       if (!id.declared()) continue;  // an existing identity's credentials live elsewhere
       // A registry module not restored (or a template spec) deployed with either may create it.
