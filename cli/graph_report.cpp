@@ -60,20 +60,10 @@ bool drawn_broken(const ChainNode& n) { return !n.rules.empty() || n.kind == Cha
 
 // --- text -------------------------------------------------------------------
 
-// The tree hangs from the clusters: what runs on a cluster, the identity an
-// extension runs as, its credentials, whom they trust and what is pulled.
+// The chain's tree (chain_tree), indented.
 class TextTree {
  public:
-  TextTree(std::ostream& out, const ChainView& view)
-      : out_(out), view_(view), children_(view.nodes.size()), has_parent_(view.nodes.size(), false) {
-    for (const ChainEdge& e : view_.edges) {
-      bool down = points_down(e);
-      size_t parent = down ? e.from : e.to, child = down ? e.to : e.from;
-      children_[parent].emplace_back(&e, child);
-      // A credential names its issuer's cluster, which stays a root of its own.
-      if (view_.nodes[parent].kind != ChainNode::Kind::Credential) has_parent_[child] = true;
-    }
-  }
+  TextTree(std::ostream& out, const ChainView& view) : out_(out), view_(view), tree_(chain_tree(view)) {}
 
   void write() {
     if (view_.nodes.empty()) {
@@ -83,15 +73,13 @@ class TextTree {
     for (size_t i = 0; i < view_.nodes.size(); ++i)
       if (view_.nodes[i].kind == ChainNode::Kind::Cluster) root(i);
     for (size_t i = 0; i < view_.nodes.size(); ++i)  // what no cluster reaches: identities, Flux YAML
-      if (!printed_.count(i) && !has_parent_[i]) root(i);
+      if (!printed_.count(i) && !tree_.has_parent[i]) root(i);
   }
 
  private:
   std::ostream& out_;
   const ChainView& view_;
-  // The tree's children of each node, with the edge that links them, in edge order.
-  std::vector<std::vector<std::pair<const ChainEdge*, size_t>>> children_;
-  std::vector<bool> has_parent_;
+  const ChainTree tree_;
   std::set<size_t> printed_;
 
   void line(size_t n, const std::string& prefix, const ChainEdge* via, bool again) {
@@ -118,7 +106,7 @@ class TextTree {
   }
 
   void below(size_t n, const std::string& indent) {
-    const auto& kids = children_[n];
+    const auto& kids = tree_.children[n];
     for (size_t k = 0; k < kids.size(); ++k) {
       auto [e, c] = kids[k];
       bool last = k + 1 == kids.size();

@@ -354,20 +354,22 @@ ChainView build_chain_view(const Graph& graph, const std::vector<Finding>& findi
   return Builder(graph).build(findings);
 }
 
-bool points_down(const ChainEdge& e) {
-  return e.label == "parent" || e.label == "federated for" || e.label == "pulls" || e.label == "runs as";
+ChainTree chain_tree(const ChainView& view) {
+  ChainTree tree{std::vector<std::vector<std::pair<const ChainEdge*, size_t>>>(view.nodes.size()),
+                 std::vector<bool>(view.nodes.size(), false)};
+  for (const ChainEdge& e : view.edges) {
+    bool down = e.label == "parent" || e.label == "federated for" || e.label == "pulls" || e.label == "runs as";
+    size_t parent = down ? e.from : e.to, child = down ? e.to : e.from;
+    tree.children[parent].emplace_back(&e, child);
+    if (view.nodes[parent].kind != ChainNode::Kind::Credential) tree.has_parent[child] = true;
+  }
+  return tree;
 }
 
 ChainView trees_holding(const ChainView& view, const std::function<bool(const ChainNode&)>& keep) {
   const size_t n = view.nodes.size();
   using Kind = ChainNode::Kind;
-  std::vector<std::vector<size_t>> children(n);
-  std::vector<uint8_t> has_parent(n);
-  for (const ChainEdge& e : view.edges) {
-    size_t parent = points_down(e) ? e.from : e.to, child = points_down(e) ? e.to : e.from;
-    children[parent].push_back(child);
-    if (view.nodes[child].kind != Kind::Cluster) has_parent[child] = 1;
-  }
+  const ChainTree hung = chain_tree(view);
   // Each tree: its root and what hangs below it, down to (not into) other clusters.
   std::vector<uint8_t> kept(n), in_tree(n);
   auto take_tree = [&](size_t root) {
@@ -379,7 +381,7 @@ ChainView trees_holding(const ChainView& view, const std::function<bool(const Ch
       size_t at = pending.back();
       pending.pop_back();
       holds = holds || keep(view.nodes[at]);
-      for (size_t c : children[at])
+      for (auto [link, c] : hung.children[at])
         if (!seen[c] && view.nodes[c].kind != Kind::Cluster) {
           seen[c] = 1;
           tree.push_back(c);
@@ -390,14 +392,14 @@ ChainView trees_holding(const ChainView& view, const std::function<bool(const Ch
     if (!holds) return;
     for (size_t i : tree) {
       kept[i] = 1;
-      for (size_t c : children[i])  // the issuers its credentials name
+      for (auto [link, c] : hung.children[i])  // the issuers its credentials name
         if (view.nodes[c].kind == Kind::Cluster) kept[c] = 1;
     }
   };
   for (size_t i = 0; i < n; ++i)
     if (view.nodes[i].kind == Kind::Cluster) take_tree(i);
   for (size_t i = 0; i < n; ++i)
-    if (!in_tree[i] && !has_parent[i]) take_tree(i);
+    if (!in_tree[i] && !hung.has_parent[i]) take_tree(i);
 
   ChainView out;
   std::vector<size_t> index(n);

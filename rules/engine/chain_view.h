@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rules/engine/finding.h"
@@ -46,11 +47,19 @@ struct ChainView {
 // findings are left out: the picture shows what a check reports.
 ChainView build_chain_view(const Graph& graph, const std::vector<Finding>& findings);
 
-// The picture hangs from the clusters: a link labelled parent, federated for,
-// pulls or runs as points down, from `from` to `to`; the others (scope, client
-// id of, issuer of) point up. A credential's issuer is a cluster with a tree of
-// its own.
-bool points_down(const ChainEdge& e);
+// The picture as a tree hung from the clusters: a link labelled parent,
+// federated for, pulls or runs as points down, from `from` to `to`; the others
+// (scope, client id of, issuer of) point up. What runs on a cluster, the
+// identity an extension runs as, its credentials, whom they trust and what is
+// pulled.
+struct ChainTree {
+  // Each node's children, with the link to each, in link order.
+  std::vector<std::vector<std::pair<const ChainEdge*, size_t>>> children;
+  // Hung below another node. A credential names its issuer's cluster, which
+  // stays a root of its own.
+  std::vector<bool> has_parent;
+};
+ChainTree chain_tree(const ChainView& view);
 
 // The trees of `view` (from each cluster, and from what no cluster reaches) that
 // hold a node for which `keep` holds, with the clusters their credentials name
