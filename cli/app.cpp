@@ -95,8 +95,9 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   auto keep_named = [&](ScanResult& r) {
     if (!named) return;
     std::erase_if(r.findings, [&](Finding& f) {
-      if (!named->named(f.path)) return true;
-      f.path = named->display(f.path);
+      const std::string* as_named = named->as_named(f.path);
+      if (!as_named) return true;
+      f.path = *as_named;
       if (f.fix) f.fix->path = f.path;
       for (RelatedLocation& related : f.related) related.path = named->display(related.path);
       return false;

@@ -49,9 +49,10 @@ std::optional<NamedFiles> NamedFiles::focus(const std::vector<std::string>& path
   return named;
 }
 
-bool NamedFiles::named(const std::string& path) const {
+const std::string* NamedFiles::as_named(const std::string& path) const {
   std::error_code ec;
-  return spelled_.count(fs::weakly_canonical(path, ec).string()) > 0;
+  auto it = spelled_.find(fs::weakly_canonical(path, ec).string());
+  return it == spelled_.end() ? nullptr : &it->second;
 }
 
 std::string NamedFiles::display(const std::string& path) const {

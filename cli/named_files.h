@@ -21,8 +21,9 @@ class NamedFiles {
   static std::optional<NamedFiles> focus(const std::vector<std::string>& paths, const std::string& root,
                                          ScanOptions& scan);
 
-  // Whether the scan's `path` is one of the files named.
-  bool named(const std::string& path) const;
+  // The scan's `path` as the user named it, or null when it is not a file named.
+  const std::string* as_named(const std::string& path) const;
+  bool named(const std::string& path) const { return as_named(path) != nullptr; }
   // The scan's `path` (spelled from the repository's root) as the user writes
   // it: a named file as named; another from the current directory, or absolute
   // when the files were named so.
