@@ -248,6 +248,11 @@ class BicepReader {
            (v.kind == Value::Kind::Operator || v.kind == Value::Kind::Ternary || v.kind == Value::Kind::Lambda);
   }
 
+  static void start_at(SourceRange& r, const SourceRange& start) {
+    r.start_line = start.start_line;
+    r.start_column = start.start_column;
+    r.start_offset = start.start_offset;
+  }
   static void end_at(SourceRange& r, const SourceRange& end) {
     r.end_line = end.end_line;
     r.end_column = end.end_column;
@@ -271,9 +276,7 @@ class BicepReader {
     if (!open_ended(postfix.items[0])) return postfix;
     Value outer = std::move(postfix.items[0]);
     Value& operand = last_operand(outer, postfix.range);
-    SourceRange whole = postfix.range;
-    postfix.range = operand.range;
-    end_at(postfix.range, whole);
+    start_at(postfix.range, operand.range);
     postfix.items[0] = std::move(operand);
     operand = std::move(postfix);
     return outer;
@@ -290,9 +293,7 @@ class BicepReader {
       return unknown;
     }
     call.text = src_.bytes().substr(operand.range.start_offset, operand.range.end_offset - operand.range.start_offset);
-    SourceRange whole = call.range;
-    call.range = operand.range;
-    end_at(call.range, whole);
+    start_at(call.range, operand.range);
     operand = std::move(call);
     return callee;
   }
@@ -328,9 +329,7 @@ class BicepReader {
     Value loose = std::move(first);
     SourceRange whole = v.range;
     v.items[0] = std::move(loose.items.back());
-    v.range.start_line = v.items[0].range.start_line;
-    v.range.start_column = v.items[0].range.start_column;
-    v.range.start_offset = v.items[0].range.start_offset;
+    start_at(v.range, v.items[0].range);
     loose.items.back() = bind_left(std::move(v));
     loose.range = whole;
     return loose;
