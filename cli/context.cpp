@@ -4,10 +4,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
+#include "cli/bicep_registry.h"
 #include "cli/scan.h"
 #include "grammars/paths.h"
 #include "grammars/read_document.h"
@@ -44,6 +48,40 @@ bool flux_related(FileKind kind, std::string_view bytes) {
 bool has_credentials(FileKind kind, std::string_view bytes) {
   return kind != FileKind::Yaml &&
          (contains(bytes, "federatedIdentityCredentials") || contains(bytes, "federatedidentitycredentials"));
+}
+
+// Whether a Bicep or ARM file names a type the chain's rules report on:
+// clusters, Flux, federated credentials. A user-assigned identity alone does
+// not count: no finding points at one (PL401 points at the extension that uses
+// it), and AVM modules name one `existing` for customer-managed keys. ARM types
+// are case-insensitive: so is this.
+bool names_chain_type(std::string_view bytes) {
+  std::string lower(bytes);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view needle :
+       {"kubernetesconfiguration", "managedclusters", "connectedclusters", "federatedidentitycredentials"})
+    if (contains(lower, needle)) return true;
+  return false;
+}
+
+// The registry modules and template specs a Bicep file deploys (`module`, a
+// `.bicepparam`'s `using`), not those it imports types or values from.
+std::vector<std::string_view> registry_references(std::string_view bytes) {
+  std::vector<std::string_view> out;
+  for (std::string_view scheme : {"'br:", "'br/", "'ts:", "'ts/"}) {
+    for (size_t at = find(bytes, scheme); at != std::string_view::npos; at = find(bytes, scheme, at + 1)) {
+      size_t close = bytes.find('\'', at + 1);
+      if (close == std::string_view::npos) break;
+      size_t before = at;
+      while (before > 0 && (bytes[before - 1] == ' ' || bytes[before - 1] == '\t')) --before;
+      std::string_view head = bytes.substr(0, before);
+      if (head.ends_with("from") &&
+          (head.size() == 4 || !std::isalnum(static_cast<unsigned char>(head[head.size() - 5]))))
+        continue;
+      out.push_back(bytes.substr(at + 1, close - at - 1));
+    }
+  }
+  return out;
 }
 
 // The quoted strings of `bytes` that name a file (end in .bicep, .bicepparam —
@@ -86,6 +124,93 @@ std::vector<std::string> yaml_paths(std::string_view bytes, const fs::path& dir)
   return out;
 }
 
+// A file the selection may keep, and what it needs of the file's bytes, taken
+// while they are read: the bytes themselves are not kept (memory stays that of
+// the largest file).
+struct Candidate {
+  std::string path, normal;
+  FileKind kind = FileKind::Other;
+  bool flux = false;         // Flux resources or objects
+  bool cluster = false;      // names AKS clusters
+  bool credentials = false;  // deploys federated credentials
+  bool client_id = false;    // names workloadIdentity.azureClientId
+  bool arm_parameters = false;
+  bool read = false;
+  std::vector<std::string> targets;  // what it deploys, patches with or is the parameters of
+};
+
+// Takes what the selection needs from `c`'s bytes (read into `bytes`).
+void inspect_bytes(Candidate& c, std::string& bytes, std::string& error) {
+  if (!read_file(c.path, bytes, error)) bytes.clear();
+  c.read = true;
+  c.flux = flux_related(c.kind, bytes);
+  c.credentials = has_credentials(c.kind, bytes);
+  if (c.kind != FileKind::Yaml) {
+    c.cluster = contains(bytes, "managedClusters") || contains(bytes, "managedclusters");
+    c.client_id = contains(bytes, "azureClientId") || contains(bytes, "azureclientid");
+    c.targets = quoted_paths(bytes, fs::path(c.path).parent_path());
+  } else if (contains(bytes, "kustomize.config.k8s.io")) {
+    c.targets = yaml_paths(bytes, fs::path(c.path).parent_path());
+  }
+  c.arm_parameters = c.kind == FileKind::Json && contains(bytes, "eploymentParameters.json");
+}
+
+// The candidates as deployments: which file deploys which.
+class Deployments {
+ public:
+  explicit Deployments(const std::vector<Candidate>& files) : files_(files) {}
+
+  // `seeds`, what deploys them (their arguments decide the seeds' values), what
+  // deploys that, and so on; then everything those deploy (outputs feed values
+  // across siblings), and so on. Not the other deployers of what is reached
+  // downward: they deploy it again, elsewhere.
+  std::set<std::string> family_of(std::set<std::string> seeds) const {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (const Candidate& c : files_) {
+        if (seeds.count(c.normal)) continue;
+        for (const std::string& t : c.targets)
+          if (seeds.count(t)) {
+            changed = seeds.insert(c.normal).second || changed;
+            break;
+          }
+      }
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (const Candidate& c : files_) {
+        if (!seeds.count(c.normal)) continue;
+        for (const std::string& t : c.targets) changed = seeds.insert(t).second || changed;
+      }
+    }
+    return seeds;
+  }
+
+ private:
+  const std::vector<Candidate>& files_;
+};
+
+// Whether a file of a family can be where a chain rule reports, read again (the
+// first pass keeps no bytes, and a family is a few files).
+class ChainTouch {
+ public:
+  bool operator()(const Candidate& c) {
+    if (c.kind == FileKind::Yaml || !read_file(c.path, bytes_, error_)) return true;
+    if (names_chain_type(bytes_)) return true;
+    if (c.kind == FileKind::Json) return false;
+    for (std::string_view reference : registry_references(bytes_)) {
+      std::optional<std::string> cached = registry_.cached_template(c.path, reference);
+      if (!cached) continue;  // not restored: unknown to the scan as well
+      if (!read_file(*cached, restored_, error_) || names_chain_type(restored_)) return true;
+    }
+    return false;
+  }
+
+ private:
+  BicepRegistry registry_;
+  std::string bytes_, restored_, error_;
+};
+
 }  // namespace
 
 std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,
@@ -98,107 +223,97 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     bicep = bicep || k == FileKind::Bicep || k == FileKind::BicepParams;
     json = json || k == FileKind::Json;
   }
-  // The files of the formats that can matter, and what the selection needs of
-  // their bytes, taken while they are read: the bytes themselves are not kept
-  // (memory stays that of the largest file).
-  struct Candidate {
-    std::string path, normal;
-    FileKind kind = FileKind::Other;
-    bool kept = false;
-    bool credentials = false;  // deploys federated credentials (see below)
-    bool client_id = false;    // names workloadIdentity.azureClientId
-    bool arm_parameters = false;
-    std::vector<std::string> targets;  // quoted paths to other files
-  };
+  // The files of the formats that can matter. With only Bicep named, ARM
+  // templates matter only where Bicep deploys them (a module or a .bicepparam's
+  // `using` may name a .json): they are read once reached, not all up front.
   std::vector<Candidate> files;
+  std::vector<size_t> first;  // read before anything is selected
   for (const std::string& f : all) {
     FileKind k = file_kind(f);
     std::string normal = normal_path(f);
-    // Bicep deploys ARM templates too (a module or a .bicepparam's `using` may name a .json).
-    bool wanted = named_set.count(normal) || k == FileKind::Yaml ||
-                  ((bicep || json) && (k == FileKind::Bicep || k == FileKind::BicepParams)) ||
-                  (json && k == FileKind::Json);
-    if (!wanted) continue;
+    bool now = named_set.count(normal) || k == FileKind::Yaml ||
+               ((bicep || json) && (k == FileKind::Bicep || k == FileKind::BicepParams)) ||
+               (json && k == FileKind::Json);
+    if (!now && !(bicep && k == FileKind::Json)) continue;
+    if (now) first.push_back(files.size());
     Candidate c;
     c.path = f;
     c.normal = std::move(normal);
     c.kind = k;
     files.push_back(std::move(c));
   }
-  std::atomic<size_t> next{0};
-  auto read = [&] {
-    std::string bytes, error;
-    for (size_t i = next++; i < files.size(); i = next++) {
+  std::set<std::string> present;
+  std::map<std::string, std::vector<std::string>> templates_in;  // directory -> ARM templates read
+  for (const Candidate& c : files) present.insert(c.normal);
+  // Reads files[todo[k]] on `jobs` threads and takes what deploys what from
+  // them; an ARM parameters file deploys the templates beside it.
+  auto inspect = [&](const std::vector<size_t>& todo) {
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      std::string bytes, error;
+      for (size_t k = next++; k < todo.size(); k = next++) inspect_bytes(files[todo[k]], bytes, error);
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < std::min<size_t>(std::max(1u, jobs), todo.size()); ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (size_t i : todo) {
       Candidate& c = files[i];
-      if (!read_file(c.path, bytes, error)) bytes.clear();
-      c.kept = named_set.count(c.normal) || flux_related(c.kind, bytes);
-      c.credentials = !c.kept && has_credentials(c.kind, bytes);
-      c.client_id = c.kind != FileKind::Yaml && (contains(bytes, "azureClientId") || contains(bytes, "azureclientid"));
-      fs::path dir = fs::path(c.path).parent_path();
-      if (c.kind != FileKind::Yaml) c.targets = quoted_paths(bytes, dir);
-      else if (contains(bytes, "kustomize.config.k8s.io"))
-        c.targets = yaml_paths(bytes, dir);
-      c.arm_parameters = c.kind == FileKind::Json && contains(bytes, "eploymentParameters.json");
+      std::erase_if(c.targets, [&](const std::string& t) { return !present.count(t) || t == c.normal; });
+      if (c.kind == FileKind::Json && !c.arm_parameters) templates_in[directory_of(c.path)].push_back(c.normal);
     }
+    for (Candidate& c : files)
+      if (c.arm_parameters)
+        for (const std::string& t : templates_in[directory_of(c.path)])
+          if (std::find(c.targets.begin(), c.targets.end(), t) == c.targets.end()) c.targets.push_back(t);
   };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::max(1u, jobs); ++t) threads.emplace_back(read);
-  read();
-  for (auto& t : threads) t.join();
+  inspect(first);
+  const Deployments deployments(files);
 
-  // Upward: what deploys a named file, and what deploys that, and so on: their
-  // arguments decide the named files' values.
-  std::set<std::string> up(named_set.begin(), named_set.end());
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (size_t i = 0; i < files.size(); ++i) {
-      if (up.count(files[i].normal)) continue;
-      for (const std::string& t : files[i].targets) {
-        if (!up.count(t)) continue;
-        changed = up.insert(files[i].normal).second || changed;
-        break;
+  // The named files' family. When nothing in it touches the identity chain, no
+  // other file can change what is reported for the named files (a chain rule
+  // reports in the chain's files and in those that deploy them or feed them
+  // values), and the family is all there is to parse: the usual commit, to
+  // infrastructure Flux does not depend on.
+  ChainTouch touches_chain;
+  std::optional<bool> chain;
+  std::set<std::string> kept;
+  for (;;) {
+    kept = deployments.family_of(named_set);
+    if (!chain) {
+      bool any = false;
+      for (const Candidate& c : files) any = any || (kept.count(c.normal) && touches_chain(c));
+      chain = any;
+    }
+    if (*chain) {
+      // The chain around them, each part with its family: Flux resources and
+      // objects, the clusters they may name (a finding on a cluster points at
+      // the extension that needs it), and, when one of those gives the extension
+      // an identity (workloadIdentity.azureClientId), the federated credentials,
+      // which join that identity by its name from anywhere.
+      std::set<std::string> seeds = named_set;
+      for (const Candidate& c : files)
+        if (c.flux || c.cluster) seeds.insert(c.normal);
+      kept = deployments.family_of(seeds);
+      bool client_id = false;
+      for (const Candidate& c : files) client_id = client_id || (c.client_id && kept.count(c.normal));
+      if (client_id) {
+        for (const Candidate& c : files)
+          if (c.credentials) seeds.insert(c.normal);
+        kept = deployments.family_of(seeds);
       }
     }
+    // ARM templates reached and not read yet: read them, and select again.
+    std::vector<size_t> reached;
+    for (size_t i = 0; i < files.size(); ++i)
+      if (!files[i].read && kept.count(files[i].normal)) reached.push_back(i);
+    if (reached.empty()) break;
+    inspect(reached);
+    chain.reset();  // what they deploy may touch the chain
   }
-  // Downward: what the files kept so far deploy, and so on.
-  std::set<std::string> present;
-  for (const Candidate& c : files) present.insert(c.normal);
-  std::set<std::string> kept = up;
-  for (const Candidate& c : files)
-    if (c.kept) kept.insert(c.normal);
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (size_t i = 0; i < files.size(); ++i) {
-      if (!kept.count(files[i].normal)) continue;
-      for (const std::string& t : files[i].targets)
-        if (present.count(t)) changed = kept.insert(t).second || changed;
-    }
-  }
-  // A kept template is deployed with its .bicepparam files.
-  for (size_t i = 0; i < files.size(); ++i)
-    if (files[i].kind == FileKind::BicepParams)
-      for (const std::string& t : files[i].targets)
-        if (kept.count(t)) kept.insert(files[i].normal);
-  // Files with federated credentials matter when a kept file gives the extension
-  // an identity (workloadIdentity.azureClientId): PL401 asks whether it has
-  // one. They are read for the credentials alone, not for what they deploy (a
-  // pattern module deploys dozens of modules; a credential whose identity is
-  // then unknown only keeps PL401 silent).
-  bool client_id = false;
-  for (const Candidate& c : files) client_id = client_id || (c.client_id && kept.count(c.normal));
-  for (Candidate& c : files) c.kept = kept.count(c.normal) > 0 || (client_id && c.credentials);
-  // ARM parameter files beside a kept template.
-  std::set<std::string> kept_dirs;
-  for (const Candidate& c : files)
-    if (c.kept && c.kind == FileKind::Json) kept_dirs.insert(directory_of(c.path));
-  for (Candidate& c : files)
-    if (!c.kept && c.arm_parameters &&
-        kept_dirs.count(directory_of(c.path)))
-      c.kept = true;
-
   std::vector<std::string> out;
   for (const Candidate& c : files)
-    if (c.kept) out.push_back(c.path);
+    if (kept.count(c.normal)) out.push_back(c.path);
   return out;
 }
 

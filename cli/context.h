@@ -1,6 +1,6 @@
 // `patless check FILE...` inside a repository: which other files can change the
-// findings of the files named, decided at the byte level so that a pre-commit
-// run does not parse the whole repository.
+// findings the files named take part in, decided at the byte level so that a
+// pre-commit run does not parse the whole repository.
 #pragma once
 
 #include <string>
@@ -8,13 +8,18 @@
 
 namespace patless {
 
-// From every file of the repository, those to parse: the files named; the files
-// that deploy them or that they deploy (modules, `using`, templateLink), found
-// through quoted paths and followed both ways; the Flux resources and objects of
-// their formats (microsoft.flux extensions, flux configurations, federated
-// credentials, Flux and kustomize YAML) and the files a kept kustomization names (patch files); ARM
-// parameter files beside an ARM template kept. Bicep and ARM look at YAML too
-// (object-level service accounts); YAML looks at YAML only.
+// From every file of the repository, those to parse. First the named files'
+// family: what deploys them (modules, `using`, templateLink, an ARM parameters
+// file's templates, found through quoted paths), what deploys that, and so on,
+// then everything those deploy. When nothing in the family names a cluster, Flux
+// or a federated credential, or deploys a restored registry module that does,
+// that is all: no chain rule can report in it. Otherwise also the chain around
+// it, each part with its family: Flux resources and objects of the named
+// formats, clusters, the files a kept kustomization names (patch files), and,
+// when one of them gives the extension an identity, the federated credentials.
+// Bicep and ARM look at YAML too (object-level service accounts); YAML looks at
+// YAML only. With only Bicep named, ARM templates are read only where Bicep
+// deploys them.
 std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,
                                        unsigned jobs);
 

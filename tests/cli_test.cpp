@@ -2,25 +2,23 @@
 // shape, atomic --output, stable fingerprints.
 #include <sys/wait.h>
 #include <unistd.h>
+#include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
-
-#include "tests/read_text.h"
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
-#include <yaml-cpp/yaml.h>
 #include <set>
 #include <sstream>
 
 #include "cli/config.h"
-#include "cli/context.h"
 #include "cli/utf8.h"
 #include "rules/engine/rule.h"
+#include "tests/read_text.h"
 
 namespace fs = std::filesystem;
 
@@ -52,14 +50,6 @@ Run run_patless(const std::string& args, const std::string& env = "NO_COLOR=1",
   r.err = read_text(dir / "err");
   fs::remove_all(dir);
   return r;
-}
-
-// Every file under `dir`, as the scan's discovery would hand them to context_files().
-std::vector<std::string> files_under(const fs::path& dir) {
-  std::vector<std::string> all;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) all.push_back(e.path().string());
-  return all;
 }
 
 std::string trim(std::string s) {
@@ -479,43 +469,6 @@ TEST_CASE("check --diff output applies with patch(1)", "[cli][fixes]") {
   CHECK(std::system((in_dir + "'" + PATLESS_BINARY + "' check bad.bicep --fix >/dev/null 2>&1").c_str()) != -1);
   CHECK(read_text(dir / "bad.bicep") == patched);  // --fix writes what --diff showed
   fs::remove_all(dir);
-}
-
-TEST_CASE("a pre-commit run parses only what can change the named files' findings", "[pre-commit]") {
-  const fs::path ex = fs::path(PATLESS_SOURCE_DIR) / "testdata/examples";
-  auto kept = patless::context_files(files_under(ex), {(ex / "infra/modules/identity.bicep").string()}, 1);
-  auto has = [&](const char* rel) {
-    return std::find(kept.begin(), kept.end(), (ex / rel).string()) != kept.end();
-  };
-  CHECK(has("infra/modules/identity.bicep"));  // named
-  CHECK(has("infra/main.bicep"));              // deploys it
-  CHECK(has("infra/staging.bicep"));           // Flux resources
-  CHECK(has("infra/staging.bicepparam"));      // deploys staging.bicep
-  CHECK(has("infra/modules/identity-staging.bicep"));  // staging.bicep deploys it
-  CHECK_FALSE(has("arm/azuredeploy.json"));    // ARM cannot deploy Bicep
-}
-
-TEST_CASE("a pre-commit run reads the patch files of the kustomizations it keeps", "[pre-commit]") {
-  const fs::path fixture = fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL506/patch_files_bad";
-  std::vector<std::string> all;
-  for (const auto& e : fs::directory_iterator(fixture)) all.push_back(e.path().string());
-  for (const char* named : {"kustomization.yaml", "sa-patch.yaml"}) {
-    INFO("named " << named);
-    auto kept = patless::context_files(all, {(fixture / named).string()}, 1);
-    std::sort(kept.begin(), kept.end());
-    std::vector<std::string> want = all;  // the patch file too, though it names no Flux type
-    std::sort(want.begin(), want.end());
-    CHECK(kept == want);
-  }
-}
-
-TEST_CASE("a pre-commit run keeps the other clusters' FluxInstances, which claim their own Alerts", "[pre-commit]") {
-  // Without dev's FluxInstance, dev's Alert would belong to no installation and
-  // count for prod too, hiding prod's PL509.
-  const fs::path fixture = fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL506/flux_instance";
-  auto kept = patless::context_files(files_under(fixture), {(fixture / "clusters/prod/flux-system/flux-instance.yaml").string()}, 1);
-  CHECK(std::find(kept.begin(), kept.end(), (fixture / "clusters/dev/flux-system/flux-instance.yaml").string()) !=
-        kept.end());
 }
 
 TEST_CASE("paths with quotes, line breaks and tabs are escaped in text, SARIF and JUnit", "[cli][hostile]") {

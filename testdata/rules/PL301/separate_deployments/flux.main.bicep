@@ -1,0 +1,6 @@
+module flux 'flux.bicep' = {
+  name: 'flux'
+  params: {
+    clusterName: 'aks-prod'
+  }
+}
