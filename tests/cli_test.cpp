@@ -325,6 +325,56 @@ TEST_CASE("check FILE reports on that file with the repository around it as cont
   fs::remove_all(repo);
 }
 
+TEST_CASE("check FILE reports what the file takes part in elsewhere, not what the modules it deploys had",
+          "[cli][pre-commit]") {
+  fs::path repo = temp_dir();
+  auto write = [&](const char* name, const char* text) { std::ofstream(repo / name, std::ios::binary) << text; };
+  write("aks.bicep", R"(resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks-prod'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    dnsPrefix: 'aks-prod'
+    kubernetesVersion: '1.30.6'
+    oidcIssuerProfile: { enabled: false }
+    securityProfile: { workloadIdentity: { enabled: true } }
+  }
+}
+)");
+  // Puts Flux on that cluster, from another deployment; its own API version is old.
+  write("flux.bicep", R"(resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' existing = {
+  name: 'aks-prod'
+}
+resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
+  name: 'flux'
+  scope: aks
+  properties: { extensionType: 'microsoft.flux', autoUpgradeMinorVersion: true }
+}
+resource cfg 'Microsoft.KubernetesConfiguration/fluxConfigurations@2023-05-01' = {
+  name: 'cfg'
+  scope: aks
+  properties: { gitRepository: { url: 'https://github.com/contoso/fleet', provider: 'GitHub' } }
+}
+)");
+  write("main.bicep", "module flux 'flux.bicep' = { name: 'flux' }\n");
+  REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
+  auto check = [&](const char* named) {
+    std::string out = (repo / "out.txt").string();
+    std::system(("cd '" + repo.string() + "' && NO_COLOR=1 '" + PATLESS_BINARY + "' check " + named + " >'" + out + "'")
+                    .c_str());
+    return read_text(out);
+  };
+  // The cluster's finding has a related place in flux.bicep: the extension that needs the issuer.
+  std::string flux = check("flux.bicep");
+  INFO(flux);
+  CHECK(flux.find("aks.bicep:8:35: error[PL301]") != std::string::npos);
+  CHECK(flux.find("  note: flux.bicep:4:1: the microsoft.flux extension on this cluster") != std::string::npos);
+  CHECK(flux.find("flux.bicep:9:68: error[PL101]") != std::string::npos);
+  // main.bicep only deploys flux.bicep: neither finding is main.bicep's.
+  CHECK(check("main.bicep").find("No findings in 1 file.") == 0);
+  fs::remove_all(repo);
+}
+
 TEST_CASE("the pre-commit hook definition runs patless on the files pre-commit passes", "[cli][pre-commit]") {
   YAML::Node hooks = YAML::LoadFile(std::string(PATLESS_SOURCE_DIR) + "/.pre-commit-hooks.yaml");
   REQUIRE(hooks.IsSequence());
@@ -353,7 +403,11 @@ TEST_CASE("the pre-commit hook definition runs patless on the files pre-commit p
   INFO(text);
   CHECK(text.find("infra/main.bicep:16:3: error[PL302]") != std::string::npos);
   CHECK(text.find("staging.bicep:") == std::string::npos);  // the healthy chain
-  CHECK(text.find("identity.bicep") == std::string::npos);  // not staged
+  // Not staged, but main.bicep deploys that credential and runs Flux as its identity.
+  CHECK(text.find("infra/modules/identity.bicep:15:14: error[PL402]") != std::string::npos);
+  CHECK(text.find("infra/sandbox.bicep:60:1") == std::string::npos);  // not staged, nothing of them in it
+  CHECK(text.find("arm/") == std::string::npos);
+  CHECK(text.find("clusters/") == std::string::npos);
   fs::remove_all(repo);
 }
 

@@ -29,6 +29,10 @@ struct RelatedLocation {
   std::string path;
   SourceRange range;
   std::string message;
+  // A module declaration or linked deployment that deploys the file the finding
+  // is in: which deployment produced it, not a part of what it is about (unlike
+  // a parameter file, whose values are all it has).
+  bool deployer = false;
 };
 
 struct Finding {

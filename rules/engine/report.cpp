@@ -30,10 +30,11 @@ void add_deployment(Finding& f, const Scope* scope) {
       f.related.push_back({p->path, p->using_range.valid() ? p->using_range : SourceRange{1, 1, 1, 1, 0, 0},
                            "deployed with the parameters of this file"});
     if (scope->module && scope->caller)
-      f.related.push_back({scope->caller->doc->path, scope->module->range,
-                           "deployed by module '" + scope->module->symbol + "'"});
+      f.related.push_back(
+          {scope->caller->doc->path, scope->module->range, "deployed by module '" + scope->module->symbol + "'", true});
     if (scope->linked_by && scope->caller)
-      f.related.push_back({scope->caller->doc->path, scope->linked_by->head_range, "deployed by this deployment"});
+      f.related.push_back(
+          {scope->caller->doc->path, scope->linked_by->head_range, "deployed by this deployment", true});
     if (scope->nested_in) {
       scope = scope->nested_in;  // the same file: nothing to name, go on to its deployment
       continue;
