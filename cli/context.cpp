@@ -34,34 +34,47 @@ bool contains(std::string_view bytes, std::string_view needle) {
   return find(bytes, needle) != std::string_view::npos;
 }
 
+// Whether `bytes` hold `word` (lower case) in any letter case, found in one pass
+// through `anchor`, a part of it that every spelling writes alike ("ubernetes"
+// in KubernetesConfiguration and kubernetesconfiguration; ARM types are
+// case-insensitive), and compared whole.
+bool contains_any_case(std::string_view bytes, std::string_view word, std::string_view anchor) {
+  const size_t offset = word.find(anchor);
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (size_t at = find(bytes, anchor); at != std::string_view::npos; at = find(bytes, anchor, at + 1)) {
+    if (at < offset || at - offset + word.size() > bytes.size()) continue;
+    std::string_view candidate = bytes.substr(at - offset, word.size());
+    if (std::equal(candidate.begin(), candidate.end(), word.begin(), [&](char a, char b) { return lower(a) == b; }))
+      return true;
+  }
+  return false;
+}
+
 // What can link to the identity chain on its own, by format.
 bool flux_related(FileKind kind, std::string_view bytes) {
   if (kind == FileKind::Yaml)
     return contains(bytes, "fluxcd.io") ||
            contains(bytes, "fluxcd.controlplane.io") ||  // the Flux Operator's FluxInstance
            contains(bytes, "kustomize.config.k8s.io");
-  return contains(bytes, "KubernetesConfiguration") || contains(bytes, "kubernetesconfiguration");
+  return contains_any_case(bytes, "kubernetesconfiguration", "ubernetes");
 }
 
 // A Bicep or ARM file that deploys federated credentials: they join the identity
 // Flux runs as by its name, from any file.
 bool has_credentials(FileKind kind, std::string_view bytes) {
-  return kind != FileKind::Yaml &&
-         (contains(bytes, "federatedIdentityCredentials") || contains(bytes, "federatedidentitycredentials"));
+  return kind != FileKind::Yaml && contains_any_case(bytes, "federatedidentitycredentials", "ederated");
+}
+
+bool names_clusters(std::string_view bytes) {
+  return contains_any_case(bytes, "managedclusters", "lusters");
 }
 
 // Whether a Bicep or ARM file names a type the chain's rules report on:
 // clusters, Flux, federated credentials. A user-assigned identity alone does
 // not count: no finding points at one (PL401 points at the extension that uses
-// it), and AVM modules name one `existing` for customer-managed keys. ARM types
-// are case-insensitive: so is this.
+// it), and AVM modules name one `existing` for customer-managed keys.
 bool names_chain_type(std::string_view bytes) {
-  std::string lower(bytes);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  for (std::string_view needle :
-       {"kubernetesconfiguration", "managedclusters", "connectedclusters", "federatedidentitycredentials"})
-    if (contains(lower, needle)) return true;
-  return false;
+  return flux_related(FileKind::Bicep, bytes) || has_credentials(FileKind::Bicep, bytes) || names_clusters(bytes);
 }
 
 // The registry modules and template specs a Bicep file deploys (`module`, a
@@ -85,14 +98,18 @@ std::vector<std::string_view> registry_references(std::string_view bytes) {
 }
 
 // The quoted strings of `bytes` that name a file (end in .bicep, .bicepparam —
-// a base a .bicepparam extends — or .json), resolved against `dir`.
-std::vector<std::string> quoted_paths(std::string_view bytes, const fs::path& dir) {
+// a base a .bicepparam extends — or .json), resolved against `dir`; and whether
+// the file names the ARM parameters schema (deploymentParameters.json).
+std::vector<std::string> quoted_paths(std::string_view bytes, const fs::path& dir, bool& parameters_schema) {
   std::vector<std::string> out;
-  for (std::string_view ext : {std::string_view(".bicep'"), std::string_view(".bicepparam'"), std::string_view(".json'"),
-                               std::string_view(".json\"")}) {
-    char quote = ext.back();
+  for (std::string_view ext : {std::string_view(".bicep"), std::string_view(".json")}) {
     for (size_t at = find(bytes, ext); at != std::string_view::npos; at = find(bytes, ext, at + 1)) {
-      size_t close = at + ext.size() - 1;
+      size_t close = at + ext.size();
+      if (ext == ".json" && bytes.substr(0, at).ends_with("eploymentParameters")) parameters_schema = true;
+      if (ext == ".bicep" && bytes.substr(close).starts_with("param")) close += 5;
+      if (close >= bytes.size()) continue;
+      char quote = bytes[close];
+      if (quote != '\'' && (quote != '"' || ext != ".json")) continue;
       size_t open = bytes.rfind(quote, at);
       if (open == std::string_view::npos || close - open > 512) continue;
       std::string_view path = bytes.substr(open + 1, close - open - 1);
@@ -146,13 +163,14 @@ void inspect_bytes(Candidate& c, std::string& bytes, std::string& error) {
   c.flux = flux_related(c.kind, bytes);
   c.credentials = has_credentials(c.kind, bytes);
   if (c.kind != FileKind::Yaml) {
-    c.cluster = contains(bytes, "managedClusters") || contains(bytes, "managedclusters");
-    c.client_id = contains(bytes, "azureClientId") || contains(bytes, "azureclientid");
-    c.targets = quoted_paths(bytes, fs::path(c.path).parent_path());
+    c.cluster = names_clusters(bytes);
+    c.client_id = contains_any_case(bytes, "azureclientid", "lient");
+    bool parameters_schema = false;
+    c.targets = quoted_paths(bytes, fs::path(c.path).parent_path(), parameters_schema);
+    c.arm_parameters = c.kind == FileKind::Json && parameters_schema;
   } else if (contains(bytes, "kustomize.config.k8s.io")) {
     c.targets = yaml_paths(bytes, fs::path(c.path).parent_path());
   }
-  c.arm_parameters = c.kind == FileKind::Json && contains(bytes, "eploymentParameters.json");
 }
 
 // The candidates as deployments: which file deploys which.

@@ -201,3 +201,19 @@ TEST_CASE("a pre-commit run reads the ARM templates named Bicep deploys, and a n
   CHECK(r.kept_for({"net/azuredeploy.parameters.json"}) ==
         Files{"net/azuredeploy.json", "net/azuredeploy.parameters.json"});
 }
+
+TEST_CASE("a pre-commit run finds the chain's types in any letter case, as ARM reads them", "[pre-commit]") {
+  Repository r;
+  r.write("main.json", R"({ "resources": [ { "type": "Microsoft.ManagedIdentity/userAssignedIdentities" } ] })");
+  r.write("flux.json", R"({ "resources": [ { "type": "microsoft.kubernetesConfiguration/Extensions",
+  "properties": { "configurationSettings": { "workloadIdentity.AzureClientID": "[variables('id')]" } } } ] })");
+  r.write("aks.json", R"({ "resources": [ { "type": "Microsoft.ContainerService/ManagedClusters" } ] })");
+  r.write(
+      "fic.json",
+      R"({ "resources": [ { "type": "Microsoft.ManagedIdentity/userAssignedIdentities/FederatedIdentityCredentials" } ] })");
+  r.write("storage.json", R"({ "resources": [ { "type": "Microsoft.Storage/storageAccounts" } ] })");
+  using Files = std::vector<std::string>;
+  CHECK(r.kept_for({"main.json"}) == Files{"main.json"});  // an identity alone: nothing of the chain
+  r.write("main.json", R"({ "resources": [ { "type": "microsoft.containerservice/managedclusters" } ] })");
+  CHECK(r.kept_for({"main.json"}) == Files{"aks.json", "fic.json", "flux.json", "main.json"});
+}
