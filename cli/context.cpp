@@ -294,16 +294,13 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   // values), and the family is all there is to parse: the usual commit, to
   // infrastructure Flux does not depend on.
   ChainTouch touches_chain;
-  std::optional<bool> chain;
+  bool chain = false;
   std::set<std::string> kept;
   for (;;) {
     kept = deployments.family_of(named_set);
-    if (!chain) {
-      bool any = false;
-      for (const Candidate& c : files) any = any || (kept.count(c.normal) && touches_chain(c));
-      chain = any;
-    }
-    if (*chain) {
+    // Until it does: ARM templates read below may deploy what touches it.
+    for (const Candidate& c : files) chain = chain || (kept.count(c.normal) && touches_chain(c));
+    if (chain) {
       // The chain around them, each part with its family: Flux resources and
       // objects, the clusters they may name (a finding on a cluster points at
       // the extension that needs it), and, when one of those gives the extension
@@ -327,7 +324,6 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
       if (!files[i].read && kept.count(files[i].normal)) reached.push_back(i);
     if (reached.empty()) break;
     inspect(reached);
-    chain.reset();  // what they deploy may touch the chain
   }
   std::vector<std::string> out;
   for (const Candidate& c : files)
