@@ -15,7 +15,7 @@ using patless::Value;
 // The value as a prefix expression: `(&& a (. b c))`.
 std::string shape(const Value& v) {
   auto list = [&](std::string head, const std::vector<Value>& items) {
-    for (const Value& i : items) head += " " + shape(i);
+    for (const Value& i : items) head.append(" ").append(shape(i));
     return "(" + head + ")";
   };
   switch (v.kind) {
@@ -28,7 +28,7 @@ std::string shape(const Value& v) {
     case Value::Kind::Reference:
       return v.text;
     case Value::Kind::Member:
-      return "(" + std::string(v.safe ? ".?" : ".") + " " + shape(v.items[0]) + " " + v.text + ")";
+      return std::string(v.safe ? "(.? " : "(. ") + shape(v.items[0]) + " " + v.text + ")";
     case Value::Kind::Index:
       return list("[]", v.items);
     case Value::Kind::Call:
@@ -154,7 +154,7 @@ class ExpressionGenerator {
                                                            {"<", 6},  {">=", 6}, {"+", 7},  {"-", 7},  {"*", 8}};
         auto [op, b] = kOps[random_() % std::size(kOps)];
         Expression l = operand(make(depth - 1), b), r = operand(make(depth - 1), b + 1);
-        return {l.text + " " + op + " " + r.text, "(" + std::string(op) + " " + l.shape + " " + r.shape + ")", b};
+        return {l.text + " " + op + " " + r.text, std::string("(") + op + " " + l.shape + " " + r.shape + ")", b};
       }
       default: {  // ternary, right to left
         Expression c = operand(make(depth - 1), 2), a = operand(make(depth - 1), 2), e = make(depth - 1);
