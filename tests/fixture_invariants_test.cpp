@@ -1,7 +1,7 @@
 // Invariants over every fixture that need no expectation written in it: a
-// pre-commit run that names one file of a fixture gets the findings that file
-// takes part in in the whole fixture's scan, and CRLF line ends and a BOM move
-// nothing.
+// pre-commit run that names one file of a fixture gets every finding of the
+// whole fixture's scan that file takes part in, and CRLF line ends and a BOM
+// move nothing.
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -30,7 +30,7 @@ bool takes_part(const patless::Finding& f, const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("a pre-commit run gives each file of a fixture the findings it takes part in in the whole fixture's scan",
+TEST_CASE("a pre-commit run gives each file of a fixture every finding of the whole fixture's scan it takes part in",
           "[fixtures][pre-commit]") {
   for (const fs::path& unit : fixture_units()) {
     if (!fs::is_directory(unit)) continue;
