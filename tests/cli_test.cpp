@@ -375,6 +375,39 @@ resource cfg 'Microsoft.KubernetesConfiguration/fluxConfigurations@2023-05-01' =
   fs::remove_all(repo);
 }
 
+TEST_CASE("check FILE --fix changes only the files named", "[cli][pre-commit][fix]") {
+  fs::path repo = temp_dir();
+  auto write = [&](const char* name, const char* text) { std::ofstream(repo / name, std::ios::binary) << text; };
+  const char* module = R"(param version string
+resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' existing = {
+  name: 'aks'
+}
+resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
+  name: 'flux'
+  scope: aks
+  properties: { extensionType: 'microsoft.flux', autoUpgradeMinorVersion: true, version: version }
+}
+)";
+  write("ext.bicep", module);
+  write("caller.bicep", "module ext 'ext.bicep' = {\n  name: 'ext'\n  params: { version: '1.14.1' }\n}\n");
+  REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
+  auto run = [&](const std::string& args) {
+    std::string out = (repo / "out.txt").string();
+    int status = std::system(
+        ("cd '" + repo.string() + "' && NO_COLOR=1 '" + PATLESS_BINARY + "' " + args + " >'" + out + "' 2>&1").c_str());
+    return std::make_pair(WEXITSTATUS(status), read_text(out));
+  };
+  // The version the caller writes takes part in the module's PL202; its fix is in the module.
+  auto [code, text] = run("check caller.bicep --fix");
+  INFO(text);
+  CHECK(code == 1);
+  CHECK(text.find("ext.bicep:8:90: error[PL202]") != std::string::npos);
+  CHECK(read_text(repo / "ext.bicep") == module);
+  CHECK(run("check ext.bicep --fix").second.find("patless: fixed 1 finding in 1 file") != std::string::npos);
+  CHECK(read_text(repo / "ext.bicep") != module);
+  fs::remove_all(repo);
+}
+
 TEST_CASE("the pre-commit hook definition runs patless on the files pre-commit passes", "[cli][pre-commit]") {
   YAML::Node hooks = YAML::LoadFile(std::string(PATLESS_SOURCE_DIR) + "/.pre-commit-hooks.yaml");
   REQUIRE(hooks.IsSequence());
