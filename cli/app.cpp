@@ -268,7 +268,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
 
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Lint files and directories (default: .)");
-  check_cmd->add_option("paths", check.paths, "Files or directories to lint");
+  check_cmd->add_option("paths", check.paths,
+                        "Files or directories to lint. Files inside a git repository (or --root): the findings they "
+                        "take part in, with the repository read around them");
   check_cmd->add_option("--params", check.parameter_files,
                         "Parameter file to deploy the templates with (.bicepparam or ARM parameters JSON); repeatable");
   check_cmd

@@ -373,6 +373,8 @@ resource cfg 'Microsoft.KubernetesConfiguration/fluxConfigurations@2023-05-01' =
   // main.bicep only deploys flux.bicep: neither finding is main.bicep's.
   CHECK(check("main.bicep").find("No findings in 1 file.") == 0);
   fs::remove_all(repo);
+  // What `check --help` says of the files named.
+  CHECK(run_patless("check --help").out.find("the findings they take part in") != std::string::npos);
 }
 
 TEST_CASE("check FILE --fix changes only the files named", "[cli][pre-commit][fix]") {
