@@ -153,12 +153,14 @@ struct Candidate {
   bool client_id = false;    // names workloadIdentity.azureClientId
   bool arm_parameters = false;
   bool read = false;
+  bool unreadable = false;
   std::vector<std::string> targets;  // what it deploys, patches with or is the parameters of
 };
 
 // Takes what the selection needs from `c`'s bytes (read into `bytes`).
 void inspect_bytes(Candidate& c, std::string& bytes, std::string& error) {
-  if (!read_file(c.path, bytes, error)) bytes.clear();
+  c.unreadable = !read_file(c.path, bytes, error);
+  if (c.unreadable) bytes.clear();
   c.read = true;
   c.flux = flux_related(c.kind, bytes);
   c.credentials = has_credentials(c.kind, bytes);
@@ -173,49 +175,42 @@ void inspect_bytes(Candidate& c, std::string& bytes, std::string& error) {
   }
 }
 
-// The candidates as deployments: which file deploys which.
-class Deployments {
- public:
-  explicit Deployments(const std::vector<Candidate>& files) : files_(files) {}
-
-  // `seeds`, what deploys them (their arguments decide the seeds' values), what
-  // deploys that, and so on; then everything those deploy (outputs feed values
-  // across siblings), and so on. Not the other deployers of what is reached
-  // downward: they deploy it again, elsewhere.
-  std::set<std::string> family_of(std::set<std::string> seeds) const {
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (const Candidate& c : files_) {
-        if (seeds.count(c.normal)) continue;
-        for (const std::string& t : c.targets)
-          if (seeds.count(t)) {
-            changed = seeds.insert(c.normal).second || changed;
-            break;
-          }
-      }
+// `seeds`, what deploys them (their arguments decide the seeds' values), what
+// deploys that, and so on; then everything those deploy (outputs feed values
+// across siblings), and so on. Not the other deployers of what is reached
+// downward: they deploy it again, elsewhere.
+std::set<std::string> family_of(const std::vector<Candidate>& files, std::set<std::string> seeds) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const Candidate& c : files) {
+      if (seeds.count(c.normal)) continue;
+      for (const std::string& t : c.targets)
+        if (seeds.count(t)) {
+          changed = seeds.insert(c.normal).second || changed;
+          break;
+        }
     }
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (const Candidate& c : files_) {
-        if (!seeds.count(c.normal)) continue;
-        for (const std::string& t : c.targets) changed = seeds.insert(t).second || changed;
-      }
-    }
-    return seeds;
   }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const Candidate& c : files) {
+      if (!seeds.count(c.normal)) continue;
+      for (const std::string& t : c.targets) changed = seeds.insert(t).second || changed;
+    }
+  }
+  return seeds;
+}
 
- private:
-  const std::vector<Candidate>& files_;
-};
-
-// Whether a file of a family can be where a chain rule reports, read again (the
-// first pass keeps no bytes, and a family is a few files).
+// Whether a file of a family can be where a chain rule reports: it names a type
+// of the chain (the flags its first reading took), or, for Bicep, deploys a
+// restored registry module that does. Only that last is read again (the first
+// pass keeps no bytes, and a family is a few files).
 class ChainTouch {
  public:
   bool operator()(const Candidate& c) {
-    if (c.kind == FileKind::Yaml || !read_file(c.path, bytes_, error_)) return true;
-    if (names_chain_type(bytes_)) return true;
+    if (c.kind == FileKind::Yaml || c.unreadable || c.flux || c.credentials || c.cluster) return true;
     if (c.kind == FileKind::Json) return false;
+    if (!read_file(c.path, bytes_, error_)) return true;
     for (std::string_view reference : registry_references(bytes_)) {
       std::optional<std::string> cached = registry_.cached_template(c.path, reference);
       if (!cached) continue;  // not restored: unknown to the scan as well
@@ -286,7 +281,6 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
           if (std::find(c.targets.begin(), c.targets.end(), t) == c.targets.end()) c.targets.push_back(t);
   };
   inspect(first);
-  const Deployments deployments(files);
 
   // The named files' family. When nothing in it touches the identity chain, no
   // other file can change what is reported for the named files (a chain rule
@@ -297,7 +291,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   bool chain = false;
   std::set<std::string> kept;
   for (;;) {
-    kept = deployments.family_of(named_set);
+    kept = family_of(files, named_set);
     // Until it does: ARM templates read below may deploy what touches it.
     for (const Candidate& c : files) chain = chain || (kept.count(c.normal) && touches_chain(c));
     if (chain) {
@@ -309,13 +303,13 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
       std::set<std::string> seeds = named_set;
       for (const Candidate& c : files)
         if (c.flux || c.cluster) seeds.insert(c.normal);
-      kept = deployments.family_of(seeds);
+      kept = family_of(files, seeds);
       bool client_id = false;
       for (const Candidate& c : files) client_id = client_id || (c.client_id && kept.count(c.normal));
       if (client_id) {
         for (const Candidate& c : files)
           if (c.credentials) seeds.insert(c.normal);
-        kept = deployments.family_of(seeds);
+        kept = family_of(files, seeds);
       }
     }
     // ARM templates reached and not read yet: read them, and select again.
