@@ -37,12 +37,12 @@ fs::path temp_dir() {
   return p;
 }
 
-// Runs the binary from the source root, as a user in a checkout would.
-Run run_patless(const std::string& args, const std::string& env = "NO_COLOR=1",
-                const std::string& binary = PATLESS_BINARY) {
+// Runs the binary from `cwd`, its output kept outside it.
+Run run_patless_in(const fs::path& cwd, const std::string& args, const std::string& env = "NO_COLOR=1",
+                   const std::string& binary = PATLESS_BINARY) {
   fs::path dir = temp_dir();
-  std::string cmd = "cd '" + std::string(PATLESS_SOURCE_DIR) + "' && " + env + " '" + binary + "' " + args +
-                    " >'" + (dir / "out").string() + "' 2>'" + (dir / "err").string() + "' </dev/null";
+  std::string cmd = "cd '" + cwd.string() + "' && " + env + " '" + binary + "' " + args + " >'" +
+                    (dir / "out").string() + "' 2>'" + (dir / "err").string() + "' </dev/null";
   int status = std::system(cmd.c_str());
   Run r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -50,6 +50,12 @@ Run run_patless(const std::string& args, const std::string& env = "NO_COLOR=1",
   r.err = read_text(dir / "err");
   fs::remove_all(dir);
   return r;
+}
+
+// Runs the binary from the source root, as a user in a checkout would.
+Run run_patless(const std::string& args, const std::string& env = "NO_COLOR=1",
+                const std::string& binary = PATLESS_BINARY) {
+  return run_patless_in(PATLESS_SOURCE_DIR, args, env, binary);
 }
 
 std::string trim(std::string s) {
@@ -291,12 +297,9 @@ TEST_CASE("check FILE reports on that file with the repository around it as cont
   fs::path repo = temp_dir();
   fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
   REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
-  fs::path out = repo / "out.txt";
-  std::string cmd = "cd '" + repo.string() + "/infra/modules' && NO_COLOR=1 '" + PATLESS_BINARY +
-                    "' check identity.bicep >'" + out.string() + "'";
-  int status = std::system(cmd.c_str());
-  CHECK(WEXITSTATUS(status) == 1);
-  std::string text = read_text(out);
+  Run run = run_patless_in(repo / "infra/modules", "check identity.bicep");
+  CHECK(run.exit_code == 1);
+  const std::string& text = run.out;
   INFO(text);
   // The subject finding needs main.bicep, which deploys this module on the cluster the extension is on.
   CHECK(text.find("identity.bicep:15:14: error[PL402]") == 0);
@@ -307,11 +310,9 @@ TEST_CASE("check FILE reports on that file with the repository around it as cont
 
   // SARIF: the related place, outside %SRCROOT% (the working directory), is an absolute file
   // URI (it was `file://../../infra/main.bicep`, whose host is "..").
-  fs::path sarif = repo / "out.sarif";
-  std::string sarif_cmd = "cd '" + repo.string() + "/infra/modules' && '" + PATLESS_BINARY +
-                          "' check identity.bicep --format sarif >'" + sarif.string() + "'";
-  CHECK(WEXITSTATUS(std::system(sarif_cmd.c_str())) == 1);
-  auto log = nlohmann::json::parse(read_text(sarif));
+  Run sarif = run_patless_in(repo / "infra/modules", "check identity.bicep --format sarif");
+  CHECK(sarif.exit_code == 1);
+  auto log = nlohmann::json::parse(sarif.out);
   const auto& result = log["runs"][0]["results"][0];
   CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"] ==
         nlohmann::json{{"uri", "identity.bicep"}, {"uriBaseId", "%SRCROOT%"}});
@@ -358,12 +359,7 @@ resource cfg 'Microsoft.KubernetesConfiguration/fluxConfigurations@2023-05-01' =
 )");
   write("main.bicep", "module flux 'flux.bicep' = { name: 'flux' }\n");
   REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
-  auto check = [&](const char* named) {
-    std::string out = (repo / "out.txt").string();
-    std::system(("cd '" + repo.string() + "' && NO_COLOR=1 '" + PATLESS_BINARY + "' check " + named + " >'" + out + "'")
-                    .c_str());
-    return read_text(out);
-  };
+  auto check = [&](const std::string& named) { return run_patless_in(repo, "check " + named).out; };
   // The cluster's finding has a related place in flux.bicep: the extension that needs the issuer.
   std::string flux = check("flux.bicep");
   INFO(flux);
@@ -393,19 +389,14 @@ resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
   write("ext.bicep", module);
   write("caller.bicep", "module ext 'ext.bicep' = {\n  name: 'ext'\n  params: { version: '1.14.1' }\n}\n");
   REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
-  auto run = [&](const std::string& args) {
-    std::string out = (repo / "out.txt").string();
-    int status = std::system(
-        ("cd '" + repo.string() + "' && NO_COLOR=1 '" + PATLESS_BINARY + "' " + args + " >'" + out + "' 2>&1").c_str());
-    return std::make_pair(WEXITSTATUS(status), read_text(out));
-  };
   // The version the caller writes takes part in the module's PL202; its fix is in the module.
-  auto [code, text] = run("check caller.bicep --fix");
-  INFO(text);
-  CHECK(code == 1);
-  CHECK(text.find("ext.bicep:8:90: error[PL202]") != std::string::npos);
+  Run caller = run_patless_in(repo, "check caller.bicep --fix");
+  INFO(caller.out << caller.err);
+  CHECK(caller.exit_code == 1);
+  CHECK(caller.out.find("ext.bicep:8:90: error[PL202]") != std::string::npos);
   CHECK(read_text(repo / "ext.bicep") == module);
-  CHECK(run("check ext.bicep --fix").second.find("patless: fixed 1 finding in 1 file") != std::string::npos);
+  CHECK(run_patless_in(repo, "check ext.bicep --fix").err.find("patless: fixed 1 finding in 1 file") !=
+        std::string::npos);
   CHECK(read_text(repo / "ext.bicep") != module);
   fs::remove_all(repo);
 }
@@ -430,11 +421,9 @@ TEST_CASE("the pre-commit hook definition runs patless on the files pre-commit p
   std::string staged;
   for (const char* f : {"infra/main.bicep", "infra/staging.bicep", "azure-pipelines.yml"})
     if (std::regex_search(f, files)) staged += std::string(" '") + f + "'";
-  std::string cmd = "cd '" + repo.string() + "' && NO_COLOR=1 '" + PATLESS_BINARY + "'" + entry.substr(7) + staged +
-                    " >'" + (repo / "out.txt").string() + "'";
-  int status = std::system(cmd.c_str());
-  CHECK(WEXITSTATUS(status) == 1);
-  std::string text = read_text(repo / "out.txt");
+  Run run = run_patless_in(repo, entry.substr(8) + staged);
+  CHECK(run.exit_code == 1);
+  const std::string& text = run.out;
   INFO(text);
   CHECK(text.find("infra/main.bicep:16:3: error[PL302]") != std::string::npos);
   CHECK(text.find("staging.bicep:") == std::string::npos);  // the healthy chain
