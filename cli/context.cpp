@@ -13,6 +13,7 @@
 
 #include "cli/bicep_registry.h"
 #include "cli/scan.h"
+#include "grammars/ascii.h"
 #include "grammars/paths.h"
 #include "grammars/read_document.h"
 
@@ -40,13 +41,10 @@ bool contains(std::string_view bytes, std::string_view needle) {
 // case-insensitive), and compared whole.
 bool contains_any_case(std::string_view bytes, std::string_view word, std::string_view anchor) {
   const size_t offset = word.find(anchor);
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  for (size_t at = find(bytes, anchor); at != std::string_view::npos; at = find(bytes, anchor, at + 1)) {
-    if (at < offset || at - offset + word.size() > bytes.size()) continue;
-    std::string_view candidate = bytes.substr(at - offset, word.size());
-    if (std::equal(candidate.begin(), candidate.end(), word.begin(), [&](char a, char b) { return lower(a) == b; }))
+  for (size_t at = find(bytes, anchor); at != std::string_view::npos; at = find(bytes, anchor, at + 1))
+    if (at >= offset && at - offset + word.size() <= bytes.size() &&
+        iequals(bytes.substr(at - offset, word.size()), word))
       return true;
-  }
   return false;
 }
 
