@@ -13,7 +13,7 @@
 
 #include "cli/bicep_registry.h"
 #include "cli/scan.h"
-#include "grammars/ascii.h"
+#include "grammars/needle_set.h"
 #include "grammars/paths.h"
 #include "grammars/read_document.h"
 
@@ -31,48 +31,38 @@ size_t find(std::string_view bytes, std::string_view needle, size_t from = 0) {
   return at ? static_cast<size_t>(static_cast<const char*>(at) - bytes.data()) : std::string_view::npos;
 }
 
-bool contains(std::string_view bytes, std::string_view needle) {
-  return find(bytes, needle) != std::string_view::npos;
+// The words a Bicep or ARM file is searched for, all in one pass; the chain's
+// types in any letter case (ARM types are case-insensitive).
+enum TemplateWord : size_t { kFluxType, kCredentialType, kClusterType, kClientId, kBicepPath, kJsonPath };
+const NeedleSet& template_words() {
+  static const NeedleSet words{{"kubernetesconfiguration", true},
+                               {"federatedidentitycredentials", true},
+                               {"managedclusters", true},
+                               {"azureclientid", true},
+                               {".bicep", false},
+                               {".json", false}};
+  return words;
 }
 
-// Whether `bytes` hold `word` (lower case) in any letter case, found in one pass
-// through `anchor`, a part of it that every spelling writes alike ("ubernetes"
-// in KubernetesConfiguration and kubernetesconfiguration; ARM types are
-// case-insensitive), and compared whole.
-bool contains_any_case(std::string_view bytes, std::string_view word, std::string_view anchor) {
-  const size_t offset = word.find(anchor);
-  for (size_t at = find(bytes, anchor); at != std::string_view::npos; at = find(bytes, anchor, at + 1))
-    if (at >= offset && at - offset + word.size() <= bytes.size() &&
-        iequals(bytes.substr(at - offset, word.size()), word))
-      return true;
-  return false;
-}
-
-// What can link to the identity chain on its own, by format.
-bool flux_related(FileKind kind, std::string_view bytes) {
-  if (kind == FileKind::Yaml)
-    return contains(bytes, "fluxcd.io") ||
-           contains(bytes, "fluxcd.controlplane.io") ||  // the Flux Operator's FluxInstance
-           contains(bytes, "kustomize.config.k8s.io");
-  return contains_any_case(bytes, "kubernetesconfiguration", "ubernetes");
-}
-
-// A Bicep or ARM file that deploys federated credentials: they join the identity
-// Flux runs as by its name, from any file.
-bool has_credentials(FileKind kind, std::string_view bytes) {
-  return kind != FileKind::Yaml && contains_any_case(bytes, "federatedidentitycredentials", "ederated");
-}
-
-bool names_clusters(std::string_view bytes) {
-  return contains_any_case(bytes, "managedclusters", "lusters");
+// And a YAML file: Flux's API groups (the Flux Operator's FluxInstance too), and
+// kustomize's with the file names a kustomization writes.
+enum YamlWord : size_t { kFluxGroup, kFluxOperatorGroup, kKustomizeGroup, kYamlPath, kYmlPath };
+const NeedleSet& yaml_words() {
+  static const NeedleSet words{
+      {"fluxcd.io"}, {"fluxcd.controlplane.io"}, {"kustomize.config.k8s.io"}, {".yaml"}, {".yml"}};
+  return words;
 }
 
 // Whether a Bicep or ARM file names a type the chain's rules report on:
 // clusters, Flux, federated credentials. A user-assigned identity alone does
 // not count: no finding points at one (PL401 points at the extension that uses
 // it), and AVM modules name one `existing` for customer-managed keys.
-bool names_chain_type(std::string_view bytes) {
-  return flux_related(FileKind::Bicep, bytes) || has_credentials(FileKind::Bicep, bytes) || names_clusters(bytes);
+bool names_chain_type(std::string_view bytes, std::vector<NeedleSet::Match>& matches) {
+  matches.clear();
+  template_words().find_all(bytes, matches);
+  return std::any_of(matches.begin(), matches.end(), [](const NeedleSet::Match& m) {
+    return m.needle == kFluxType || m.needle == kCredentialType || m.needle == kClusterType;
+  });
 }
 
 // The registry modules and template specs a Bicep file deploys (`module`, a
@@ -95,48 +85,38 @@ std::vector<std::string_view> registry_references(std::string_view bytes) {
   return out;
 }
 
-// The quoted strings of `bytes` that name a file (end in .bicep, .bicepparam —
-// a base a .bicepparam extends — or .json), resolved against `dir`; and whether
-// the file names the ARM parameters schema (deploymentParameters.json).
-std::vector<std::string> quoted_paths(std::string_view bytes, const fs::path& dir, bool& parameters_schema) {
-  std::vector<std::string> out;
-  for (std::string_view ext : {std::string_view(".bicep"), std::string_view(".json")}) {
-    for (size_t at = find(bytes, ext); at != std::string_view::npos; at = find(bytes, ext, at + 1)) {
-      size_t close = at + ext.size();
-      if (ext == ".json" && bytes.substr(0, at).ends_with("eploymentParameters")) parameters_schema = true;
-      if (ext == ".bicep" && bytes.substr(close).starts_with("param")) close += 5;
-      if (close >= bytes.size()) continue;
-      char quote = bytes[close];
-      if (quote != '\'' && (quote != '"' || ext != ".json")) continue;
-      size_t open = bytes.rfind(quote, at);
-      if (open == std::string_view::npos || close - open > 512) continue;
-      std::string_view path = bytes.substr(open + 1, close - open - 1);
-      if (path.find('\n') != std::string_view::npos || path.find(':') != std::string_view::npos) continue;
-      out.push_back(normal_path(dir / path));
-    }
-  }
-  return out;
+// The quoted string around `ext` at `at` when it names a file (ends in .bicep,
+// .bicepparam — a base a .bicepparam extends — or .json), resolved against
+// `dir`; and whether it is the ARM parameters schema (deploymentParameters.json).
+std::optional<std::string> quoted_path(std::string_view bytes, size_t at, std::string_view ext, const fs::path& dir,
+                                       bool& parameters_schema) {
+  size_t close = at + ext.size();
+  if (ext == ".json" && bytes.substr(0, at).ends_with("eploymentParameters")) parameters_schema = true;
+  if (ext == ".bicep" && bytes.substr(close).starts_with("param")) close += 5;
+  if (close >= bytes.size()) return std::nullopt;
+  char quote = bytes[close];
+  if (quote != '\'' && (quote != '"' || ext != ".json")) return std::nullopt;
+  size_t open = bytes.rfind(quote, at);
+  if (open == std::string_view::npos || close - open > 512) return std::nullopt;
+  std::string_view path = bytes.substr(open + 1, close - open - 1);
+  if (path.find('\n') != std::string_view::npos || path.find(':') != std::string_view::npos) return std::nullopt;
+  return normal_path(dir / path);
 }
 
-// The file names a kustomization writes (resources, patch files: `path: x.yaml`,
-// `- x.yaml`), resolved against `dir`: what it builds and patches with.
-std::vector<std::string> yaml_paths(std::string_view bytes, const fs::path& dir) {
+// The file name around `ext` at `at` in a kustomization (resources, patch files:
+// `path: x.yaml`, `- x.yaml`), resolved against `dir`: what it builds and
+// patches with.
+std::optional<std::string> yaml_path(std::string_view bytes, size_t at, std::string_view ext, const fs::path& dir) {
   auto in_name = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
            c == '-' || c == '/';
   };
-  std::vector<std::string> out;
-  for (std::string_view ext : {std::string_view(".yaml"), std::string_view(".yml")}) {
-    for (size_t at = find(bytes, ext); at != std::string_view::npos; at = find(bytes, ext, at + 1)) {
-      size_t end = at + ext.size();
-      if (end < bytes.size() && in_name(bytes[end])) continue;
-      size_t start = at;
-      while (start > 0 && in_name(bytes[start - 1]) && at - start < 512) --start;
-      if (start == at) continue;
-      out.push_back(normal_path(dir / bytes.substr(start, end - start)));
-    }
-  }
-  return out;
+  size_t end = at + ext.size();
+  if (end < bytes.size() && in_name(bytes[end])) return std::nullopt;
+  size_t start = at;
+  while (start > 0 && in_name(bytes[start - 1]) && at - start < 512) --start;
+  if (start == at) return std::nullopt;
+  return normal_path(dir / bytes.substr(start, end - start));
 }
 
 // A file the selection may keep, and what it needs of the file's bytes, taken
@@ -155,22 +135,51 @@ struct Candidate {
   std::vector<std::string> targets;  // what it deploys, patches with or is the parameters of
 };
 
-// Takes what the selection needs from `c`'s bytes (read into `bytes`).
-void inspect_bytes(Candidate& c, std::string& bytes, std::string& error) {
+// Takes what the selection needs from `c`'s bytes (read into `bytes`), in one
+// pass over them.
+void inspect_bytes(Candidate& c, std::string& bytes, std::string& error, std::vector<NeedleSet::Match>& matches) {
   c.unreadable = !read_file(c.path, bytes, error);
   if (c.unreadable) bytes.clear();
   c.read = true;
-  c.flux = flux_related(c.kind, bytes);
-  c.credentials = has_credentials(c.kind, bytes);
-  if (c.kind != FileKind::Yaml) {
-    c.cluster = names_clusters(bytes);
-    c.client_id = contains_any_case(bytes, "azureclientid", "lient");
-    bool parameters_schema = false;
-    c.targets = quoted_paths(bytes, fs::path(c.path).parent_path(), parameters_schema);
-    c.arm_parameters = c.kind == FileKind::Json && parameters_schema;
-  } else if (contains(bytes, "kustomize.config.k8s.io")) {
-    c.targets = yaml_paths(bytes, fs::path(c.path).parent_path());
+  matches.clear();
+  const fs::path dir = fs::path(c.path).parent_path();
+  if (c.kind == FileKind::Yaml) {
+    yaml_words().find_all(bytes, matches);
+    bool kustomization = false;
+    for (const NeedleSet::Match& m : matches) {
+      c.flux = c.flux || m.needle == kFluxGroup || m.needle == kFluxOperatorGroup || m.needle == kKustomizeGroup;
+      kustomization = kustomization || m.needle == kKustomizeGroup;
+    }
+    if (!kustomization) return;
+    for (const NeedleSet::Match& m : matches)
+      if (m.needle == kYamlPath || m.needle == kYmlPath)
+        if (auto path = yaml_path(bytes, m.offset, m.needle == kYamlPath ? ".yaml" : ".yml", dir))
+          c.targets.push_back(std::move(*path));
+    return;
   }
+  template_words().find_all(bytes, matches);
+  bool parameters_schema = false;
+  for (const NeedleSet::Match& m : matches) {
+    switch (m.needle) {
+      case kFluxType:
+        c.flux = true;
+        break;
+      case kCredentialType:
+        c.credentials = true;
+        break;
+      case kClusterType:
+        c.cluster = true;
+        break;
+      case kClientId:
+        c.client_id = true;
+        break;
+      default:
+        if (auto path =
+                quoted_path(bytes, m.offset, m.needle == kBicepPath ? ".bicep" : ".json", dir, parameters_schema))
+          c.targets.push_back(std::move(*path));
+    }
+  }
+  c.arm_parameters = c.kind == FileKind::Json && parameters_schema;
 }
 
 // `seeds`, what deploys them (their arguments decide the seeds' values), what
@@ -212,7 +221,7 @@ class ChainTouch {
     for (std::string_view reference : registry_references(bytes_)) {
       std::optional<std::string> cached = registry_.cached_template(c.path, reference);
       if (!cached) continue;  // not restored: unknown to the scan as well
-      if (!read_file(*cached, restored_, error_) || names_chain_type(restored_)) return true;
+      if (!read_file(*cached, restored_, error_) || names_chain_type(restored_, matches_)) return true;
     }
     return false;
   }
@@ -220,6 +229,7 @@ class ChainTouch {
  private:
   BicepRegistry registry_;
   std::string bytes_, restored_, error_;
+  std::vector<NeedleSet::Match> matches_;
 };
 
 }  // namespace
@@ -262,7 +272,8 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     std::atomic<size_t> next{0};
     auto work = [&] {
       std::string bytes, error;
-      for (size_t k = next++; k < todo.size(); k = next++) inspect_bytes(files[todo[k]], bytes, error);
+      std::vector<NeedleSet::Match> matches;
+      for (size_t k = next++; k < todo.size(); k = next++) inspect_bytes(files[todo[k]], bytes, error, matches);
     };
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < std::min<size_t>(std::max(1u, jobs), todo.size()); ++t) threads.emplace_back(work);

@@ -210,10 +210,12 @@ TEST_CASE("a pre-commit run finds the chain's types in any letter case, as ARM r
   r.write("aks.json", R"({ "resources": [ { "type": "Microsoft.ContainerService/ManagedClusters" } ] })");
   r.write(
       "fic.json",
-      R"({ "resources": [ { "type": "Microsoft.ManagedIdentity/userAssignedIdentities/FederatedIdentityCredentials" } ] })");
+      R"({ "resources": [ { "type": "MICROSOFT.MANAGEDIDENTITY/USERASSIGNEDIDENTITIES/FEDERATEDIDENTITYCREDENTIALS" } ] })");
   r.write("storage.json", R"({ "resources": [ { "type": "Microsoft.Storage/storageAccounts" } ] })");
   using Files = std::vector<std::string>;
   CHECK(r.kept_for({"main.json"}) == Files{"main.json"});  // an identity alone: nothing of the chain
   r.write("main.json", R"({ "resources": [ { "type": "microsoft.containerservice/managedclusters" } ] })");
+  CHECK(r.kept_for({"main.json"}) == Files{"aks.json", "fic.json", "flux.json", "main.json"});
+  r.write("main.json", R"({ "resources": [ { "type": "MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS" } ] })");
   CHECK(r.kept_for({"main.json"}) == Files{"aks.json", "fic.json", "flux.json", "main.json"});
 }
