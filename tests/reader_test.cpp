@@ -397,6 +397,16 @@ TEST_CASE("Detail::ChainOnly outlines templates outside the chain and reads the 
   std::string mention = arm;
   mention.replace(mention.find("\"resources\""), 0, "\"metadata\": {\"d\": \"uses Microsoft.ManagedIdentity/x\"}, ");
   CHECK(read_document("azuredeploy.json", mention, Detail::ChainOnly)->outline);
+  // A linked template, and a suppression comment (PL002, PL003 check them
+  // wherever they are), are read whole; Bicep's own suppressions are not.
+  std::string linked = arm;
+  linked.replace(linked.find("Microsoft.Storage/storageAccounts"), 33, "Microsoft.Resources/deployments");
+  linked.replace(linked.find("\"name\""), 0, "\"properties\": {\"templateLink\": {\"relativePath\": \"a.json\"}}, ");
+  CHECK(!read_document("azuredeploy.json", linked, Detail::ChainOnly)->outline);
+  CHECK(!read_document("azuredeploy.json", "// patless-disable PL101\n" + arm, Detail::ChainOnly)->outline);
+  CHECK(!read_document("azuredeploy.json", "// #disable-next-line pl101\n" + arm, Detail::ChainOnly)->outline);
+  CHECK(
+      read_document("azuredeploy.json", "// #disable-next-line no-unused-params\n" + arm, Detail::ChainOnly)->outline);
 }
 
 TEST_CASE("ARM nested deployments: one with nothing of the chain inside is an ordinary resource", "[reader][arm]") {

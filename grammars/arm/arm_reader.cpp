@@ -1,10 +1,12 @@
 #include "grammars/arm/arm_reader.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "grammars/arm/arm_expression.h"
-#include "grammars/ascii.h"
 #include "grammars/arm/json_reader.h"
+#include "grammars/ascii.h"
+#include "grammars/needle_set.h"
 #include "grammars/read_document.h"
 #include "grammars/source_text.h"
 
@@ -27,12 +29,18 @@ void expand_expressions(Value& v, int depth = 0) {
 // Whether the text can declare anything of the chain (grammars/read_document.h):
 // a chain type, a linked template, a suppression comment. ASCII case does not matter in ARM types.
 bool may_touch_chain(std::string_view bytes) {
-  if (may_suppress(bytes)) return true;
-  std::string lower = ascii_lower(bytes);
-  for (std::string_view needle : {"microsoft.containerservice/managedclusters", "microsoft.kubernetesconfiguration/",
-                                  "microsoft.managedidentity/", "templatelink"})
-    if (contains(lower, needle)) return true;
-  return false;
+  enum Word : size_t { kSuppression, kNextLineSuppression };
+  static const NeedleSet words{{"patless-disable"},
+                               {"disable-next-line"},
+                               {"microsoft.containerservice/managedclusters", true},
+                               {"microsoft.kubernetesconfiguration/", true},
+                               {"microsoft.managedidentity/", true},
+                               {"templatelink", true}};
+  std::vector<NeedleSet::Match> matches;
+  words.find_all(bytes, matches);
+  return std::any_of(matches.begin(), matches.end(), [&](const NeedleSet::Match& m) {
+    return m.needle != kNextLineSuppression || may_suppress(bytes);
+  });
 }
 
 // Validates JSON the way read_json does and notes the root's $schema, building nothing.
