@@ -14,6 +14,7 @@
 #include "cli/atomic_write.h"
 #include "cli/baseline.h"
 #include "cli/fix.h"
+#include "cli/git.h"
 #include "cli/named_files.h"
 #include "cli/reports.h"
 #include "cli/scan.h"
@@ -214,16 +215,18 @@ int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
 
 // A plain git pre-commit hook for teams without the pre-commit framework: this
 // binary, on the staged files that patless reads (names with spaces included).
+// It goes where git runs hooks from: core.hooksPath when set, else the hooks of
+// the repository, which its worktrees share (their `.git` is a file).
 int install_hook(bool force, std::ostream& out, std::ostream& err) {
-  std::string top = git_top_level(std::filesystem::path(".") / "x");
-  if (top.empty()) {
+  std::optional<std::string> hooks = git_output(".", {"rev-parse", "--path-format=absolute", "--git-path", "hooks"});
+  if (!hooks || hooks->empty()) {
     err << "patless: not inside a git repository\n";
     return 2;
   }
   std::error_code ec;
   std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
   std::string binary = ec ? std::string("patless") : self.string();
-  std::filesystem::path hook = std::filesystem::path(top) / ".git" / "hooks" / "pre-commit";
+  std::filesystem::path hook = std::filesystem::path(*hooks) / "pre-commit";
   if (!force && std::filesystem::exists(hook, ec)) {
     err << "patless: " << hook.string() << " exists (use --force to replace it)\n";
     return 2;
@@ -233,7 +236,8 @@ int install_hook(bool force, std::ostream& out, std::ostream& err) {
       "# Installed by `patless install-hook`: lints the staged Bicep, ARM and Flux YAML files.\n"
       "git diff --cached --name-only -z --diff-filter=ACMR |\n"
       "  grep -zE '\\.(bicep|bicepparam|json|jsonc|yaml|yml)$' |\n"
-      "  xargs -0 -r '" + binary + "' check\n";
+      "  xargs -0 -r " +
+      shell_quoted(binary) + " check\n";
   std::string error;
   std::filesystem::create_directories(hook.parent_path(), ec);
   if (!write_file_atomically(hook.string(), script, error)) {

@@ -1,24 +1,10 @@
 #include "cli/named_files.h"
 
-#include <cstdio>
+#include "cli/git.h"
 
 namespace patless {
 
 namespace fs = std::filesystem;
-
-std::string git_top_level(const fs::path& file) {
-  std::error_code ec;
-  fs::path dir = fs::absolute(file, ec).parent_path();
-  std::string cmd = "git -C '" + dir.string() + "' rev-parse --show-toplevel 2>/dev/null";
-  std::string top;
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, p)) top += buffer;
-    ::pclose(p);
-  }
-  while (!top.empty() && (top.back() == '\n' || top.back() == '\r')) top.pop_back();
-  return top;
-}
 
 std::optional<NamedFiles> NamedFiles::focus(const std::vector<std::string>& paths, const std::string& root,
                                             ScanOptions& scan) {

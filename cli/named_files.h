@@ -38,7 +38,4 @@ class NamedFiles {
   bool absolute_ = false;
 };
 
-// The repository a file belongs to: `git rev-parse --show-toplevel` from its directory.
-std::string git_top_level(const std::filesystem::path& file);
-
 }  // namespace patless

@@ -37,12 +37,19 @@ fs::path temp_dir() {
   return p;
 }
 
+// `text` as one shell word.
+std::string quoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 // Runs the binary from `cwd`, its output kept outside it.
 Run run_patless_in(const fs::path& cwd, const std::string& args, const std::string& env = "NO_COLOR=1",
                    const std::string& binary = PATLESS_BINARY) {
   fs::path dir = temp_dir();
-  std::string cmd = "cd '" + cwd.string() + "' && " + env + " '" + binary + "' " + args + " >'" +
-                    (dir / "out").string() + "' 2>'" + (dir / "err").string() + "' </dev/null";
+  std::string cmd = "cd " + quoted(cwd.string()) + " && " + env + " " + quoted(binary) + " " + args + " >" +
+                    quoted((dir / "out").string()) + " 2>" + quoted((dir / "err").string()) + " </dev/null";
   int status = std::system(cmd.c_str());
   Run r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -452,6 +459,50 @@ TEST_CASE("install-hook installs a git pre-commit hook that blocks a bad commit"
   fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", repo / "bad.bicep");
   CHECK(std::system((git + "add bad.bicep && " + git + "commit -qm bad >/dev/null 2>&1").c_str()) != 0);
   fs::remove_all(repo);
+}
+
+TEST_CASE("install-hook installs where git runs hooks: core.hooksPath, or the hooks a worktree shares",
+          "[cli][pre-commit]") {
+  fs::path top = temp_dir();
+  fs::path repo = top / "repo";
+  std::string git = "git -C " + quoted(repo.string()) + " ";
+  REQUIRE(std::system(("git init -q " + quoted(repo.string()) + " && " + git + "-c user.email=t@example.com " +
+                       "-c user.name=t commit -q --allow-empty -m init && " + git + "worktree add -q " +
+                       quoted((top / "feature").string()) + " 2>/dev/null")
+                          .c_str()) == 0);
+  // In a worktree, .git is a file: the hook goes to the repository's hooks, which git runs there.
+  Run worktree = run_patless_in(top / "feature", "install-hook");
+  CHECK(worktree.exit_code == 0);
+  CHECK(worktree.out == "Installed " + (repo / ".git/hooks/pre-commit").string() + "\n");
+  CHECK(fs::exists(repo / ".git/hooks/pre-commit"));
+
+  // core.hooksPath: there (relative to the top level), from any directory.
+  REQUIRE(std::system((git + "config core.hooksPath .githooks").c_str()) == 0);
+  fs::create_directories(repo / "infra");
+  Run hooks_path = run_patless_in(repo / "infra", "install-hook");
+  CHECK(hooks_path.exit_code == 0);
+  CHECK(hooks_path.out == "Installed " + (repo / ".githooks/pre-commit").string() + "\n");
+  CHECK(fs::exists(repo / ".githooks/pre-commit"));
+  fs::remove_all(top);
+}
+
+TEST_CASE("check FILE finds the repository around it whatever the repository's path holds", "[cli][pre-commit]") {
+  fs::path top = temp_dir();
+  std::map<std::string, Run> runs;
+  for (std::string name : {"plain", "o'brien's infra $(x) `y`"}) {
+    fs::path repo = top / name;
+    fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
+    REQUIRE(std::system(("git init -q " + quoted(repo.string())).c_str()) == 0);
+    runs[name] = run_patless_in(repo, "check infra/main.bicep");
+  }
+  const Run& plain = runs["plain"];
+  CHECK(plain.exit_code == 1);
+  CHECK(plain.out.find("6 errors, 0 warnings, 0 notes in 1 file.") != std::string::npos);
+  const Run& odd = runs["o'brien's infra $(x) `y`"];
+  CHECK(odd.exit_code == plain.exit_code);
+  CHECK(odd.out == plain.out);  // it was the file alone: "4 errors", its module read as context
+  CHECK(odd.err == plain.err);
+  fs::remove_all(top);
 }
 
 TEST_CASE("the Azure Pipelines template publishes CodeAnalysisLogs and fails by level", "[pipelines]") {
