@@ -6,12 +6,40 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <string_view>
 
 extern char** environ;
 
 namespace patless {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The environment without what points git at one repository. git sets GIT_DIR
+// and GIT_INDEX_FILE for the hooks it runs in a worktree; with them, git asked
+// from infra/ calls infra/ the top level, and a pre-commit run there read only
+// infra/ around the staged file. The repository is the one `dir` is in.
+std::vector<char*> environment_without_repository() {
+  static constexpr std::string_view kRepositoryVariables[] = {"GIT_DIR=",
+                                                              "GIT_WORK_TREE=",
+                                                              "GIT_INDEX_FILE=",
+                                                              "GIT_COMMON_DIR=",
+                                                              "GIT_OBJECT_DIRECTORY=",
+                                                              "GIT_PREFIX=",
+                                                              "GIT_ALTERNATE_OBJECT_DIRECTORIES="};
+  std::vector<char*> out;
+  for (char** e = environ; *e; ++e) {
+    std::string_view entry = *e;
+    bool drop = false;
+    for (std::string_view v : kRepositoryVariables) drop = drop || entry.starts_with(v);
+    if (!drop) out.push_back(*e);
+  }
+  out.push_back(nullptr);
+  return out;
+}
+
+}  // namespace
 
 std::optional<std::string> git_output(const fs::path& dir, const std::vector<std::string>& args) {
   std::vector<std::string> words = {"git", "-C", dir.string()};
@@ -28,7 +56,8 @@ std::optional<std::string> git_output(const fs::path& dir, const std::vector<std
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   pid_t pid = 0;
-  int spawned = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
+  std::vector<char*> environment = environment_without_repository();
+  int spawned = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environment.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(pipe_fds[1]);
   std::string out;

@@ -486,6 +486,32 @@ TEST_CASE("install-hook installs where git runs hooks: core.hooksPath, or the ho
   fs::remove_all(top);
 }
 
+TEST_CASE("the hook in a worktree reads the repository around the staged file", "[cli][pre-commit]") {
+  // git runs a worktree's hooks with GIT_DIR set: with it, git asked from infra/modules
+  // called that directory the top level, and the commit passed, its module read alone.
+  fs::path top = temp_dir();
+  fs::path repo = top / "repo", feature = top / "feature";
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
+  std::string git = "git -c user.email=t@example.com -c user.name=t -C ";
+  REQUIRE(std::system(("git init -q " + quoted(repo.string()) + " && " + git + quoted(repo.string()) + " add . && " +
+                       git + quoted(repo.string()) + " commit -qm init && " + git + quoted(repo.string()) +
+                       " worktree add -q " + quoted(feature.string()) + " 2>/dev/null")
+                          .c_str()) == 0);
+  REQUIRE(run_patless_in(feature, "install-hook").exit_code == 0);
+  std::ofstream(feature / "infra/modules/identity.bicep", std::ios::app) << "// touched\n";
+  fs::path log = top / "commit.log";
+  int status = std::system((git + quoted(feature.string()) + " add infra/modules/identity.bicep && " + git +
+                            quoted(feature.string()) + " commit -qm touch >" + quoted(log.string()) + " 2>&1")
+                               .c_str());
+  CHECK(WEXITSTATUS(status) == 1);
+  std::string output = read_text(log);
+  INFO(output);
+  CHECK(output.find("infra/modules/identity.bicep:15:14: error[PL402]") == 0);
+  CHECK(output.find("  note: infra/main.bicep:40:1: the microsoft.flux extension that runs as this identity") !=
+        std::string::npos);
+  fs::remove_all(top);
+}
+
 TEST_CASE("check FILE finds the repository around it whatever the repository's path holds", "[cli][pre-commit]") {
   fs::path top = temp_dir();
   std::map<std::string, Run> runs;
