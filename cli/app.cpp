@@ -218,9 +218,13 @@ int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
 // It goes where git runs hooks from: core.hooksPath when set, else the hooks of
 // the repository, which its worktrees share (their `.git` is a file).
 int install_hook(bool force, std::ostream& out, std::ostream& err) {
-  std::optional<std::string> hooks = git_output(".", {"rev-parse", "--path-format=absolute", "--git-path", "hooks"});
-  if (!hooks || hooks->empty()) {
+  if (git_top_level(std::filesystem::path(".") / "x").empty()) {
     err << "patless: not inside a git repository\n";
+    return 2;
+  }
+  std::optional<std::string> hooks = git_output(".", {"rev-parse", "--path-format=absolute", "--git-path", "hooks"});
+  if (!hooks || hooks->empty()) {  // a checkout another user owns, say: git said why
+    err << "patless: git did not say where this repository's hooks are\n";
     return 2;
   }
   std::error_code ec;

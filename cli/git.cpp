@@ -6,40 +6,13 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <string_view>
+#include <fstream>
 
 extern char** environ;
 
 namespace patless {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// The environment without what points git at one repository. git sets GIT_DIR
-// and GIT_INDEX_FILE for the hooks it runs in a worktree; with them, git asked
-// from infra/ calls infra/ the top level, and a pre-commit run there read only
-// infra/ around the staged file. The repository is the one `dir` is in.
-std::vector<char*> environment_without_repository() {
-  static constexpr std::string_view kRepositoryVariables[] = {"GIT_DIR=",
-                                                              "GIT_WORK_TREE=",
-                                                              "GIT_INDEX_FILE=",
-                                                              "GIT_COMMON_DIR=",
-                                                              "GIT_OBJECT_DIRECTORY=",
-                                                              "GIT_PREFIX=",
-                                                              "GIT_ALTERNATE_OBJECT_DIRECTORIES="};
-  std::vector<char*> out;
-  for (char** e = environ; *e; ++e) {
-    std::string_view entry = *e;
-    bool drop = false;
-    for (std::string_view v : kRepositoryVariables) drop = drop || entry.starts_with(v);
-    if (!drop) out.push_back(*e);
-  }
-  out.push_back(nullptr);
-  return out;
-}
-
-}  // namespace
 
 std::optional<std::string> git_output(const fs::path& dir, const std::vector<std::string>& args) {
   std::vector<std::string> words = {"git", "-C", dir.string()};
@@ -53,11 +26,9 @@ std::optional<std::string> git_output(const fs::path& dir, const std::vector<std
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   pid_t pid = 0;
-  std::vector<char*> environment = environment_without_repository();
-  int spawned = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environment.data());
+  int spawned = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   ::close(pipe_fds[1]);
   std::string out;
@@ -81,10 +52,31 @@ std::optional<std::string> git_output(const fs::path& dir, const std::vector<std
   return out;
 }
 
+namespace {
+
+// A `.git` git would stop at: a repository's directory (it holds HEAD), or the
+// `gitdir: ...` file of a worktree or submodule.
+bool is_git_entry(const fs::path& dot_git) {
+  std::error_code ec;
+  if (fs::is_directory(dot_git, ec)) return fs::exists(dot_git / "HEAD", ec);
+  if (!fs::is_regular_file(dot_git, ec)) return false;
+  std::ifstream in(dot_git);
+  std::string head(7, '\0');
+  in.read(head.data(), 7);
+  return in && head == "gitdir:";
+}
+
+}  // namespace
+
 std::string git_top_level(const fs::path& file) {
   std::error_code ec;
-  fs::path dir = fs::absolute(file, ec).parent_path();
-  return git_output(dir, {"rev-parse", "--show-toplevel"}).value_or("");
+  fs::path dir = fs::weakly_canonical(fs::absolute(file, ec).parent_path(), ec);
+  if (ec) return "";
+  for (;;) {
+    if (is_git_entry(dir / ".git")) return dir.string();
+    if (!dir.has_relative_path()) return "";
+    dir = dir.parent_path();
+  }
 }
 
 std::string shell_quoted(std::string_view text) {

@@ -512,7 +512,8 @@ TEST_CASE("the hook in a worktree reads the repository around the staged file", 
   fs::remove_all(top);
 }
 
-TEST_CASE("check FILE finds the repository around it whatever the repository's path holds", "[cli][pre-commit]") {
+TEST_CASE("check FILE finds the repository around it: whatever its path holds, and where git refuses to work",
+          "[cli][pre-commit]") {
   fs::path top = temp_dir();
   std::map<std::string, Run> runs;
   for (std::string name : {"plain", "o'brien's infra $(x) `y`"}) {
@@ -528,6 +529,12 @@ TEST_CASE("check FILE finds the repository around it whatever the repository's p
   CHECK(odd.exit_code == plain.exit_code);
   CHECK(odd.out == plain.out);  // it was the file alone: "4 errors", its module read as context
   CHECK(odd.err == plain.err);
+  // A checkout another user owns (mounted into a container): git refuses to work
+  // there ("dubious ownership"), and the module was read alone, with no finding.
+  Run foreign = run_patless_in(top / "plain" / "infra", "check modules/identity.bicep",
+                               "NO_COLOR=1 GIT_TEST_ASSUME_DIFFERENT_OWNER=1");
+  CHECK(foreign.exit_code == 1);
+  CHECK(foreign.out.find("modules/identity.bicep:15:14: error[PL402]") == 0);
   fs::remove_all(top);
 }
 
