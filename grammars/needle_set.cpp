@@ -90,6 +90,12 @@ void NeedleSet::find_all(std::string_view bytes, std::vector<Match>& out) const 
     case 6:
       at = find_in_blocks<6>(bytes, out);
       break;
+    case 7:
+      at = find_in_blocks<7>(bytes, out);
+      break;
+    case 8:
+      at = find_in_blocks<8>(bytes, out);
+      break;
     default:
       break;  // more: one start at a time
   }
