@@ -5,6 +5,7 @@
 
 #include "grammars/arm/arm_expression.h"
 #include "grammars/arm/json_reader.h"
+#include "grammars/arm/template_pruner.h"
 #include "grammars/ascii.h"
 #include "grammars/needle_set.h"
 #include "grammars/read_document.h"
@@ -101,12 +102,6 @@ void keep_placement_only(Value& body) {
 
 std::string string_of(const Value* v) { return v && v->kind == Value::Kind::String ? v->text : std::string(); }
 
-// "Microsoft.X/a" + "b" → "Microsoft.X/a/b"; a child that names its provider stays as it is.
-std::string child_type(const std::string& parent, const std::string& child) {
-  if (child.find('.') != std::string::npos && child.find('/') != std::string::npos) return child;
-  return parent.empty() ? child : parent + "/" + child;
-}
-
 // What a nested child resource needs of its parent.
 struct ParentRef {
   std::string symbol, type;
@@ -196,8 +191,6 @@ void read_parameters(Document& doc, Value& root) {
 }
 
 void read_template(Document& doc, Value& root, int depth = 0);
-
-constexpr int kMaxNestedDeployments = 16;  // nesting depth
 
 // A Microsoft.Resources/deployments resource with an inline template becomes a
 // nested document. Its resource pointer is fixed up once the parent's list stops growing.
@@ -319,7 +312,7 @@ bool looks_like_arm(std::string_view bytes) {
   return contains(bytes, "eploymentTemplate.json") || contains(bytes, "eploymentParameters.json");
 }
 
-std::optional<Document> read_arm(std::string path, std::string_view bytes, bool outline_outside_chain) {
+std::optional<Document> read_arm(std::string path, std::string_view bytes, bool outline_outside_chain, bool prune) {
   if (outline_outside_chain && !may_touch_chain(bytes)) {
     SchemaOnly check;
     if (nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &check, nlohmann::json::input_format_t::json,
@@ -337,7 +330,10 @@ std::optional<Document> read_arm(std::string path, std::string_view bytes, bool 
   Document doc;
   doc.path = std::move(path);
   doc.format = Format::Arm;
-  JsonReadResult json = read_json(src);
+  std::optional<TemplatePruner> pruner;
+  if (prune) pruner.emplace(bytes);
+  JsonReadResult json = read_json(src, pruner ? &*pruner : nullptr);
+  if (json.pruned_unsafely) json = read_json(src);
   doc.comments = std::move(json.comments);
   if (!json.root) {
     doc.errors.push_back(*json.error);

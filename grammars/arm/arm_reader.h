@@ -19,7 +19,10 @@ bool looks_like_arm(std::string_view bytes);
 // nullopt for valid JSON that is none of these. With `outline_outside_chain`, a valid template whose
 // text names no type of the chain, no templateLink and no suppression comment
 // comes back as an outline (Document::outline), checked by a parse that builds
-// nothing: compiled Bicep modules (main.json) run to megabytes.
-std::optional<Document> read_arm(std::string path, std::string_view bytes, bool outline_outside_chain = false);
+// nothing: compiled Bicep modules (main.json) run to megabytes. The parts of a
+// template the Document drops are not built (`prune` false builds them, for the
+// tests that compare).
+std::optional<Document> read_arm(std::string path, std::string_view bytes, bool outline_outside_chain = false,
+                                 bool prune = true);
 
 }  // namespace patless

@@ -136,17 +136,24 @@ class TrackingIterator {
 
 class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
-  ValueBuilder(const SourceText& src, const TokenTracker& t) : src_(src), t_(t) {}
+  ValueBuilder(const SourceText& src, const TokenTracker& t, JsonPruner* pruner) : src_(src), t_(t), pruner_(pruner) {}
 
   std::optional<Value> root;
   std::optional<ParseError> error;
 
-  bool null() override { return scalar(Value::Kind::Null, {}, literal_range()); }
-  bool boolean(bool b) override { return scalar(Value::Kind::Bool, b ? "true" : "false", literal_range()); }
+  bool null() override {
+    if (skipping()) return skip_scalar(t_.literal_start);
+    return scalar(Value::Kind::Null, {}, literal_range());
+  }
+  bool boolean(bool b) override {
+    if (skipping()) return skip_scalar(t_.literal_start);
+    return scalar(Value::Kind::Bool, b ? "true" : "false", literal_range());
+  }
   bool number_integer(number_integer_t) override { return number(); }
   bool number_unsigned(number_unsigned_t) override { return number(); }
   bool number_float(number_float_t, const string_t&) override { return number(); }
   bool string(string_t& s) override {
+    if (skipping()) return skip_scalar(t_.string_start);
     return scalar(Value::Kind::String, std::move(s), src_.range(t_.string_start, t_.string_end));
   }
   bool binary(binary_t&) override { return false; }
@@ -156,6 +163,12 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool start_array(std::size_t) override { return open(Value::Kind::Array); }
   bool end_array() override { return close(); }
   bool key(string_t& k) override {
+    if (skip_depth_ > 0) return true;
+    if (pruner_) {
+      JsonPruner::Action action = pruner_->before_value(k, t_.string_end);
+      skip_next_ = action != JsonPruner::Action::Build;
+      replace_next_ = action == JsonPruner::Action::Replace;
+    }
     stack_.back().key = std::move(k);
     stack_.back().key_range = src_.range(t_.string_start, t_.string_end);
     return true;
@@ -179,12 +192,26 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
   };
   const SourceText& src_;
   const TokenTracker& t_;
+  JsonPruner* pruner_;
   std::vector<Frame> stack_;
   size_t budget_ = limits::kMaxNodesVisited;
+  // A value the pruner does not want built: the next one (skip_next_), and the
+  // depth inside it. Its nodes still count against the budget and the nesting limit.
+  bool skip_next_ = false, replace_next_ = false;
+  size_t skip_depth_ = 0, skip_open_ = 0;
 
   SourceRange literal_range() const { return src_.range(t_.literal_start, t_.literal_end_now()); }
 
+  bool skipping() const { return skip_next_ || skip_depth_ > 0; }
+
+  bool skip_scalar(size_t at) {
+    if (over_budget(at)) return false;
+    if (skip_depth_ == 0) skip_next_ = replace_next_ = false;  // an object was expected: nothing replaced
+    return true;
+  }
+
   bool number() {
+    if (skipping()) return skip_scalar(t_.literal_start);
     SourceRange r = literal_range();
     return scalar(Value::Kind::Number, std::string(src_.bytes().substr(r.start_offset, r.end_offset - r.start_offset)), r);
   }
@@ -207,10 +234,20 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
 
   bool open(Value::Kind kind) {
     if (over_budget(t_.last_open)) return false;
-    if (stack_.size() >= static_cast<size_t>(limits::kMaxNesting)) {
+    if (stack_.size() + skip_depth_ >= static_cast<size_t>(limits::kMaxNesting)) {
       error = ParseError{"nesting deeper than " + std::to_string(limits::kMaxNesting) + " levels",
                          src_.range(t_.last_open, t_.last_open + 1)};
       return false;
+    }
+    if (skipping()) {
+      if (skip_depth_++ == 0) skip_open_ = t_.last_open;
+      skip_next_ = false;
+      return true;
+    }
+    if (pruner_) {
+      const Frame* parent = stack_.empty() ? nullptr : &stack_.back();
+      pruner_->enter(parent && parent->value.kind == Value::Kind::Object ? &parent->key : nullptr,
+                     kind == Value::Kind::Object);
     }
     Frame f;
     f.value.kind = kind;
@@ -220,8 +257,14 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
 
   bool close() {
+    if (skip_depth_ > 0) {
+      if (--skip_depth_ > 0 || !replace_next_) return true;
+      replace_next_ = false;
+      return attach(pruner_->replacement(src_.range(skip_open_, t_.last_close + 1)));
+    }
     Frame f = std::move(stack_.back());
     stack_.pop_back();
+    if (pruner_) pruner_->leave();
     f.value.range = src_.range(f.value.range.start_offset, t_.last_close + 1);
     // Complete now; the model keeps parts of the tree as they are (grammars/arm/arm_reader.cpp).
     f.value.members.shrink_to_fit();
@@ -236,9 +279,11 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
     }
     Frame& top = stack_.back();
     if (top.value.kind == Value::Kind::Object) {
+      if (pruner_) pruner_->value(&top.key, v);
       top.value.members.push_back({std::move(top.key), top.key_range, std::move(v)});
       top.key.clear();
     } else {
+      if (pruner_) pruner_->value(nullptr, v);
       top.value.items.push_back(std::move(v));
     }
     return true;
@@ -247,9 +292,9 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
 
 }  // namespace
 
-JsonReadResult read_json(const SourceText& src) {
+JsonReadResult read_json(const SourceText& src, JsonPruner* pruner) {
   TokenTracker tracker;
-  ValueBuilder builder(src, tracker);
+  ValueBuilder builder(src, tracker, pruner);
   std::string_view bytes = src.bytes();
   TrackingIterator first(bytes.data(), &tracker), last(bytes.data() + bytes.size(), &tracker);
   bool ok = nlohmann::json::sax_parse(first, last, &builder, nlohmann::json::input_format_t::json,
@@ -258,6 +303,7 @@ JsonReadResult read_json(const SourceText& src) {
   JsonReadResult result;
   for (auto [s, e] : tracker.comments)
     result.comments.push_back({std::string(bytes.substr(s, e - s)), src.range(s, e)});
+  result.pruned_unsafely = pruner && pruner->unsafe();
   if (ok && builder.root) {
     result.root = std::move(builder.root);
   } else {

@@ -14,10 +14,32 @@ struct JsonReadResult {
   std::optional<Value> root;  // empty when the text is not valid JSON
   std::optional<ParseError> error;
   std::vector<Comment> comments;
+  bool pruned_unsafely = false;  // the pruner said so: read again without it
+};
+
+// Tells read_json, as it reads, which values not to build: the parts its caller
+// would drop unread (arm_reader.cpp: most of an ARM template's resources outside
+// the chain). Skipped values are still read, counted and checked as JSON.
+class JsonPruner {
+ public:
+  enum class Action { Build, Skip, Replace };
+  virtual ~JsonPruner() = default;
+  // A container opens: the value of `key` in the innermost object, or an array
+  // item (key null). Not called inside a skipped value.
+  virtual void enter(const std::string* key, bool object) = 0;
+  virtual void leave() = 0;
+  // `key` comes next in the innermost object; its text ends at `key_end`.
+  virtual Action before_value(const std::string& key, size_t key_end) = 0;
+  // A value built for `key` in the innermost object (key null in an array).
+  virtual void value(const std::string* key, const Value& v) = 0;
+  // What an Action::Replace value, which spans `range`, is built as.
+  virtual Value replacement(const SourceRange& range) = 0;
+  // Whether what was skipped may have been read after all (read again, whole).
+  virtual bool unsafe() const = 0;
 };
 
 // Reads JSON that may carry `//` and `/* */` comments (as ARM templates may).
 // Nesting deeper than limits::kMaxNesting is an error, not a stack overflow.
-JsonReadResult read_json(const SourceText& src);
+JsonReadResult read_json(const SourceText& src, JsonPruner* pruner = nullptr);
 
 }  // namespace patless

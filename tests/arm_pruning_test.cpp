@@ -1,0 +1,167 @@
+// Reading an ARM template without building what its Document drops gives the
+// Document building everything gives, to the byte offset.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "grammars/arm/arm_reader.h"
+#include "read_text.h"
+
+namespace {
+
+std::string describe(const patless::SourceRange& r) {
+  return std::to_string(r.start_line) + ":" + std::to_string(r.start_column) + "-" + std::to_string(r.end_line) + ":" +
+         std::to_string(r.end_column) + "@" + std::to_string(r.start_offset) + "-" + std::to_string(r.end_offset);
+}
+
+std::string describe(const patless::Value& v) {
+  std::string out = std::to_string(static_cast<int>(v.kind)) + "'" + v.text + "'" + describe(v.range) +
+                    (v.spread ? "s" : "") + (v.safe ? "?" : "") + (v.grouped ? "g" : "") + std::to_string(v.origin) +
+                    (v.shared ? "&" : "");
+  if (!v.items.empty()) {
+    out += "[";
+    for (const patless::Value& i : v.items) out += describe(i) + ",";
+    out += "]";
+  }
+  if (!v.members.empty()) {
+    out += "{";
+    for (const patless::Member& m : v.members)
+      out += (m.spread ? "..." : "") + m.key + describe(m.key_range) + "=" + describe(m.value) + ",";
+    out += "}";
+  }
+  return out;
+}
+
+std::string describe(const std::optional<patless::Value>& v) {
+  return v ? describe(*v) : "-";
+}
+
+std::string describe(const patless::Document& d) {
+  std::string out = d.path + " " + std::to_string(static_cast<int>(d.format)) + (d.outline ? " outline" : "") +
+                    (d.outer_expressions ? " outer" : "") + (d.nested_in ? " in " + d.nested_in->symbol : "") + "\n";
+  for (const patless::Resource& r : d.resources)
+    out += "resource " + r.symbol + " " + r.type + "@" + r.api_version.value_or("-") + " " + describe(r.type_range) +
+           describe(r.api_version_range) + describe(r.range) + describe(r.head_range) +
+           (r.existing ? " existing" : "") + (r.conditional ? " if " + describe(r.condition) : "") +
+           (r.loop ? " for " + describe(r.loop_over) : "") + " parent " + r.parent_symbol + " " + describe(r.body) +
+           "\n";
+  for (const patless::Parameter& p : d.parameters)
+    out += "param " + p.name + describe(p.range) + " " + p.type + (p.nullable ? "?" : "") + " " +
+           describe(p.default_value) + "\n";
+  for (const patless::Variable& v : d.variables) out += "var " + v.name + describe(v.range) + describe(v.value) + "\n";
+  for (const patless::Output& o : d.outputs) out += "output " + o.name + describe(o.range) + describe(o.value) + "\n";
+  for (const patless::Comment& c : d.comments) out += "comment " + c.text + describe(c.range) + "\n";
+  for (const patless::ParseError& e : d.errors) out += "error " + e.message + describe(e.range) + "\n";
+  for (const patless::Document& n : d.nested) out += "nested {\n" + describe(n) + "}\n";
+  return out;
+}
+
+std::string read_both_ways(const std::string& path, const std::string& bytes, bool outline) {
+  auto pruned = patless::read_arm(path, bytes, outline);
+  auto whole = patless::read_arm(path, bytes, outline, /*prune=*/false);
+  std::string a = pruned ? describe(*pruned) : "none", b = whole ? describe(*whole) : "none";
+  CHECK(a == b);
+  return a;
+}
+
+// A compiled module's shape: a deployment per module, the type first.
+std::string deployment(const std::string& name, const std::string& inner, const std::string& extra = "") {
+  return R"({"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": ")" + name +
+         R"(", "condition": "[parameters('on')]", )" + extra + R"("properties": {"mode": "Incremental",
+  "expressionEvaluationOptions": {"scope": "inner"}, "parameters": {"a": {"value": "[parameters('x')]"}},
+  "template": {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    "parameters": {"x": {"type": "string", "defaultValue": "d"}}, "outputs": {"o": {"type": "string", "value": "[parameters('x')]"}},
+    "resources": [)" +
+         inner + "]}}}";
+}
+
+const std::string kStorage = R"({"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01",
+  "name": "[parameters('x')]", "condition": "[parameters('on')]", "existing": false, "scope": "x", "location": "westeurope", "sku": {"name": "Standard_LRS"}, "kind": "StorageV2",
+  "properties": {"x": [1, 2, {"y": null}]}, "dependsOn": ["a"], "copy": {"name": "c", "count": 2},
+  "resources": [{"type": "blobServices", "name": "default", "properties": {"z": true}},
+                {"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "name": "child", "properties": {}}]})";
+const std::string kCluster = R"({"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-09-01",
+  "name": "aks", "properties": {"oidcIssuerProfile": {"enabled": false}}})";
+
+std::string template_of(const std::string& resources) {
+  return R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  // a comment
+  "parameters": {"on": {"type": "bool", "defaultValue": true}}, "resources": [)" +
+         resources + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("a template read without what its Document drops is the Document built whole", "[reader][arm]") {
+  std::vector<std::string> cases = {
+      template_of(kStorage),
+      template_of(kCluster + "," + kStorage),
+      // Nested deployments: nothing of the chain inside, the chain inside, one level deeper.
+      template_of(deployment("storage", kStorage) + "," + deployment("aks", kCluster)),
+      template_of(deployment("outer", deployment("inner", kStorage) + "," + deployment("aks", kCluster))),
+      // Written another way: the type not first, an expression, in another case, escaped.
+      template_of(R"({"name": "n", "type": "Microsoft.Storage/storageAccounts", "properties": {"a": 1}})"),
+      template_of(R"({"type": "[variables('t')]", "name": "n", "properties": {"a": 1}})"),
+      template_of(
+          R"({"type": "microsoft.resources/DEPLOYMENTS", "name": "n", "properties": {"template": {"resources": [)" +
+          kStorage + "]}}}"),
+      template_of(deployment("escaped", R"({"type": "Microsoft.ContainerService\/managedClusters", "name": "a"})")),
+      template_of(deployment("unicode", R"({"type": "Microsoft.Container\u0053ervice/managedClusters", "name": "a"})")),
+      template_of(deployment("linked", R"({"type": "Microsoft.Resources/deployments", "name": "l",
+        "properties": {"templateLink": {"relativePath": "x.json"}}})")),
+      // is_chain_type() takes Microsoft.Resources/deploymentScripts by its start.
+      template_of(deployment("script", R"({"type": "Microsoft.Resources/deploymentScripts", "name": "s"})")),
+      // A template that is an expression: the deployment stays as written.
+      template_of(R"({"type": "Microsoft.Resources/deployments", "name": "n",
+        "properties": {"parameters": {}, "template": "[variables('t')]"}})"),
+      // Twins of the keys the reading goes by.
+      template_of(R"({"type": "Microsoft.Storage/storageAccounts", "type": "Microsoft.ContainerService/managedClusters",
+        "name": "twin", "properties": {"a": 1}})"),
+      template_of(deployment("twin", kStorage, R"("properties": {"template": {"resources": [)" + kCluster + "]}}, ")),
+      template_of(R"({"type": "Microsoft.ContainerService/managedClusters", "name": "aks", "resources": [)" + kStorage +
+                  "], \"resources\": [" + kStorage + "]}"),
+      // languageVersion 2.0: resources by symbolic name.
+      R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "languageVersion": "2.0", "resources": {"sa": )" +
+          kStorage + R"(, "aks": )" + kCluster + "}}",
+      // Not a template: a template spec, a parameters file, a policy definition.
+      R"({"properties": {"mainTemplate": )" + template_of(kStorage) + "}}",
+      R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+        "parameters": {"resources": {"value": [)" +
+          kStorage + "]}}}",
+      // Broken: a truncated skipped value, a value where an object was expected.
+      template_of(kStorage).substr(0, 200),
+      template_of(R"({"type": "Microsoft.Resources/deployments", "name": "n", "properties": 5})"),
+  };
+  // Deeper than read_arm() reads nested templates (16), what is kept (a cluster
+  // at each level keeps each) stays as written: a deployment of a storage
+  // account alone, a storage account.
+  const std::string plain = R"({"type": "Microsoft.Storage/storageAccounts", "name": "p", "properties": {"a": 1}})";
+  std::string nested = plain;
+  for (int level = 0; level < 18; ++level)
+    nested = deployment("level" + std::to_string(level), nested + "," + kCluster + "," + deployment("free", plain));
+  cases.push_back(template_of(nested));
+  for (const std::string& text : cases) {
+    INFO(text);
+    for (bool outline : {false, true}) read_both_ways("main.json", text, outline);
+  }
+  // The pruned parts are really gone, and the rest is in the Document.
+  std::string doc = read_both_ways("main.json", template_of(deployment("storage", kStorage) + "," + kStorage), false);
+  CHECK(doc.find("StorageV2") == std::string::npos);
+  CHECK(doc.find("resource resources[1] Microsoft.Storage/storageAccounts@2023-05-01") != std::string::npos);
+  CHECK(doc.find("resource resources[1]/resources[1] Microsoft.ManagedIdentity/userAssignedIdentities") !=
+        std::string::npos);
+}
+
+TEST_CASE("every JSON file of the fixtures reads to the same Document pruned or whole", "[reader][arm]") {
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(PATLESS_SOURCE_DIR) + "/testdata")) {
+    if (!e.is_regular_file() || e.path().extension() != ".json") continue;
+    INFO(e.path().string());
+    std::string bytes = read_text(e.path());
+    read_both_ways(e.path().string(), bytes, false);
+    read_both_ways(e.path().string(), bytes, true);
+    ++files;
+  }
+  CHECK(files > 50);
+}
