@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 #include "grammars/ascii.h"
@@ -71,34 +72,14 @@ size_t NeedleSet::find_in_blocks(std::string_view bytes, std::vector<Match>& out
 void NeedleSet::find_all(std::string_view bytes, std::vector<Match>& out) const {
   size_t at = 0;
 #if defined(__SSE2__)
-  switch (needles_.size()) {
-    case 1:
-      at = find_in_blocks<1>(bytes, out);
-      break;
-    case 2:
-      at = find_in_blocks<2>(bytes, out);
-      break;
-    case 3:
-      at = find_in_blocks<3>(bytes, out);
-      break;
-    case 4:
-      at = find_in_blocks<4>(bytes, out);
-      break;
-    case 5:
-      at = find_in_blocks<5>(bytes, out);
-      break;
-    case 6:
-      at = find_in_blocks<6>(bytes, out);
-      break;
-    case 7:
-      at = find_in_blocks<7>(bytes, out);
-      break;
-    case 8:
-      at = find_in_blocks<8>(bytes, out);
-      break;
-    default:
-      break;  // more: one start at a time
-  }
+  // The search compiled for each count of needles, one to eight.
+  using Blocks = size_t (NeedleSet::*)(std::string_view, std::vector<Match>&) const;
+  static constexpr Blocks kBlocks[] = {&NeedleSet::find_in_blocks<1>, &NeedleSet::find_in_blocks<2>,
+                                       &NeedleSet::find_in_blocks<3>, &NeedleSet::find_in_blocks<4>,
+                                       &NeedleSet::find_in_blocks<5>, &NeedleSet::find_in_blocks<6>,
+                                       &NeedleSet::find_in_blocks<7>, &NeedleSet::find_in_blocks<8>};
+  if (!needles_.empty() && needles_.size() <= std::size(kBlocks))  // more: one start at a time, below
+    at = (this->*kBlocks[needles_.size() - 1])(bytes, out);
 #endif
   for (; at < bytes.size(); ++at)
     for (size_t k = 0; k < needles_.size(); ++k)

@@ -62,6 +62,11 @@ TEST_CASE("NeedleSet agrees with a comparison at every offset", "[needle_set]") 
                                                   {"x", false},
                                                   {"b\x0e", false}};
   const NeedleSet set{needles[0], needles[1], needles[2], needles[3], needles[4], needles[5], needles[6]};
+  // More than the eight searched sixteen starts at a time: one start at a time.
+  std::vector<NeedleSet::Needle> nine = needles;
+  nine.push_back({"ba", false});
+  nine.push_back({"json", true});
+  const NeedleSet set_of_nine{nine[0], nine[1], nine[2], nine[3], nine[4], nine[5], nine[6], nine[7], nine[8]};
   // Few letters, so that the needles and their first and last bytes are everywhere.
   const std::string alphabet = std::string("abABxX.\x0e jsonJSON") + '\0' + "\xc3\xa9";
   std::mt19937 random(7);
@@ -78,5 +83,8 @@ TEST_CASE("NeedleSet agrees with a comparison at every offset", "[needle_set]") 
     std::vector<NeedleSet::Match> found;
     set.find_all(bytes, found);
     CHECK(listed(found) == listed(every_offset(needles, bytes)));
+    found.clear();
+    set_of_nine.find_all(bytes, found);
+    CHECK(listed(found) == listed(every_offset(nine, bytes)));
   }
 }
