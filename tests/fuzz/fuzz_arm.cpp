@@ -1,15 +1,30 @@
 // libFuzzer target: the ARM JSON reader (comments, positions) and its
-// expression parser, with the template schema so that templates are read.
+// expression parser, with the template schema so that templates are read. A
+// template read without what its Document drops must be the Document built
+// whole (grammars/arm/template_pruner.h): a difference traps.
 #include <cstdint>
 #include <string>
 
 #include "grammars/arm/arm_expression.h"
 #include "grammars/arm/arm_reader.h"
+#include "tests/describe_document.h"
+
+namespace {
+
+void read_both_ways(const std::string& text, bool outline) {
+  auto pruned = patless::read_arm("fuzz.json", text, outline);
+  auto whole = patless::read_arm("fuzz.json", text, outline, /*prune=*/false);
+  if (pruned.has_value() != whole.has_value() ||
+      (pruned && patless::testing::describe(*pruned) != patless::testing::describe(*whole)))
+    __builtin_trap();
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
-  patless::read_arm("fuzz.json", text);
-  patless::read_arm("fuzz.json", text, /*outline_outside_chain=*/true);
+  read_both_ways(text, false);
+  read_both_ways(text, true);
   // The same bytes as one ARM expression string: "[...]".
   patless::arm_string_value("[" + text + "]", patless::SourceRange{1, 1, 1, 1, 0, 0});
   // And as the body of a template (the reader only reads JSON with the schema).
@@ -18,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "\"resources\": ";
   wrapped += text;
   wrapped += "}";
-  patless::read_arm("fuzz.json", wrapped);
-  patless::read_arm("fuzz.json", wrapped, /*outline_outside_chain=*/true);
+  read_both_ways(wrapped, false);
+  read_both_ways(wrapped, true);
   return 0;
 }
