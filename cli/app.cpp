@@ -77,12 +77,26 @@ int emit(const std::string& report, const std::string& output, std::ostream& out
   return 0;
 }
 
+// Files named from two repositories, or outside --root, are not checked
+// together: their clusters and identities would mix (one cluster name in both
+// makes either ambiguous), and each is read around its own repository.
+bool in_one_repository(const std::optional<NamedFiles>& named, std::ostream& err) {
+  if (!named || named->outside().empty()) return true;
+  std::error_code ec;
+  err << "patless: " << named->outside().front() << " is not in "
+      << std::filesystem::weakly_canonical(named->root(), ec).string()
+      << ", the repository read around the files named (the first one's, or --root): run patless once per "
+         "repository\n";
+  return false;
+}
+
 int run_check(const CheckOptions& o, const std::vector<std::string>& command_line, std::ostream& out,
               std::ostream& err) {
   ScanOptions scan_options;
   if (!o.paths.empty()) scan_options.paths = o.paths;
   // Named files inside a repository: report on them, read the repository for context.
   const std::optional<NamedFiles> named = NamedFiles::focus(o.paths, o.root, scan_options);
+  if (!in_one_repository(named, err)) return 2;
   const std::optional<std::filesystem::path> context = named ? std::optional(named->root()) : std::nullopt;
   scan_options.jobs = o.jobs;
   scan_options.module_cache = !o.no_module_cache;
@@ -187,6 +201,7 @@ int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   if (!o.paths.empty()) scan_options.paths = o.paths;
   // Named files inside a repository: the parts of the chain they are in, as `check FILE` reads them.
   const std::optional<NamedFiles> named = NamedFiles::focus(o.paths, o.root, scan_options);
+  if (!in_one_repository(named, err)) return 2;
   scan_options.jobs = o.jobs;
   scan_options.module_cache = !o.no_module_cache;
   scan_options.parameter_files = o.parameter_files;

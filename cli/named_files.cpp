@@ -25,11 +25,16 @@ std::optional<NamedFiles> NamedFiles::focus(const std::vector<std::string>& path
   }
   named.cwd_ = fs::weakly_canonical(fs::current_path(ec), ec);
   scan.paths = {named.root_.string()};
+  const fs::path around = fs::weakly_canonical(named.root_, ec);
   for (const std::string& p : paths) {
     fs::path canonical = fs::weakly_canonical(p, ec);
     named.spelled_[canonical.string()] = p;
+    fs::path rel = canonical.lexically_relative(around);
+    if (rel.empty() || *rel.begin() == "..") {  // outside --root, or in another repository
+      named.outside_.push_back(p);
+      continue;
+    }
     // The named files as discovery under the root spells them.
-    fs::path rel = canonical.lexically_relative(fs::weakly_canonical(named.root_, ec));
     scan.focus.push_back((named.root_ / rel).lexically_normal().string());
   }
   return named;

@@ -30,12 +30,16 @@ class NamedFiles {
   std::string display(const std::string& path) const;
   const std::filesystem::path& root() const { return root_; }
   size_t size() const { return spelled_.size(); }
+  // The files named outside root(), as named: not in the scan. Read together,
+  // two repositories would mix their clusters and identities.
+  const std::vector<std::string>& outside() const { return outside_; }
 
  private:
   std::filesystem::path root_;
   std::map<std::string, std::string> spelled_;  // canonical path → as the user wrote it
   std::filesystem::path cwd_;                   // canonical
   bool absolute_ = false;
+  std::vector<std::string> outside_;
 };
 
 }  // namespace patless

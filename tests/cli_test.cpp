@@ -512,6 +512,30 @@ TEST_CASE("the hook in a worktree reads the repository around the staged file", 
   fs::remove_all(top);
 }
 
+TEST_CASE("files named from two repositories, or outside --root, are a usage error, not dropped", "[cli][pre-commit]") {
+  // They were read around the first one's repository: the other's findings were
+  // dropped ("No findings" for a file with four), or mixed with the first's.
+  fs::path top = temp_dir();
+  for (std::string name : {"a", "b"}) {
+    fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", top / name, fs::copy_options::recursive);
+    REQUIRE(std::system(("git init -q " + quoted((top / name).string())).c_str()) == 0);
+  }
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", top / "loose.bicep");
+  const std::string canonical_a = fs::weakly_canonical(top / "a").string();
+  for (const std::string& args : {"check infra/main.bicep " + quoted((top / "b/infra/main.bicep").string()),
+                                  "graph infra/main.bicep " + quoted((top / "b/infra/main.bicep").string()),
+                                  "check " + quoted((top / "loose.bicep").string()) + " --root ."}) {
+    INFO(args);
+    Run run = run_patless_in(top / "a", args);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err.find(" is not in " + canonical_a +
+                       ", the repository read around the files named (the first one's, or --root): run patless once "
+                       "per repository\n") != std::string::npos);
+  }
+  fs::remove_all(top);
+}
+
 TEST_CASE("check FILE finds the repository around it: whatever its path holds, and where git refuses to work",
           "[cli][pre-commit]") {
   fs::path top = temp_dir();
