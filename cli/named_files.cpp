@@ -29,7 +29,10 @@ std::optional<NamedFiles> NamedFiles::focus(const std::vector<std::string>& path
   for (const std::string& p : paths) {
     fs::path canonical = fs::weakly_canonical(p, ec);
     named.spelled_[canonical.string()] = p;
-    fs::path rel = canonical.lexically_relative(around);
+    // Where it is, its own name kept: a symbolic link in the repository to a
+    // file outside it is a file of the repository, as discovery finds it.
+    fs::path located = fs::weakly_canonical(fs::absolute(p, ec).parent_path(), ec) / fs::path(p).filename();
+    fs::path rel = located.lexically_relative(around);
     if (rel.empty() || *rel.begin() == "..") {  // outside --root, or in another repository
       named.outside_.push_back(p);
       continue;

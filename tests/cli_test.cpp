@@ -536,6 +536,23 @@ TEST_CASE("files named from two repositories, or outside --root, are a usage err
   fs::remove_all(top);
 }
 
+TEST_CASE("check FILE names a symbolic link in the repository to a file outside it as a file of the repository",
+          "[cli][pre-commit]") {
+  // The link was resolved before it was placed: outside the repository, and its
+  // findings dropped ("No findings in 1 file").
+  fs::path top = temp_dir();
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", top / "repo", fs::copy_options::recursive);
+  REQUIRE(std::system(("git init -q " + quoted((top / "repo").string())).c_str()) == 0);
+  fs::create_directories(top / "shared");
+  fs::rename(top / "repo/infra/sandbox.bicep", top / "shared/sandbox.bicep");
+  fs::create_symlink("../../shared/sandbox.bicep", top / "repo/infra/sandbox.bicep");
+  Run run = run_patless_in(top / "repo", "check infra/sandbox.bicep");
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("infra/sandbox.bicep:33:13: error[PL403]") == 0);
+  CHECK(run.out.find("2 errors, 1 warning, 0 notes in 1 file.") != std::string::npos);
+  fs::remove_all(top);
+}
+
 TEST_CASE("check FILE finds the repository around it: whatever its path holds, and where git refuses to work",
           "[cli][pre-commit]") {
   fs::path top = temp_dir();
