@@ -130,6 +130,10 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     });
     r.files_considered = named->size();
     r.notes.clear();  // about the repository, not the files named
+    // A file named and skipped ("<path>: why"), as named.
+    for (std::string& n : r.notifications)
+      if (size_t colon = n.find(": "); colon != std::string::npos)
+        if (const std::string* as_named = named->as_named(n.substr(0, colon))) n = *as_named + n.substr(colon);
   };
   keep_named(result);
   if (o.fix || o.diff) {

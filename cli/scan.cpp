@@ -166,8 +166,14 @@ ScanResult scan(const ScanOptions& options) {
   for (auto& s : found.skipped) result.notifications.push_back(std::move(s));
   // patless's own configuration is not infrastructure code.
   std::erase_if(found.files, [](const std::string& f) { return std::filesystem::path(f).filename() == ".patless.yaml"; });
+  // A file named that patless does not read is said to be skipped, as outside
+  // a repository (discovery passes over it in a directory).
+  for (const std::string& f : options.focus)
+    if (file_kind(f) == FileKind::Other)
+      result.notifications.push_back(f + ": not a Bicep, ARM JSON or YAML file name");
   if (!options.config.exclude.empty()) {
-    // Excluded paths are not linted. The globs are relative to the configuration's
+    // Excluded paths are not linted, named or not (a pre-commit hook names them
+    // when they are staged). The globs are relative to the configuration's
     // directory (`--config .patless.yaml`: the current one).
     std::filesystem::path base = std::filesystem::path(options.config.path).parent_path();
     if (base.empty()) base = ".";
@@ -175,8 +181,13 @@ ScanResult scan(const ScanOptions& options) {
     std::filesystem::path absolute_base = std::filesystem::absolute(base, ec).lexically_normal();
     std::erase_if(found.files, [&](const std::string& f) {
       std::string rel = std::filesystem::absolute(f, ec).lexically_normal().lexically_relative(absolute_base).string();
-      for (const std::string& g : options.config.exclude)
-        if (glob_match(g, rel)) return true;
+      for (const std::string& g : options.config.exclude) {
+        if (!glob_match(g, rel)) continue;
+        if (std::find(options.focus.begin(), options.focus.end(), f) != options.focus.end())
+          result.notifications.push_back(f + ": excluded by " +
+                                         std::filesystem::path(options.config.path).lexically_normal().string());
+        return true;
+      }
       return false;
     });
   }

@@ -536,6 +536,23 @@ TEST_CASE("files named from two repositories, or outside --root, are a usage err
   fs::remove_all(top);
 }
 
+TEST_CASE("check FILE says why a file named is not linted: excluded, or not a file patless reads",
+          "[cli][pre-commit]") {
+  // It said "No findings in 1 file" and nothing else: as if it had been linted.
+  fs::path top = temp_dir();
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", top / "repo", fs::copy_options::recursive);
+  REQUIRE(std::system(("git init -q " + quoted((top / "repo").string())).c_str()) == 0);
+  std::ofstream(top / "repo/.patless.yaml") << "exclude:\n  - \"infra/sandbox.bicep\"\n";
+  std::ofstream(top / "repo/infra/notes.txt") << "not infrastructure\n";
+  Run run = run_patless_in(top / "repo/infra", "check sandbox.bicep notes.txt");
+  CHECK(run.exit_code == 0);
+  CHECK(run.out ==
+        "patless: skipped notes.txt: not a Bicep, ARM JSON or YAML file name\n"
+        "patless: skipped sandbox.bicep: excluded by ../.patless.yaml\n"
+        "No findings in 2 files.\n");
+  fs::remove_all(top);
+}
+
 TEST_CASE("check FILE names a symbolic link in the repository to a file outside it as a file of the repository",
           "[cli][pre-commit]") {
   // The link was resolved before it was placed: outside the repository, and its
