@@ -166,11 +166,15 @@ ScanResult scan(const ScanOptions& options) {
   for (auto& s : found.skipped) result.notifications.push_back(std::move(s));
   // patless's own configuration is not infrastructure code.
   std::erase_if(found.files, [](const std::string& f) { return std::filesystem::path(f).filename() == ".patless.yaml"; });
-  // A file named that patless does not read is said to be skipped, as outside
-  // a repository (discovery passes over it in a directory).
-  for (const std::string& f : options.focus)
+  // A file named is read even where discovery does not look (build/, out/,
+  // node_modules/); one patless does not read is said to be skipped, as outside
+  // a repository.
+  for (const std::string& f : options.focus) {
     if (file_kind(f) == FileKind::Other)
       result.notifications.push_back(f + ": not a Bicep, ARM JSON or YAML file name");
+    else if (std::find(found.files.begin(), found.files.end(), f) == found.files.end())
+      found.files.push_back(f);
+  }
   if (!options.config.exclude.empty()) {
     // Excluded paths are not linted, named or not (a pre-commit hook names them
     // when they are staged). The globs are relative to the configuration's

@@ -553,6 +553,21 @@ TEST_CASE("check FILE says why a file named is not linted: excluded, or not a fi
   fs::remove_all(top);
 }
 
+TEST_CASE("check FILE lints a file named in a directory a scan passes over (build/, out/)", "[cli][pre-commit]") {
+  // The repository's scan does not walk into build/: the file named was not in
+  // it, and "No findings in 1 file" hid its four.
+  fs::path top = temp_dir();
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", top / "repo", fs::copy_options::recursive);
+  REQUIRE(std::system(("git init -q " + quoted((top / "repo").string())).c_str()) == 0);
+  fs::create_directories(top / "repo/build");
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", top / "repo/build/flux.bicep");
+  Run run = run_patless_in(top / "repo/infra", "check ../build/flux.bicep");
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("../build/flux.bicep:15:12: error[PL102]") == 0);
+  CHECK(run.out.find("3 errors, 1 warning, 0 notes in 1 file.") != std::string::npos);
+  fs::remove_all(top);
+}
+
 TEST_CASE("check FILE names a symbolic link in the repository to a file outside it as a file of the repository",
           "[cli][pre-commit]") {
   // The link was resolved before it was placed: outside the repository, and its
