@@ -44,6 +44,12 @@ std::string quoted(const std::string& text) {
   return out + "'";
 }
 
+// testdata/examples copied to `at`, made a git repository (nothing committed).
+void example_repository(const fs::path& at) {
+  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", at, fs::copy_options::recursive);
+  REQUIRE(std::system(("git init -q " + quoted(at.string())).c_str()) == 0);
+}
+
 // Runs the binary from `cwd`, its output kept outside it.
 Run run_patless_in(const fs::path& cwd, const std::string& args, const std::string& env = "NO_COLOR=1",
                    const std::string& binary = PATLESS_BINARY) {
@@ -302,8 +308,7 @@ TEST_CASE("check --fix rewrites in place keeping BOM and CRLF, and a second run 
 
 TEST_CASE("check FILE reports on that file with the repository around it as context", "[cli][pre-commit]") {
   fs::path repo = temp_dir();
-  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
-  REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
+  example_repository(repo);
   Run run = run_patless_in(repo / "infra/modules", "check identity.bicep");
   CHECK(run.exit_code == 1);
   const std::string& text = run.out;
@@ -423,8 +428,7 @@ TEST_CASE("the pre-commit hook definition runs patless on the files pre-commit p
 
   // What pre-commit runs: the entry, then the matching staged file names.
   fs::path repo = temp_dir();
-  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
-  REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
+  example_repository(repo);
   std::string staged;
   for (const char* f : {"infra/main.bicep", "infra/staging.bicep", "azure-pipelines.yml"})
     if (std::regex_search(f, files)) staged += std::string(" '") + f + "'";
@@ -491,12 +495,12 @@ TEST_CASE("the hook in a worktree reads the repository around the staged file", 
   // called that directory the top level, and the commit passed, its module read alone.
   fs::path top = temp_dir();
   fs::path repo = top / "repo", feature = top / "feature";
-  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
+  example_repository(repo);
   std::string git = "git -c user.email=t@example.com -c user.name=t -C ";
-  REQUIRE(std::system(("git init -q " + quoted(repo.string()) + " && " + git + quoted(repo.string()) + " add . && " +
-                       git + quoted(repo.string()) + " commit -qm init && " + git + quoted(repo.string()) +
-                       " worktree add -q " + quoted(feature.string()) + " 2>/dev/null")
-                          .c_str()) == 0);
+  REQUIRE(
+      std::system((git + quoted(repo.string()) + " add . && " + git + quoted(repo.string()) + " commit -qm init && " +
+                   git + quoted(repo.string()) + " worktree add -q " + quoted(feature.string()) + " 2>/dev/null")
+                      .c_str()) == 0);
   REQUIRE(run_patless_in(feature, "install-hook").exit_code == 0);
   std::ofstream(feature / "infra/modules/identity.bicep", std::ios::app) << "// touched\n";
   fs::path log = top / "commit.log";
@@ -517,8 +521,7 @@ TEST_CASE("files named from two repositories, or outside --root, are a usage err
   // dropped ("No findings" for a file with four), or mixed with the first's.
   fs::path top = temp_dir();
   for (std::string name : {"a", "b"}) {
-    fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", top / name, fs::copy_options::recursive);
-    REQUIRE(std::system(("git init -q " + quoted((top / name).string())).c_str()) == 0);
+    example_repository(top / name);
   }
   fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", top / "loose.bicep");
   const std::string canonical_a = fs::weakly_canonical(top / "a").string();
@@ -540,8 +543,7 @@ TEST_CASE("check FILE says why a file named is not linted: excluded, or not a fi
           "[cli][pre-commit]") {
   // It said "No findings in 1 file" and nothing else: as if it had been linted.
   fs::path top = temp_dir();
-  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", top / "repo", fs::copy_options::recursive);
-  REQUIRE(std::system(("git init -q " + quoted((top / "repo").string())).c_str()) == 0);
+  example_repository(top / "repo");
   std::ofstream(top / "repo/.patless.yaml") << "exclude:\n  - \"infra/sandbox.bicep\"\n";
   std::ofstream(top / "repo/infra/notes.txt") << "not infrastructure\n";
   Run run = run_patless_in(top / "repo/infra", "check sandbox.bicep notes.txt");
@@ -557,8 +559,7 @@ TEST_CASE("check FILE lints a file named in a directory a scan passes over (buil
   // The repository's scan does not walk into build/: the file named was not in
   // it, and "No findings in 1 file" hid its four.
   fs::path top = temp_dir();
-  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", top / "repo", fs::copy_options::recursive);
-  REQUIRE(std::system(("git init -q " + quoted((top / "repo").string())).c_str()) == 0);
+  example_repository(top / "repo");
   fs::create_directories(top / "repo/build");
   fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", top / "repo/build/flux.bicep");
   Run run = run_patless_in(top / "repo/infra", "check ../build/flux.bicep");
@@ -573,8 +574,7 @@ TEST_CASE("check FILE names a symbolic link in the repository to a file outside 
   // The link was resolved before it was placed: outside the repository, and its
   // findings dropped ("No findings in 1 file").
   fs::path top = temp_dir();
-  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", top / "repo", fs::copy_options::recursive);
-  REQUIRE(std::system(("git init -q " + quoted((top / "repo").string())).c_str()) == 0);
+  example_repository(top / "repo");
   fs::create_directories(top / "shared");
   fs::rename(top / "repo/infra/sandbox.bicep", top / "shared/sandbox.bicep");
   fs::create_symlink("../../shared/sandbox.bicep", top / "repo/infra/sandbox.bicep");
@@ -591,8 +591,7 @@ TEST_CASE("check FILE finds the repository around it: whatever its path holds, a
   std::map<std::string, Run> runs;
   for (std::string name : {"plain", "o'brien's infra $(x) `y`"}) {
     fs::path repo = top / name;
-    fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
-    REQUIRE(std::system(("git init -q " + quoted(repo.string())).c_str()) == 0);
+    example_repository(repo);
     runs[name] = run_patless_in(repo, "check infra/main.bicep");
   }
   const Run& plain = runs["plain"];
@@ -840,8 +839,7 @@ TEST_CASE("Graphviz renders patless graph's DOT, and the README's picture is wha
 
 TEST_CASE("graph FILE in a repository draws the trees the file is in, read as check FILE reads it", "[cli][graph]") {
   fs::path repo = temp_dir();
-  fs::copy(fs::path(PATLESS_SOURCE_DIR) / "testdata/examples", repo, fs::copy_options::recursive);
-  REQUIRE(std::system(("git -C '" + repo.string() + "' init -q").c_str()) == 0);
+  example_repository(repo);
   auto graph = [&](const std::string& dir, const std::string& file) {
     fs::path out = repo / "graph.txt";
     std::string cmd = "cd '" + (repo / dir).string() + "' && '" + PATLESS_BINARY + "' graph --format text " + file +
