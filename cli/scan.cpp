@@ -164,8 +164,6 @@ ScanResult scan(const ScanOptions& options) {
   Discovery found = discover(options.paths);
   result.missing_paths = std::move(found.missing);
   for (auto& s : found.skipped) result.notifications.push_back(std::move(s));
-  // patless's own configuration is not infrastructure code.
-  std::erase_if(found.files, [](const std::string& f) { return std::filesystem::path(f).filename() == ".patless.yaml"; });
   // A file named is read even where discovery does not look (build/, out/,
   // node_modules/); one patless does not read is said to be skipped, as outside
   // a repository.
@@ -175,6 +173,9 @@ ScanResult scan(const ScanOptions& options) {
     else if (std::find(found.files.begin(), found.files.end(), f) == found.files.end())
       found.files.push_back(f);
   }
+  // patless's own configuration is not infrastructure code, named or not.
+  std::erase_if(found.files,
+                [](const std::string& f) { return std::filesystem::path(f).filename() == ".patless.yaml"; });
   if (!options.config.exclude.empty()) {
     // Excluded paths are not linted, named or not (a pre-commit hook names them
     // when they are staged). The globs are relative to the configuration's
