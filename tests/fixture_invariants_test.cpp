@@ -12,23 +12,13 @@
 #include "cli/scan.h"
 #include "tests/fixture_expectations.h"
 #include "tests/read_text.h"
+#include "tests/takes_part.h"
 
 namespace fs = std::filesystem;
 using patless::testing::describe;
 using patless::testing::files_of;
 using patless::testing::fixture_units;
-
-namespace {
-
-// Whether `file` takes part in `f`: the finding is in it, or has a related place in it.
-bool takes_part(const patless::Finding& f, const std::string& file) {
-  if (f.path == file) return true;
-  for (const auto& r : f.related)
-    if (r.path == file) return true;
-  return false;
-}
-
-}  // namespace
+using patless::testing::takes_part;
 
 TEST_CASE("a pre-commit run gives each file of a fixture every finding of the whole fixture's scan it takes part in",
           "[fixtures][pre-commit]") {

@@ -19,6 +19,7 @@
 
 #include "cli/reports.h"
 #include "cli/scan.h"
+#include "tests/takes_part.h"
 
 namespace fs = std::filesystem;
 
@@ -66,9 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto taken_part_in = [&](const std::vector<patless::Finding>& findings) {
     std::multiset<std::string> out;
     for (const patless::Finding& f : findings) {
-      bool part = f.path == named;
-      for (const auto& r : f.related) part = part || r.path == named;
-      if (part && !f.suppressed)
+      if (patless::testing::takes_part(f, named) && !f.suppressed)
         out.insert(f.rule_id + " " + f.path + ":" + std::to_string(f.range.start_offset) + "-" +
                    std::to_string(f.range.end_offset) + " " + patless::level_name(f.level));
     }
