@@ -211,12 +211,20 @@ std::set<std::string> family_of(const std::vector<Candidate>& files, std::set<st
 // Whether a file of a family can be where a chain rule reports: it names a type
 // of the chain (the flags its first reading took), or, for Bicep, deploys a
 // restored registry module that does. Only that last is read again (the first
-// pass keeps no bytes, and a family is a few files).
+// pass keeps no bytes, and a family is a few files), once: the selection asks
+// again each time ARM templates it reached were read.
 class ChainTouch {
  public:
   bool operator()(const Candidate& c) {
     if (c.kind == FileKind::Yaml || c.unreadable || c.flux || c.credentials || c.cluster) return true;
     if (c.kind == FileKind::Json) return false;
+    auto [known, added] = deploys_chain_.try_emplace(c.normal, false);
+    if (added) known->second = deploys_restored_chain(c);
+    return known->second;
+  }
+
+ private:
+  bool deploys_restored_chain(const Candidate& c) {
     if (!read_file(c.path, bytes_, error_)) return true;
     for (std::string_view reference : registry_references(bytes_)) {
       std::optional<std::string> cached = registry_.cached_template(c.path, reference);
@@ -226,8 +234,8 @@ class ChainTouch {
     return false;
   }
 
- private:
   BicepRegistry registry_;
+  std::map<std::string, bool> deploys_chain_;  // Bicep files read again, by normal path
   std::string bytes_, restored_, error_;
   std::vector<NeedleSet::Match> matches_;
 };
