@@ -15,7 +15,8 @@ struct Discovery {
 // Walks directories (not through symbolic links to directories, so no loop),
 // skipping VCS, dependency and build folders; keeps files whose names patless
 // reads (.bicep, .bicepparam, .json, .jsonc, .yaml, .yml). A file named
-// explicitly is kept whatever its folder.
+// explicitly is kept whatever its folder. What has such a name but is no file
+// (a named pipe, a device, a link to nothing) is skipped, with the reason.
 Discovery discover(const std::vector<std::string>& paths);
 
 }  // namespace patless

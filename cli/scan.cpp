@@ -31,7 +31,8 @@ namespace patless {
 
 bool read_file(const std::string& path, std::string& bytes, std::string& error, size_t max_bytes) {
   // POSIX calls: an ifstream allocates a buffer per file, which shows in a scan of thousands.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a named pipe put where a file was found must not stop the scan.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = std::strerror(errno);
     return false;

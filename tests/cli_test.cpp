@@ -1,5 +1,6 @@
 // End-to-end tests through the real binary: golden outputs, exit codes, SARIF
 // shape, atomic --output, stable fingerprints.
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
@@ -767,6 +768,35 @@ TEST_CASE("a directory named like a Bicep file and a symlink loop are walked saf
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("modules.bicep/main.bicep:15:12: error[PL102]") != std::string::npos);
   CHECK(r.out.find("in 1 file.") != std::string::npos);  // neither directory nor the loop counts as a file
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a named pipe, a device and a link to nothing with a file's name are skipped with the reason",
+          "[cli][hostile]") {
+  fs::path dir = temp_dir();
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "main.bicep");
+  REQUIRE(::mkfifo((dir / "pipe.yaml").c_str(), 0600) == 0);  // reading it would wait for a writer
+  fs::create_symlink("/dev/zero", dir / "zero.bicep");        // and this would never end
+  fs::create_symlink(dir / "gone.json", dir / "dangling.json");
+  fs::create_symlink("loop.bicep", dir / "loop.bicep");
+
+  // Walked: each is said (in the report), in the order of their paths, and the file is linted.
+  Run walked = run_patless_in(dir, "check .");
+  CHECK(walked.exit_code == 1);
+  CHECK(walked.out.find("patless: skipped dangling.json: a symbolic link to nothing\n"
+                        "patless: skipped loop.bicep: Too many levels of symbolic links\n"
+                        "patless: skipped pipe.yaml: a named pipe, not a regular file\n"
+                        "patless: skipped zero.bicep: a device, not a regular file\n") != std::string::npos);
+  CHECK(walked.out.find("main.bicep:15:12: error[PL102]") != std::string::npos);
+  CHECK(walked.out.find("in 1 file.") != std::string::npos);
+
+  // Named (as a pre-commit hook would): the same reasons, not "Not a directory".
+  Run named = run_patless_in(dir, "check pipe.yaml zero.bicep loop.bicep main.bicep");
+  CHECK(named.exit_code == 1);
+  CHECK(named.out.find("patless: skipped loop.bicep: Too many levels of symbolic links\n"
+                       "patless: skipped pipe.yaml: a named pipe, not a regular file\n"
+                       "patless: skipped zero.bicep: a device, not a regular file\n") != std::string::npos);
+  CHECK(named.out.find("main.bicep:15:12: error[PL102]") != std::string::npos);
   fs::remove_all(dir);
 }
 

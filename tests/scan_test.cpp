@@ -1,10 +1,13 @@
 // What a scan keeps in memory: the models of the files in the identity chain
 // and of the files that feed them, and only the paths of the rest.
-#include <catch2/catch.hpp>
-#include <algorithm>
-#include <filesystem>
-
 #include "cli/scan.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
 
 namespace fs = std::filesystem;
 
@@ -41,4 +44,15 @@ TEST_CASE("a Bicep file of modules is read whole when a module is in the chain, 
   CHECK(names(models) == std::vector<std::string>{"main.bicep", "pinned.bicep", "versions.bicep"});
   CHECK(outputs.outlined.empty());
   REQUIRE(outputs.findings.size() == 1);
+}
+
+// Discovery passes over pipes; one put where a file was found is not waited on.
+TEST_CASE("read_file refuses a named pipe at once instead of waiting for a writer", "[scan][hostile]") {
+  fs::path fifo = fs::temp_directory_path() / ("patless-fifo-" + std::to_string(::getpid()) + ".yaml");
+  fs::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string bytes, error;
+  CHECK_FALSE(patless::read_file(fifo.string(), bytes, error));
+  CHECK(error == "not a regular file");
+  fs::remove(fifo);
 }
