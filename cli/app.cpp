@@ -263,7 +263,7 @@ int install_hook(bool force, std::ostream& out, std::ostream& err) {
       shell_quoted(binary) + " check\n";
   std::string error;
   std::filesystem::create_directories(hook.parent_path(), ec);
-  if (!write_file_atomically(hook.string(), script, error)) {
+  if (!write_file_atomically(hook.string(), script, error, Links::Replace)) {
     err << "patless: " << error << "\n";
     return 2;
   }

@@ -11,10 +11,70 @@
 #include <vector>
 
 namespace patless {
+namespace {
 
-bool write_file_atomically(const std::string& path, std::string_view content, std::string& error) {
-  namespace fs = std::filesystem;
+namespace fs = std::filesystem;
+
+bool write_all(int fd, std::string_view content) {
+  const char* p = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// The file a chain of symbolic links ends at (which may not exist yet); the
+// path itself when it is no link. A loop is left to the rename to report.
+fs::path link_target(fs::path path) {
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(path, ec))) return path;
+    fs::path next = fs::read_symlink(path, ec);
+    if (ec) return path;
+    path = next.is_absolute() ? next : path.parent_path() / next;
+  }
+  return path;
+}
+
+// What a file created by `open` would get: 0666 less the umask.
+mode_t new_file_mode() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+bool write_in_place(const std::string& path, std::string_view content, std::string& error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  bool ok = fd >= 0 && write_all(fd, content);
+  int saved = errno;
+  if (fd >= 0 && ::close(fd) != 0 && ok) {
+    ok = false;
+    saved = errno;
+  }
+  if (!ok) error = "cannot write " + path + ": " + std::strerror(saved);
+  return ok;
+}
+
+}  // namespace
+
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error, Links links) {
   fs::path target(path);
+  if (links == Links::Follow) {
+    std::error_code ec;
+    fs::file_status status = fs::status(target, ec);
+    if (!ec && fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status))
+      return write_in_place(path, content, error);
+    target = link_target(target);
+  }
+  struct stat existing {};
+  bool exists = ::lstat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temp_name = ".";
   temp_name += target.filename().string();
@@ -27,27 +87,20 @@ bool write_file_atomically(const std::string& path, std::string_view content, st
     error = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
     return false;
   }
-  const char* p = content.data();
-  size_t left = content.size();
-  bool ok = true;
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ok = false;
-      break;
+  bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+  if (ok) {
+    ::fchmod(fd, exists ? existing.st_mode & 07777 : new_file_mode());
+    if (exists && ::fchown(fd, existing.st_uid, existing.st_gid) != 0) {
+      // Only root can give a file away (root fixing another user's file leaves it theirs);
+      // anyone else writes a file of their own, as before.
     }
-    p += n;
-    left -= static_cast<size_t>(n);
   }
-  if (ok && ::fsync(fd) != 0) ok = false;
-  if (ok) ::fchmod(fd, 0644);
   int saved = errno;
   if (::close(fd) != 0 && ok) {
     ok = false;
     saved = errno;
   }
-  if (ok && std::rename(name.data(), path.c_str()) != 0) {
+  if (ok && std::rename(name.data(), target.c_str()) != 0) {
     ok = false;
     saved = errno;
   }

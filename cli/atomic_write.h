@@ -6,8 +6,17 @@
 
 namespace patless {
 
-// Writes to a temporary file beside `path`, flushes it, renames it over
-// `path`. On failure the old file is untouched and `error` says why.
-bool write_file_atomically(const std::string& path, std::string_view content, std::string& error);
+enum class Links {
+  Follow,   // a symbolic link stays and the file it points at is written (reports, fixes)
+  Replace,  // the link itself is replaced (a hook that --force replaces)
+};
+
+// Writes to a temporary file beside the file, flushes it, renames it over the
+// file, which keeps its permissions and, where allowed, its owner. On failure
+// the old file is untouched and `error` says why. What is not a file (a named
+// pipe, /dev/stdout, /dev/null) is written to as it is: a rename would put a
+// file in its place.
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error,
+                           Links links = Links::Follow);
 
 }  // namespace patless

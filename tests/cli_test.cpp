@@ -1,5 +1,6 @@
 // End-to-end tests through the real binary: golden outputs, exit codes, SARIF
 // shape, atomic --output, stable fingerprints.
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -189,6 +190,57 @@ TEST_CASE("the report file of --output is written atomically and keeps the old f
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("cannot create a temporary file") != std::string::npos);
   CHECK(read_text(report) == written);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a report written through a link goes to the file it points at with its mode, to a named pipe as it is",
+          "[cli]") {
+  fs::path dir = temp_dir();
+  fs::create_directory(dir / "reports");
+  { std::ofstream(dir / "reports" / "patless.sarif") << "old"; }
+  fs::permissions(dir / "reports" / "patless.sarif", fs::perms::owner_read | fs::perms::owner_write);
+  fs::create_symlink("reports/patless.sarif", dir / "latest.sarif");
+  Run linked =
+      run_patless("check testdata/examples --format sarif --output " + quoted((dir / "latest.sarif").string()));
+  CHECK(linked.exit_code == 1);
+  CHECK(fs::is_symlink(dir / "latest.sarif"));  // the link stays
+  CHECK(nlohmann::json::parse(read_text(dir / "reports" / "patless.sarif"))["runs"][0]["results"].size() == 12);
+  CHECK(fs::status(dir / "reports" / "patless.sarif").permissions() ==
+        (fs::perms::owner_read | fs::perms::owner_write));
+
+  // A pipe (as /dev/stdout is, in a pipeline): renaming a file over it would break it.
+  REQUIRE(::mkfifo((dir / "pipe").c_str(), 0600) == 0);
+  int reader = ::open((dir / "pipe").c_str(), O_RDONLY | O_NONBLOCK);  // the writer does not wait for one
+  REQUIRE(reader >= 0);
+  Run piped =
+      run_patless("check testdata/rules/PL502/bad.yaml --format json --output " + quoted((dir / "pipe").string()));
+  CHECK(piped.exit_code == 1);
+  std::string got(65536, '\0');
+  ssize_t n = ::read(reader, got.data(), got.size());
+  ::close(reader);
+  REQUIRE(n > 0);
+  got.resize(static_cast<size_t>(n));
+  CHECK(nlohmann::json::parse(got)["findings"].size() == 2);
+  CHECK(fs::is_fifo(dir / "pipe"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check --fix on a file reached through a symbolic link fixes the file and keeps the link and the mode",
+          "[cli][fixes]") {
+  fs::path dir = temp_dir();
+  fs::create_directories(dir / "shared");
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "shared" / "flux.bicep");
+  fs::permissions(dir / "shared" / "flux.bicep",
+                  fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  fs::create_directories(dir / "cluster");
+  fs::create_symlink("../shared/flux.bicep", dir / "cluster" / "flux.bicep");
+  Run fix = run_patless("check " + quoted((dir / "cluster").string()) + " --fix --fail-level none");
+  CHECK(fix.exit_code == 0);
+  CHECK(fix.err.find("patless: fixed 2 findings in 1 file") == 0);
+  CHECK(fs::is_symlink(dir / "cluster" / "flux.bicep"));
+  CHECK(read_text(dir / "shared" / "flux.bicep").find("provider: 'Azure'") != std::string::npos);
+  CHECK(fs::status(dir / "shared" / "flux.bicep").permissions() ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
   fs::remove_all(dir);
 }
 
