@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "cli/atomic_write.h"
@@ -39,18 +40,22 @@ struct CheckOptions {
   bool no_module_cache = false;
 };
 
-// The configuration: --config, or .patless.yaml at the scanned root.
+// The configuration: --config; with files named, the repository's .patless.yaml;
+// else the one of the directory scanned (or of the current one), or above it in
+// its repository.
 bool load_configuration(const CheckOptions& o, const std::optional<std::filesystem::path>& context,
                         ScanOptions& scan_options, std::ostream& err) {
   std::string config_path = o.config;
   if (config_path.empty()) {
     std::error_code ec;
-    std::filesystem::path root = context ? *context
-                                 : o.paths.size() == 1 && std::filesystem::is_directory(o.paths[0], ec)
-                                     ? std::filesystem::path(o.paths[0])
-                                     : std::filesystem::path(".");
-    std::filesystem::path candidate = root / ".patless.yaml";
-    if (std::filesystem::is_regular_file(candidate, ec)) config_path = candidate.string();
+    if (context) {
+      std::filesystem::path candidate = *context / ".patless.yaml";
+      if (std::filesystem::is_regular_file(candidate, ec)) config_path = candidate.string();
+    } else {
+      config_path = find_config(o.paths.size() == 1 && std::filesystem::is_directory(o.paths[0], ec)
+                                    ? std::filesystem::path(o.paths[0])
+                                    : std::filesystem::path("."));
+    }
   }
   if (config_path.empty()) return true;
   std::string error;
@@ -128,12 +133,16 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
       for (RelatedLocation& related : f.related) related.path = named->display(related.path);
       return false;
     });
-    r.files_considered = named->size();
     r.notes.clear();  // about the repository, not the files named
-    // A file named and skipped ("<path>: why"), as named.
+    // A file named and skipped ("<path>: why"), as named, and not counted as linted.
+    std::set<std::string> skipped;
     for (std::string& n : r.notifications)
       if (size_t colon = n.find(": "); colon != std::string::npos)
-        if (const std::string* as_named = named->as_named(n.substr(0, colon))) n = *as_named + n.substr(colon);
+        if (const std::string* as_named = named->as_named(n.substr(0, colon))) {
+          skipped.insert(*as_named);
+          n = *as_named + n.substr(colon);
+        }
+    r.files_considered = named->size() - skipped.size();
   };
   keep_named(result);
   if (o.fix || o.diff) {
@@ -311,7 +320,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
       ->capture_default_str();
   check_cmd->add_option("-j,--jobs", check.jobs, "Files read in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
-  check_cmd->add_option("--config", check.config, "Configuration file (default: .patless.yaml at the scanned root)");
+  check_cmd->add_option(
+      "--config", check.config,
+      "Configuration file (default: .patless.yaml of the scanned root, or above it in its repository)");
   check_cmd->add_option("--root", check.root,
                         "With files named: the repository to read around them (default: their git top level)");
   check_cmd->add_option("--max-file-size", check.max_file_mib,
@@ -337,7 +348,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   graph_cmd->add_option("--params", graph.parameter_files, "Parameter file to deploy the templates with; repeatable");
   graph_cmd->add_flag("--no-module-cache", graph.no_module_cache,
                       "Do not read registry modules and template specs from Bicep's module cache");
-  graph_cmd->add_option("--config", graph.config, "Configuration file (default: .patless.yaml at the scanned root)");
+  graph_cmd->add_option(
+      "--config", graph.config,
+      "Configuration file (default: .patless.yaml of the scanned root, or above it in its repository)");
   graph_cmd->add_option("-j,--jobs", graph.jobs, "Files read in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
   graph_cmd->add_option("--root", graph.root,

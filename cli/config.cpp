@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "cli/git.h"
 #include "grammars/ascii.h"
 #include "rules/engine/suppressions.h"
 
@@ -85,6 +86,21 @@ bool read_rule(const std::string& id, const YAML::Node& n, Config& c, std::strin
 }
 
 }  // namespace
+
+std::string find_config(const std::filesystem::path& directory) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(directory, ec), ec);
+  const fs::path top = git_top_level(dir / "x");  // outside a repository: this directory only
+  fs::path up;
+  for (;;) {
+    if (fs::is_regular_file(dir / ".patless.yaml", ec))
+      return (directory / up / ".patless.yaml").lexically_normal().string();
+    if (top.empty() || dir == top || !dir.has_relative_path()) return "";
+    dir = dir.parent_path();
+    up /= "..";
+  }
+}
 
 std::optional<Config> load_config(const std::string& path, std::string& error) {
   YAML::Node root;

@@ -1,7 +1,9 @@
 // .patless.yaml: per-rule levels and options, excluded paths, the default
-// fail level. Found at the scanned root or given with --config.
+// fail level. Found from the scanned root up to its repository's top, or given
+// with --config.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,6 +25,12 @@ struct Config {
 // Reads a configuration file. A key, rule id, level or option patless does not
 // know is an error (with a did-you-mean): a mistyped setting must not pass silently.
 std::optional<Config> load_config(const std::string& path, std::string& error);
+
+// The .patless.yaml that applies to a scan of `directory`: its own, or inside a
+// git repository the nearest one above it up to the repository's top (a scan
+// of a subdirectory keeps the repository's settings), as a path from
+// `directory` ("../../.patless.yaml"); empty when there is none.
+std::string find_config(const std::filesystem::path& directory);
 
 // The file `patless init` writes: every setting, commented.
 std::string starter_config();

@@ -604,7 +604,40 @@ TEST_CASE("check FILE says why a file named is not linted: excluded, or not a fi
   CHECK(run.out ==
         "patless: skipped notes.txt: not a Bicep, ARM JSON or YAML file name\n"
         "patless: skipped sandbox.bicep: excluded by ../.patless.yaml\n"
-        "No findings in 2 files.\n");
+        "No findings in 0 files.\n");  // neither was linted
+  fs::remove_all(top);
+}
+
+TEST_CASE("check DIR in a subdirectory of a repository keeps the repository's .patless.yaml, not one outside it",
+          "[cli][config]") {
+  // It looked in the directory scanned alone: the repository's exclusions and
+  // fail level were lost to whoever ran patless from infra/.
+  fs::path top = temp_dir();
+  example_repository(top / "repo");
+  std::ofstream(top / "repo/.patless.yaml") << "fail-level: none\nexclude:\n  - \"infra/sandbox.bicep\"\n";
+  Run inside = run_patless_in(top / "repo/infra", "check .");
+  CHECK(inside.exit_code == 0);
+  CHECK(inside.out.find("sandbox.bicep") == std::string::npos);
+  Run named_dir = run_patless_in(top / "repo", "check infra");
+  CHECK(named_dir.exit_code == 0);
+  CHECK(named_dir.out.find("sandbox.bicep") == std::string::npos);
+  auto summary = [](const std::string& out) {  // "N errors, N warnings, N notes in N files."
+    size_t at = out.rfind(" notes in ");
+    size_t start = out.rfind('\n', at) + 1;
+    return out.substr(start, out.find('\n', at) - start);
+  };
+  CHECK(summary(named_dir.out) == summary(inside.out));
+
+  // The directory's own configuration comes first.
+  std::ofstream(top / "repo/infra/.patless.yaml") << "fail-level: error\n";
+  CHECK(run_patless_in(top / "repo/infra", "check .").exit_code == 1);
+  fs::remove(top / "repo/infra/.patless.yaml");
+
+  // Outside a repository only the directory's own is read: a parent's may belong to anything.
+  fs::remove_all(top / "repo/.git");
+  Run outside = run_patless_in(top / "repo/infra", "check .");
+  CHECK(outside.exit_code == 1);
+  CHECK(outside.out.find("sandbox.bicep") != std::string::npos);
   fs::remove_all(top);
 }
 
