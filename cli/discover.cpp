@@ -102,6 +102,10 @@ Discovery discover(const std::vector<std::string>& paths) {
       if (file_kind(entry.path().string()) == FileKind::Other) continue;
       // A directory named like a file (x.bicep/) was walked above; anything else
       // that is not a file is passed over with the reason.
+      if (entry.is_regular_file(type_ec)) {  // the type the directory listing gave: no stat
+        out.files.push_back(display(entry.path()));
+        continue;
+      }
       fs::file_status target = entry.status(type_ec);
       if (type_ec) {
         out.skipped.push_back(
