@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 #include "cli/bicep_registry.h"
 #include "cli/scan.h"
@@ -255,6 +256,22 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   // The files of the formats that can matter. With only Bicep named, ARM
   // templates matter only where Bicep deploys them (a module or a .bicepparam's
   // `using` may name a .json): they are read once reached, not all up front.
+  // A JSON parameters file named after a Bicep file beside it (main.bicep,
+  // main.parameters.json) may deploy it: read up front.
+  auto without_extension = [](std::string_view f) { return f.substr(0, f.rfind('.')); };
+  std::unordered_set<std::string_view> bicep_stems;  // directory/stem of every Bicep file, as listed
+  if (bicep && !json)
+    for (const std::string& f : all)
+      if (f.ends_with(".bicep")) bicep_stems.insert(without_extension(f));
+  auto named_after_bicep = [&](std::string_view f) {
+    if (bicep_stems.empty()) return false;
+    std::string_view stem = without_extension(f);
+    size_t name = stem.rfind('/');
+    for (size_t dot = stem.find('.', name == std::string_view::npos ? 0 : name + 1); dot != std::string_view::npos;
+         dot = stem.find('.', dot + 1))
+      if (bicep_stems.count(stem.substr(0, dot))) return true;
+    return false;
+  };
   std::vector<Candidate> files;
   std::vector<size_t> first;  // read before anything is selected
   for (const std::string& f : all) {
@@ -262,7 +279,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     std::string normal = normal_path(f);
     bool now = named_set.count(normal) || k == FileKind::Yaml ||
                ((bicep || json) && (k == FileKind::Bicep || k == FileKind::BicepParams)) ||
-               (json && k == FileKind::Json);
+               (json && k == FileKind::Json) || (k == FileKind::Json && named_after_bicep(f));
     if (!now && !(bicep && k == FileKind::Json)) continue;
     if (now) first.push_back(files.size());
     Candidate c;
@@ -272,7 +289,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     files.push_back(std::move(c));
   }
   std::set<std::string> present;
-  std::map<std::string, std::vector<std::string>> templates_in;  // directory -> ARM templates read
+  std::map<std::string, std::vector<std::string>> templates_in;  // directory -> templates read
   for (const Candidate& c : files) present.insert(c.normal);
   // Reads files[todo[k]] on `jobs` threads and takes what deploys what from
   // them; an ARM parameters file deploys the templates beside it.
@@ -290,7 +307,9 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     for (size_t i : todo) {
       Candidate& c = files[i];
       std::erase_if(c.targets, [&](const std::string& t) { return !present.count(t) || t == c.normal; });
-      if (c.kind == FileKind::Json && !c.arm_parameters) templates_in[directory_of(c.path)].push_back(c.normal);
+      // Bicep files as well: a JSON parameters file deploys one (main.parameters.json, main.bicep).
+      if ((c.kind == FileKind::Json && !c.arm_parameters) || c.kind == FileKind::Bicep)
+        templates_in[directory_of(c.path)].push_back(c.normal);
     }
     for (Candidate& c : files)
       if (c.arm_parameters)

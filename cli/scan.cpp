@@ -203,13 +203,18 @@ ScanResult scan(const ScanOptions& options) {
       result.missing_paths.push_back(p);
       continue;
     }
-    std::string normal = std::filesystem::path(p).lexically_normal().string();
+    std::string normal = normal_path(p);
     bool listed = false;
-    for (const std::string& f : found.files) listed = listed || std::filesystem::path(f).lexically_normal() == normal;
+    for (const std::string& f : found.files) listed = listed || normal_path(f) == normal;
     if (!listed) found.files.push_back(p);
   }
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (!options.focus.empty()) found.files = context_files(found.files, options.focus, jobs);
+  if (!options.focus.empty()) {
+    // A parameter file given is named as much as the files are: the selection keeps it.
+    std::vector<std::string> named = options.focus;
+    named.insert(named.end(), options.parameter_files.begin(), options.parameter_files.end());
+    found.files = context_files(found.files, named, jobs);
+  }
 
   // A model for each file that has one. An outline is only a mark (its path is
   // found.files[i]): most files of a repository are outlines, and an empty

@@ -266,6 +266,24 @@ TEST_CASE("JSON output lists findings with positions", "[cli]") {
   CHECK(f["related"][1]["message"] == "the URL, as written here");
 }
 
+TEST_CASE("check FILE --params P in a repository deploys FILE with P, a JSON parameters file for a Bicep file too",
+          "[cli][pre-commit]") {
+  // The selection of the repository's files around FILE dropped P: "No findings".
+  fs::path top = temp_dir();
+  example_repository(top / "repo");
+  const fs::path fixture = fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/json_parameters_bicep";
+  fs::create_directories(top / "repo/flux");
+  fs::copy_file(fixture / "main.bicep", top / "repo/flux/main.bicep");
+  fs::copy_file(fixture / "other.parameters.json", top / "repo/prod.json");
+  Run run = run_patless_in(top / "repo", "check flux/main.bicep --params prod.json");
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("flux/main.bicep:15:12: error[PL102]: gitRepository.url 'https://dev.azure.com/contoso/infra/_git/"
+                     "other' is an Azure DevOps repository") == 0);
+  CHECK(run.out.find("  note: prod.json:5:27: the URL, as written here\n") != std::string::npos);
+  CHECK(run.out.find("1 error, 0 warnings, 0 notes in 1 file.") != std::string::npos);
+  fs::remove_all(top);
+}
+
 TEST_CASE("fail levels set the exit code", "[cli]") {
   CHECK(run_patless("check testdata/rules/PL101/bad.bicep --fail-level error").exit_code == 1);
   CHECK(run_patless("check testdata/rules/PL101/good.bicep --fail-level note").exit_code == 0);

@@ -293,6 +293,14 @@ void read_policy(Document& doc, Value& definition, Value& deployment) {
   for (Document& n : doc.nested) n.outer_expressions = false;
 }
 
+// azd fills `${AZURE_ENV_NAME}` and `${VAR=default}` in a parameters file from
+// its environment before it deploys: such a string is unknown, not a literal.
+void mark_substitutions(Value& v) {
+  if (v.kind == Value::Kind::String && v.text.find("${") != std::string::npos) v.kind = Value::Kind::Opaque;
+  for (Value& item : v.items) mark_substitutions(item);
+  for (Member& m : v.members) mark_substitutions(m.value);
+}
+
 void read_parameters_file(Document& doc, const Value& root) {
   const Value* params = root.get("parameters");
   if (!params || params->kind != Value::Kind::Object) return;
@@ -301,7 +309,10 @@ void read_parameters_file(Document& doc, const Value& root) {
     p.name = m.key;
     p.range = m.key_range;
     // A Key Vault reference or a missing value stays unknown.
-    if (const Value* value = m.value.get("value")) p.default_value = *value;
+    if (const Value* value = m.value.get("value")) {
+      p.default_value = *value;
+      mark_substitutions(*p.default_value);
+    }
     doc.parameters.push_back(std::move(p));
   }
 }

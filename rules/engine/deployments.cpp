@@ -64,9 +64,12 @@ void bind_parameter_file(Scope& s, const Document& pf, const std::vector<Documen
 }
 
 // The templates a parameter file is for: the one a .bicepparam's `using` names
-// (a Bicep file or an ARM template); for an ARM parameters file, the templates
-// beside it whose name starts its own (main.json ← main.parameters.json), or
-// else every template beside it.
+// (a Bicep file or an ARM template). A JSON parameters file deploys ARM
+// templates and Bicep files alike (`az deployment group create -f main.bicep
+// -p main.parameters.json`, the layout of azd): given with --params, every
+// template the scan does not deploy as a module; found in a directory, the
+// templates whose name starts its own (main.json, main.bicep ←
+// main.parameters.json), or else every ARM template there.
 std::vector<size_t> targets_of(const Document& params, const std::vector<Document>& docs, const Paths& paths) {
   std::vector<size_t> named, alongside;
   if (params.format == Format::BicepParams) {  // `using none`, or a base others extend: no template
@@ -75,19 +78,16 @@ std::vector<size_t> targets_of(const Document& params, const std::vector<Documen
     if (it != paths.by_path.end() && is_template(docs[it->second])) named.push_back(it->second);
     return named;
   }
-  // An ARM parameters file: ARM templates.
-  auto format = [](const Document& t) { return t.format == Format::Arm; };
   if (params.given_as_parameters) {
     for (size_t i = 0; i < docs.size(); ++i)
-      if (format(docs[i])) named.push_back(i);
+      if (is_template(docs[i])) named.push_back(i);
     return named;
   }
   auto in_dir = paths.templates_in.find(directory_of(params.path));
   if (in_dir == paths.templates_in.end()) return {};
   std::string stem = fs::path(params.path).stem().string();
   for (size_t i : in_dir->second) {
-    if (!format(docs[i])) continue;
-    alongside.push_back(i);
+    if (docs[i].format == Format::Arm) alongside.push_back(i);
     if (stem.starts_with(fs::path(docs[i].path).stem().string() + ".")) named.push_back(i);
   }
   return named.empty() ? alongside : named;
