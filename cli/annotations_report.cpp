@@ -1,7 +1,9 @@
 // Findings as the logging commands of CI systems, which show them on the build
 // summary and beside the code: Azure Pipelines (`##vso[task.logissue …]`) and
 // GitHub Actions (`::error file=…::`). The escapes are the ones each runner's
-// own task library applies (azure-pipelines-task-lib, @actions/core).
+// own task library applies (azure-pipelines-task-lib, @actions/core). A file is
+// named from the repository's top, where both place it (GitHub shows an
+// annotation on a pull request's file only so), wherever patless ran.
 #include <string>
 
 #include "cli/reports.h"
@@ -78,7 +80,7 @@ std::string summary(const ScanResult& result) {
 
 }  // namespace
 
-void write_azure_annotations(std::ostream& out, const ScanResult& result) {
+void write_azure_annotations(std::ostream& out, const ScanResult& result, const RepositoryPaths& paths) {
   for (const Finding& f : result.findings) {
     if (!reported(f)) continue;
     std::string message = escaped(with_related(f.rule_id + ": " + f.message, f), kAzure, false);
@@ -90,7 +92,7 @@ void write_azure_annotations(std::ostream& out, const ScanResult& result) {
     }
     out << "##vso[task.logissue type=" << level_name(f.level) << ";";
     if (!f.path.empty()) {
-      out << "sourcepath=" << escaped(f.path, kAzure, true) << ";";
+      out << "sourcepath=" << escaped(paths.below_root(f.path).value_or(f.path), kAzure, true) << ";";
       if (f.range.valid())
         out << "linenumber=" << f.range.start_line << ";columnnumber=" << f.range.start_column << ";";
     }
@@ -102,13 +104,13 @@ void write_azure_annotations(std::ostream& out, const ScanResult& result) {
   out << summary(result);
 }
 
-void write_github_annotations(std::ostream& out, const ScanResult& result) {
+void write_github_annotations(std::ostream& out, const ScanResult& result, const RepositoryPaths& paths) {
   for (const Finding& f : result.findings) {
     if (!reported(f)) continue;
     out << "::" << (f.level == Level::Error ? "error" : f.level == Level::Warning ? "warning" : "notice");
     char separator = ' ';
     if (!f.path.empty()) {
-      out << " file=" << escaped(f.path, kGitHub, true);
+      out << " file=" << escaped(paths.below_root(f.path).value_or(f.path), kGitHub, true);
       separator = ',';
       if (f.range.valid()) {
         out << ",line=" << f.range.start_line << ",endLine=" << f.range.end_line << ",col=" << f.range.start_column

@@ -182,17 +182,15 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
 
   std::ostringstream report;
   if (o.format == "sarif") {
-    std::error_code ec;
-    SarifContext context{std::filesystem::current_path(ec).string(), command_line};
-    write_sarif(report, result, context);
+    write_sarif(report, result, SarifContext{command_line, RepositoryPaths::here()});
   } else if (o.format == "json") {
     write_json(report, result);
   } else if (o.format == "junit") {
     write_junit(report, result);
   } else if (o.format == "azure") {
-    write_azure_annotations(report, result);
+    write_azure_annotations(report, result, RepositoryPaths::here());
   } else if (o.format == "github") {
-    write_github_annotations(report, result);
+    write_github_annotations(report, result, RepositoryPaths::here());
   } else {
     TextStyle style;
     style.color = o.output.empty() && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 
+#include "cli/repository_paths.h"
 #include "cli/scan.h"
 #include "rules/engine/chain_view.h"
 
@@ -18,8 +19,8 @@ void write_text(std::ostream& out, const ScanResult& result, const TextStyle& st
 void write_json(std::ostream& out, const ScanResult& result);
 
 struct SarifContext {
-  std::string working_directory;  // absolute, for %SRCROOT%
   std::vector<std::string> command_line;
+  RepositoryPaths paths;  // %SRCROOT%: the repository's top level
 };
 void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext& context);
 
@@ -29,8 +30,8 @@ void write_junit(std::ostream& out, const ScanResult& result);
 
 // Logging commands that put findings on a CI run's summary and beside the code:
 // Azure Pipelines (`##vso[task.logissue]`) and GitHub Actions (`::error`).
-void write_azure_annotations(std::ostream& out, const ScanResult& result);
-void write_github_annotations(std::ostream& out, const ScanResult& result);
+void write_azure_annotations(std::ostream& out, const ScanResult& result, const RepositoryPaths& paths);
+void write_github_annotations(std::ostream& out, const ScanResult& result, const RepositoryPaths& paths);
 
 // `patless graph`: format "text" (an indented tree), "mermaid" or "dot".
 void write_graph(std::ostream& out, const ChainView& view, std::string_view format);

@@ -33,11 +33,6 @@ std::string uri_encode(std::string_view path) {
   return out;
 }
 
-// Paths below the working directory are relative to %SRCROOT%; others are file URIs.
-bool is_relative(const std::string& path) {
-  return !path.empty() && path[0] != '/' && path.rfind("../", 0) != 0 && path != "..";
-}
-
 // SARIF wants a region's end at or after its start.
 uint32_t end_column(const SourceRange& r) {
   return std::max(r.end_column, r.end_line == r.start_line ? r.start_column : 1u);
@@ -107,17 +102,15 @@ json automation_details() {
             {"azuredevops/pipeline/build/phaseName", non_empty(env("SYSTEM_PHASENAME"), "patless")}}}};
 }
 
-// Under %SRCROOT% (the working directory) when the path is; else an absolute
+// %SRCROOT% is the repository's top level (the working directory outside one)
+// and a file below it is written relative to it; anything else is an absolute
 // file URI (`file://../x` would name a host "..").
-void write_artifact_location(JsonWriter& w, const std::string& path) {
+void write_artifact_location(JsonWriter& w, const RepositoryPaths& paths, const std::string& path) {
   w.key("artifactLocation").begin_object();
-  if (is_relative(path)) {
-    w.member("uri", uri_encode(path)).member("uriBaseId", "%SRCROOT%");
-  } else {
-    std::error_code ec;
-    std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
-    w.member("uri", "file://" + uri_encode(ec ? path : absolute.string()));
-  }
+  if (std::optional<std::string> below = paths.below_root(path))
+    w.member("uri", uri_encode(*below)).member("uriBaseId", "%SRCROOT%");
+  else
+    w.member("uri", "file://" + uri_encode(paths.absolute(path)));
   w.end_object();
 }
 
@@ -131,23 +124,24 @@ void write_region(JsonWriter& w, std::string_view name, const SourceRange& r) {
       .end_object();
 }
 
-void write_physical_location(JsonWriter& w, const std::string& path, const SourceRange& r) {
+void write_physical_location(JsonWriter& w, const RepositoryPaths& paths, const std::string& path,
+                             const SourceRange& r) {
   w.key("physicalLocation").begin_object();
-  write_artifact_location(w, path);
+  write_artifact_location(w, paths, path);
   if (r.valid()) write_region(w, "region", r);
   w.end_object();
 }
 
 // One element of `results`, in the members' order of the rest of the report.
 void write_result(std::string& out, const Finding& f, const std::map<std::string, size_t>& rule_index,
-                  const std::string& fingerprint) {
+                  const std::string& fingerprint, const RepositoryPaths& paths) {
   JsonWriter w(out);
   w.begin_object().member("ruleId", f.rule_id);
   if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) w.member("ruleIndex", it->second);
   w.member("level", level_name(f.level)).message("message", f.message);
   if (!f.path.empty()) {
     w.key("locations").begin_array().begin_object();
-    write_physical_location(w, f.path, f.range);
+    write_physical_location(w, paths, f.path, f.range);
     w.end_object().end_array();
   }
   if (!f.related.empty()) {
@@ -155,7 +149,7 @@ void write_result(std::string& out, const Finding& f, const std::map<std::string
     uint64_t id = 1;
     for (const RelatedLocation& rel : f.related) {
       w.begin_object().member("id", id++);
-      write_physical_location(w, rel.path, rel.range);
+      write_physical_location(w, paths, rel.path, rel.range);
       w.message("message", rel.message).end_object();
     }
     w.end_array();
@@ -170,7 +164,7 @@ void write_result(std::string& out, const Finding& f, const std::map<std::string
   if (f.fix) {
     w.key("fixes").begin_array().begin_object().message("description", f.fix->description);
     w.key("artifactChanges").begin_array().begin_object();
-    write_artifact_location(w, f.fix->path);
+    write_artifact_location(w, paths, f.fix->path);
     w.key("replacements").begin_array();
     for (const Replacement& rep : f.fix->replacements) {
       w.begin_object();
@@ -198,8 +192,6 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
     notifications.push_back({{"level", "note"}, {"message", {{"text", "Skipped " + n}}}});
   for (const std::string& n : result.notes) notifications.push_back({{"level", "note"}, {"message", {{"text", n}}}});
 
-  std::string root = context.working_directory;
-  if (root.empty() || root.back() != '/') root += '/';
   json invocation{{"executionSuccessful", true}};
   if (!context.command_line.empty()) {
     std::string cmd;
@@ -221,7 +213,7 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
                          {"informationUri", PATLESS_HOMEPAGE},
                          {"rules", rules}}}}},
                      {"automationDetails", automation_details()},
-                     {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uri_encode(root)}}}}},
+                     {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uri_encode(context.paths.root())}}}}},
                      {"invocations", json::array({invocation})},
                      {"columnKind", "unicodeCodePoints"},
                      {"results", "@results@"}}})}};
@@ -242,7 +234,7 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
   };
   for (size_t i = 0; i < result.findings.size(); ++i) {
     next();
-    write_result(buffer, result.findings[i], rule_index, prints[i]);
+    write_result(buffer, result.findings[i], rule_index, prints[i], context.paths);
     flush(1 << 16);
   }
   for (const std::string& a : result.absent) {

@@ -135,21 +135,53 @@ TEST_CASE("SARIF on stdout is one JSON document with the full driver and results
   CHECK(replacement["insertedContent"]["text"] == "2024-11-01");
 }
 
-TEST_CASE("SARIF names a file outside the working directory by an absolute file URI", "[cli][sarif]") {
+TEST_CASE("SARIF names a file outside the repository by an absolute file URI, one in it from its top", "[cli][sarif]") {
   // `patless check ../infra` from a sibling directory: `file://../infra/…` would be a URI with
   // the host "..", which code scanning cannot place.
-  fs::path dir = temp_dir();
-  std::string cmd = "cd '" + std::string(PATLESS_SOURCE_DIR) + "/tests' && '" + PATLESS_BINARY +
-                    "' check ../testdata/examples/infra/main.bicep --format sarif >'" + (dir / "out").string() + "'";
-  REQUIRE(WEXITSTATUS(std::system(cmd.c_str())) == 1);
-  auto log = nlohmann::json::parse(read_text(dir / "out"));
-  fs::remove_all(dir);
-  const auto& location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
-  CHECK(location ==
-        nlohmann::json{
-            {"uri",
-             "file://" +
-                 (fs::path(PATLESS_SOURCE_DIR) / "testdata/examples/infra/main.bicep").lexically_normal().string()}});
+  fs::path top = temp_dir();
+  fs::create_directories(top / "plain/infra");
+  fs::create_directories(top / "plain/tools");
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", top / "plain/infra/main.bicep");
+  auto uri = [](const Run& r) {
+    auto log = nlohmann::json::parse(r.out);
+    return log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+  };
+  Run outside = run_patless_in(top / "plain/tools", "check ../infra/main.bicep --format sarif");
+  CHECK(outside.exit_code == 1);
+  CHECK(uri(outside) ==
+        nlohmann::json{{"uri", "file://" + (fs::weakly_canonical(top) / "plain/infra/main.bicep").string()}});
+
+  // The same in a repository: below its top, from wherever in it patless runs.
+  REQUIRE(std::system(("git init -q " + quoted((top / "plain").string())).c_str()) == 0);
+  const std::pair<const char*, const char*> runs[] = {
+      {"plain/tools", "../infra/main.bicep"}, {"plain/infra", "main.bicep"}, {"plain", "infra"}};
+  for (const auto& [from, path] : runs) {
+    Run inside = run_patless_in(top / from, std::string("check ") + path + " --format sarif");
+    CHECK(inside.exit_code == 1);
+    CHECK(uri(inside) == nlohmann::json{{"uri", "infra/main.bicep"}, {"uriBaseId", "%SRCROOT%"}});
+  }
+  fs::remove_all(top);
+}
+
+TEST_CASE("CI logging commands name a file from the repository's top, wherever in it patless runs", "[cli]") {
+  // GitHub shows an annotation on a pull request's file only by its path from the
+  // repository's top; from infra/ it said file=main.bicep.
+  fs::path top = temp_dir();
+  fs::create_directories(top / "repo/infra");
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", top / "repo/infra/main.bicep");
+  REQUIRE(std::system(("git init -q " + quoted((top / "repo").string())).c_str()) == 0);
+  Run github = run_patless_in(top / "repo/infra", "check . --format github");
+  CHECK(github.exit_code == 1);
+  CHECK(github.out.find("::error file=infra/main.bicep,line=15,endLine=15,col=12,endColumn=19,") == 0);
+  Run azure = run_patless_in(top / "repo/infra", "check main.bicep --format azure");
+  CHECK(azure.exit_code == 1);
+  CHECK(azure.out.find("##vso[task.logissue type=error;sourcepath=infra/main.bicep;linenumber=15;columnnumber=12;") ==
+        0);
+  // Outside a repository: as reported, from the working directory.
+  fs::remove_all(top / "repo/.git");
+  Run plain = run_patless_in(top / "repo/infra", "check . --format github");
+  CHECK(plain.out.find("::error file=main.bicep,line=15,") == 0);
+  fs::remove_all(top);
 }
 
 TEST_CASE("fingerprints survive inserted lines", "[cli][sarif]") {
@@ -391,16 +423,19 @@ TEST_CASE("check FILE reports on that file with the repository around it as cont
   // Related places are written from the current directory, as the named file is.
   CHECK(text.find("  note: ../main.bicep:32:1: deployed by module 'fluxIdentity'") != std::string::npos);
 
-  // SARIF: the related place, outside %SRCROOT% (the working directory), is an absolute file
-  // URI (it was `file://../../infra/main.bicep`, whose host is "..").
+  // SARIF: %SRCROOT% is the repository's top, wherever patless runs in it, and both places are
+  // below it (the related one was `file://../../infra/main.bicep`, whose host is "..", then an
+  // absolute URI; the named one was relative to infra/modules, where code scanning looks for nothing).
   Run sarif = run_patless_in(repo / "infra/modules", "check identity.bicep --format sarif");
   CHECK(sarif.exit_code == 1);
   auto log = nlohmann::json::parse(sarif.out);
+  CHECK(log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] ==
+        "file://" + fs::weakly_canonical(repo).string() + "/");
   const auto& result = log["runs"][0]["results"][0];
   CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"] ==
-        nlohmann::json{{"uri", "identity.bicep"}, {"uriBaseId", "%SRCROOT%"}});
+        nlohmann::json{{"uri", "infra/modules/identity.bicep"}, {"uriBaseId", "%SRCROOT%"}});
   CHECK(result["relatedLocations"][0]["physicalLocation"]["artifactLocation"] ==
-        nlohmann::json{{"uri", "file://" + fs::weakly_canonical(repo / "infra/main.bicep").string()}});
+        nlohmann::json{{"uri", "infra/main.bicep"}, {"uriBaseId", "%SRCROOT%"}});
 
   // A file named by its absolute path: the related locations are absolute too.
   Run absolute = run_patless("check '" + (repo / "infra/modules/identity.bicep").string() + "'");

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     f.related.push_back({f.path, patless::SourceRange{3, 1, 3, 13, 40, 52}, "the cluster"});
     result.findings.push_back(std::move(f));
   }
-  patless::SarifContext context{"/repo", {"patless", "check", "."}};
+  patless::SarifContext context{{"patless", "check", "."}, patless::RepositoryPaths("/repo", "")};
   std::vector<double> ms;
   size_t size = 0;
   for (int run = 0; run < 5; ++run) {

@@ -50,12 +50,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   patless::write_text(sink, result, patless::TextStyle{});
   patless::write_json(sink, result);
   patless::write_junit(sink, result);
-  patless::write_sarif(sink, result, patless::SarifContext{dir.string(), {"patless"}});
+  const patless::RepositoryPaths paths(dir.string(), "");
+  patless::write_sarif(sink, result, patless::SarifContext{{"patless"}, paths});
   size_t lines = 1 + result.notifications.size() + result.notes.size();  // and the summary
   for (const patless::Finding& f : result.findings) lines += !f.suppressed && f.baseline != "unchanged";
   for (auto write : {patless::write_azure_annotations, patless::write_github_annotations}) {
     std::ostringstream out;
-    write(out, result);
+    write(out, result, paths);
     std::string s = out.str();
     if (static_cast<size_t>(std::count(s.begin(), s.end(), '\n')) != lines) __builtin_trap();
   }
