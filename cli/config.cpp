@@ -80,6 +80,10 @@ bool read_rule(const std::string& id, const YAML::Node& n, Config& c, std::strin
               (options.empty() ? " (it takes only level)" : " (options: level " + std::string(options) + ")");
       return false;
     }
+    if (std::optional<std::string> why = rule->invalid_option(key, kv.second.Scalar())) {
+      error = where(kv.second) + ": " + id + " " + key + " '" + kv.second.Scalar() + "' " + *why;
+      return false;
+    }
     c.options[id][key] = kv.second.Scalar();
   }
   return true;

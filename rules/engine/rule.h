@@ -62,6 +62,11 @@ class Rule {
   virtual ~Rule() = default;
   virtual const RuleMeta& meta() const = 0;
   virtual void check(const Graph& graph, Emitter& out) const = 0;
+  // Why `value` is no value for the option `name` (read from .patless.yaml, so a
+  // typo is an error there rather than a rule that silently never fires), or nothing.
+  virtual std::optional<std::string> invalid_option(std::string_view /*name*/, std::string_view /*value*/) const {
+    return std::nullopt;
+  }
 };
 
 // Every rule, sorted by id.

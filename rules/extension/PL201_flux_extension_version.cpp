@@ -20,6 +20,13 @@ class FluxExtensionVersionRule : public Rule {
     return m;
   }
 
+  std::optional<std::string> invalid_option(std::string_view name, std::string_view value) const override {
+    // A value compare_versions() cannot read would make every comparison unknown: the rule would never fire.
+    if (name == "min_version" && (value.empty() || !compare_versions(value, value)))
+      return "is not a version like 1.14.1";
+    return std::nullopt;
+  }
+
   void check(const Graph& graph, Emitter& out) const override {
     for (const FluxExtension& e : graph.flux_extensions()) {
       Lookup version = e.get({"properties", "version"});
