@@ -52,6 +52,12 @@ void example_repository(const fs::path& at) {
   REQUIRE(std::system(("git init -q " + quoted(at.string())).c_str()) == 0);
 }
 
+// The example repository at `at` with `config` as its .patless.yaml.
+void example_repository(const fs::path& at, const std::string& config) {
+  example_repository(at);
+  std::ofstream(at / ".patless.yaml") << config;
+}
+
 // Runs the binary from `cwd`, its output kept outside it.
 Run run_patless_in(const fs::path& cwd, const std::string& args, const std::string& env = "NO_COLOR=1",
                    const std::string& binary = PATLESS_BINARY) {
@@ -649,8 +655,7 @@ TEST_CASE("check FILE says why a file named is not linted: excluded, or not a fi
           "[cli][pre-commit]") {
   // It said "No findings in 1 file" and nothing else: as if it had been linted.
   fs::path top = temp_dir();
-  example_repository(top / "repo");
-  std::ofstream(top / "repo/.patless.yaml") << "exclude:\n  - \"infra/sandbox.bicep\"\n";
+  example_repository(top / "repo", "exclude:\n  - \"infra/sandbox.bicep\"\n");
   std::ofstream(top / "repo/infra/notes.txt") << "not infrastructure\n";
   Run run = run_patless_in(top / "repo/infra", "check sandbox.bicep notes.txt");
   CHECK(run.exit_code == 0);
@@ -666,8 +671,7 @@ TEST_CASE("check DIR in a subdirectory of a repository keeps the repository's .p
   // It looked in the directory scanned alone: the repository's exclusions and
   // fail level were lost to whoever ran patless from infra/.
   fs::path top = temp_dir();
-  example_repository(top / "repo");
-  std::ofstream(top / "repo/.patless.yaml") << "fail-level: none\nexclude:\n  - \"infra/sandbox.bicep\"\n";
+  example_repository(top / "repo", "fail-level: none\nexclude:\n  - \"infra/sandbox.bicep\"\n");
   Run inside = run_patless_in(top / "repo/infra", "check .");
   CHECK(inside.exit_code == 0);
   CHECK(inside.out.find("sandbox.bicep") == std::string::npos);
