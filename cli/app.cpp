@@ -35,6 +35,7 @@ struct CheckOptions {
   std::vector<std::string> parameter_files;
   std::string format = "text";
   std::string output;
+  std::vector<std::string> reports;  // --report FORMAT:FILE
   std::string fail_level = "error";
   unsigned jobs = 0;
   bool no_module_cache = false;
@@ -180,23 +181,32 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     result.absent = compare_with_baseline(*baseline, result.findings);
   }
 
-  std::ostringstream report;
-  if (o.format == "sarif") {
-    write_sarif(report, result, SarifContext{command_line, RepositoryPaths::here()});
-  } else if (o.format == "json") {
-    write_json(report, result);
-  } else if (o.format == "junit") {
-    write_junit(report, result);
-  } else if (o.format == "azure") {
-    write_azure_annotations(report, result, RepositoryPaths::here());
-  } else if (o.format == "github") {
-    write_github_annotations(report, result, RepositoryPaths::here());
-  } else {
-    TextStyle style;
-    style.color = o.output.empty() && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    write_text(report, result, style);
+  auto render = [&](const std::string& format, bool terminal) {
+    std::ostringstream report;
+    if (format == "sarif") {
+      write_sarif(report, result, SarifContext{command_line, RepositoryPaths::here()});
+    } else if (format == "json") {
+      write_json(report, result);
+    } else if (format == "junit") {
+      write_junit(report, result);
+    } else if (format == "azure") {
+      write_azure_annotations(report, result, RepositoryPaths::here());
+    } else if (format == "github") {
+      write_github_annotations(report, result, RepositoryPaths::here());
+    } else {
+      TextStyle style;
+      style.color = terminal && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+      write_text(report, result, style);
+    }
+    return report.str();
+  };
+  // The other reports of the same scan (a pipeline publishes SARIF and JUnit and
+  // shows the findings in its log: one scan, not three).
+  for (const std::string& r : o.reports) {
+    size_t colon = r.find(':');
+    if (emit(render(r.substr(0, colon), false), r.substr(colon + 1), out, err) != 0) return 2;
   }
-  if (emit(report.str(), o.output, out, err) != 0) return 2;
+  if (emit(render(o.format, o.output.empty()), o.output, out, err) != 0) return 2;
 
   Level fail = *parse_level(o.fail_level);
   if (!o.fail_level_given && scan_options.config.fail_level) fail = *scan_options.config.fail_level;
@@ -313,6 +323,16 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
       ->check(CLI::IsMember({"text", "sarif", "json", "junit", "azure", "github"}))
       ->capture_default_str();
   check_cmd->add_option("-o,--output", check.output, "Write the report to this file (atomically) instead of stdout");
+  check_cmd
+      ->add_option("--report", check.reports,
+                   "FORMAT:FILE, also write the report in FORMAT to FILE (atomically), from the same scan; repeatable")
+      ->check([](const std::string& r) -> std::string {
+        static const std::set<std::string> formats = {"text", "sarif", "json", "junit", "azure", "github"};
+        size_t colon = r.find(':');
+        if (colon == std::string::npos || colon + 1 == r.size() || !formats.count(r.substr(0, colon)))
+          return "expected FORMAT:FILE, FORMAT one of text, sarif, json, junit, azure, github";
+        return "";
+      });
   check_cmd->add_option("--fail-level", check.fail_level, "Lowest level that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}))
       ->capture_default_str();

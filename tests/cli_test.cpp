@@ -282,6 +282,28 @@ TEST_CASE("check --fix on a file reached through a symbolic link fixes the file 
   fs::remove_all(dir);
 }
 
+TEST_CASE("one scan writes more formats with --report, each as its own run writes it", "[cli]") {
+  fs::path dir = temp_dir();
+  Run both =
+      run_patless("check testdata/examples --format azure --report " + quoted("sarif:" + (dir / "r.sarif").string()) +
+                  " --report " + quoted("junit:" + (dir / "r.xml").string()) + " --fail-level warning");
+  CHECK(both.exit_code == 1);
+  Run azure = run_patless("check testdata/examples --format azure");
+  CHECK(both.out == azure.out);
+  CHECK(read_text(dir / "r.xml") == run_patless("check testdata/examples --format junit").out);
+  // The same SARIF but for the command line it records.
+  auto sarif = nlohmann::json::parse(read_text(dir / "r.sarif"));
+  auto alone = nlohmann::json::parse(run_patless("check testdata/examples --format sarif").out);
+  sarif["runs"][0]["invocations"][0].erase("commandLine");
+  alone["runs"][0]["invocations"][0].erase("commandLine");
+  CHECK(sarif == alone);
+
+  Run bad = run_patless("check testdata/examples --report sarif");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--report: expected FORMAT:FILE") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("JSON output lists findings with positions", "[cli]") {
   Run r = run_patless("check testdata/rules/PL502/bad.yaml --format json");
   CHECK(r.exit_code == 1);
@@ -790,10 +812,15 @@ TEST_CASE("the Azure Pipelines template publishes CodeAnalysisLogs and fails by 
   std::string scripts;
   for (const auto& s : steps)
     if (s["bash"]) scripts += s["bash"].as<std::string>() + "\n";
-  CHECK(scripts.find("--format sarif") != std::string::npos);
-  CHECK(scripts.find("CodeAnalysisLogs/patless.sarif") != std::string::npos);
-  CHECK(scripts.find("--format junit") != std::string::npos);
+  // One scan writes the logging commands, SARIF and JUnit.
   CHECK(scripts.find("--format azure --fail-level ${{ parameters.failLevel }}") != std::string::npos);
+  CHECK(scripts.find("--report \"sarif:$(Build.ArtifactStagingDirectory)/CodeAnalysisLogs/patless.sarif\"") !=
+        std::string::npos);
+  CHECK(scripts.find("--report \"junit:$(Build.ArtifactStagingDirectory)/patless-junit.xml\"") != std::string::npos);
+  size_t scans = 0;
+  for (size_t at = scripts.find("patless check"); at != std::string::npos; at = scripts.find("patless check", at + 1))
+    ++scans;
+  CHECK(scans == 1);
   CHECK(scripts.find("cmake --install") != std::string::npos);
   // Registry modules restored before the scan, when asked for.
   CHECK(params["bicepRestore"]["default"].as<std::string>().empty());
