@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "cli/scan.h"
+#include "grammars/yaml/yaml_convert.h"
 
 namespace fs = std::filesystem;
 
@@ -19,6 +20,14 @@ struct TempDir {
   }
   ~TempDir() { fs::remove_all(path); }
 };
+
+// Values in a tree, itself included.
+size_t values_in(const patless::Value& v) {
+  size_t n = 1;
+  for (const patless::Value& item : v.items) n += values_in(item);
+  for (const patless::Member& m : v.members) n += values_in(m.value);
+  return n;
+}
 
 // Lints one file; returns its findings as "RULE line:col".
 std::vector<std::string> lint(const std::string& name, const std::string& bytes) {
@@ -81,6 +90,29 @@ TEST_CASE("a YAML alias bomb is bounded", "[hostile]") {
   CHECK(findings[0].rfind("PL001 ", 0) == 0);
   // In one no rule reads (a ConfigMap), nothing is expanded at all.
   CHECK(lint("bomb.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\n" + bomb).empty());
+
+  // The values built before it stops grow with the file, not up to two million for
+  // any file (240 MB for a kilobyte).
+  YAML::Node root = YAML::Load(bomb);
+  patless::SourceText src(bomb);
+  patless::YamlConverter small(src);
+  patless::Value cut = small.convert(root, 0);
+  CHECK(small.limit_hit);
+  CHECK(values_in(cut) <= patless::limits::kMinNodesVisited + 1);  // and the one cut there
+  CHECK(values_in(cut) > patless::limits::kMinNodesVisited / 2);
+}
+
+TEST_CASE("aliases that repeat a document some times over are read whole", "[hostile]") {
+  // A map of 50 labels used 400 times: 20,000 values from 4 KB, more than anchors do in real files.
+  std::string yaml = "labels: &labels {";
+  for (int i = 0; i < 50; ++i) yaml += (i ? ", k" : "k") + std::to_string(i) + ": v";
+  yaml += "}\nitems:\n";
+  for (int i = 0; i < 400; ++i) yaml += "  - *labels\n";
+  patless::SourceText src(yaml);
+  patless::YamlConverter converter(src);
+  patless::Value v = converter.convert(YAML::Load(yaml), 0);
+  CHECK_FALSE(converter.limit_hit);
+  CHECK(values_in(v) > 20'000);
 }
 
 TEST_CASE("binary bytes in a .bicep file are a PL001", "[hostile]") {

@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -14,7 +15,10 @@ namespace patless {
 
 class YamlConverter {
  public:
-  explicit YamlConverter(const SourceText& src) : src_(src) {}
+  explicit YamlConverter(const SourceText& src)
+      : src_(src),
+        budget_(std::clamp(src.bytes().size() * limits::kNodesPerYamlByte, limits::kMinNodesVisited,
+                           limits::kMaxNodesVisited)) {}
 
   // Set when nesting or the node budget ran out (alias bombs): the value is cut there.
   std::optional<SourceRange> limit_hit;
@@ -33,7 +37,7 @@ class YamlConverter {
 
  private:
   const SourceText& src_;
-  size_t budget_ = limits::kMaxNodesVisited;
+  size_t budget_;  // values left to build
 
   // Adds the members of a merge key's mapping (or list of mappings) that `object` lacks.
   void merge_into(Value& object, const YAML::Node& source, int depth);
