@@ -115,6 +115,13 @@ TEST_CASE("aliases that repeat a document some times over are read whole", "[hos
   CHECK(values_in(v) > 20'000);
 }
 
+TEST_CASE("65,536 unclosed brackets in a Bicep file are a PL001, not a double free", "[hostile]") {
+  // libtree-sitter 0.20.7 counts a node's children in 16 bits: the ERROR node that
+  // recovery builds here wrapped, and deleting the tree aborted the process.
+  for (size_t n : {65'536u, 70'000u})
+    CHECK(lint("brackets.bicep", "var x = " + std::string(n, '[') + "\n") == std::vector<std::string>{"PL001 1:1"});
+}
+
 TEST_CASE("binary bytes in a .bicep file are a PL001", "[hostile]") {
   std::string binary("resource x 'A/b@2020-01-01' = {\n\x01\x02\xff\xfe\x00\x10 }\n", 41);
   CHECK(lint("binary.bicep", binary) == std::vector<std::string>{"PL001 2:5"});

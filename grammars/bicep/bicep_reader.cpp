@@ -19,36 +19,63 @@ namespace patless {
 namespace {
 
 struct TreeDeleter {
-  void operator()(TSTree* t) const { ts_tree_delete(t); }
+  bool keep = false;  // see may_overflow_child_count()
+  void operator()(TSTree* t) const {
+    if (!keep) ts_tree_delete(t);
+  }
 };
+
+// libtree-sitter 0.20.7 (Debian 12's) keeps a node's child count in 16 bits
+// (tree-sitter 67d13cf, released in 0.20.8): error recovery that gathers 65,536
+// tokens or more into one ERROR node leaves a count that wraps, and deleting the
+// tree then frees memory twice. Reading it is safe (the children past the count
+// are not seen). Only a tree with an error has such a node (a repetition is kept
+// as a binary tree), and only a file with that many tokens: every token but a
+// line break or a zero-width MISSING one takes a byte that is not blank, so half
+// of 65,536 such bytes and line breaks leaves room for as many zero-width ones.
+// Such a tree is left to the end of the process, not deleted.
+bool may_overflow_child_count(std::string_view bytes) {
+  size_t tokens = 0;
+  for (char c : bytes) tokens += c != ' ' && c != '\t' && c != '\r';
+  return tokens >= 32'768;
+}
 struct ParserDeleter {
   void operator()(TSParser* p) const { ts_parser_delete(p); }
 };
 
 bool is(TSNode n, const char* type) { return std::strcmp(ts_node_type(n), type) == 0; }
 
-// Named children, skipping comments (which the grammar allows almost anywhere).
-// A cursor walks them in one pass (ts_node_named_child(n, i) starts over each time).
-std::vector<TSNode> named_children(TSNode n) {
-  std::vector<TSNode> out;
+// Calls `f` with each child of `n` until it returns false. A cursor walks them
+// in one pass: ts_node_child(n, i) starts over each time, which is quadratic in
+// an ERROR node of thousands of tokens.
+template <typename F>
+void for_each_child(TSNode n, F f) {
   TSTreeCursor cursor = ts_tree_cursor_new(n);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
-      TSNode c = ts_tree_cursor_current_node(&cursor);
-      if (ts_node_is_named(c) && !is(c, "comment") && !is(c, "diagnostic_comment")) out.push_back(c);
+      if (!f(ts_tree_cursor_current_node(&cursor))) break;
     } while (ts_tree_cursor_goto_next_sibling(&cursor));
   }
   ts_tree_cursor_delete(&cursor);
+}
+
+// Named children, skipping comments (which the grammar allows almost anywhere).
+std::vector<TSNode> named_children(TSNode n) {
+  std::vector<TSNode> out;
+  for_each_child(n, [&](TSNode c) {
+    if (ts_node_is_named(c) && !is(c, "comment") && !is(c, "diagnostic_comment")) out.push_back(c);
+    return true;
+  });
   return out;
 }
 
 bool has_anonymous_child(TSNode n, const char* token) {
-  uint32_t count = ts_node_child_count(n);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode c = ts_node_child(n, i);
-    if (!ts_node_is_named(c) && is(c, token)) return true;
-  }
-  return false;
+  bool found = false;
+  for_each_child(n, [&](TSNode c) {
+    found = !ts_node_is_named(c) && is(c, token);
+    return !found;
+  });
+  return found;
 }
 
 // Decodes a Bicep escape sequence starting at `s[i] == '\\'`; advances i past it.
@@ -815,13 +842,14 @@ std::string describe_error(TSNode err, const SourceText& src) {
 TSNode missing_equals(TSNode err) {
   if (ts_node_is_null(err) || ts_node_is_missing(err) || !is(err, "ERROR")) return {};
   std::vector<TSNode> kids;
-  for (uint32_t i = 0; i < ts_node_child_count(err); ++i) {
-    TSNode c = ts_node_child(err, i);
-    if (is(c, "comment")) continue;
-    if (!ts_node_is_named(c) && is(c, "=")) return {};
+  bool has_equals = false;
+  for_each_child(err, [&](TSNode c) {
+    if (is(c, "comment")) return true;
+    has_equals = !ts_node_is_named(c) && is(c, "=");
     kids.push_back(c);
-  }
-  if (kids.empty() || ts_node_is_named(kids[0])) return {};
+    return !has_equals;
+  });
+  if (has_equals || kids.empty() || ts_node_is_named(kids[0])) return {};
   std::string_view keyword = ts_node_type(kids[0]);
   size_t at;
   if (keyword == "var") {
@@ -909,6 +937,7 @@ Document read_bicep(std::string path, std::string_view bytes, Format format, boo
     return doc;
   }
   TSNode root = ts_tree_root_node(tree.get());
+  tree.get_deleter().keep = ts_node_has_error(root) && may_overflow_child_count(parse_bytes);
   if (ts_node_has_error(root) && grammar_text.structural_problem) {
     const GrammarText::Problem& p = *grammar_text.structural_problem;
     doc.errors.push_back({"syntax error: " + p.message, src.range(p.start, p.end)});
