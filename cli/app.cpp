@@ -171,6 +171,8 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     }
   }
 
+  // Where the reports place files and what fingerprints hash: the repository around the working directory.
+  const RepositoryPaths paths = RepositoryPaths::here();
   if (!o.baseline.empty()) {
     std::string error;
     auto baseline = load_baseline(o.baseline, error);
@@ -178,21 +180,21 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
       err << "patless: " << error << "\n";
       return 2;
     }
-    result.absent = compare_with_baseline(*baseline, result.findings);
+    result.absent = compare_with_baseline(*baseline, result.findings, paths);
   }
 
   auto render = [&](const std::string& format, bool terminal) {
     std::ostringstream report;
     if (format == "sarif") {
-      write_sarif(report, result, SarifContext{command_line, RepositoryPaths::here()});
+      write_sarif(report, result, SarifContext{command_line, paths});
     } else if (format == "json") {
-      write_json(report, result);
+      write_json(report, result, paths);
     } else if (format == "junit") {
       write_junit(report, result);
     } else if (format == "azure") {
-      write_azure_annotations(report, result, RepositoryPaths::here());
+      write_azure_annotations(report, result, paths);
     } else if (format == "github") {
-      write_github_annotations(report, result, RepositoryPaths::here());
+      write_github_annotations(report, result, paths);
     } else {
       TextStyle style;
       style.color = terminal && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");

@@ -31,8 +31,9 @@ std::optional<Baseline> load_baseline(const std::string& path, std::string& erro
   return b;
 }
 
-std::vector<std::string> compare_with_baseline(const Baseline& baseline, std::vector<Finding>& findings) {
-  std::vector<std::string> prints = fingerprints(findings);
+std::vector<std::string> compare_with_baseline(const Baseline& baseline, std::vector<Finding>& findings,
+                                               const RepositoryPaths& paths) {
+  std::vector<std::string> prints = fingerprints(findings, paths);
   std::set<std::string> seen;
   for (size_t i = 0; i < findings.size(); ++i) {
     bool known = baseline.results.count(prints[i]) > 0;

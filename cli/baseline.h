@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/repository_paths.h"
 #include "rules/engine/finding.h"
 
 namespace patless {
@@ -21,6 +22,7 @@ std::optional<Baseline> load_baseline(const std::string& path, std::string& erro
 // Sets each finding's `baseline` to "unchanged" or "new", and returns the
 // baseline's results that no finding matches, as SARIF results (JSON text)
 // with baselineState "absent".
-std::vector<std::string> compare_with_baseline(const Baseline& baseline, std::vector<Finding>& findings);
+std::vector<std::string> compare_with_baseline(const Baseline& baseline, std::vector<Finding>& findings,
+                                               const RepositoryPaths& paths);
 
 }  // namespace patless

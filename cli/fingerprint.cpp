@@ -24,14 +24,14 @@ std::string hex(uint64_t v) {
 
 }  // namespace
 
-std::vector<std::string> fingerprints(const std::vector<Finding>& findings) {
+std::vector<std::string> fingerprints(const std::vector<Finding>& findings, const RepositoryPaths& paths) {
   std::vector<std::string> out;
   std::map<std::string, int> seen;
   for (const Finding& f : findings) {
     std::string key = f.rule_id;
     key += '|';
     if (f.logical_location.empty() || f.logical_location.starts_with("file")) {
-      key += f.path;
+      key += paths.below_root(f.path).value_or(f.path);
       key += '|';
     }
     key += f.logical_location;

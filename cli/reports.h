@@ -16,7 +16,7 @@ struct TextStyle {
 };
 
 void write_text(std::ostream& out, const ScanResult& result, const TextStyle& style);
-void write_json(std::ostream& out, const ScanResult& result);
+void write_json(std::ostream& out, const ScanResult& result, const RepositoryPaths& paths);
 
 struct SarifContext {
   std::vector<std::string> command_line;

@@ -186,7 +186,7 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
     rules.push_back(rule_descriptor(rule->meta()));
   }
 
-  std::vector<std::string> prints = fingerprints(result.findings);
+  std::vector<std::string> prints = fingerprints(result.findings, context.paths);
   json notifications = json::array();
   for (const std::string& n : result.notifications)
     notifications.push_back({{"level", "note"}, {"message", {{"text", "Skipped " + n}}}});
@@ -245,8 +245,8 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
   out << (written ? "\n      ]" : "]") << std::string_view(head).substr(at + placeholder.size()) << "\n";
 }
 
-void write_json(std::ostream& out, const ScanResult& result) {
-  std::vector<std::string> prints = fingerprints(result.findings);
+void write_json(std::ostream& out, const ScanResult& result, const RepositoryPaths& paths) {
+  std::vector<std::string> prints = fingerprints(result.findings, paths);
   json findings = json::array();
   for (size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& f = result.findings[i];

@@ -190,6 +190,23 @@ TEST_CASE("CI logging commands name a file from the repository's top, wherever i
   fs::remove_all(top);
 }
 
+TEST_CASE("a file's fingerprint is the same wherever in the repository patless runs", "[cli][sarif]") {
+  // PL001 hashes the file's path: it was the path from the working directory.
+  fs::path top = temp_dir();
+  fs::create_directories(top / "repo/infra");
+  std::ofstream(top / "repo/infra/broken.bicep") << "resource x 'A/b@2020-01-01' = {\n";
+  REQUIRE(std::system(("git init -q " + quoted((top / "repo").string())).c_str()) == 0);
+  auto print = [&](const char* from, const char* path) {
+    Run r = run_patless_in(top / from, std::string("check ") + path + " --format sarif");
+    CHECK(r.exit_code == 1);
+    auto log = nlohmann::json::parse(r.out);
+    CHECK(log["runs"][0]["results"][0]["ruleId"] == "PL001");
+    return log["runs"][0]["results"][0]["partialFingerprints"]["patless/v1"].get<std::string>();
+  };
+  CHECK(print("repo", "infra") == print("repo/infra", "."));
+  fs::remove_all(top);
+}
+
 TEST_CASE("fingerprints survive inserted lines", "[cli][sarif]") {
   fs::path dir = temp_dir();
   fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "main.bicep");

@@ -48,9 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (result.chain)
     for (const char* format : {"text", "mermaid", "dot"}) patless::write_graph(sink, *result.chain, format);
   patless::write_text(sink, result, patless::TextStyle{});
-  patless::write_json(sink, result);
-  patless::write_junit(sink, result);
   const patless::RepositoryPaths paths(dir.string(), "");
+  patless::write_json(sink, result, paths);
+  patless::write_junit(sink, result);
   patless::write_sarif(sink, result, patless::SarifContext{{"patless"}, paths});
   size_t lines = 1 + result.notifications.size() + result.notes.size();  // and the summary
   for (const patless::Finding& f : result.findings) lines += !f.suppressed && f.baseline != "unchanged";
