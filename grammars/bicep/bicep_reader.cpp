@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "grammars/ascii.h"
 #include "grammars/bicep/bicep_compat.h"
@@ -18,10 +20,22 @@ extern "C" const TSLanguage* tree_sitter_bicep(void);
 namespace patless {
 namespace {
 
+// Trees that must not be deleted (may_overflow_child_count), kept reachable
+// until the process ends.
+void keep_until_exit(TSTree* t) {
+  static std::mutex mutex;
+  static auto* kept = new std::vector<TSTree*>;  // never destroyed: trees outlive static destructors
+  std::lock_guard<std::mutex> lock(mutex);
+  kept->push_back(t);
+}
+
 struct TreeDeleter {
   bool keep = false;  // see may_overflow_child_count()
   void operator()(TSTree* t) const {
-    if (!keep) ts_tree_delete(t);
+    if (keep)
+      keep_until_exit(t);
+    else
+      ts_tree_delete(t);
   }
 };
 
@@ -33,7 +47,7 @@ struct TreeDeleter {
 // as a binary tree), and only a file with that many tokens: every token but a
 // line break or a zero-width MISSING one takes a byte that is not blank, so half
 // of 65,536 such bytes and line breaks leaves room for as many zero-width ones.
-// Such a tree is left to the end of the process, not deleted.
+// Such a tree is kept to the end of the process, not deleted.
 bool may_overflow_child_count(std::string_view bytes) {
   size_t tokens = 0;
   for (char c : bytes) tokens += c != ' ' && c != '\t' && c != '\r';
