@@ -1,10 +1,15 @@
-// How long the SARIF report takes for many findings (10,000 by default).
+// How long the reports take for many findings (10,000 by default): SARIF, and
+// text for findings that are all on one line of a minified template.
 //
 //   sarif_bench [FINDINGS]
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "cli/reports.h"
@@ -37,5 +42,28 @@ int main(int argc, char** argv) {
   }
   std::sort(ms.begin(), ms.end());
   std::printf("SARIF for %zu findings: %.1f ms (median of 5), %.1f MB\n", n, ms[2], size / 1e6);
+
+  // Text: each finding shows its line; here every one is on the same line of 1.2 MB.
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / ("patless-bench-" + std::to_string(::getpid()) + ".json");
+  const uint32_t width = 120;  // bytes per finding along the line
+  std::ofstream(file) << std::string(static_cast<size_t>(width) * n, 'x') << "\n";
+  for (size_t i = 0; i < n; ++i) {
+    patless::Finding& f = result.findings[i];
+    f.path = file.string();
+    const uint32_t column = static_cast<uint32_t>(i) * width + 1;
+    f.range = patless::SourceRange{1, column, 1, column + 10, column - 1, column + 9};
+  }
+  ms.clear();
+  for (int run = 0; run < 5; ++run) {
+    std::ostringstream out;
+    auto t0 = std::chrono::steady_clock::now();
+    patless::write_text(out, result, patless::TextStyle{});
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::filesystem::remove(file);
+  std::sort(ms.begin(), ms.end());
+  std::printf("Text for %zu findings on one line of %.1f MB: %.1f ms (median of 5)\n", n,
+              static_cast<double>(width) * static_cast<double>(n) / 1e6, ms[2]);
   return 0;
 }
