@@ -18,6 +18,22 @@ SourceText::SourceText(std::string_view bytes) : bytes_(bytes) {
       ascii_lines_.back() = 0;
     }
   }
+  if (std::find(ascii_lines_.begin(), ascii_lines_.end(), 0) == ascii_lines_.end()) return;
+  code_points_before_.reserve(bytes.size() / kBlock + 1);
+  uint32_t count = 0;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (i % kBlock == 0) code_points_before_.push_back(count);
+    count += (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80;
+  }
+}
+
+size_t SourceText::code_points_before(size_t offset) const {
+  size_t block = offset / kBlock;
+  if (block >= code_points_before_.size()) block = code_points_before_.size() - 1;
+  size_t count = code_points_before_[block];
+  for (size_t i = block * kBlock; i < offset; ++i)
+    count += (static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80;  // skip UTF-8 continuation bytes
+  return count;
 }
 
 std::pair<uint32_t, uint32_t> SourceText::position(size_t offset) const {
@@ -28,10 +44,11 @@ std::pair<uint32_t, uint32_t> SourceText::position(size_t offset) const {
   if (line_index == 0 && bom_) start = std::min<size_t>(3, offset);
   if (ascii_lines_[line_index] && !(line_index == 0 && bom_))  // most lines: a byte is a code point
     return {static_cast<uint32_t>(line_index + 1), static_cast<uint32_t>(offset - start + 1)};
-  uint32_t column = 1;
-  for (size_t i = start; i < offset; ++i)
-    if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++column;  // skip UTF-8 continuation bytes
-  return {static_cast<uint32_t>(line_index + 1), column};
+  // A line that is not ASCII (so code_points_before_ is built), or the BOM's line.
+  if (code_points_before_.empty())
+    return {static_cast<uint32_t>(line_index + 1), static_cast<uint32_t>(offset - start + 1)};
+  return {static_cast<uint32_t>(line_index + 1),
+          static_cast<uint32_t>(code_points_before(offset) - code_points_before(start) + 1)};
 }
 
 SourceRange SourceText::range(size_t start_offset, size_t end_offset) const {

@@ -31,7 +31,15 @@ class SourceText {
   std::string_view bytes_;
   std::vector<uint32_t> line_starts_;
   std::vector<uint8_t> ascii_lines_;  // 1 when a line has no byte >= 0x80: columns are byte counts
+  // With any byte >= 0x80 in the file: the code points before every kBlock-th
+  // byte, so that a column on a long line that is not ASCII (a minified
+  // template with one accented word) costs a block's walk, not the line's.
+  static constexpr size_t kBlock = 256;
+  std::vector<uint32_t> code_points_before_;
   bool bom_ = false;
+
+  // Code points in bytes_[0, offset).
+  size_t code_points_before(size_t offset) const;
 };
 
 }  // namespace patless
