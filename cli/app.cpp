@@ -83,6 +83,31 @@ int emit(const std::string& report, const std::string& output, std::ostream& out
   return 0;
 }
 
+// A report never replaces a file the scan read (`-o main.bicep` typed for
+// `-o main.sarif`): says which, before anything is written. Only the files of
+// the target's name are resolved: a scan reads thousands.
+bool report_replaces_input(const CheckOptions& o, const ScanResult& result, std::ostream& err) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> targets;
+  if (!o.output.empty()) targets.push_back(o.output);
+  for (const std::string& r : o.reports) targets.push_back(r.substr(r.find(':') + 1));
+  for (const std::string& t : targets) {
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(t, ec);
+    auto same = [&](const std::string& f) {
+      return fs::path(f).filename() == target.filename() && fs::weakly_canonical(f, ec) == target;
+    };
+    bool read = std::any_of(result.documents.begin(), result.documents.end(),
+                            [&](const Document& d) { return same(d.path); }) ||
+                std::any_of(result.outlined.begin(), result.outlined.end(), same) ||
+                std::any_of(result.context.begin(), result.context.end(), same);
+    if (!read) continue;
+    err << "patless: " << t << " is a file this scan read: the report would replace it; write it elsewhere\n";
+    return true;
+  }
+  return false;
+}
+
 // Files named from two repositories, or outside --root, are not checked
 // together: their clusters and identities would mix (one cluster name in both
 // makes either ambiguous), and each is read around its own repository.
@@ -146,6 +171,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     r.files_considered = named->size() - skipped.size();
   };
   keep_named(result);
+  if (report_replaces_input(o, result, err)) return 2;
   if (o.fix || o.diff) {
     std::vector<std::string> errors;
     std::vector<FileFix> fixes = plan_fixes(result.findings, errors);

@@ -321,6 +321,21 @@ TEST_CASE("one scan writes more formats with --report, each as its own run write
   fs::remove_all(dir);
 }
 
+TEST_CASE("a report that would replace a file the scan read is refused before anything is written", "[cli]") {
+  // `-o main.bicep` typed for `-o main.sarif` replaced the template with the report.
+  fs::path dir = temp_dir();
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", dir / "main.bicep");
+  const std::string before = read_text(dir / "main.bicep");
+  for (const char* args : {"check . --format sarif -o main.bicep", "check . --fix --report sarif:./main.bicep"}) {
+    Run r = run_patless_in(dir, args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(" is a file this scan read: the report would replace it; write it elsewhere\n") !=
+          std::string::npos);
+    CHECK(read_text(dir / "main.bicep") == before);  // neither the report nor the fix was written
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("JSON output lists findings with positions", "[cli]") {
   Run r = run_patless("check testdata/rules/PL502/bad.yaml --format json");
   CHECK(r.exit_code == 1);
