@@ -122,6 +122,19 @@ TEST_CASE("65,536 unclosed brackets in a Bicep file are a PL001, not a double fr
     CHECK(lint("brackets.bicep", "var x = " + std::string(n, '[') + "\n") == std::vector<std::string>{"PL001 1:1"});
 }
 
+TEST_CASE("65,536 comments in a row in a valid Bicep file are read, not a double free", "[hostile]") {
+  // Comments are extras: the grammar made them children of one node, whose 16-bit
+  // count wrapped (the file is valid, so no error marked the tree as at risk).
+  std::string lines;
+  for (int i = 0; i < 70'000; ++i) lines += "// a comment\n";
+  CHECK(lint("comments.bicep", lines + "var x = 1\n").empty());
+  std::string blocks;
+  for (int i = 0; i < 70'000; ++i) blocks += "/**/";
+  CHECK(lint("blocks.bicep", "var x = [\n  1 " + blocks + "\n]\n").empty());
+  // An unterminated one is still the grammar's to fail on.
+  CHECK(lint("open.bicep", "var x = 1\n/* no end\n") == std::vector<std::string>{"PL001 2:1"});
+}
+
 TEST_CASE("binary bytes in a .bicep file are a PL001", "[hostile]") {
   std::string binary("resource x 'A/b@2020-01-01' = {\n\x01\x02\xff\xfe\x00\x10 }\n", 41);
   CHECK(lint("binary.bicep", binary) == std::vector<std::string>{"PL001 2:5"});

@@ -54,10 +54,13 @@ class Lexer {
         size_t e = src_.find('\n', i);
         e = e == std::string_view::npos ? n : e;
         g_.comments.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(e > i && src_[e - 1] == '\r' ? e - 1 : e));
+        blank(i, e);
         i = e;
       } else if (c == '/' && i + 1 < n && src_[i + 1] == '*') {
         size_t e = src_.find("*/", i + 2);
         if (e == std::string_view::npos) problem(i, i + 2, "unterminated comment: '/*' has no '*/'");
+        else
+          blank(i, e + 2);  // an unterminated one is left for the grammar to fail on
         e = e == std::string_view::npos ? n : e + 2;
         g_.comments.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(e));
         if (src_.substr(i, e - i).find('\n') != std::string_view::npos) line_break_ = true;
@@ -66,6 +69,7 @@ class Lexer {
         size_t e = src_.find('\n', i);
         e = e == std::string_view::npos ? n : e;
         g_.comments.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(e > i && src_[e - 1] == '\r' ? e - 1 : e));
+        blank(i, e);
         i = e;
       } else if (c == '\'') {
         i = string_start(i);
@@ -92,6 +96,7 @@ class Lexer {
         i = punctuation(i);
       }
     }
+    g_.lexed_whole = i >= n;
     // Strings left open at the end of the file end there.
     for (const Open& o : stack_)
       if (o.kind == '\'') tokens_[o.token].end = static_cast<uint32_t>(n);
@@ -113,6 +118,15 @@ class Lexer {
   std::vector<Token> tokens_;
   std::vector<Open> stack_;
   bool line_break_ = false;
+
+  // A comment becomes spaces (its line breaks kept) in what the grammar reads:
+  // the reader takes comments from `comments`, and libtree-sitter 0.20.7 counts
+  // a node's children in 16 bits, so 65,536 comments in a row (extras, children
+  // of one node) wrapped the count of a valid file's node and crashed the run.
+  void blank(size_t start, size_t end) {
+    for (size_t k = start; k < end; ++k)
+      if (out_[k] != '\n' && out_[k] != '\r') out_[k] = ' ';
+  }
 
   bool dollars_then_quotes(size_t i) const {
     while (i < src_.size() && src_[i] == '$') ++i;

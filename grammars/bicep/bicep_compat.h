@@ -34,8 +34,12 @@ struct GrammarText {
   };
   std::optional<Problem> structural_problem;
   // Comments (`//`, `/* */`, and `#disable-next-line`-style lines), as byte
-  // ranges: found by the lexer, so the reader need not walk the whole tree.
+  // ranges: found by the lexer, so the reader need not walk the whole tree. In
+  // `text` they are spaces (but an unterminated `/*`, which the grammar is to fail on).
   std::vector<std::pair<uint32_t, uint32_t>> comments;
+  // False when nesting deeper than the readers follow stopped the lexer: the
+  // rest of `text` is as written, its comments included.
+  bool lexed_whole = true;
 };
 
 // The rewrites, each only where the construct is well formed (a real syntax

@@ -44,10 +44,13 @@ struct TreeDeleter {
 // tokens or more into one ERROR node leaves a count that wraps, and deleting the
 // tree then frees memory twice. Reading it is safe (the children past the count
 // are not seen). Only a tree with an error has such a node (a repetition is kept
-// as a binary tree), and only a file with that many tokens: every token but a
-// line break or a zero-width MISSING one takes a byte that is not blank, so half
-// of 65,536 such bytes and line breaks leaves room for as many zero-width ones.
-// Such a tree is kept to the end of the process, not deleted.
+// as a binary tree, and comments, which the grammar takes as children of any
+// node, are spaces in the text it reads: see bicep_compat.h; but not past where
+// nesting too deep stopped the lexer), and only a file
+// with that many tokens: every token but a line break or a zero-width MISSING
+// one takes a byte that is not blank, so half of 65,536 such bytes and line
+// breaks leaves room for as many zero-width ones. Such a tree is kept to the end
+// of the process, not deleted.
 bool may_overflow_child_count(std::string_view bytes) {
   size_t tokens = 0;
   for (char c : bytes) tokens += c != ' ' && c != '\t' && c != '\r';
@@ -951,7 +954,8 @@ Document read_bicep(std::string path, std::string_view bytes, Format format, boo
     return doc;
   }
   TSNode root = ts_tree_root_node(tree.get());
-  tree.get_deleter().keep = ts_node_has_error(root) && may_overflow_child_count(parse_bytes);
+  tree.get_deleter().keep =
+      (ts_node_has_error(root) || !grammar_text.lexed_whole) && may_overflow_child_count(parse_bytes);
   if (ts_node_has_error(root) && grammar_text.structural_problem) {
     const GrammarText::Problem& p = *grammar_text.structural_problem;
     doc.errors.push_back({"syntax error: " + p.message, src.range(p.start, p.end)});
