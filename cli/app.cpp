@@ -282,7 +282,7 @@ int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
 // It goes where git runs hooks from: core.hooksPath when set, else the hooks of
 // the repository, which its worktrees share (their `.git` is a file).
 int install_hook(bool force, std::ostream& out, std::ostream& err) {
-  if (git_top_level(std::filesystem::path(".") / "x").empty()) {
+  if (git_top_level_of_directory(".").empty()) {
     err << "patless: not inside a git repository\n";
     return 2;
   }

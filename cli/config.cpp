@@ -95,7 +95,7 @@ std::string find_config(const std::filesystem::path& directory) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path dir = fs::weakly_canonical(fs::absolute(directory, ec), ec);
-  const fs::path top = git_top_level(dir / "x");  // outside a repository: this directory only
+  const fs::path top = git_top_level_of_directory(dir);  // outside a repository: this directory only
   fs::path up;
   for (;;) {
     if (fs::is_regular_file(dir / ".patless.yaml", ec))

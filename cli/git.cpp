@@ -70,7 +70,13 @@ bool is_git_entry(const fs::path& dot_git) {
 
 std::string git_top_level(const fs::path& file) {
   std::error_code ec;
-  fs::path dir = fs::weakly_canonical(fs::absolute(file, ec).parent_path(), ec);
+  fs::path absolute = fs::absolute(file, ec);
+  return ec ? "" : git_top_level_of_directory(absolute.parent_path());
+}
+
+std::string git_top_level_of_directory(const fs::path& directory) {
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(directory, ec), ec);
   if (ec) return "";
   for (;;) {
     if (is_git_entry(dir / ".git")) return dir.string();

@@ -21,6 +21,8 @@ std::optional<std::string> git_output(const std::filesystem::path& dir, const st
 // worktree misleads it, and a checkout another user owns (mounted into a
 // container), which git refuses to work in, is found too.
 std::string git_top_level(const std::filesystem::path& file);
+// The same for a directory: the repository it is in (or whose top it is).
+std::string git_top_level_of_directory(const std::filesystem::path& directory);
 
 // `text` as one word of a POSIX shell command: in single quotes, each of its own
 // written '\''.

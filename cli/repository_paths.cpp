@@ -32,7 +32,7 @@ RepositoryPaths::RepositoryPaths(const std::string& working_directory, const std
 RepositoryPaths RepositoryPaths::here() {
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
-  return RepositoryPaths(cwd.string(), git_top_level(cwd / "x"));
+  return RepositoryPaths(cwd.string(), git_top_level_of_directory(cwd));
 }
 
 std::optional<std::string> RepositoryPaths::below_root(const std::string& path) const {
