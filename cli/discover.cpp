@@ -69,7 +69,8 @@ Discovery discover(const std::vector<std::string>& paths) {
     }
     if (fs::is_regular_file(status)) {
       if (file_kind(arg) != FileKind::Other) out.files.push_back(display(root));
-      else out.skipped.push_back(display(root) + ": not a Bicep, ARM JSON or YAML file name");
+      else
+        out.skipped.push_back(display(root) + ": " + kNotLintableName);
       continue;
     }
     if (std::string why = not_a_file(status.type()); !why.empty()) {  // reading a pipe would wait forever

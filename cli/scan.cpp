@@ -170,7 +170,7 @@ ScanResult scan(const ScanOptions& options) {
   // a repository.
   for (const std::string& f : options.focus) {
     if (file_kind(f) == FileKind::Other)
-      result.notifications.push_back(f + ": not a Bicep, ARM JSON or YAML file name");
+      result.notifications.push_back(f + ": " + kNotLintableName);
     else if (std::find(found.files.begin(), found.files.end(), f) == found.files.end())
       found.files.push_back(f);
   }
