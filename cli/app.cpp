@@ -41,6 +41,19 @@ struct CheckOptions {
   bool no_module_cache = false;
 };
 
+// The formats of `check`'s report, for --format and --report.
+const std::vector<std::string> kFormats = {"text", "sarif", "json", "junit", "azure", "github"};
+
+// --report FORMAT:FILE, split at the first colon (a file's name may hold more).
+struct ExtraReport {
+  std::string format, file;
+};
+ExtraReport split_report(const std::string& r) {
+  size_t colon = r.find(':');
+  if (colon == std::string::npos) return {r, ""};
+  return {r.substr(0, colon), r.substr(colon + 1)};
+}
+
 // The configuration: --config; with files named, the repository's .patless.yaml;
 // else the one of the directory scanned (or of the current one), or above it in
 // its repository.
@@ -90,7 +103,7 @@ bool report_replaces_input(const CheckOptions& o, const ScanResult& result, std:
   namespace fs = std::filesystem;
   std::vector<std::string> targets;
   if (!o.output.empty()) targets.push_back(o.output);
-  for (const std::string& r : o.reports) targets.push_back(r.substr(r.find(':') + 1));
+  for (const std::string& r : o.reports) targets.push_back(split_report(r).file);
   for (const std::string& t : targets) {
     std::error_code ec;
     const fs::path target = fs::weakly_canonical(t, ec);
@@ -231,8 +244,8 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   // The other reports of the same scan (a pipeline publishes SARIF and JUnit and
   // shows the findings in its log: one scan, not three).
   for (const std::string& r : o.reports) {
-    size_t colon = r.find(':');
-    if (emit(render(r.substr(0, colon), false), r.substr(colon + 1), out, err) != 0) return 2;
+    ExtraReport report = split_report(r);
+    if (emit(render(report.format, false), report.file, out, err) != 0) return 2;
   }
   if (emit(render(o.format, o.output.empty()), o.output, out, err) != 0) return 2;
 
@@ -348,18 +361,19 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check_cmd
       ->add_option("-f,--format", check.format,
                    "Output format (azure, github: the logging commands of Azure Pipelines and GitHub Actions)")
-      ->check(CLI::IsMember({"text", "sarif", "json", "junit", "azure", "github"}))
+      ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
   check_cmd->add_option("-o,--output", check.output, "Write the report to this file (atomically) instead of stdout");
   check_cmd
       ->add_option("--report", check.reports,
                    "FORMAT:FILE, also write the report in FORMAT to FILE (atomically), from the same scan; repeatable")
       ->check([](const std::string& r) -> std::string {
-        static const std::set<std::string> formats = {"text", "sarif", "json", "junit", "azure", "github"};
-        size_t colon = r.find(':');
-        if (colon == std::string::npos || colon + 1 == r.size() || !formats.count(r.substr(0, colon)))
-          return "expected FORMAT:FILE, FORMAT one of text, sarif, json, junit, azure, github";
-        return "";
+        ExtraReport report = split_report(r);
+        if (!report.file.empty() && std::find(kFormats.begin(), kFormats.end(), report.format) != kFormats.end())
+          return "";
+        std::string formats;
+        for (const std::string& f : kFormats) formats += (formats.empty() ? "" : ", ") + f;
+        return "expected FORMAT:FILE, FORMAT one of " + formats;
       });
   check_cmd->add_option("--fail-level", check.fail_level, "Lowest level that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}))
