@@ -279,7 +279,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     std::string normal = normal_path(f);
     bool now = named_set.count(normal) || k == FileKind::Yaml ||
                ((bicep || json) && (k == FileKind::Bicep || k == FileKind::BicepParams)) ||
-               (json && k == FileKind::Json) || (k == FileKind::Json && named_after_bicep(f));
+               (k == FileKind::Json && (json || named_after_bicep(f)));
     if (!now && !(bicep && k == FileKind::Json)) continue;
     if (now) first.push_back(files.size());
     Candidate c;
