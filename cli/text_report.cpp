@@ -56,7 +56,7 @@ struct LineIndex {
     starts.clear();
     std::string_view bytes = text.line(number);
     for (size_t k = 0; k < bytes.size(); ++k)
-      if ((static_cast<unsigned char>(bytes[k]) & 0xC0) != 0x80) starts.push_back(k);
+      if (starts_code_point(bytes[k])) starts.push_back(k);
     return starts;
   }
 };

@@ -23,7 +23,7 @@ SourceText::SourceText(std::string_view bytes) : bytes_(bytes) {
   uint32_t count = 0;
   for (size_t i = 0; i < bytes.size(); ++i) {
     if (i % kBlock == 0) code_points_before_.push_back(count);
-    count += (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80;
+    count += starts_code_point(bytes[i]);
   }
 }
 
@@ -31,8 +31,7 @@ size_t SourceText::code_points_before(size_t offset) const {
   size_t block = offset / kBlock;
   if (block >= code_points_before_.size()) block = code_points_before_.size() - 1;
   size_t count = code_points_before_[block];
-  for (size_t i = block * kBlock; i < offset; ++i)
-    count += (static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80;  // skip UTF-8 continuation bytes
+  for (size_t i = block * kBlock; i < offset; ++i) count += starts_code_point(bytes_[i]);
   return count;
 }
 
@@ -80,7 +79,7 @@ size_t SourceText::offset_of(uint32_t line, uint32_t column) const {
   if (line == 1 && bom_) i = 3;
   for (uint32_t c = 1; c < column && i < bytes_.size() && bytes_[i] != '\n'; ++c) {
     ++i;  // step over one code point: its lead byte, then its continuation bytes
-    while (i < bytes_.size() && (static_cast<unsigned char>(bytes_[i]) & 0xC0) == 0x80) ++i;
+    while (i < bytes_.size() && !starts_code_point(bytes_[i])) ++i;
   }
   return i;
 }

@@ -9,6 +9,11 @@
 
 namespace patless {
 
+// Whether a byte starts a code point: it is no UTF-8 continuation byte.
+inline bool starts_code_point(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
+
 class SourceText {
  public:
   explicit SourceText(std::string_view bytes);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "grammars/limits.h"
+#include "grammars/source_text.h"
 
 namespace patless {
 namespace {
@@ -89,7 +90,7 @@ class Lexer {
         i = j;
       } else if (static_cast<unsigned char>(c) >= 0x80) {
         size_t j = i + 1;
-        while (j < n && (static_cast<unsigned char>(src_[j]) & 0xC0) == 0x80) ++j;
+        while (j < n && !starts_code_point(src_[j])) ++j;
         push(Tok::Other, i, j);
         i = j;
       } else {
