@@ -190,13 +190,22 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     std::vector<FileFix> fixes = plan_fixes(result.findings, errors);
     for (const auto& e : errors) err << "patless: cannot fix " << e << "\n";
     if (o.diff) {  // the changes, not the report
-      for (const FileFix& f : fixes) write_unified_diff(out, f);
-      return !errors.empty() ? 2 : fixes.empty() ? 0 : 1;
+      bool refused = false;
+      for (const FileFix& f : fixes) {
+        if (f.encoding != TextEncoding::Utf8) {  // git and patch take UTF-16 for binary: a UTF-8 diff would not apply
+          err << "patless: cannot show the fixes of " << f.path << " as a diff: it is " << encoding_name(f.encoding)
+              << " text (--fix applies them)\n";
+          refused = true;
+          continue;
+        }
+        write_unified_diff(out, f);
+      }
+      return !errors.empty() || refused ? 2 : fixes.empty() ? 0 : 1;
     }
     size_t fixed = 0;
     for (const FileFix& f : fixes) {
       std::string error;
-      if (!write_file_atomically(f.path, f.fixed, error)) {
+      if (!write_file_atomically(f.path, encode_from_utf8(f.fixed, f.encoding), error)) {
         err << "patless: " << error << "\n";
         return 2;
       }

@@ -10,7 +10,7 @@ namespace patless {
 
 std::optional<Baseline> load_baseline(const std::string& path, std::string& error) {
   std::string text;
-  if (!read_file(path, text, error)) {
+  if (!read_text_file(path, text, error)) {
     error = path + ": " + error;
     return std::nullopt;
   }

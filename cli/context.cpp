@@ -139,7 +139,7 @@ struct Candidate {
 // Takes what the selection needs from `c`'s bytes (read into `bytes`), in one
 // pass over them.
 void inspect_bytes(Candidate& c, std::string& bytes, std::string& error, std::vector<NeedleSet::Match>& matches) {
-  c.unreadable = !read_file(c.path, bytes, error);
+  c.unreadable = !read_text_file(c.path, bytes, error);
   if (c.unreadable) bytes.clear();
   c.read = true;
   matches.clear();
@@ -226,11 +226,11 @@ class ChainTouch {
 
  private:
   bool deploys_restored_chain(const Candidate& c) {
-    if (!read_file(c.path, bytes_, error_)) return true;
+    if (!read_text_file(c.path, bytes_, error_)) return true;
     for (std::string_view reference : registry_references(bytes_)) {
       std::optional<std::string> cached = registry_.cached_template(c.path, reference);
       if (!cached) continue;  // not restored: unknown to the scan as well
-      if (!read_file(*cached, restored_, error_) || names_chain_type(restored_, matches_)) return true;
+      if (!read_text_file(*cached, restored_, error_) || names_chain_type(restored_, matches_)) return true;
     }
     return false;
   }

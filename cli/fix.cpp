@@ -40,9 +40,16 @@ std::vector<FileFix> plan_fixes(const std::vector<Finding>& findings, std::vecto
   for (auto& [path, edits] : by_file) {
     FileFix fix;
     fix.path = path;
-    std::string error;
-    if (!read_file(path, fix.original, error)) {
+    std::string error, bytes;
+    if (!read_file(path, bytes, error)) {
       errors.push_back(path + ": " + error);
+      continue;
+    }
+    fix.original = bytes;
+    fix.encoding = decode_to_utf8(fix.original);
+    if (fix.encoding != TextEncoding::Utf8 && encode_from_utf8(fix.original, fix.encoding) != bytes) {
+      errors.push_back(path + ": not valid " + std::string(encoding_name(fix.encoding)) +
+                       " throughout (a lone surrogate or an odd last byte)");
       continue;
     }
     bool crlf = fix.original.find("\r\n") != std::string::npos;

@@ -1,9 +1,14 @@
 #include "cli/scan.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,18 +16,13 @@
 #include <thread>
 #include <unordered_set>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <filesystem>
-
 #include "cli/bicep_registry.h"
 #include "cli/context.h"
 #include "cli/discover.h"
 #include "grammars/limits.h"
 #include "grammars/paths.h"
 #include "grammars/read_document.h"
+#include "grammars/text_encoding.h"
 #include "rules/engine/deployments.h"
 #include "rules/engine/graph.h"
 #include "rules/engine/run_rules.h"
@@ -63,6 +63,12 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error, 
   }
   ::close(fd);
   bytes.resize(done);
+  return true;
+}
+
+bool read_text_file(const std::string& path, std::string& text, std::string& error, size_t max_bytes) {
+  if (!read_file(path, text, error, max_bytes)) return false;
+  decode_to_utf8(text);
   return true;
 }
 
@@ -230,7 +236,7 @@ ScanResult scan(const ScanOptions& options) {
       std::string bytes, error;
       for (size_t k = next++; k < todo.size(); k = next++) {
         size_t i = todo[k];
-        if (!read_file(found.files[i], bytes, error, options.max_file_bytes)) {
+        if (!read_text_file(found.files[i], bytes, error, options.max_file_bytes)) {
           skipped[i] = found.files[i] + ": " + error;
           continue;
         }

@@ -132,7 +132,7 @@ void write_text(std::ostream& out, const ScanResult& result, const TextStyle& st
       if (!source || source_path != f.path) {
         std::string error;
         source_path = f.path;
-        if (!read_file(f.path, source_bytes, error)) source_bytes.clear();
+        if (!read_text_file(f.path, source_bytes, error)) source_bytes.clear();
         source.emplace(source_bytes);
         line_index = LineIndex{};  // the new text may sit where the old one did
       }

@@ -19,6 +19,7 @@
 
 #include "cli/config.h"
 #include "cli/utf8.h"
+#include "grammars/text_encoding.h"
 #include "rules/engine/rule.h"
 #include "tests/read_text.h"
 
@@ -467,6 +468,61 @@ TEST_CASE("check --fix rewrites in place keeping BOM and CRLF, and a second run 
   CHECK(again.exit_code == 0);
   CHECK(again.out.empty());
   fs::remove_all(dir);
+}
+
+TEST_CASE("UTF-16 files: read, shown in UTF-8, fixed in UTF-16, not shown as a diff", "[cli][fixes][encoding]") {
+  // What Windows PowerShell's `>` writes. The UTF-8 copy's results are the expected ones.
+  fs::path dir = temp_dir();
+  fs::create_directories(dir / "utf8");
+  fs::create_directories(dir / "utf16");
+  for (const char* f : {"PL101/bad.json", "PL501/bad.yaml", "PL102/bad.bicep"}) {
+    const std::string text = "\xEF\xBB\xBF" + read_text(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules" / f);
+    const std::string name = fs::path(f).filename().string();
+    std::ofstream(dir / "utf8" / name, std::ios::binary) << text;
+    std::ofstream(dir / "utf16" / name, std::ios::binary) << patless::encode_from_utf8(
+        text, name == "bad.yaml" ? patless::TextEncoding::Utf16BE : patless::TextEncoding::Utf16LE);
+  }
+  Run utf8 = run_patless_in(dir / "utf8", "check .");
+  Run utf16 = run_patless_in(dir / "utf16", "check .");
+  CHECK(utf8.exit_code == 1);
+  CHECK(utf16.exit_code == 1);
+  CHECK(utf16.out == utf8.out);  // the same findings, places and source lines
+  CHECK(utf16.out.find("error[PL101]") != std::string::npos);
+
+  Run diff = run_patless_in(dir / "utf16", "check . --diff");
+  CHECK(diff.exit_code == 2);
+  CHECK(diff.out.empty());
+  CHECK(diff.err.find("patless: cannot show the fixes of bad.json as a diff: it is UTF-16LE text (--fix applies "
+                      "them)\n") != std::string::npos);
+
+  Run fix8 = run_patless_in(dir / "utf8", "check . --fix --fail-level none");
+  Run fix16 = run_patless_in(dir / "utf16", "check . --fix --fail-level none");
+  CHECK(fix16.exit_code == 0);
+  CHECK(fix16.err == fix8.err);
+  for (const char* name : {"bad.json", "bad.yaml", "bad.bicep"}) {
+    INFO(name);
+    const std::string fixed = read_text(dir / "utf8" / name);
+    CHECK(fixed != "\xEF\xBB\xBF" + read_text(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL101/bad.json"));
+    CHECK(read_text(dir / "utf16" / name) == patless::encode_from_utf8(fixed, std::string(name) == "bad.yaml"
+                                                                                  ? patless::TextEncoding::Utf16BE
+                                                                                  : patless::TextEncoding::Utf16LE));
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check FILE reads a caller saved as UTF-16 around it", "[cli][pre-commit][encoding]") {
+  fs::path repo = temp_dir();
+  example_repository(repo);
+  const fs::path caller = repo / "infra/main.bicep";
+  const std::string utf16 =
+      patless::encode_from_utf8("\xEF\xBB\xBF" + read_text(caller), patless::TextEncoding::Utf16LE);
+  std::ofstream(caller, std::ios::binary) << utf16;
+  Run run = run_patless_in(repo / "infra/modules", "check identity.bicep");
+  CHECK(run.exit_code == 1);
+  INFO(run.out);
+  // The subject finding needs main.bicep, which deploys this module on the cluster the extension is on.
+  CHECK(run.out.find("identity.bicep:15:14: error[PL402]") == 0);
+  fs::remove_all(repo);
 }
 
 TEST_CASE("check FILE reports on that file with the repository around it as context", "[cli][pre-commit]") {

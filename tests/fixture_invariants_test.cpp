@@ -1,7 +1,7 @@
 // Invariants over every fixture that need no expectation written in it: a
 // pre-commit run that names one file of a fixture gets every finding of the
-// whole fixture's scan that file takes part in, and CRLF line ends and a BOM
-// move nothing.
+// whole fixture's scan that file takes part in, and CRLF line ends, a BOM and
+// UTF-16 move nothing.
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/scan.h"
+#include "grammars/text_encoding.h"
 #include "tests/fixture_expectations.h"
 #include "tests/read_text.h"
 #include "tests/takes_part.h"
@@ -70,30 +71,65 @@ std::multiset<std::string> findings_of(const fs::path& unit, const fs::path& roo
   return out;
 }
 
+// Runs `rewrite` on the text of every file of a copy of `unit` in `copies`; returns the copy.
+template <typename Rewrite>
+fs::path rewritten_copy(const fs::path& unit, const fs::path& copies, Rewrite rewrite) {
+  fs::remove_all(copies);
+  fs::create_directories(copies);
+  const fs::path copy = copies / unit.filename();
+  if (fs::is_directory(unit))
+    fs::copy(unit, copy, fs::copy_options::recursive);
+  else
+    fs::copy_file(unit, copy);
+  for (const std::string& file : files_of(copy)) {
+    const std::string text = rewrite(read_text(file));  // before the stream empties the file
+    std::ofstream(file, std::ios::binary) << text;
+  }
+  return copy;
+}
+
+std::string with_bom(const std::string& bytes) {
+  return bytes.starts_with("\xEF\xBB\xBF") ? bytes : "\xEF\xBB\xBF" + bytes;
+}
+
 }  // namespace
 
 TEST_CASE("every fixture written with CRLF line ends and a BOM gives the same findings at the same places",
           "[fixtures][locations]") {
   const fs::path copies = fs::temp_directory_path() / ("patless-crlf-" + std::to_string(::getpid()));
   for (const fs::path& unit : fixture_units()) {
-    fs::remove_all(copies);
-    fs::create_directories(copies);
-    const fs::path copy = copies / unit.filename();
-    if (fs::is_directory(unit))
-      fs::copy(unit, copy, fs::copy_options::recursive);
-    else
-      fs::copy_file(unit, copy);
-    for (const std::string& file : files_of(copy)) {
-      std::string bytes = read_text(file), crlf = "\xEF\xBB\xBF";
-      if (bytes.starts_with("\xEF\xBB\xBF")) crlf.clear();
+    const fs::path copy = rewritten_copy(unit, copies, [](const std::string& bytes) {
+      std::string crlf;
       for (size_t i = 0; i < bytes.size(); ++i) {
         if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) crlf += '\r';
         crlf += bytes[i];
       }
-      std::ofstream(file, std::ios::binary) << crlf;
-    }
+      return with_bom(crlf);
+    });
     INFO("fixture " << unit.string());
     CHECK(findings_of(unit, unit.parent_path()) == findings_of(copy, copies));
   }
+  fs::remove_all(copies);
+}
+
+TEST_CASE("every fixture saved as UTF-16 gives the same findings at the same places", "[fixtures][locations]") {
+  // What Windows PowerShell's `>` writes; the units alternate between little and big endian.
+  const fs::path copies = fs::temp_directory_path() / ("patless-utf16-" + std::to_string(::getpid()));
+  bool little = true;
+  size_t converted = 0;
+  for (const fs::path& unit : fixture_units()) {
+    little = !little;
+    const auto encoding = little ? patless::TextEncoding::Utf16LE : patless::TextEncoding::Utf16BE;
+    const fs::path copy = rewritten_copy(unit, copies, [&](const std::string& bytes) {
+      std::string text = with_bom(bytes), utf16 = patless::encode_from_utf8(text, encoding), back = utf16;
+      // A fixture of bytes that are no UTF-8 (PL001's) has no UTF-16 form with the same columns.
+      if (patless::decode_to_utf8(back) != encoding || back != text) return bytes;
+      ++converted;
+      return utf16;
+    });
+    INFO("fixture " << unit.string() << " in " << patless::encoding_name(encoding));
+    CHECK(findings_of(unit, unit.parent_path()) == findings_of(copy, copies));
+  }
+  CHECK(converted > 200);
   fs::remove_all(copies);
 }
