@@ -4,7 +4,7 @@
 # Build first: cmake -S . -B build/fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
 #   -DPATLESS_FUZZ=ON -DPATLESS_BUILD_TESTS=OFF && cmake --build build/fuzz
 set -euo pipefail
-target=${1:?target: fuzz_bicep, fuzz_arm, fuzz_yaml, fuzz_pipeline or fuzz_selectors}
+target=${1:?target: fuzz_bicep, fuzz_arm, fuzz_yaml, fuzz_pipeline, fuzz_selectors or fuzz_encoding}
 seconds=${2:-600}
 build=${3:-build/fuzz}
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,8 +16,13 @@ case "$target" in
   fuzz_yaml) pattern='*.y*ml' ;;
   fuzz_pipeline) pattern='*' ;;
   fuzz_selectors) pattern='kustomization.yaml' ;;  # below: seeds whose first line is a pattern
+  fuzz_encoding) pattern='bom_crlf.*' ;;  # below: UTF-16 seeds of both byte orders
 esac
 find "$source_dir/testdata" -type f -name "$pattern" ! -name '*.expect' -exec cp -n {} "$corpus/" \; 2>/dev/null || true
+if [ "$target" = fuzz_encoding ]; then
+  printf '\xff\xfea\x00\r\x00\n\x00\x3d\xd8\x00\xde' > "$corpus/seed-utf16le"  # a, CRLF, a surrogate pair
+  printf '\xfe\xff\x00a\x00\n\xd8\x3d\xde\x00\xdc\x00' > "$corpus/seed-utf16be"  # and a lone low surrogate
+fi
 if [ "$target" = fuzz_pipeline ]; then
   # Whole repositories in the target's six parts (see fuzz_pipeline.cpp): a caller of
   # modules, a module, an ARM template, Flux YAML, a kustomization and its patch file.
