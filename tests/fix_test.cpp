@@ -37,9 +37,21 @@ std::string apply(std::string text, std::vector<patless::Replacement> edits) {
 TEST_CASE("fixes remove their finding and add none", "[fixes]") {
   const fs::path rules = fs::path(PATLESS_SOURCE_DIR) / "testdata" / "rules";
   const std::pair<const char*, const char*> cases[] = {
-      {"PL101", "bad.bicep"}, {"PL101", "bad.json"}, {"PL102", "bad.bicep"}, {"PL102", "bad.json"},
-      {"PL102", "bom_crlf.bicep"}, {"PL103", "bad.bicep"}, {"PL103", "bad.json"}, {"PL501", "bad.yaml"},
-      {"PL202", "bad.bicep"}, {"PL202", "bad.json"}, {"PL507", "bad.yaml"}, {"PL501", "flux_instance.yaml"}, {"PL501", "list.yaml"},
+      {"PL101", "bad.bicep"},
+      {"PL101", "bad.json"},
+      {"PL102", "bad.bicep"},
+      {"PL102", "bad.json"},
+      {"PL102", "bom_crlf.bicep"},
+      {"PL103", "bad.bicep"},
+      {"PL103", "bad.json"},
+      {"PL501", "bad.yaml"},
+      {"PL202", "bad.bicep"},
+      {"PL202", "bad.json"},
+      {"PL507", "bad.yaml"},
+      {"PL501", "flux_instance.yaml"},
+      {"PL501", "list.yaml"},
+      {"PL501", "concatenated_boms.yaml"},
+      {"PL507", "concatenated_boms.yaml"},
   };
   const fs::path tmp = fs::temp_directory_path() / ("patless-fix-" + std::to_string(::getpid()));
   fs::create_directories(tmp);

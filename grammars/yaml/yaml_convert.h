@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "grammars/limits.h"
 #include "grammars/model.h"
@@ -29,10 +30,18 @@ class YamlConverter {
   // `shared`: the node is inside an anchored one (see Value::shared).
   Value convert(const YAML::Node& n, int depth, bool shared = false);
 
-  // yaml-cpp marks are byte offsets that do not count a BOM.
+  // Where read_yaml took a BOM that starts a later line out of the text
+  // yaml-cpp reads (positions in yaml-cpp's terms, ascending).
+  std::vector<size_t> removed_boms;
+
+  // yaml-cpp marks are byte offsets that count neither the file's BOM nor removed_boms.
   size_t offset_of(const YAML::Mark& m) const {
-    if (m.pos < 0) return src_.bytes().size();
-    return static_cast<size_t>(m.pos) + src_.content_start();
+    return m.pos < 0 ? src_.bytes().size() : file_offset(static_cast<size_t>(m.pos));
+  }
+  size_t file_offset(size_t pos) const {
+    size_t removed =
+        static_cast<size_t>(std::upper_bound(removed_boms.begin(), removed_boms.end(), pos) - removed_boms.begin());
+    return std::min(pos + src_.content_start() + 3 * removed, src_.bytes().size());
   }
 
  private:

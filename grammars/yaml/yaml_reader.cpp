@@ -27,6 +27,29 @@ void collect_comments(const SourceText& src, Document& doc) {
   }
 }
 
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// The text yaml-cpp reads: without a BOM that starts a line after the first,
+// as concatenated files leave them (`cat a.yaml b.yaml`, each saved with one).
+// YAML allows one before each document, and the scanners of libyaml and
+// go-yaml (kubectl's, kustomize's) skip a BOM in column 0 between tokens;
+// yaml-cpp reads it as text: the key `\uFEFFapiVersion`, or before `---` an
+// error. Where each was is kept for the converter to map positions back.
+std::string without_later_boms(std::string_view bytes, size_t content_start, std::vector<size_t>& removed) {
+  size_t at = bytes.find("\n\xEF\xBB\xBF");
+  if (at == std::string_view::npos) return std::string(bytes);
+  std::string text;
+  text.reserve(bytes.size());
+  size_t from = 0;
+  for (; at != std::string_view::npos; at = bytes.find("\n\xEF\xBB\xBF", at + 1)) {
+    text.append(bytes, from, at + 1 - from);
+    removed.push_back(text.size() - content_start);
+    from = at + 1 + kBom.size();
+  }
+  text.append(bytes, from);
+  return text;
+}
+
 }  // namespace
 
 bool looks_like_kubernetes(std::string_view bytes) {
@@ -43,6 +66,7 @@ bool looks_like_kubernetes(std::string_view bytes) {
     size_t line = bytes.rfind('\n', at);
     line = line == std::string_view::npos ? 0 : line + 1;
     std::string_view before = bytes.substr(line, at - line);
+    if (before.starts_with(kBom)) before.remove_prefix(kBom.size());  // see without_later_boms
     if (before.empty() || before == "\"" || before == "'" || bytes[line] == '{') return true;
   }
   return false;
@@ -78,10 +102,11 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
     doc.errors.push_back({"the file contains a NUL byte: not a YAML text file", src.range(at, at + 1)});
     return doc;
   }
-  YamlLoad loaded = load_all_yaml(std::string(bytes));
+  YamlConverter converter(src);
+  YamlLoad loaded = load_all_yaml(without_later_boms(bytes, src.content_start(), converter.removed_boms));
   std::vector<YAML::Node>& nodes = loaded.documents;
   if (loaded.error) {
-    size_t at = std::min(loaded.error->first + src.content_start(), bytes.size());
+    size_t at = converter.file_offset(loaded.error->first);
     std::string message = "YAML error: " + loaded.error->second;
     SourceRange where = src.range(at, std::min(at + 1, bytes.size()));
     std::string_view line = src.line(where.start_line);
@@ -89,7 +114,6 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
     doc.errors.push_back({message, where});
     return doc;
   }
-  YamlConverter converter(src);
   // Reported once per file, at the first duplicate key (of the objects read).
   bool duplicate_reported = false;
   // One object; false when a limit stops the file.
