@@ -146,7 +146,8 @@ void inspect_bytes(Candidate& c, std::string& bytes, std::string& error, std::ve
   const fs::path dir = fs::path(c.path).parent_path();
   if (c.kind == FileKind::Yaml) {
     yaml_words().find_all(bytes, matches);
-    bool kustomization = false;
+    bool kustomization = is_kustomization_file(c.path);  // apiVersion and kind may be left out
+    c.flux = kustomization;
     for (const NeedleSet::Match& m : matches) {
       c.flux = c.flux || m.needle == kFluxGroup || m.needle == kFluxOperatorGroup || m.needle == kKustomizeGroup;
       kustomization = kustomization || m.needle == kKustomizeGroup;

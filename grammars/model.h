@@ -184,6 +184,16 @@ inline bool names_flux_instance(std::string_view api_version, std::string_view k
   return kind == "FluxInstance" && api_version.starts_with("fluxcd.controlplane.io/");
 }
 
+// A kustomization by its file name, as kustomize finds one in a directory
+// (konfig.RecognizedKustomizationFileNames). Such a file is read even without
+// apiVersion and kind, which kustomize then takes to be
+// kustomize.config.k8s.io/v1beta1 Kustomization (types.FixKustomization).
+inline bool is_kustomization_file(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
+}
+
 // A Kubernetes object: one YAML document with apiVersion and kind.
 struct K8sObject {
   std::string api_version, kind, name, namespace_;

@@ -12,7 +12,7 @@ FileKind file_kind(std::string_view path) {
   if (iends_with(path, ".bicep")) return FileKind::Bicep;
   if (iends_with(path, ".bicepparam")) return FileKind::BicepParams;
   if (iends_with(path, ".json") || iends_with(path, ".jsonc")) return FileKind::Json;
-  if (iends_with(path, ".yaml") || iends_with(path, ".yml")) return FileKind::Yaml;
+  if (iends_with(path, ".yaml") || iends_with(path, ".yml") || is_kustomization_file(path)) return FileKind::Yaml;
   return FileKind::Other;
 }
 
@@ -54,7 +54,7 @@ std::optional<Document> read_document(const std::string& path, std::string_view 
       return doc;
     }
     case FileKind::Yaml:
-      if (!looks_like_kubernetes(bytes)) return std::nullopt;
+      if (!looks_like_kubernetes(bytes) && !is_kustomization_file(path)) return std::nullopt;
       return read_yaml(path, bytes, detail == Detail::ChainOnly);
     case FileKind::Other: return std::nullopt;
   }

@@ -117,11 +117,20 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
   // Reported once per file, at the first duplicate key (of the objects read).
   bool duplicate_reported = false;
   // One object; false when a limit stops the file.
+  const bool kustomization_file = is_kustomization_file(doc.path);
   auto read_object = [&](const YAML::Node& node) -> bool {
     if (!node.IsMap()) return true;
     const YAML::Node api = node["apiVersion"], kind = node["kind"];
-    if (!api || !kind || !api.IsScalar() || !kind.IsScalar()) return true;
-    if (only_what_rules_read && !read_by_rules(api.Scalar(), kind.Scalar(), node)) return true;
+    if ((api && !api.IsScalar()) || (kind && !kind.IsScalar())) return true;
+    std::string api_version = api ? api.Scalar() : std::string(), kind_name = kind ? kind.Scalar() : std::string();
+    if (kustomization_file) {  // what kustomize takes them to be (is_kustomization_file)
+      if (kind_name.empty()) kind_name = "Kustomization";
+      if (api_version.empty())
+        api_version = kind_name == "Component" ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1";
+    } else if (!api || !kind) {
+      return true;
+    }
+    if (only_what_rules_read && !read_by_rules(api_version, kind_name, node)) return true;
     K8sObject obj;
     obj.root = converter.convert(node, 0);
     if (converter.limit_hit) {
@@ -130,8 +139,8 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
                             *converter.limit_hit});
       return false;
     }
-    obj.api_version = api.Scalar();
-    obj.kind = kind.Scalar();
+    obj.api_version = std::move(api_version);
+    obj.kind = std::move(kind_name);
     if (converter.duplicate_key && !duplicate_reported) {
       // kustomize refuses a resource with one (kubernetes-sigs/kustomize#3480), but
       // reads its own kustomization file keeping one of the two.
