@@ -9,7 +9,8 @@ namespace {
 
 bool is_fixture(const std::filesystem::path& p) {
   std::string ext = p.extension().string();
-  return ext == ".bicep" || ext == ".bicepparam" || ext == ".json" || ext == ".yaml" || ext == ".yml";
+  return ext == ".bicep" || ext == ".bicepparam" || ext == ".json" || ext == ".yaml" || ext == ".yml" ||
+         p.filename() == "Kustomization";
 }
 
 std::vector<std::string> lines_of(const std::string& path) {
