@@ -19,6 +19,7 @@
 #include "cli/named_files.h"
 #include "cli/reports.h"
 #include "cli/scan.h"
+#include "grammars/read_document.h"
 #include "rules/engine/rule.h"
 
 namespace patless {
@@ -325,7 +326,9 @@ int install_hook(bool force, std::ostream& out, std::ostream& err) {
       "#!/bin/sh\n"
       "# Installed by `patless install-hook`: lints the staged Bicep, ARM and Flux YAML files.\n"
       "git diff --cached --name-only -z --diff-filter=ACMR |\n"
-      "  grep -zE '\\.(bicep|bicepparam|json|jsonc|yaml|yml)$' |\n"
+      "  grep -zE '" +
+      std::string(kReadNamePattern) +
+      "' |\n"
       "  xargs -0 -r " +
       shell_quoted(binary) + " check\n";
   std::string error;

@@ -12,6 +12,12 @@ namespace patless {
 enum class FileKind { Bicep, BicepParams, Json, Yaml, Other };
 FileKind file_kind(std::string_view path);
 
+// The names file_kind() reads, as a regular expression that POSIX extended
+// grep, Python's re and ECMAScript read alike: the pre-commit hooks
+// (install-hook's script, .pre-commit-hooks.yaml) pass the staged files it matches.
+inline constexpr std::string_view kReadNamePattern =
+    "\\.([Bb][Ii][Cc][Ee][Pp]([Pp][Aa][Rr][Aa][Mm])?|[Jj][Ss][Oo][Nn][Cc]?|[Yy][Aa]?[Mm][Ll])$|(^|/)Kustomization$";
+
 // Most files of a repository are infrastructure that the identity chain never
 // touches. With Detail::ChainOnly, a template outside the chain (outside_chain)
 // comes back as an outline: path and format only, so that memory grows with

@@ -19,6 +19,7 @@
 
 #include "cli/config.h"
 #include "cli/utf8.h"
+#include "grammars/read_document.h"
 #include "grammars/text_encoding.h"
 #include "rules/engine/rule.h"
 #include "tests/read_text.h"
@@ -643,9 +644,18 @@ TEST_CASE("the pre-commit hook definition runs patless on the files pre-commit p
   CHECK(hook["language"].as<std::string>() == "system");
   const std::string entry = hook["entry"].as<std::string>();
   REQUIRE(entry.rfind("patless ", 0) == 0);
+  // The files patless reads, in the one pattern install-hook's script uses too.
+  CHECK(hook["files"].as<std::string>() == patless::kReadNamePattern);
   std::regex files(hook["files"].as<std::string>());  // pre-commit matches with Python's re.search
-  for (const char* f : {"main.bicep", "main.bicepparam", "azuredeploy.json", "a.jsonc", "gotk-sync.yaml", "k.yml"})
-    CHECK(std::regex_search(f, files));
+  for (const char* f :
+       {"main.bicep", "main.bicepparam", "azuredeploy.json",           "a.jsonc",           "gotk-sync.yaml",
+        "k.yml",      "MAIN.BICEP",      "infra/Main.BicepParam",      "deploy/X.JSON",     "k.YAML",
+        "a/b.Yml",    "Kustomization",   "clusters/dev/Kustomization", "README.md",         "main.bicep.bak",
+        "Dockerfile", "x.json5",         "a/MyKustomization",          "Kustomization.bak", "kustomization",
+        "yaml",       "a.bicepparams"}) {
+    INFO(f);
+    CHECK(std::regex_search(f, files) == (patless::file_kind(f) != patless::FileKind::Other));
+  }
   for (const char* f : {"README.md", "main.bicep.bak", "Dockerfile"}) CHECK_FALSE(std::regex_search(f, files));
 
   // What pre-commit runs: the entry, then the matching staged file names.
@@ -684,6 +694,14 @@ TEST_CASE("install-hook installs a git pre-commit hook that blocks a bad commit"
   CHECK(std::system((git + "add 'good config.bicep' && " + git + "commit -qm good >/dev/null 2>&1").c_str()) == 0);
   fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", repo / "bad.bicep");
   CHECK(std::system((git + "add bad.bicep && " + git + "commit -qm bad >/dev/null 2>&1").c_str()) != 0);
+  // A name in capitals, which patless reads too (the hook's pattern is kReadNamePattern).
+  CHECK(std::system((git + "rm -q --cached bad.bicep && mv '" + (repo / "bad.bicep").string() + "' '" +
+                     (repo / "BAD.BICEP").string() + "' && " + git + "add BAD.BICEP && " + git +
+                     "commit -qm bad >/dev/null 2>&1")
+                        .c_str()) != 0);
+  CHECK(std::system(
+            (git + "rm -q --cached BAD.BICEP && " + git + "commit -qm empty --allow-empty >/dev/null 2>&1").c_str()) ==
+        0);  // what stopped it was the file
   fs::remove_all(repo);
 }
 
