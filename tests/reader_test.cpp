@@ -454,3 +454,26 @@ TEST_CASE("Detail::ChainOnly converts only the YAML objects some rule reads", "[
   REQUIRE(whole);
   CHECK(whole->objects.size() == 7);
 }
+
+TEST_CASE("a kustomization file is read as kustomize reads it: by name, apiVersion and kind filled in",
+          "[reader][yaml]") {
+  // Only the first document is the kustomization (kustomize decodes that one).
+  auto doc = patless::read_document("base/kustomization.yaml", "resources:\n  - a.yaml\n---\nfoo: bar\n");
+  REQUIRE(doc);
+  REQUIRE(doc->objects.size() == 1);
+  CHECK(doc->objects[0].api_version == "kustomize.config.k8s.io/v1beta1");
+  CHECK(doc->objects[0].kind == "Kustomization");
+  CHECK(doc->objects[0].is_kustomization());
+  CHECK(doc->objects[0].kustomize_paths() == std::vector<std::string_view>{"a.yaml"});
+
+  auto component = patless::read_document("c/Kustomization", "kind: Component\npatches: []\n");
+  REQUIRE(component);
+  REQUIRE(component->objects.size() == 1);
+  CHECK(component->objects[0].api_version == "kustomize.config.k8s.io/v1alpha1");
+  CHECK(component->objects[0].is_kustomization());
+
+  // Any other name: a document without apiVersion and kind is no object, and such a file is not read.
+  CHECK_FALSE(patless::read_document("base/resources.yaml", "resources:\n  - a.yaml\n"));
+  CHECK(patless::file_kind("c/Kustomization") == patless::FileKind::Yaml);
+  CHECK(patless::file_kind("c/kustomization") == patless::FileKind::Other);
+}

@@ -116,14 +116,16 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
   }
   // Reported once per file, at the first duplicate key (of the objects read).
   bool duplicate_reported = false;
+  // kustomize decodes the first document of a kustomization file, the kustomization.
+  const YAML::Node kustomization =
+      is_kustomization_file(doc.path) && !nodes.empty() ? nodes.front() : YAML::Node(YAML::NodeType::Undefined);
   // One object; false when a limit stops the file.
-  const bool kustomization_file = is_kustomization_file(doc.path);
   auto read_object = [&](const YAML::Node& node) -> bool {
     if (!node.IsMap()) return true;
     const YAML::Node api = node["apiVersion"], kind = node["kind"];
     if ((api && !api.IsScalar()) || (kind && !kind.IsScalar())) return true;
     std::string api_version = api ? api.Scalar() : std::string(), kind_name = kind ? kind.Scalar() : std::string();
-    if (kustomization_file) {  // what kustomize takes them to be (is_kustomization_file)
+    if (node.is(kustomization)) {  // what kustomize takes them to be (is_kustomization_file)
       if (kind_name.empty()) kind_name = "Kustomization";
       if (api_version.empty())
         api_version = kind_name == "Component" ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1";
