@@ -4,12 +4,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "grammars/ascii.h"
 #include "grammars/model.h"
+#include "grammars/text_encoding.h"
 
 namespace patless {
 namespace {
@@ -252,7 +252,9 @@ BicepRegistry::Config BicepRegistry::read_config(const std::string& directory) {
   std::ifstream in(fs::path(directory) / "bicepconfig.json", std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
-  nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+  std::string bytes = text.str();
+  decode_to_utf8(bytes);  // saved as UTF-16, which Bicep reads too (grammars/text_encoding.h)
+  nlohmann::json j = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
   if (!j.is_object()) return config;  // Bicep would refuse it: nothing to add
   if (auto root = j.find("cacheRootDirectory"); root != j.end() && root->is_string() && !root->get<std::string>().empty()) {
     std::error_code ec;

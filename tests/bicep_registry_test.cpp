@@ -1,13 +1,14 @@
 // Registry module references and where Bicep's cache keeps them
 // (Azure/bicep: OciArtifactAddressComponents.TryParse, TagEncoder, OciArtifactRegistry).
+#include "cli/bicep_registry.h"
+
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
-#include "cli/bicep_registry.h"
+#include "grammars/text_encoding.h"
 
 namespace fs = std::filesystem;
 using namespace patless;
@@ -23,7 +24,7 @@ std::string cache_of(std::string_view reference, const std::map<std::string, std
 
 void write(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
+  std::ofstream(p, std::ios::binary) << text;
 }
 
 }  // namespace
@@ -95,6 +96,12 @@ TEST_CASE("a restored module is found in Bicep's cache, moved by the nearest bic
             "\",\n  \"moduleAliases\": { \"br\": { \"contoso\": { \"registry\": \"contoso.azurecr.io\", "
             "\"modulePath\": \"bicep\" } } }\n}\n");
   write(root / "repo/team/deep/main.bicep", "");
+  // Saved as UTF-16 (Windows PowerShell's `>`), which Bicep reads as well.
+  write(root / "repo/utf16/bicepconfig.json",
+        encode_from_utf8("\xEF\xBB\xBF{ \"moduleAliases\": { \"br\": { \"contoso\": { \"registry\": "
+                         "\"contoso.azurecr.io\", \"modulePath\": \"bicep\" } } } }",
+                         TextEncoding::Utf16LE));
+  write(home / ".bicep/br/contoso.azurecr.io/bicep$b/V2$1/main.json", "{}");
 
   BicepRegistry registry(home.string());
   auto a = registry.cached_template((root / "repo/main.bicep").string(), "br/public:avm/res/a:1.0");
@@ -107,5 +114,8 @@ TEST_CASE("a restored module is found in Bicep's cache, moved by the nearest bic
   REQUIRE(b);
   CHECK(*b == (root / "other-cache/br/contoso.azurecr.io/bicep$b/V2$1/main.json").string());
   CHECK_FALSE(registry.cached_template((root / "repo/team/deep/main.bicep").string(), "br/public:avm/res/a:1.0"));
+  auto c = registry.cached_template((root / "repo/utf16/main.bicep").string(), "br/contoso:b:V2");
+  REQUIRE(c);
+  CHECK(*c == (home / ".bicep/br/contoso.azurecr.io/bicep$b/V2$1/main.json").string());
   fs::remove_all(root);
 }
