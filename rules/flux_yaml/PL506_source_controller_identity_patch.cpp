@@ -47,14 +47,18 @@ class SourceControllerIdentityPatchRule : public Rule {
       bool annotated =
           opaque(client_id) || (client_id && client_id->kind == Value::Kind::String && !client_id->text.empty());
       const Value* use = at(flux.deployment, {"spec", "template", "metadata", "labels", kUseLabel});
-      bool labelled = opaque(use) ||
-                      (use && (use->kind == Value::Kind::String || use->kind == Value::Kind::Bool) && use->text == "true");
+      bool labelled = opaque(use) || (use && use->kind == Value::Kind::String && use->text == "true");
+      // `use: true` unquoted is YAML's boolean: label values are strings, and the API
+      // server refuses the Deployment (kubernetes/kubernetes#23251).
+      const bool boolean = use && use->kind == Value::Kind::Bool && use->text == "true";
       if (annotated && labelled) continue;
-
       std::string missing;
       if (!annotated) missing += "the ServiceAccount annotation " + std::string(kClientIdAnnotation);
       if (!annotated && !labelled) missing += " and ";
       if (!labelled) missing += "the pod label " + std::string(kUseLabel) + ": \"true\"";
+      if (boolean)
+        missing +=
+            " (it is the boolean true, unquoted: label values are strings, and Kubernetes refuses the Deployment)";
       const ObjectNode& installer = *flux.installer;
       // Where the fix goes: the kustomization's patch list, whichever form it uses,
       // or a FluxInstance's spec.kustomize.patches (or what of that path it has).
