@@ -5,6 +5,35 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
+void append_utf16(std::string& out, char16_t unit, bool little_endian) {
+  char low = static_cast<char>(unit & 0xFF), high = static_cast<char>(unit >> 8);
+  out += little_endian ? low : high;
+  out += little_endian ? high : low;
+}
+
+bool is_high_surrogate(char32_t u) {
+  return u >= 0xD800 && u <= 0xDBFF;
+}
+bool is_low_surrogate(char32_t u) {
+  return u >= 0xDC00 && u <= 0xDFFF;
+}
+
+// The code point that starts at utf8[i] and how many bytes it takes; a byte
+// that starts none (or an encoded surrogate) is U+FFFD of one byte.
+char32_t next_code_point(std::string_view utf8, size_t i, size_t& length) {
+  length = utf8_sequence(utf8, i);
+  if (length == 0) {
+    length = 1;
+    return kReplacement;
+  }
+  const unsigned char lead_bits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  char32_t c = static_cast<unsigned char>(utf8[i]) & lead_bits[length];
+  for (size_t k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+  return c;
+}
+
+}  // namespace
+
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);
@@ -22,41 +51,6 @@ void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
 }
-
-void append_utf16(std::string& out, char16_t unit, bool little_endian) {
-  char low = static_cast<char>(unit & 0xFF), high = static_cast<char>(unit >> 8);
-  out += little_endian ? low : high;
-  out += little_endian ? high : low;
-}
-
-bool is_high_surrogate(char32_t u) {
-  return u >= 0xD800 && u <= 0xDBFF;
-}
-bool is_low_surrogate(char32_t u) {
-  return u >= 0xDC00 && u <= 0xDFFF;
-}
-
-// The code point that starts at utf8[i] and how many bytes it takes; a byte
-// that starts none (or an encoded surrogate) is U+FFFD of one byte.
-char32_t next_code_point(std::string_view utf8, size_t i, size_t& length) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(utf8[k]); };
-  const unsigned char b = byte(i);
-  length = 1;
-  if (b < 0x80) return b;
-  size_t n = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-  if (n == 0 || i + n > utf8.size()) return kReplacement;
-  char32_t c = b & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return kReplacement;
-    c = (c << 6) | (byte(i + k) & 0x3F);
-  }
-  const char32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (c < least[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return kReplacement;
-  length = n;
-  return c;
-}
-
-}  // namespace
 
 const char* encoding_name(TextEncoding e) {
   switch (e) {

@@ -14,6 +14,7 @@
 #include "grammars/bicep/bicep_compat.h"
 #include "grammars/limits.h"
 #include "grammars/source_text.h"
+#include "grammars/text_encoding.h"
 
 extern "C" const TSLanguage* tree_sitter_bicep(void);
 
@@ -120,21 +121,7 @@ void append_escape(std::string_view s, size_t& i, std::string& out) {
           cp = cp * 16 + static_cast<uint32_t>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
         }
         i = close + 1;
-        if (cp < 0x80) {
-          out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-          out += static_cast<char>(0xC0 | (cp >> 6));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-          out += static_cast<char>(0xE0 | (cp >> 12));
-          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-          out += static_cast<char>(0xF0 | (cp >> 18));
-          out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
+        append_utf8(out, cp);
         return;
       }
       out += "\\u";
