@@ -187,8 +187,8 @@ std::vector<size_t> components_of(size_t k, const std::vector<Document>& docs, c
 
 // The files a kustomization builds: its `resources`, `bases` and `components`,
 // files or directories, through the kustomizations of those directories. A
-// directory without a kustomization in the scan (kustomization.yaml files
-// often lack apiVersion and kind) counts with every file below it.
+// directory without a kustomization in the scan (none, or one
+// outside the paths scanned or that could not be read) counts with every file below it.
 void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex& index, std::set<std::string>& files,
                    int depth) {
   if (depth > 16) return;
