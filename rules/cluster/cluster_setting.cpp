@@ -48,6 +48,9 @@ void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_li
                 std::string(on_in_new_clusters_from) + " or later, not in one that exists already: ";
     else if (l.absent())
       message = "AKS cluster " + name + " does not set " + std::string(setting) + ": ";
+    else if (l.value.kind == Value::Kind::String)  // AKS decodes its body strictly: a string is no boolean
+      message = "AKS cluster " + name + " sets " + std::string(setting) + " to the string '" + l.value.text +
+                "', not a boolean, which AKS refuses: ";
     else
       message = "AKS cluster " + name + " sets " + std::string(setting) + " to " +
                 (l.value.text.empty() ? "null" : l.value.text) + ": ";
