@@ -46,6 +46,13 @@ if [ "$target" = fuzz_pipeline ]; then
   join "$build/groups-main.bicep" "$r/PL402/existing_in_subscription_template/credential.bicep" \
     "$r/PL402/existing_in_resource_group_arm/azuredeploy.json" "$r/PL506/patch_files/gotk-sync.yaml" \
     "$r/PL506/patch_files/kustomization.yaml" "$r/PL506/patch_files/sa-patch.yaml" > "$corpus/seed-resource-groups"
+  # Files from Windows: the ARM template and the Flux YAML in UTF-16 (LE, BE), the kustomization
+  # without apiVersion and kind, a BOM starting a later document.
+  utf16() { { printf '\xef\xbb\xbf'; cat "$2"; } | iconv -f UTF-8 -t "$1" > "$build/$(basename "$2").$1"; echo "$build/$(basename "$2").$1"; }
+  grep -v '^apiVersion: kustomize\|^kind: Kustomization' "$r/PL506/patch_files/kustomization.yaml" > "$build/bare-kustomization.yaml"
+  join "$r/PL201/caller_of_modules/main.bicep" "$r/PL201/caller_of_modules/flux.bicep" "$(utf16 UTF-16LE "$r/PL201/bad.json")" \
+    "$(utf16 UTF-16BE "$r/PL506/patch_files/gotk-sync.yaml")" "$build/bare-kustomization.yaml" \
+    "$r/PL501/concatenated_boms.yaml" > "$corpus/seed-windows"
 fi
 if [ "$target" = fuzz_selectors ]; then
   printf '(source|image-reflector)-controller\nsource-controller' > "$corpus/seed-alternation"
