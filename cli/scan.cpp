@@ -19,6 +19,7 @@
 #include "cli/bicep_registry.h"
 #include "cli/context.h"
 #include "cli/discover.h"
+#include "grammars/ascii.h"
 #include "grammars/limits.h"
 #include "grammars/paths.h"
 #include "grammars/read_document.h"
@@ -132,6 +133,20 @@ std::vector<std::string> files_used(const Document& d) {
   for (const KustomizePatch& p : d.patches)
     if (!p.file.empty()) out.push_back(beside(d.path, p.file));
   return out;
+}
+
+// A file that the scanned files deploy, import from or build, that is not there,
+// and whose name a file beside it has in other letter case: Windows and macOS
+// find that one, Linux (where CI and Flux run) does not. The file's name, or empty.
+std::string other_case_of(const std::string& target) {
+  const std::filesystem::path p(target);
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(p.has_parent_path() ? p.parent_path() : ".", ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (iequals(name, p.filename().string())) return name;
+  }
+  return {};
 }
 
 // What the scan made of each file: nothing (not lint material, or unreadable), an
@@ -297,6 +312,8 @@ ScanResult scan(const ScanOptions& options) {
   // in a scan of `infra/`, a kustomization's `../../base`) is read as well, as Bicep and
   // kustomize would: its findings are not reported, but what it deploys is known.
   std::unordered_set<std::string> known;
+  std::set<std::string> other_case;  // targets that are not there but in other letter case
+  std::string first_other_case;
   std::vector<size_t> todo = everything;
   for (int depth = 0; depth < kMaxModuleDepth && !todo.empty(); ++depth) {
     std::vector<size_t> added;
@@ -313,6 +330,9 @@ ScanResult scan(const ScanOptions& options) {
           files.push_back(std::move(target));
         else if (std::filesystem::is_directory(target, ec))
           files = discover({target}).files;
+        else if (std::string name = other_case_of(target);
+                 !name.empty() && other_case.insert(target).second && other_case.size() == 1)
+          first_other_case = found.files[i] + " names " + target + ", which is not there; " + name + " is";
         for (std::string& f : files) {
           f = normal_path(f);
           if (!known.insert(f).second) continue;
@@ -373,6 +393,15 @@ ScanResult scan(const ScanOptions& options) {
   forget_broken_restores(found.files, registry, repository_files, state, models, result.notifications);
   // Counted before outlines go: a Bicep file of modules may be one.
   for (std::string& note : registry_module_notes(models, options.module_cache)) result.notes.push_back(std::move(note));
+  if (!other_case.empty())
+    result.notes.push_back(
+        (other_case.size() == 1 ? first_other_case
+                                : std::to_string(other_case.size()) +
+                                      " files named by the files scanned are not "
+                                      "there but in other letter case, first: " +
+                                      first_other_case) +
+        ". Windows and macOS take one for the other; on Linux, where CI and Flux run, Bicep and kustomize do not "
+        "find it. What it would deploy or build is unknown.");
   std::vector<Document>& docs = result.documents;
   docs.reserve(static_cast<size_t>(std::count(state.begin(), state.end(), kModel)));
   for (size_t i = 0; i < count; ++i) {

@@ -42,6 +42,24 @@ const Variable* Document::variable(std::string_view name) const {
   return nullptr;
 }
 
+namespace {
+
+// kustomize takes an entry it finds no file or directory for as a remote Git
+// repository (api/internal/git/repospec.go): a URL, an scp-like `git@host:`, a
+// known host without a scheme (`github.com/org/repo//path?ref=v1`), the `//`
+// that separates the repository from the path in it, a `?ref=` query.
+bool remote_resource(std::string_view entry) {
+  if (entry.find("://") != std::string_view::npos || entry.find("//") != std::string_view::npos ||
+      entry.find('?') != std::string_view::npos || entry.starts_with("git@") || entry.starts_with("git::") ||
+      entry.starts_with("gh:"))
+    return true;
+  const std::string_view host = entry.substr(0, entry.find('/'));
+  return host == "github.com" || host == "gitlab.com" || host == "bitbucket.org" || host == "dev.azure.com" ||
+         host == "ssh.dev.azure.com" || host.ends_with(".visualstudio.com");
+}
+
+}  // namespace
+
 std::vector<std::string_view> K8sObject::kustomize_paths() const {
   std::vector<std::string_view> out;
   if (!is_kustomization()) return out;
@@ -49,7 +67,7 @@ std::vector<std::string_view> K8sObject::kustomize_paths() const {
     const Value* entries = root.get(list);
     if (!entries || entries->kind != Value::Kind::Array) continue;
     for (const Value& e : entries->items)
-      if (e.kind == Value::Kind::String && e.text.find("://") == std::string::npos) out.push_back(e.text);
+      if (e.kind == Value::Kind::String && !remote_resource(e.text)) out.push_back(e.text);
   }
   return out;
 }

@@ -210,7 +210,7 @@ struct K8sObject {
   // The Flux Operator's FluxInstance (fluxcd.controlplane.io): it installs Flux.
   bool is_flux_instance() const { return names_flux_instance(api_version, kind); }
   // What a kustomization builds (`resources`, `bases`, `components`), as written:
-  // files or directories, not remote URLs. None for any other object.
+  // files or directories, not remote repositories. None for any other object.
   std::vector<std::string_view> kustomize_paths() const;
 };
 

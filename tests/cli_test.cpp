@@ -526,6 +526,23 @@ TEST_CASE("check FILE reads a caller saved as UTF-16 around it", "[cli][pre-comm
   fs::remove_all(repo);
 }
 
+TEST_CASE("a module or kustomize resource named in other letter case than its file is a note", "[cli]") {
+  // Found on Windows and macOS, not on Linux, where CI and Flux run; a remote kustomize resource is no file.
+  fs::path dir = temp_dir();
+  fs::create_directories(dir / "flux");
+  std::ofstream(dir / "main.bicep") << "module id './Identity.bicep' = {\n  name: 'id'\n}\n";
+  std::ofstream(dir / "identity.bicep") << "param p string = ''\n";
+  std::ofstream(dir / "flux/kustomization.yaml")
+      << "resources:\n  - github.com/org/repo//deploy?ref=v1\n  - git@github.com:org/repo.git\n";
+  Run run = run_patless_in(dir, "check main.bicep flux/kustomization.yaml");
+  CHECK(run.exit_code == 0);
+  CHECK(run.out ==
+        "patless: note: main.bicep names Identity.bicep, which is not there; identity.bicep is. Windows and macOS "
+        "take one for the other; on Linux, where CI and Flux run, Bicep and kustomize do not find it. What it would "
+        "deploy or build is unknown.\nNo findings in 2 files.\n");
+  fs::remove_all(dir);
+}
+
 TEST_CASE("check FILE reports on that file with the repository around it as context", "[cli][pre-commit]") {
   fs::path repo = temp_dir();
   example_repository(repo);

@@ -477,3 +477,20 @@ TEST_CASE("a kustomization file is read as kustomize reads it: by name, apiVersi
   CHECK(patless::file_kind("c/Kustomization") == patless::FileKind::Yaml);
   CHECK(patless::file_kind("c/kustomization") == patless::FileKind::Other);
 }
+
+TEST_CASE("a kustomization's remote resources are not files", "[reader][yaml]") {
+  // kustomize takes what it finds no file for as a Git repository (api/internal/git/repospec.go).
+  auto doc = patless::read_document("kustomization.yaml",
+                                    "resources:\n"
+                                    "  - https://github.com/org/repo//deploy?ref=v1\n"
+                                    "  - github.com/kubernetes-csi/external-snapshotter//client/config/crd?ref=v8.2.1\n"
+                                    "  - git@github.com:org/repo.git\n"
+                                    "  - dev.azure.com/org/project/_git/repo\n"
+                                    "  - ../base\n"
+                                    "  - app.yaml\n"
+                                    "  - github.com.local/deploy\n");
+  REQUIRE(doc);
+  REQUIRE(doc->objects.size() == 1);
+  CHECK(doc->objects[0].kustomize_paths() ==
+        std::vector<std::string_view>{"../base", "app.yaml", "github.com.local/deploy"});
+}
