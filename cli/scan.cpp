@@ -312,7 +312,7 @@ ScanResult scan(const ScanOptions& options) {
   // in a scan of `infra/`, a kustomization's `../../base`) is read as well, as Bicep and
   // kustomize would: its findings are not reported, but what it deploys is known.
   std::unordered_set<std::string> known;
-  std::set<std::string> other_case;  // targets that are not there but in other letter case
+  size_t other_case = 0;  // targets that are not there but in other letter case
   std::string first_other_case;
   std::vector<size_t> todo = everything;
   for (int depth = 0; depth < kMaxModuleDepth && !todo.empty(); ++depth) {
@@ -326,13 +326,15 @@ ScanResult scan(const ScanOptions& options) {
         std::error_code ec;
         // A directory a kustomization builds: the files below it.
         std::vector<std::string> files;
-        if (std::filesystem::is_regular_file(target, ec))
+        if (std::filesystem::is_regular_file(target, ec)) {
           files.push_back(std::move(target));
-        else if (std::filesystem::is_directory(target, ec))
-          files = discover({target}).files;
-        else if (std::string name = other_case_of(target);
-                 !name.empty() && other_case.insert(target).second && other_case.size() == 1)
-          first_other_case = found.files[i] + " names " + target + ", which is not there; " + name + " is";
+        } else {
+          known.insert(target);  // a directory, or nothing there: looked at once, however many files name it
+          if (std::filesystem::is_directory(target, ec))
+            files = discover({target}).files;
+          else if (std::string name = other_case_of(target); !name.empty() && other_case++ == 0)
+            first_other_case = found.files[i] + " names " + target + ", which is not there; " + name + " is";
+        }
         for (std::string& f : files) {
           f = normal_path(f);
           if (!known.insert(f).second) continue;
@@ -393,13 +395,13 @@ ScanResult scan(const ScanOptions& options) {
   forget_broken_restores(found.files, registry, repository_files, state, models, result.notifications);
   // Counted before outlines go: a Bicep file of modules may be one.
   for (std::string& note : registry_module_notes(models, options.module_cache)) result.notes.push_back(std::move(note));
-  if (!other_case.empty())
+  if (other_case > 0)
     result.notes.push_back(
-        (other_case.size() == 1 ? first_other_case
-                                : std::to_string(other_case.size()) +
-                                      " files named by the files scanned are not "
-                                      "there but in other letter case, first: " +
-                                      first_other_case) +
+        (other_case == 1 ? first_other_case
+                         : std::to_string(other_case) +
+                               " files named by the files scanned are not "
+                               "there but in other letter case, first: " +
+                               first_other_case) +
         ". Windows and macOS take one for the other; on Linux, where CI and Flux run, Bicep and kustomize do not "
         "find it. What it would deploy or build is unknown.");
   std::vector<Document>& docs = result.documents;
