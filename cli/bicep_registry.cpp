@@ -3,13 +3,12 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/scan.h"
 #include "grammars/ascii.h"
 #include "grammars/model.h"
-#include "grammars/text_encoding.h"
 
 namespace patless {
 namespace {
@@ -249,12 +248,10 @@ BicepRegistry::Config BicepRegistry::defaults() const {
 
 BicepRegistry::Config BicepRegistry::read_config(const std::string& directory) {
   Config config = defaults();  // Bicep merges a bicepconfig.json into its defaults
-  std::ifstream in(fs::path(directory) / "bicepconfig.json", std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string bytes = text.str();
-  decode_to_utf8(bytes);  // saved as UTF-16, which Bicep reads too (grammars/text_encoding.h)
-  nlohmann::json j = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+  // As UTF-16 too, which Bicep reads (read_text_file); none, or one that cannot be read, adds nothing.
+  std::string text, error;
+  if (!read_text_file((fs::path(directory) / "bicepconfig.json").string(), text, error)) return config;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
   if (!j.is_object()) return config;  // Bicep would refuse it: nothing to add
   if (auto root = j.find("cacheRootDirectory"); root != j.end() && root->is_string() && !root->get<std::string>().empty()) {
     std::error_code ec;
