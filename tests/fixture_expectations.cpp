@@ -4,13 +4,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "grammars/read_document.h"
+
 namespace patless::testing {
 namespace {
 
+// A file of a name patless reads (its sidecar `.expect` files are not).
 bool is_fixture(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  return ext == ".bicep" || ext == ".bicepparam" || ext == ".json" || ext == ".yaml" || ext == ".yml" ||
-         p.filename() == "Kustomization";
+  return file_kind(p.string()) != FileKind::Other;
 }
 
 std::vector<std::string> lines_of(const std::string& path) {
