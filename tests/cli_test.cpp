@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -1065,6 +1066,35 @@ TEST_CASE("a directory named like a Bicep file and a symlink loop are walked saf
   fs::remove_all(dir);
 }
 
+// Directories are opened by name in the one above, so the walk could go deeper
+// than a path reaches; it stops where paths do (the files are read by path).
+TEST_CASE("a directory tree deeper than a path can name is walked as far as paths reach", "[cli][hostile]") {
+  fs::path dir = temp_dir();
+  const std::string bad = read_text(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep");
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  for (int level = 1; level <= 400 && fd >= 0; ++level) {
+    REQUIRE(::mkdirat(fd, "dddddddddd", 0755) == 0);
+    int below = ::openat(fd, "dddddddddd", O_RDONLY | O_DIRECTORY);
+    ::close(fd);
+    fd = below;
+    if (level == 3 || level == 390) {
+      int file = ::openat(fd, "main.bicep", O_WRONLY | O_CREAT, 0644);
+      REQUIRE(::write(file, bad.data(), bad.size()) == static_cast<ssize_t>(bad.size()));
+      ::close(file);
+    }
+  }
+  ::close(fd);
+  std::string path;  // the first directory whose path is PATH_MAX bytes or more
+  for (path = "dddddddddd"; path.size() < PATH_MAX;) path += "/dddddddddd";
+  Run r = run_patless_in(dir, "check .");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("patless: skipped " + path + ": File name too long\n") != std::string::npos);
+  CHECK(r.out.find("patless: skipped ", r.out.find("patless: skipped ") + 1) == std::string::npos);  // once
+  CHECK(r.out.find("dddddddddd/dddddddddd/dddddddddd/main.bicep:15:12: error[PL102]") != std::string::npos);
+  CHECK(r.out.find("in 1 file.") != std::string::npos);
+  CHECK(std::system(("rm -rf '" + dir.string() + "'").c_str()) == 0);  // remove_all stops at PATH_MAX
+}
+
 TEST_CASE("a named pipe, a device and a link to nothing with a file's name are skipped with the reason",
           "[cli][hostile]") {
   fs::path dir = temp_dir();
@@ -1138,6 +1168,11 @@ TEST_CASE("unreadable files and directories are notifications and the scan goes 
   CHECK(text.out.find("patless: skipped " + (dir / "locked").string() + ": Permission denied\n"
                       "patless: skipped " + (dir / "secret.bicep").string() + ": Permission denied\n"
                       "3 errors, 1 warning, 0 notes in 1 file.\n") != std::string::npos);
+  // Named itself, the directory is not a scan that found nothing.
+  Run named = run_patless("check '" + (dir / "locked").string() + "'", "NO_COLOR=1 " + as_user, bin / "patless");
+  CHECK(named.exit_code == 0);
+  CHECK(named.out ==
+        "patless: skipped " + (dir / "locked").string() + ": Permission denied\nNo findings in 0 files.\n");
   fs::permissions(dir / "locked", fs::perms::all);
   fs::remove_all(dir);
   fs::remove_all(bin);
