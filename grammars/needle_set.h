@@ -23,7 +23,11 @@ class NeedleSet {
     size_t offset;  // where it starts in the bytes
   };
 
-  explicit NeedleSet(std::initializer_list<Needle> needles);
+  // How many starts are tried at a time: 32 where the processor has AVX2 (the
+  // default), 16 (SSE2, every x86-64), or one. The same matches either way.
+  enum class Blocks { Widest, Sixteen, One };
+
+  explicit NeedleSet(std::initializer_list<Needle> needles, Blocks blocks = Blocks::Widest);
 
   // Every occurrence of every needle (overlapping ones too), by offset, then
   // by needle; appended to `out`.
@@ -34,10 +38,13 @@ class NeedleSet {
  private:
   bool matches_at(size_t needle, std::string_view bytes, size_t offset) const;
   template <size_t Count>
-  size_t find_in_blocks(std::string_view bytes, std::vector<Match>& out) const;
+  size_t find_in_blocks(std::string_view bytes, size_t from, std::vector<Match>& out) const;
+  template <size_t Count>
+  size_t find_in_wide_blocks(std::string_view bytes, std::vector<Match>& out) const;
 
   std::vector<Needle> needles_;
   size_t longest_ = 0;
+  Blocks blocks_;
 };
 
 }  // namespace patless
