@@ -390,7 +390,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check_cmd->add_option("--fail-level", check.fail_level, "Lowest level that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}))
       ->capture_default_str();
-  check_cmd->add_option("-j,--jobs", check.jobs, "Files read in parallel (default: one per core)")
+  check_cmd
+      ->add_option("-j,--jobs", check.jobs,
+                   "Files read in parallel (default: one per CPU available; taskset and container CPU limits count)")
       ->check(CLI::Range(1u, 1024u));
   check_cmd->add_option(
       "--config", check.config,
@@ -423,7 +425,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   graph_cmd->add_option(
       "--config", graph.config,
       "Configuration file (default: .patless.yaml of the scanned root, or above it in its repository)");
-  graph_cmd->add_option("-j,--jobs", graph.jobs, "Files read in parallel (default: one per core)")
+  graph_cmd
+      ->add_option("-j,--jobs", graph.jobs,
+                   "Files read in parallel (default: one per CPU available; taskset and container CPU limits count)")
       ->check(CLI::Range(1u, 1024u));
   graph_cmd->add_option("--root", graph.root,
                         "With files named: the repository to read around them (default: their git top level)");

@@ -18,6 +18,7 @@
 
 #include "cli/bicep_registry.h"
 #include "cli/context.h"
+#include "cli/cpu_count.h"
 #include "cli/discover.h"
 #include "grammars/ascii.h"
 #include "grammars/limits.h"
@@ -229,7 +230,7 @@ ScanResult scan(const ScanOptions& options) {
     for (const std::string& f : found.files) listed = listed || normal_path(f) == normal;
     if (!listed) found.files.push_back(p);
   }
-  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = options.jobs ? options.jobs : available_cpus();
   if (!options.focus.empty()) {
     // A parameter file given is named as much as the files are: the selection keeps it.
     std::vector<std::string> named = options.focus;

@@ -20,7 +20,7 @@ struct ScanOptions {
   // deploys the template its `using` names, an ARM parameters file every ARM
   // template of the scan.
   std::vector<std::string> parameter_files;
-  unsigned jobs = 0;  // 0: one per core
+  unsigned jobs = 0;  // 0: one per CPU the process may use (available_cpus())
   Config config;      // .patless.yaml (empty when there is none)
   // Files named on the command line inside a repository (`paths` is then the
   // repository): only what can change their findings is parsed (cli/context.h).
