@@ -30,8 +30,10 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 std::vector<FileFix> plan_fixes(const std::vector<Finding>& findings, std::vector<std::string>& errors) {
   std::map<std::string, std::vector<Edit>> by_file;
   std::map<std::string, size_t> counts;
+  std::map<std::string, uint64_t> read_as;  // the text the findings were made from
   for (const Finding& f : findings) {
     if (!f.fix || f.suppressed) continue;
+    if (f.fix->text_hash) read_as[f.fix->path] = f.fix->text_hash;
     for (const Replacement& r : f.fix->replacements)
       by_file[f.fix->path].push_back({r.range.start_offset, std::max(r.range.end_offset, r.range.start_offset), r.text});
     ++counts[f.fix->path];
@@ -50,6 +52,10 @@ std::vector<FileFix> plan_fixes(const std::vector<Finding>& findings, std::vecto
     if (fix.encoding != TextEncoding::Utf8 && encode_from_utf8(fix.original, fix.encoding) != bytes) {
       errors.push_back(path + ": not valid " + std::string(encoding_name(fix.encoding)) +
                        " throughout (a lone surrogate or an odd last byte)");
+      continue;
+    }
+    if (auto it = read_as.find(path); it != read_as.end() && it->second != text_hash(fix.original)) {
+      errors.push_back(path + ": changed since patless read it; run patless again");
       continue;
     }
     bool crlf = fix.original.find("\r\n") != std::string::npos;

@@ -1,8 +1,11 @@
 // --fix and --diff: the fixes of a scan's findings, applied to the files.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "grammars/text_encoding.h"
@@ -25,10 +28,17 @@ struct FileFix {
 // byte outside the edits stay as they are. A UTF-16 file is fixed in its text
 // and written back in UTF-16; one that is not valid UTF-16 throughout is not
 // fixed (writing it back would change more than the edits).
+// A file whose text is no longer the one the findings were made from is not
+// fixed either: the edits' offsets would land elsewhere.
 std::vector<FileFix> plan_fixes(const std::vector<Finding>& findings, std::vector<std::string>& errors);
 
 // A unified diff (hunks with 3 lines of context) from `original` to `fixed`,
 // which `patch -p0` and `git apply` take.
 void write_unified_diff(std::ostream& out, const FileFix& fix);
+
+// What Fix::text_hash and Document::text_hash hold for a text.
+inline uint64_t text_hash(std::string_view text) {
+  return std::hash<std::string_view>{}(text);
+}
 
 }  // namespace patless

@@ -14,12 +14,14 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "cli/bicep_registry.h"
 #include "cli/context.h"
 #include "cli/cpu_count.h"
 #include "cli/discover.h"
+#include "cli/fix.h"
 #include "grammars/ascii.h"
 #include "grammars/limits.h"
 #include "grammars/paths.h"
@@ -259,6 +261,7 @@ ScanResult scan(const ScanOptions& options) {
         std::optional<Document> doc = read_document(found.files[i], bytes, detail);
         if (!doc) continue;
         state[i] = doc->outline ? kOutline : kModel;
+        if (state[i] == kModel) doc->text_hash = text_hash(bytes);  // what fixes will be made from
         // An outline keeps nothing but its modules' paths, if it has modules.
         if (state[i] == kModel || !doc->modules.empty()) models[i] = std::make_unique<Document>(std::move(*doc));
         else models[i].reset();
@@ -425,6 +428,11 @@ ScanResult scan(const ScanOptions& options) {
   }
   Graph graph(result.documents);
   result.findings = run_rules(graph, &options.config.options);
+  std::unordered_map<std::string_view, uint64_t> read_as;
+  for (const Document& d : result.documents) read_as.emplace(d.path, d.text_hash);
+  for (Finding& f : result.findings)
+    if (f.fix)
+      if (auto it = read_as.find(f.fix->path); it != read_as.end()) f.fix->text_hash = it->second;
   if (!result.context.empty()) {
     std::erase_if(result.findings, [&](const Finding& f) { return result.context.count(f.path) > 0; });
     bool one = result.context.size() == 1;

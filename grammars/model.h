@@ -299,6 +299,9 @@ struct Document {
   // nested deployment in one): the reference a module wrote for it. Its findings
   // are reported at that module.
   std::string registry;
+  // Of the text read (the scan sets it; std::hash of the UTF-8 text): a fix is
+  // applied only to a file that still has it.
+  uint64_t text_hash = 0;
 
   const Parameter* parameter(std::string_view name) const;
   const Variable* variable(std::string_view name) const;

@@ -1,17 +1,17 @@
 // Every fix a rule offers, applied to its fixture, removes the finding and adds none.
-#include <catch2/catch.hpp>
+#include "cli/fix.h"
 
-#include "tests/read_text.h"
+#include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
-#include <unistd.h>
-
 #include "cli/scan.h"
+#include "tests/read_text.h"
 
 namespace fs = std::filesystem;
 
@@ -69,6 +69,8 @@ TEST_CASE("fixes remove their finding and add none", "[fixes]") {
         if (!f.fix) continue;
         ++fixable;
         for (const auto& r : f.fix->replacements) edits.push_back(r);
+        // The text it was made from is known: --fix checks the file still has it.
+        CHECK(f.fix->text_hash == patless::text_hash(read_text(copy)));
       }
       INFO(copy.string());
       REQUIRE(fixable > 0);
@@ -184,5 +186,34 @@ TEST_CASE("no fix adds a key the object already has, set to null", "[fixes]") {
     }
     CHECK(found == 1);
   }
+  fs::remove_all(tmp);
+}
+
+// The fixes' offsets are those of the text the scan read: a file changed since
+// (an editor saving it, a formatter run beside patless) would have them land in
+// the wrong places, and its text be lost.
+TEST_CASE("a file changed after the scan read it is not fixed", "[fixes]") {
+  const fs::path tmp = fs::temp_directory_path() / ("patless-fix-changed-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  const fs::path file = tmp / "main.bicep";
+  fs::copy_file(fs::path(PATLESS_SOURCE_DIR) / "testdata/rules/PL102/bad.bicep", file);
+  std::vector<patless::Finding> findings = lint(file);
+  size_t fixable = 0;
+  for (const patless::Finding& f : findings) fixable += f.fix.has_value();
+  REQUIRE(fixable > 0);
+
+  std::vector<std::string> errors;
+  CHECK(patless::plan_fixes(findings, errors).size() == 1);  // unchanged: fixed
+  CHECK(errors.empty());
+
+  // A comment added at the top moves everything below it.
+  const std::string changed = "// reviewed\n" + read_text(file);
+  std::ofstream(file, std::ios::binary) << changed;
+  errors.clear();
+  CHECK(patless::plan_fixes(findings, errors).empty());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == file.string() + ": changed since patless read it; run patless again");
+  CHECK(read_text(file) == changed);
   fs::remove_all(tmp);
 }

@@ -23,6 +23,8 @@ struct Fix {
   std::string description;
   std::string path;
   std::vector<Replacement> replacements;
+  // Of the text the replacements' offsets are in (Document::text_hash); 0: not known.
+  uint64_t text_hash = 0;
 };
 
 struct RelatedLocation {
