@@ -4,7 +4,7 @@
 #include <set>
 
 #include "cli/fingerprint.h"
-#include "cli/scan.h"
+#include "cli/read_file.h"
 
 namespace patless {
 

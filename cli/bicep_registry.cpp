@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/scan.h"
+#include "cli/read_file.h"
 #include "grammars/ascii.h"
 #include "grammars/model.h"
 

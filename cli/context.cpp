@@ -13,7 +13,7 @@
 #include <unordered_set>
 
 #include "cli/bicep_registry.h"
-#include "cli/scan.h"
+#include "cli/read_file.h"
 #include "grammars/needle_set.h"
 #include "grammars/paths.h"
 #include "grammars/read_document.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "cli/scan.h"
+#include "cli/read_file.h"
 
 namespace patless {
 namespace {

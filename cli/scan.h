@@ -49,13 +49,4 @@ struct ScanResult {
 
 ScanResult scan(const ScanOptions& options);
 
-// Reads a whole file; false (with `error`) when it cannot, or when it is larger
-// than `max_bytes`.
-bool read_file(const std::string& path, std::string& bytes, std::string& error,
-               size_t max_bytes = limits::kMaxFileBytes);
-// read_file, and a UTF-16 file's text in UTF-8 (grammars/text_encoding.h): what the
-// readers, the selection of a pre-commit run and the reports read.
-bool read_text_file(const std::string& path, std::string& text, std::string& error,
-                    size_t max_bytes = limits::kMaxFileBytes);
-
 }  // namespace patless

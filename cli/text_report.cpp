@@ -2,6 +2,7 @@
 #include <optional>
 #include <vector>
 
+#include "cli/read_file.h"
 #include "cli/reports.h"
 #include "cli/utf8.h"
 #include "grammars/source_text.h"

@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "cli/read_file.h"
+
 namespace fs = std::filesystem;
 
 namespace {

@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "cli/discover.h"
-#include "cli/scan.h"
+#include "cli/read_file.h"
 #include "grammars/read_document.h"
 
 extern "C" const TSLanguage* tree_sitter_bicep(void);

@@ -1,0 +1,19 @@
+// Reading a file's bytes, and its text as the readers take it.
+#pragma once
+
+#include <string>
+
+#include "grammars/limits.h"
+
+namespace patless {
+
+// Reads a whole file; false (with `error`) when it cannot, or when it is larger
+// than `max_bytes`.
+bool read_file(const std::string& path, std::string& bytes, std::string& error,
+               size_t max_bytes = limits::kMaxFileBytes);
+// read_file, and a UTF-16 file's text in UTF-8 (grammars/text_encoding.h): what the
+// readers, the selection of a pre-commit run and the reports read.
+bool read_text_file(const std::string& path, std::string& text, std::string& error,
+                    size_t max_bytes = limits::kMaxFileBytes);
+
+}  // namespace patless
