@@ -5,11 +5,16 @@
 namespace patless {
 namespace {
 
+// A batch size of one, or one patless cannot know (a parameter without a
+// default): that may be one, and a loop that may be serial is not reported.
+bool may_be_one(const Value& size) {
+  return !size.is_literal_scalar() || (size.kind == Value::Kind::Number && size.text == "1");
+}
+
 bool batch_size_one(const std::vector<Value>& decorators, const Scope& scope) {
   for (const Value& d : decorators) {
     if (d.kind != Value::Kind::Call || !iequals(d.text, "batchSize") || d.items.size() != 1) continue;
-    Value n = evaluate(d.items[0], scope);
-    return n.kind == Value::Kind::Number && n.text == "1";
+    return may_be_one(evaluate(d.items[0], scope));
   }
   return false;
 }
@@ -70,9 +75,12 @@ bool serial_loop(const Resource& r, const Scope& scope) {
   const Value* copy = r.body.get("copy");
   if (!copy) return false;
   Value c = evaluate(*copy, scope);
+  if (c.kind != Value::Kind::Object) return true;  // copy itself unknown
   const Value* mode = c.get("mode");
   const Value* size = c.get("batchSize");
-  return mode && iequals(mode->text, "serial") && size && size->text == "1";
+  if (!mode) return false;  // parallel, ARM's default
+  if (mode->is_literal_scalar() && !iequals(mode->text, "serial")) return false;
+  return size && may_be_one(*size);
 }
 
 bool serial_loop(const Module& m, const Scope& scope) {

@@ -24,8 +24,9 @@ inline constexpr size_t kMaxLoopDeployments = 4096;
 std::optional<std::vector<LoopPass>> loop_passes(const Resource& r, const Scope& scope);
 std::optional<std::vector<LoopPass>> loop_passes(const Module& m, const Scope& scope);
 
-// Whether a loop runs one pass at a time: `@batchSize(1)` (Bicep), or
-// `copy: { mode: 'serial', batchSize: 1 }` (ARM).
+// Whether a loop runs one pass at a time, or may: `@batchSize(1)` (Bicep), or
+// `copy: { mode: 'serial', batchSize: 1 }` (ARM), where a mode or size patless
+// cannot know may be those.
 bool serial_loop(const Resource& r, const Scope& scope);
 bool serial_loop(const Module& m, const Scope& scope);
 

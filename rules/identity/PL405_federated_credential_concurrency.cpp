@@ -166,6 +166,11 @@ bool later_pass(const FederatedCredential& b, const FederatedCredential& a) {
 
 constexpr size_t kMaxOrdered = 256;
 
+// What makes a loop run one pass at a time, as the format writes it.
+std::string serial(Format format) {
+  return format == Format::Arm ? "copy mode \"serial\" with batchSize 1" : "@batchSize(1)";
+}
+
 // Whether a loop surely runs over two or more items.
 bool at_least_two(const FederatedCredential& f) {
   if (!f.resource->loop_over) return false;
@@ -199,9 +204,11 @@ class FederatedCredentialConcurrencyRule : public Rule {
         if (i > 0 && same_loop(*f, *creds[i - 1])) continue;  // a loop is reported once
         // A loop over fewer than two items, or over a number patless cannot know, writes nothing in parallel.
         if (f->resource->loop && !f->serial_loop && at_least_two(*f))
-          report(*f, nullptr, "Federated credentials are created in a loop without @batchSize(1): Azure fails "
-                              "parallel writes to one identity (ConcurrentFederatedIdentityCredentialsWritesForSingle"
-                              "ManagedIdentity).", out);
+          report(*f, nullptr,
+                 "Federated credentials are created in a loop without " + serial(f->scope->doc->format) +
+                     ": Azure fails parallel writes to one identity "
+                     "(ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity).",
+                 out);
       }
       size_t n = creds.size();
       // Azure takes at most 20 per identity; the ordering below is cubic.
@@ -251,7 +258,8 @@ class FederatedCredentialConcurrencyRule : public Rule {
     f.logical_location = std::string(kind) + "/" + std::string(p->to_b.symbol) + "#dependsOn";
     if (p->to_a == p->to_b) {  // passes of one loop
       f.message = "Federated credentials of identity " + id.quoted_name() + " are created by " + name +
-                  " in a loop without @batchSize(1): Azure fails parallel writes to one identity "
+                  " in a loop without " + serial(p->common->doc->format) +
+                  ": Azure fails parallel writes to one identity "
                   "(ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity).";
     } else {
       f.message = "Federated credentials of identity " + id.quoted_name() + " are deployed in parallel: " + name +
