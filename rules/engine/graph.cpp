@@ -24,11 +24,13 @@ Deployed holds(bool conditional, const std::optional<Value>& condition, const Sc
 
 // Whether the deployment itself happens: the conditions of the module
 // declarations and deployment resources that lead to it (`module m '...' = if (c)`,
-// an ARM deployment's `condition`), each evaluated where it is written.
-Deployed deployment_happens(const Scope& scope) {
+// an ARM deployment's `condition`), each evaluated where it is written; from
+// `top` on when given, the deployment above which they are not looked at.
+Deployed deployment_happens(const Scope& scope, const Scope* top) {
   Deployed out = Deployed::Yes;
   const Scope* s = &scope;
   for (int depth = 0; s && depth <= 2 * kMaxModuleDepth; ++depth) {
+    if (top && (s == top || &s->deployment() == top)) break;
     Deployed d = Deployed::Yes;
     if (s->nested_in) {
       if (const Resource* deployment = s->doc->nested_in)
@@ -66,10 +68,10 @@ bool Graph::unread_deployment_near(const Scope* s) const {
   return s && !unread_trees_.empty() && unread_trees_.count(top_deployment(s));
 }
 
-Deployed deployed(const Resource& r, const Scope& scope) {
+Deployed deployed(const Resource& r, const Scope& scope, const Scope* top) {
   Deployed own = holds(r.conditional, r.condition, scope);
   if (own == Deployed::No) return own;
-  return std::min(own, deployment_happens(scope));
+  return std::min(own, deployment_happens(scope, top));
 }
 
 bool is_type(const Resource& r, std::string_view type) { return iequals(r.type, type); }

@@ -332,8 +332,10 @@ bool container_flag(const Value* deployment, std::string_view flag, const std::f
 
 // Whether a resource is deployed in a deployment: its condition, and those of the
 // modules and deployments that lead to it, evaluated. Ordered: the least of two holds.
+// With `top`, a deployment above `scope`: whether it is deployed when `top` is
+// (the conditions between them, not those above).
 enum class Deployed { No, Maybe, Yes };
-Deployed deployed(const Resource& r, const Scope& scope);
+Deployed deployed(const Resource& r, const Scope& scope, const Scope* top = nullptr);
 
 // A node for each of `passes` (Graph::passes_of) in which `r` may be deployed;
 // `d`: whether it is deployed in `scope`, the deployment itself.

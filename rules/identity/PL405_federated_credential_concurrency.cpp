@@ -171,7 +171,7 @@ std::string serial(Format format) {
   return format == Format::Arm ? "copy mode \"serial\" with batchSize 1" : "@batchSize(1)";
 }
 
-// Whether a loop surely runs over two or more items.
+// Whether a loop's collection surely holds two or more items.
 bool at_least_two(const FederatedCredential& f) {
   if (!f.resource->loop_over) return false;
   Value over = evaluate(*f.resource->loop_over, *f.scope);
@@ -184,6 +184,52 @@ bool at_least_two(const FederatedCredential& f) {
     if (n >= 2) return true;
   }
   return false;
+}
+
+// Whether `v` calls `function` (ARM's copyIndex()) anywhere.
+bool calls(const Value& v, std::string_view function, int depth = 0) {
+  if (depth > 64) return false;
+  if (v.kind == Value::Kind::Call && iequals(v.text, function)) return true;
+  for (const Value& i : v.items)
+    if (calls(i, function, depth + 1)) return true;
+  for (const Member& m : v.members)
+    if (calls(m.value, function, depth + 1)) return true;
+  return false;
+}
+
+// A loop's condition that reads the item or the index: each pass has its own.
+bool condition_per_pass(const Resource& r) {
+  if (!r.condition) return false;
+  return (!r.loop_item.empty() && mentions(*r.condition, r.loop_item)) ||
+         (!r.loop_index.empty() && mentions(*r.condition, r.loop_index)) || calls(*r.condition, "copyIndex");
+}
+
+// Whether the loop of creds[i] surely writes two credentials at once whenever it
+// is deployed: two of its passes, where a condition on each item that patless
+// cannot decide may leave only one. A loop that was not expanded (more passes
+// than kMaxLoopPasses): its collection holds two items and no condition tells
+// them apart.
+bool writes_two(const std::vector<const FederatedCredential*>& creds, size_t i) {
+  const FederatedCredential& f = *creds[i];
+  const bool per_pass = condition_per_pass(*f.resource);
+  if (!f.scope->pass) return !per_pass && at_least_two(f);
+  size_t together = 0;
+  for (size_t k = 0; k < creds.size(); ++k) {
+    const FederatedCredential& c = *creds[k];
+    if (k != i && !same_loop(c, f)) continue;
+    if (!per_pass || deployed(*c.resource, *c.scope, &c.scope->deployment()) == Deployed::Yes) ++together;
+  }
+  return together >= 2;
+}
+
+// Whether two credentials are both deployed whenever the deployment where they
+// part is: a condition patless cannot decide on the way to either one (`if (useA)`
+// beside `if (!useA)`) may keep it from running, and then nothing runs beside it.
+bool deployed_together(const FederatedCredential& b, const FederatedCredential& a) {
+  if (!a.maybe && !b.maybe) return true;
+  std::optional<Parting> p = parting(b, a);
+  return p && deployed(*a.resource, *a.scope, p->common) == Deployed::Yes &&
+         deployed(*b.resource, *b.scope, p->common) == Deployed::Yes;
 }
 
 class FederatedCredentialConcurrencyRule : public Rule {
@@ -203,7 +249,7 @@ class FederatedCredentialConcurrencyRule : public Rule {
         const FederatedCredential* f = creds[i];
         if (i > 0 && same_loop(*f, *creds[i - 1])) continue;  // a loop is reported once
         // A loop over fewer than two items, or over a number patless cannot know, writes nothing in parallel.
-        if (f->resource->loop && !f->serial_loop && at_least_two(*f))
+        if (f->resource->loop && !f->serial_loop && writes_two(creds, i))
           report(*f, nullptr,
                  "Federated credentials are created in a loop without " + serial(f->scope->doc->format) +
                      ": Azure fails parallel writes to one identity "
@@ -229,6 +275,7 @@ class FederatedCredentialConcurrencyRule : public Rule {
           if (after[i][j] || after[j][i]) continue;
           // A resource loop is reported above; a module or deployment loop here, once.
           if (same_loop(*creds[i], *creds[j]) && creds[i]->scope->pass) continue;
+          if (!deployed_together(*creds[i], *creds[j])) continue;
           report_pair(*creds[i], *creds[j], id, out);
           break;
         }
