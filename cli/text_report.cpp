@@ -80,13 +80,22 @@ void write_frame(std::ostream& out, const SourceText& src, const SourceRange& r,
 
   std::string number = std::to_string(r.start_line);
   std::string gutter(number.size(), ' ');
+  // Columns as the terminal draws the line: a control character as printable()
+  // shows it (\xNN), a wide character in two, a BOM or a combining mark in none.
+  auto width = [&](uint32_t column) -> uint32_t {
+    unsigned char c = static_cast<unsigned char>(line[byte_of(column)]);
+    if (c < 0x20 && c != '\t') return 4;
+    return static_cast<uint32_t>(terminal_width(code_point_at(line, byte_of(column))));
+  };
   std::string marker(before.size(), ' ');
   for (uint32_t column = first; column < r.start_column && column <= last; ++column)
-    marker += line[byte_of(column)] == '\t' ? '\t' : ' ';
+    marker += line[byte_of(column)] == '\t' ? std::string("\t") : std::string(width(column), ' ');
   // To the range's end on this line (the line's end for a range over several), within what is shown.
   uint32_t end = r.end_line == r.start_line ? r.end_column : count + 1;
   end = std::min(end, last + 1);
-  uint32_t carets = end > r.start_column ? end - r.start_column : 1;
+  uint32_t carets = 0;
+  for (uint32_t column = r.start_column; column < end && column <= count; ++column) carets += width(column);
+  carets = std::max<uint32_t>(carets, 1);
   out << " " << number << " | " << before << printable(shown) << after << "\n";
   out << " " << gutter << " | " << marker;
   if (style.color) out << level_color(level);
