@@ -204,32 +204,34 @@ bool condition_per_pass(const Resource& r) {
          (!r.loop_index.empty() && mentions(*r.condition, r.loop_index)) || calls(*r.condition, "copyIndex");
 }
 
-// Whether the loop of creds[i] surely writes two credentials at once whenever it
-// is deployed: two of its passes, where a condition on each item that patless
-// cannot decide may leave only one. A loop that was not expanded (more passes
-// than kMaxLoopPasses): its collection holds two items and no condition tells
-// them apart.
+// Whether the loop of creds[i] writes two credentials at once whenever it runs
+// and some pass may: two of its passes, or one surely and one maybe (when that
+// one runs, two do), where a condition on each item that patless cannot decide
+// may hold for one item only. A loop that was not expanded (more passes than
+// kMaxLoopPasses): its collection holds two items and no condition tells them apart.
 bool writes_two(const std::vector<const FederatedCredential*>& creds, size_t i) {
   const FederatedCredential& f = *creds[i];
   const bool per_pass = condition_per_pass(*f.resource);
   if (!f.scope->pass) return !per_pass && at_least_two(f);
-  size_t together = 0;
+  size_t passes = 0, sure = 0;
   for (size_t k = 0; k < creds.size(); ++k) {
     const FederatedCredential& c = *creds[k];
     if (k != i && !same_loop(c, f)) continue;
-    if (!per_pass || deployed(*c.resource, *c.scope, &c.scope->deployment()) == Deployed::Yes) ++together;
+    ++passes;
+    if (!per_pass || deployed(*c.resource, *c.scope, &c.scope->deployment()) == Deployed::Yes) ++sure;
   }
-  return together >= 2;
+  return passes >= 2 && sure >= 1;
 }
 
-// Whether two credentials are both deployed whenever the deployment where they
-// part is: a condition patless cannot decide on the way to either one (`if (useA)`
-// beside `if (!useA)`) may keep it from running, and then nothing runs beside it.
+// Whether two credentials are written together whenever one of them is, from
+// the deployment where they part: one is surely deployed there. Two that
+// conditions patless cannot decide lead to (`if (useA)` beside `if (!useA)`)
+// may never run together.
 bool deployed_together(const FederatedCredential& b, const FederatedCredential& a) {
-  if (!a.maybe && !b.maybe) return true;
+  if (!a.maybe || !b.maybe) return true;
   std::optional<Parting> p = parting(b, a);
-  return p && deployed(*a.resource, *a.scope, p->common) == Deployed::Yes &&
-         deployed(*b.resource, *b.scope, p->common) == Deployed::Yes;
+  return p && (deployed(*a.resource, *a.scope, p->common) == Deployed::Yes ||
+               deployed(*b.resource, *b.scope, p->common) == Deployed::Yes);
 }
 
 class FederatedCredentialConcurrencyRule : public Rule {

@@ -83,3 +83,30 @@ resource whenExtra 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedId
     audiences: [ 'api://AzureADTokenExchange' ]
   }
 }]
+
+resource identity5 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'apps-id-5'
+  location: 'westeurope'
+}
+
+// Always the first; the second when the green cluster is deployed: then both at
+// once (fires, at the second).
+resource blue 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = {
+  parent: identity5
+  name: 'blue'
+  properties: {
+    issuer: 'https://blue.issuer.example.com/'
+    subject: 'system:serviceaccount:apps:web'
+    audiences: [ 'api://AzureADTokenExchange' ]
+  }
+}
+// expect: PL405 warning 1-15
+resource green 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = if (useNewCluster) {
+  parent: identity5
+  name: 'green'
+  properties: {
+    issuer: 'https://green.issuer.example.com/'
+    subject: 'system:serviceaccount:apps:web'
+    audiences: [ 'api://AzureADTokenExchange' ]
+  }
+}
