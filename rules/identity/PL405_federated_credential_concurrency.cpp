@@ -204,11 +204,11 @@ bool condition_per_pass(const Resource& r) {
          (!r.loop_index.empty() && mentions(*r.condition, r.loop_index)) || calls(*r.condition, "copyIndex");
 }
 
-// Whether the loop of creds[i] writes two credentials at once whenever it runs
-// and some pass may: two of its passes, or one surely and one maybe (when that
-// one runs, two do), where a condition on each item that patless cannot decide
-// may hold for one item only. A loop that was not expanded (more passes than
-// kMaxLoopPasses): its collection holds two items and no condition tells them apart.
+// Whether the loop of creds[i] may write two credentials at once: two passes, one
+// of them surely deployed when the loop is (whenever another runs, two do). A
+// condition on the item that patless cannot decide may hold for one item only.
+// A loop that was not expanded (more passes than kMaxLoopPasses): its collection
+// holds two items and no condition tells them apart.
 bool writes_two(const std::vector<const FederatedCredential*>& creds, size_t i) {
   const FederatedCredential& f = *creds[i];
   const bool per_pass = condition_per_pass(*f.resource);
