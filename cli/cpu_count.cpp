@@ -89,7 +89,7 @@ std::vector<std::string> cgroup_directories(std::string_view proc_cgroup, std::s
       found = true;
     }
   }
-  if (!found) return {};
+  if (!found || !group.starts_with('/')) return {};  // the kernel writes absolute paths
   // Where its hierarchy is mounted: "id parent dev root mountpoint options ... - type source super-options".
   std::istringstream mounts{std::string(mountinfo)};
   for (std::string line; std::getline(mounts, line);) {
@@ -108,8 +108,9 @@ std::vector<std::string> cgroup_directories(std::string_view proc_cgroup, std::s
     std::vector<std::string> out;
     for (;;) {
       out.push_back(mountpoint + (dir == "/" ? "" : dir));
-      if (dir.empty() || dir == "/") return out;
-      dir.resize(dir.rfind('/'));
+      size_t slash = dir.rfind('/');
+      if (dir == "/" || slash == std::string::npos) return out;
+      dir.resize(slash);
     }
   }
   return {};

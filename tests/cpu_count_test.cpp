@@ -54,6 +54,8 @@ TEST_CASE("the cgroup directories are the process's group and those above it, wh
   // A group outside the mounted part is not there to read.
   CHECK(cgroup_directories("2:cpu:/other\n", "41 35 0:36 /docker /cg/cpu rw - cgroup cgroup rw,cpu\n", false).empty());
   CHECK(cgroup_directories("", v2_mounts, true).empty());
+  // Not what the kernel writes, and no exception either.
+  CHECK(cgroup_directories("0::relative\n", v2_mounts, true).empty());
 }
 
 TEST_CASE("available_cpus counts the CPUs the process may run on", "[cpu_count]") {
