@@ -24,6 +24,16 @@ bool flux_covered_by_other(const FederatedCredential& f, const FluxExtension& e,
   return false;
 }
 
+bool serves_other_flux(const FederatedCredential& f, const FluxExtension& e, const Graph& graph) {
+  const ClusterNode* cluster = e.cluster ? graph.canonical(e.cluster) : nullptr;
+  if (!f.issuer_cluster || !cluster || graph.may_be_same(f.issuer_cluster, cluster)) return false;
+  for (const FluxExtension* other : workload_identity_extensions(graph))
+    if (other != &e && other->identity == e.identity && other->cluster &&
+        graph.canonical(other->cluster) == f.issuer_cluster)
+      return true;
+  return false;
+}
+
 bool maybe_for_flux(const FederatedCredential& f, const FluxExtension& e, const Graph& graph) {
   if (meant_for_flux(f, e, graph)) return true;
   bool issuer_known = f.issuer_cluster || f.issuer.known();

@@ -41,6 +41,12 @@ FluxSubjects flux_subjects(const Graph& graph);
 bool flux_covered_by_other(const FederatedCredential& f, const FluxExtension& e, const Graph& graph,
                            const FluxSubjects& subjects);
 
+// Whether `f` is the credential of another microsoft.flux extension that runs as
+// e's identity: it trusts the issuer of that extension's cluster, which is surely
+// not e's. One identity for Flux on several clusters needs a credential on each:
+// that one is right, and e's is what is missing.
+bool serves_other_flux(const FederatedCredential& f, const FluxExtension& e, const Graph& graph);
+
 // Whether a subject is exactly the ServiceAccount of another Flux controller in
 // flux-system (image-reflector-controller, kustomize-controller, ...). One identity
 // often serves several: the Azure docs give the image-reflector-controller a
