@@ -85,7 +85,8 @@ void write_frame(std::ostream& out, const SourceText& src, const SourceRange& r,
   auto width = [&](uint32_t column) -> uint32_t {
     unsigned char c = static_cast<unsigned char>(line[byte_of(column)]);
     if (c < 0x20 && c != '\t') return 4;
-    return static_cast<uint32_t>(terminal_width(code_point_at(line, byte_of(column))));
+    size_t length = 0;
+    return static_cast<uint32_t>(terminal_width(next_code_point(line, byte_of(column), length)));
   };
   std::string marker(before.size(), ' ');
   for (uint32_t column = first; column < r.start_column && column <= last; ++column)

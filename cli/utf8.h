@@ -25,18 +25,6 @@ inline std::string valid_utf8(std::string_view s) {
   return out;
 }
 
-// The code point at s[i]: U+FFFD where no well-formed sequence starts (one column,
-// as the reports count it).
-inline char32_t code_point_at(std::string_view s, size_t i) {
-  size_t n = utf8_sequence(s, i);
-  if (n == 0) return 0xFFFD;
-  auto b = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k])); };
-  if (n == 1) return b(0);
-  if (n == 2) return (b(0) & 0x1F) << 6 | (b(1) & 0x3F);
-  if (n == 3) return (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
-  return (b(0) & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F);
-}
-
 // The columns a terminal draws a printable code point in: none for combining
 // marks and invisible format characters (a BOM, zero-width spaces and joiners,
 // variation selectors), two for East Asian wide characters and emoji, one for

@@ -18,8 +18,8 @@ bool is_low_surrogate(char32_t u) {
   return u >= 0xDC00 && u <= 0xDFFF;
 }
 
-// The code point that starts at utf8[i] and how many bytes it takes; a byte
-// that starts none (or an encoded surrogate) is U+FFFD of one byte.
+}  // namespace
+
 char32_t next_code_point(std::string_view utf8, size_t i, size_t& length) {
   length = utf8_sequence(utf8, i);
   if (length == 0) {
@@ -31,8 +31,6 @@ char32_t next_code_point(std::string_view utf8, size_t i, size_t& length) {
   for (size_t k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
   return c;
 }
-
-}  // namespace
 
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {

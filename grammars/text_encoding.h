@@ -32,6 +32,10 @@ inline size_t utf8_sequence(std::string_view s, size_t i) {
   return 0;
 }
 
+// The code point that starts at utf8[i] and how many bytes it takes; a byte
+// that starts none (or an encoded surrogate) is U+FFFD of one byte.
+char32_t next_code_point(std::string_view utf8, size_t i, size_t& length);
+
 // Appends code point `c` in UTF-8 (four bytes above U+FFFF, whatever its size).
 void append_utf8(std::string& out, char32_t c);
 
