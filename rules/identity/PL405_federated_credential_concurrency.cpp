@@ -14,16 +14,22 @@
 namespace patless {
 namespace {
 
+// Whether `v` or a value inside it is one that `is` picks.
+template <typename Predicate>
+bool any_inside(const Value& v, const Predicate& is, int depth = 0) {
+  if (depth > 64) return false;
+  if (is(v)) return true;
+  for (const Value& i : v.items)
+    if (any_inside(i, is, depth + 1)) return true;
+  for (const Member& m : v.members)
+    if (any_inside(m.value, is, depth + 1)) return true;
+  return false;
+}
+
 // Whether `v` mentions the symbol `sym` anywhere: Bicep makes every symbolic
 // reference a dependency.
-bool mentions(const Value& v, std::string_view sym, int depth = 0) {
-  if (depth > 64) return false;
-  if (v.kind == Value::Kind::Reference && v.text == sym) return true;
-  for (const Value& i : v.items)
-    if (mentions(i, sym, depth + 1)) return true;
-  for (const Member& m : v.members)
-    if (mentions(m.value, sym, depth + 1)) return true;
-  return false;
+bool mentions(const Value& v, std::string_view sym) {
+  return any_inside(v, [&](const Value& x) { return x.kind == Value::Kind::Reference && x.text == sym; });
 }
 
 // A declaration of a deployment's document through which a credential is
@@ -187,14 +193,8 @@ bool at_least_two(const FederatedCredential& f) {
 }
 
 // Whether `v` calls `function` (ARM's copyIndex()) anywhere.
-bool calls(const Value& v, std::string_view function, int depth = 0) {
-  if (depth > 64) return false;
-  if (v.kind == Value::Kind::Call && iequals(v.text, function)) return true;
-  for (const Value& i : v.items)
-    if (calls(i, function, depth + 1)) return true;
-  for (const Member& m : v.members)
-    if (calls(m.value, function, depth + 1)) return true;
-  return false;
+bool calls(const Value& v, std::string_view function) {
+  return any_inside(v, [&](const Value& x) { return x.kind == Value::Kind::Call && iequals(x.text, function); });
 }
 
 // A loop's condition that reads the item or the index: each pass has its own.
