@@ -78,24 +78,7 @@ fs::file_type type_of(mode_t mode) {
 // stat, unless the file system leaves it out. `error` is set when it cannot be
 // looked at.
 fs::file_type listed_type(int dir_fd, const dirent& e, int& error) {
-  switch (e.d_type) {
-    case DT_REG:
-      return fs::file_type::regular;
-    case DT_DIR:
-      return fs::file_type::directory;
-    case DT_LNK:
-      return fs::file_type::symlink;
-    case DT_FIFO:
-      return fs::file_type::fifo;
-    case DT_SOCK:
-      return fs::file_type::socket;
-    case DT_BLK:
-      return fs::file_type::block;
-    case DT_CHR:
-      return fs::file_type::character;
-    default:
-      break;
-  }
+  if (e.d_type != DT_UNKNOWN) return type_of(DTTOIF(e.d_type));
   struct stat st;
   if (::fstatat(dir_fd, e.d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
     error = errno;
