@@ -1,11 +1,12 @@
-// A Document written out field by field, every range to the byte offset: two
-// readings of one file compare as text (tests/arm_pruning_test.cpp, the
-// fuzz_arm target).
+// A Document, or what read_json returned, written out field by field, every
+// range to the byte offset: two readings of one file compare as text
+// (tests/arm_pruning_test.cpp, tests/json_reader_test.cpp, the fuzz_arm target).
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include "grammars/arm/json_reader.h"
 #include "grammars/model.h"
 
 namespace patless::testing {
@@ -55,6 +56,15 @@ inline std::string describe(const patless::Document& d) {
   for (const patless::ParseError& e : d.errors) out += "error " + e.message + describe(e.range) + "\n";
   for (const patless::Document& n : d.nested) out += "nested {\n" + describe(n) + "}\n";
   return out;
+}
+
+// What read_json returned: two ways of reading compare as text
+// (tests/json_reader_test.cpp, the fuzz_arm target).
+inline std::string describe(const patless::JsonReadResult& r) {
+  std::string out = describe(r.root);
+  for (const patless::Comment& c : r.comments) out += "\n#" + c.text + describe(c.range);
+  if (r.error) out += "\n!" + r.error->message + describe(r.error->range);
+  return out + (r.pruned_unsafely ? "\nunsafe" : "");
 }
 
 }  // namespace patless::testing

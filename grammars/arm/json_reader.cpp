@@ -1,5 +1,6 @@
 #include "grammars/arm/json_reader.h"
 
+#include <cstring>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -8,9 +9,15 @@
 namespace patless {
 namespace {
 
+bool literal_byte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+' || c == '.';
+}
+
 // Sees every byte nlohmann's lexer consumes, in order, exactly once, and keeps
 // the offsets the SAX events need: where the current string, literal or
 // bracket began, and which comments went by. nlohmann 3.11 reports no positions.
+// For text with control characters in strings, or not valid JSON: TokenFinder
+// below reads the rest at less cost.
 class TokenTracker {
  public:
   size_t pos = 0;  // bytes consumed so far
@@ -60,11 +67,15 @@ class TokenTracker {
 
   bool in_string() const { return state_ == State::String; }
 
+  // Where the token of the SAX event at hand is, as ValueBuilder asks (TokenFinder's interface).
+  std::pair<size_t, size_t> string() const { return {string_start, string_end}; }
+  std::pair<size_t, size_t> literal() const { return {literal_start, in_literal ? pos : literal_end}; }
+  size_t open() const { return last_open; }
+  size_t close() const { return last_close; }
+
   void finish() {
     if (state_ == State::LineComment) comments.emplace_back(comment_start_, comment_cr_ ? pos - 1 : pos);
   }
-
-  size_t literal_end_now() const { return in_literal ? pos : literal_end; }
 
  private:
   enum class State { Normal, String, Escape, Slash, LineComment, BlockComment, BlockStar };
@@ -73,9 +84,7 @@ class TokenTracker {
   bool comment_cr_ = false;  // a line comment's last byte was \r
 
   void normal(char c) {
-    bool literal_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        c == '-' || c == '+' || c == '.';
-    if (literal_char) {
+    if (literal_byte(c)) {
       if (!in_literal) literal_start = pos;
       in_literal = true;
       return;
@@ -134,27 +143,110 @@ class TrackingIterator {
   TokenTracker* t_ = nullptr;
 };
 
+// Finds where the tokens of text nlohmann has accepted are, from the SAX events
+// alone: they come in the text's order, one for each token but ',' and ':', so
+// between two tokens there are only blanks, separators and comments, and a
+// string ends at the first quote no backslash escapes. nlohmann then reads the
+// bytes themselves, not through TrackingIterator, and what lies inside strings
+// (most of a template) is passed over with memchr.
+class TokenFinder {
+ public:
+  explicit TokenFinder(std::string_view bytes) : b_(bytes) {
+    if (b_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // nlohmann skips a BOM
+  }
+  std::vector<std::pair<size_t, size_t>> comments;
+
+  std::pair<size_t, size_t> string() {
+    size_t start = next_token();
+    size_t end = start + 1;
+    for (;;) {
+      const void* quote = std::memchr(b_.data() + end, '"', b_.size() - end);
+      if (!quote) {
+        end = b_.size();
+        break;
+      }
+      end = static_cast<size_t>(static_cast<const char*>(quote) - b_.data()) + 1;
+      size_t backslashes = 0;
+      while (b_[end - 2 - backslashes] == '\\') ++backslashes;  // the opening quote stops it
+      if (backslashes % 2 == 0) break;
+    }
+    pos_ = end;
+    return {start, end};
+  }
+  std::pair<size_t, size_t> literal() {
+    size_t start = next_token();
+    pos_ = start;
+    while (pos_ < b_.size() && literal_byte(b_[pos_])) ++pos_;
+    return {start, pos_};
+  }
+  size_t open() { return bracket(); }
+  size_t close() { return bracket(); }
+  // After the last event: comments after the root value.
+  void finish() { next_token(); }
+
+ private:
+  std::string_view b_;
+  size_t pos_ = 0;  // just past the last token found
+
+  size_t bracket() {
+    size_t at = next_token();
+    pos_ = at + 1;
+    return at;
+  }
+
+  // Passes over blanks, separators and comments (keeping them) to the next token.
+  size_t next_token() {
+    while (pos_ < b_.size()) {
+      char c = b_[pos_];
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {
+        ++pos_;
+      } else if (c == '/' && pos_ + 1 < b_.size() && b_[pos_ + 1] == '/') {
+        size_t newline = b_.find('\n', pos_ + 2);
+        size_t end = newline == std::string_view::npos ? b_.size() : newline;
+        comments.emplace_back(
+            pos_, end > pos_ + 2 && b_[end - 1] == '\r' && newline != std::string_view::npos ? end - 1 : end);
+        pos_ = end;
+      } else if (c == '/' && pos_ + 1 < b_.size() && b_[pos_ + 1] == '*') {
+        size_t close = b_.find("*/", pos_ + 2);
+        size_t end = close == std::string_view::npos ? b_.size() : close + 2;
+        comments.emplace_back(pos_, end);
+        pos_ = end;
+      } else {
+        break;
+      }
+    }
+    return pos_;
+  }
+};
+
+// Builds the Value tree from nlohmann's SAX events; Tokens (TokenTracker or
+// TokenFinder) says where each event's token is, asked once per event.
+template <typename Tokens>
 class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
-  ValueBuilder(const SourceText& src, const TokenTracker& t, JsonPruner* pruner) : src_(src), t_(t), pruner_(pruner) {}
+  ValueBuilder(const SourceText& src, Tokens& t, JsonPruner* pruner) : src_(src), t_(t), pruner_(pruner) {}
 
   std::optional<Value> root;
   std::optional<ParseError> error;
+  bool syntax_error = false;  // nlohmann's, not a limit of ours
 
   bool null() override {
-    if (skipping()) return skip_scalar(t_.literal_start);
-    return scalar(Value::Kind::Null, {}, literal_range());
+    auto [start, end] = t_.literal();
+    if (skipping()) return skip_scalar(start);
+    return scalar(Value::Kind::Null, {}, src_.range(start, end));
   }
   bool boolean(bool b) override {
-    if (skipping()) return skip_scalar(t_.literal_start);
-    return scalar(Value::Kind::Bool, b ? "true" : "false", literal_range());
+    auto [start, end] = t_.literal();
+    if (skipping()) return skip_scalar(start);
+    return scalar(Value::Kind::Bool, b ? "true" : "false", src_.range(start, end));
   }
   bool number_integer(number_integer_t) override { return number(); }
   bool number_unsigned(number_unsigned_t) override { return number(); }
   bool number_float(number_float_t, const string_t&) override { return number(); }
   bool string(string_t& s) override {
-    if (skipping()) return skip_scalar(t_.string_start);
-    return scalar(Value::Kind::String, std::move(s), src_.range(t_.string_start, t_.string_end));
+    auto [start, end] = t_.string();
+    if (skipping()) return skip_scalar(start);
+    return scalar(Value::Kind::String, std::move(s), src_.range(start, end));
   }
   bool binary(binary_t&) override { return false; }
 
@@ -163,18 +255,20 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool start_array(std::size_t) override { return open(Value::Kind::Array); }
   bool end_array() override { return close(); }
   bool key(string_t& k) override {
+    auto [start, end] = t_.string();
     if (skip_depth_ > 0) return true;
     if (pruner_) {
-      JsonPruner::Action action = pruner_->before_value(k, t_.string_end);
+      JsonPruner::Action action = pruner_->before_value(k, end);
       skip_next_ = action != JsonPruner::Action::Build;
       replace_next_ = action == JsonPruner::Action::Replace;
     }
     stack_.back().key = std::move(k);
-    stack_.back().key_range = src_.range(t_.string_start, t_.string_end);
+    stack_.back().key_range = src_.range(start, end);
     return true;
   }
 
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    syntax_error = true;
     std::string message = ex.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." → "syntax error ..."
     size_t colon = message.find(": ");
@@ -191,7 +285,7 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
     SourceRange key_range;
   };
   const SourceText& src_;
-  const TokenTracker& t_;
+  Tokens& t_;
   JsonPruner* pruner_;
   std::vector<Frame> stack_;
   size_t budget_ = limits::kMaxNodesVisited;
@@ -199,8 +293,6 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
   // depth inside it. Its nodes still count against the budget and the nesting limit.
   bool skip_next_ = false, replace_next_ = false;
   size_t skip_depth_ = 0, skip_open_ = 0;
-
-  SourceRange literal_range() const { return src_.range(t_.literal_start, t_.literal_end_now()); }
 
   bool skipping() const { return skip_next_ || skip_depth_ > 0; }
 
@@ -211,8 +303,9 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
 
   bool number() {
-    if (skipping()) return skip_scalar(t_.literal_start);
-    SourceRange r = literal_range();
+    auto [start, end] = t_.literal();
+    if (skipping()) return skip_scalar(start);
+    SourceRange r = src_.range(start, end);
     return scalar(Value::Kind::Number, std::string(src_.bytes().substr(r.start_offset, r.end_offset - r.start_offset)), r);
   }
 
@@ -233,14 +326,15 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
 
   bool open(Value::Kind kind) {
-    if (over_budget(t_.last_open)) return false;
+    const size_t at = t_.open();
+    if (over_budget(at)) return false;
     if (stack_.size() + skip_depth_ >= static_cast<size_t>(limits::kMaxNesting)) {
-      error = ParseError{"nesting deeper than " + std::to_string(limits::kMaxNesting) + " levels",
-                         src_.range(t_.last_open, t_.last_open + 1)};
+      error =
+          ParseError{"nesting deeper than " + std::to_string(limits::kMaxNesting) + " levels", src_.range(at, at + 1)};
       return false;
     }
     if (skipping()) {
-      if (skip_depth_++ == 0) skip_open_ = t_.last_open;
+      if (skip_depth_++ == 0) skip_open_ = at;
       skip_next_ = false;
       return true;
     }
@@ -251,21 +345,22 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
     }
     Frame f;
     f.value.kind = kind;
-    f.value.range = src_.range(t_.last_open, t_.last_open + 1);
+    f.value.range = src_.range(at, at + 1);
     stack_.push_back(std::move(f));
     return true;
   }
 
   bool close() {
+    const size_t at = t_.close();
     if (skip_depth_ > 0) {
       if (--skip_depth_ > 0 || !replace_next_) return true;
       replace_next_ = false;
-      return attach(pruner_->replacement(src_.range(skip_open_, t_.last_close + 1)));
+      return attach(pruner_->replacement(src_.range(skip_open_, at + 1)));
     }
     Frame f = std::move(stack_.back());
     stack_.pop_back();
     if (pruner_) pruner_->leave();
-    f.value.range = src_.range(f.value.range.start_offset, t_.last_close + 1);
+    f.value.range = src_.range(f.value.range.start_offset, at + 1);
     // Complete now; the model keeps parts of the tree as they are (grammars/arm/arm_reader.cpp).
     f.value.members.shrink_to_fit();
     f.value.items.shrink_to_fit();
@@ -292,17 +387,15 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
 
 }  // namespace
 
-JsonReadResult read_json(const SourceText& src, JsonPruner* pruner) {
-  TokenTracker tracker;
-  ValueBuilder builder(src, tracker, pruner);
+namespace {
+
+// The result of a reading that ended with `ok` and these comments.
+template <typename Builder>
+JsonReadResult result_of(const SourceText& src, Builder& builder, bool ok,
+                         const std::vector<std::pair<size_t, size_t>>& comments, const JsonPruner* pruner) {
   std::string_view bytes = src.bytes();
-  TrackingIterator first(bytes.data(), &tracker), last(bytes.data() + bytes.size(), &tracker);
-  bool ok = nlohmann::json::sax_parse(first, last, &builder, nlohmann::json::input_format_t::json,
-                                      /*strict=*/true, /*ignore_comments=*/true);
-  tracker.finish();
   JsonReadResult result;
-  for (auto [s, e] : tracker.comments)
-    result.comments.push_back({std::string(bytes.substr(s, e - s)), src.range(s, e)});
+  for (auto [s, e] : comments) result.comments.push_back({std::string(bytes.substr(s, e - s)), src.range(s, e)});
   result.pruned_unsafely = pruner && pruner->unsafe();
   if (ok && builder.root) {
     result.root = std::move(builder.root);
@@ -311,6 +404,38 @@ JsonReadResult read_json(const SourceText& src, JsonPruner* pruner) {
                                  : ParseError{"the JSON text is incomplete", src.range(bytes.size(), bytes.size())};
   }
   return result;
+}
+
+}  // namespace
+
+JsonReadResult read_json(const SourceText& src, JsonPruner* pruner) {
+  std::string_view bytes = src.bytes();
+  {
+    TokenFinder finder(bytes);
+    ValueBuilder<TokenFinder> builder(src, finder, pruner);
+    bool ok = nlohmann::json::sax_parse(bytes.data(), bytes.data() + bytes.size(), &builder,
+                                        nlohmann::json::input_format_t::json, /*strict=*/true,
+                                        /*ignore_comments=*/true);
+    if (ok || !builder.syntax_error) {  // read, or stopped by a limit at a token found
+      if (ok) finder.finish();
+      return result_of(src, builder, ok, finder.comments, pruner);
+    }
+  }
+  // Not JSON nlohmann takes: a string with a line break or a tab in it (ARM
+  // takes those), an error. Read again, every byte tracked.
+  if (pruner) pruner->restart();
+  return read_json_tracked(src, pruner);
+}
+
+JsonReadResult read_json_tracked(const SourceText& src, JsonPruner* pruner) {
+  std::string_view bytes = src.bytes();
+  TokenTracker tracker;
+  ValueBuilder<TokenTracker> builder(src, tracker, pruner);
+  TrackingIterator first(bytes.data(), &tracker), last(bytes.data() + bytes.size(), &tracker);
+  bool ok = nlohmann::json::sax_parse(first, last, &builder, nlohmann::json::input_format_t::json,
+                                      /*strict=*/true, /*ignore_comments=*/true);
+  tracker.finish();
+  return result_of(src, builder, ok, tracker.comments, pruner);
 }
 
 }  // namespace patless

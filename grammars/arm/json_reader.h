@@ -36,10 +36,17 @@ class JsonPruner {
   virtual Value replacement(const SourceRange& range) = 0;
   // Whether what was skipped may have been read after all (read again, whole).
   virtual bool unsafe() const = 0;
+  // read_json reads the text again from its start, with the same pruner.
+  virtual void restart() = 0;
 };
 
 // Reads JSON that may carry `//` and `/* */` comments (as ARM templates may).
 // Nesting deeper than limits::kMaxNesting is an error, not a stack overflow.
 JsonReadResult read_json(const SourceText& src, JsonPruner* pruner = nullptr);
+
+// read_json with every byte nlohmann reads tracked: how read_json reads what
+// nlohmann does not take as it is (a line break inside a string). read_json
+// otherwise finds the tokens between nlohmann's events; tests compare the two.
+JsonReadResult read_json_tracked(const SourceText& src, JsonPruner* pruner = nullptr);
 
 }  // namespace patless

@@ -34,6 +34,10 @@ class TemplatePruner : public JsonPruner {
   void value(const std::string* key, const Value& v) override;
   Value replacement(const SourceRange& range) override;
   bool unsafe() const override { return unsafe_; }
+  void restart() override {
+    frames_.clear();
+    unsafe_ = false;
+  }
 
  private:
   enum class Role { Other, Template, Resources, Resource, DeploymentProperties };

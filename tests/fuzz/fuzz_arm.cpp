@@ -1,15 +1,29 @@
 // libFuzzer target: the ARM JSON reader (comments, positions) and its
 // expression parser, with the template schema so that templates are read. A
 // template read without what its Document drops must be the Document built
-// whole (grammars/arm/template_pruner.h): a difference traps.
+// whole (grammars/arm/template_pruner.h), and read_json must place every token
+// as it does tracking every byte: a difference traps.
 #include <cstdint>
 #include <string>
 
 #include "grammars/arm/arm_expression.h"
 #include "grammars/arm/arm_reader.h"
+#include "grammars/arm/json_reader.h"
+#include "grammars/arm/template_pruner.h"
 #include "tests/describe_document.h"
 
 namespace {
+
+void read_json_both_ways(const std::string& text) {
+  patless::SourceText src(text);
+  if (patless::testing::describe(patless::read_json(src)) !=
+      patless::testing::describe(patless::read_json_tracked(src)))
+    __builtin_trap();
+  patless::TemplatePruner pruner(text), tracked_pruner(text);
+  if (patless::testing::describe(patless::read_json(src, &pruner)) !=
+      patless::testing::describe(patless::read_json_tracked(src, &tracked_pruner)))
+    __builtin_trap();
+}
 
 void read_both_ways(const std::string& text, bool outline) {
   auto pruned = patless::read_arm("fuzz.json", text, outline);
@@ -23,6 +37,7 @@ void read_both_ways(const std::string& text, bool outline) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
+  read_json_both_ways(text);
   read_both_ways(text, false);
   read_both_ways(text, true);
   // The same bytes as one ARM expression string: "[...]".
@@ -33,6 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "\"resources\": ";
   wrapped += text;
   wrapped += "}";
+  read_json_both_ways(wrapped);
   read_both_ways(wrapped, false);
   read_both_ways(wrapped, true);
   return 0;
