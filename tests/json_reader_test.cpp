@@ -13,6 +13,7 @@
 namespace {
 
 using patless::testing::describe;
+using namespace std::string_literals;
 
 // Both readings of `text`, without and with the pruner, compared; the first.
 std::string read_both_ways(const std::string& text) {
@@ -48,6 +49,10 @@ TEST_CASE("read_json places tokens, comments and errors as tracking every byte d
       "{\"a\": 1}\r\n// CRLF\r\n/* block\r\n */\r\n",
       "{\r\n  // a comment in CRLF\r\n  \"a\": \"b\"\r\n}\r\n",
       "{\"a\": 1}\n/* not closed",
+      // nlohmann ends a line comment at a CR alone, or a NUL, as well.
+      "// old Mac\r{\"a\": // x\r 1}",
+      "//\xEF\xBB-0\0005"s,
+      "[1, // a\0 2]\0 trailing"s,
       // Tabs and line breaks: in strings ARM takes them, and read_json reads those tracked.
       "{\"a\":\t\"x\ty\",\n\t\"b\": \"two\nlines\"}",
       // Multi-byte text before tokens: columns in code points.
@@ -75,11 +80,15 @@ TEST_CASE("read_json places tokens, comments and errors as tracking every byte d
   }
   // What the cases are for, read at the places they say (kind, text, line:column
   // range@offsets, origin): a string of one escaped backslash is 4 bytes; a line
-  // comment ends before the \r of its CRLF; a tab in a string reads as a space.
+  // comment ends before the \r of its CRLF, and at a CR alone (the tracking did
+  // not end it there before: the object was placed at 0); a tab in a string
+  // reads as a space.
   CHECK(read_both_ways(R"(["\\", "x"])") == "5''1:1-1:12@0-110[3'\\'1:2-1:6@1-50,3'x'1:8-1:11@7-100,]");
   CHECK(read_both_ways("{\"a\": 1}\r\n// CRLF\r\n") ==
         "4''1:1-1:9@0-80{a1:2-1:5@1-4=2'1'1:7-1:8@6-70,}\n#// CRLF2:1-2:8@10-17");
   CHECK(read_both_ways("{\"a\":\t\"x\ty\"}").find("'x y'") != std::string::npos);
+  CHECK(read_both_ways("// c\r{\"a\": 1}") ==
+        "4''1:6-1:14@5-130{a1:7-1:10@6-9=2'1'1:12-1:13@11-120,}\n#// c1:1-1:5@0-4");
 }
 
 TEST_CASE("read_json reads every JSON file of the fixtures as tracking every byte does", "[reader][arm]") {

@@ -1,5 +1,6 @@
 #include "grammars/arm/json_reader.h"
 
+#include <algorithm>
 #include <cstring>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -8,6 +9,12 @@
 
 namespace patless {
 namespace {
+
+// Where nlohmann's lexer ends a `//` comment: a CR alone ends it too (the CR of
+// a CRLF, and a line as old Macs wrote it), and so does a NUL.
+bool ends_line_comment(char c) {
+  return c == '\n' || c == '\r' || c == '\0';
+}
 
 bool literal_byte(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+' || c == '.';
@@ -44,11 +51,10 @@ class TokenTracker {
         else state_ = State::Normal;
         break;
       case State::LineComment:
-        if (c == '\n') {
-          comments.emplace_back(comment_start_, comment_cr_ ? pos - 1 : pos);  // not the \r of a CRLF
+        if (ends_line_comment(c)) {
+          comments.emplace_back(comment_start_, pos);
           state_ = State::Normal;
         }
-        comment_cr_ = c == '\r';
         break;
       case State::BlockComment:
         if (c == '*') state_ = State::BlockStar;
@@ -74,14 +80,13 @@ class TokenTracker {
   size_t close() const { return last_close; }
 
   void finish() {
-    if (state_ == State::LineComment) comments.emplace_back(comment_start_, comment_cr_ ? pos - 1 : pos);
+    if (state_ == State::LineComment) comments.emplace_back(comment_start_, pos);
   }
 
  private:
   enum class State { Normal, String, Escape, Slash, LineComment, BlockComment, BlockStar };
   State state_ = State::Normal;
   size_t comment_start_ = 0;
-  bool comment_cr_ = false;  // a line comment's last byte was \r
 
   void normal(char c) {
     if (literal_byte(c)) {
@@ -97,7 +102,6 @@ class TokenTracker {
       case '"': string_start = pos; state_ = State::String; break;
       case '/':
         comment_start_ = pos;
-        comment_cr_ = false;
         state_ = State::Slash;
         break;
       case '{': case '[': last_open = pos; break;
@@ -201,11 +205,10 @@ class TokenFinder {
       if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {
         ++pos_;
       } else if (c == '/' && pos_ + 1 < b_.size() && b_[pos_ + 1] == '/') {
-        size_t newline = b_.find('\n', pos_ + 2);
-        size_t end = newline == std::string_view::npos ? b_.size() : newline;
-        comments.emplace_back(
-            pos_, end > pos_ + 2 && b_[end - 1] == '\r' && newline != std::string_view::npos ? end - 1 : end);
-        pos_ = end;
+        size_t end = pos_ + 2;
+        while (end < b_.size() && !ends_line_comment(b_[end])) ++end;
+        comments.emplace_back(pos_, end);
+        pos_ = std::min(end + 1, b_.size());  // the lexer took the NUL (or line break) that ended it
       } else if (c == '/' && pos_ + 1 < b_.size() && b_[pos_ + 1] == '*') {
         size_t close = b_.find("*/", pos_ + 2);
         size_t end = close == std::string_view::npos ? b_.size() : close + 2;
