@@ -40,7 +40,17 @@ struct CheckOptions {
   std::string fail_level = "error";
   unsigned jobs = 0;
   bool no_module_cache = false;
+  bool no_cache = false;
 };
+
+// Where a run with files named keeps, for the next one, what it took from the
+// repository's files (cli/selection_cache.h): PATLESS_CACHE_DIR, else
+// .patless_cache at the top of the repository, as ruff and pytest keep theirs.
+std::string selection_cache_directory(const CheckOptions& o, const std::optional<NamedFiles>& named) {
+  if (!named || o.no_cache) return {};
+  if (const char* dir = std::getenv("PATLESS_CACHE_DIR"); dir && *dir) return dir;
+  return (named->root() / ".patless_cache").string();
+}
 
 // The formats of `check`'s report, for --format and --report.
 const std::vector<std::string> kFormats = {"text", "sarif", "json", "junit", "azure", "github"};
@@ -145,6 +155,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   const std::optional<std::filesystem::path> context = named ? std::optional(named->root()) : std::nullopt;
   scan_options.jobs = o.jobs;
   scan_options.module_cache = !o.no_module_cache;
+  scan_options.selection_cache = selection_cache_directory(o, named);
   if (o.max_file_mib > 0) scan_options.max_file_bytes = static_cast<size_t>(o.max_file_mib * 1024 * 1024);
   scan_options.parameter_files = o.parameter_files;
   if (!load_configuration(o, context, scan_options, err)) return 2;
@@ -276,6 +287,7 @@ int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   if (!in_one_repository(named, err)) return 2;
   scan_options.jobs = o.jobs;
   scan_options.module_cache = !o.no_module_cache;
+  scan_options.selection_cache = selection_cache_directory(o, named);
   scan_options.parameter_files = o.parameter_files;
   scan_options.draw_chain = true;
   if (!load_configuration(o, named ? std::optional(named->root()) : std::nullopt, scan_options, err)) return 2;
@@ -406,6 +418,9 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
                         "A SARIF log of an earlier run: findings in it are 'unchanged' and do not fail the run");
   check_cmd->add_flag("--no-module-cache", check.no_module_cache,
                       "Do not read registry modules and template specs from Bicep's module cache: they stay unknown");
+  check_cmd->add_flag("--no-cache", check.no_cache,
+                      "With files named: read every file of the repository again, and keep nothing for the next run "
+                      "(kept in .patless_cache, or PATLESS_CACHE_DIR)");
   check_cmd->add_flag("--fix", check.fix, "Apply the fixes rules offer, in place, then report what is left");
   check_cmd->add_flag("--diff", check.diff, "Print the fixes as a unified diff instead of the report")
       ->excludes(check_cmd->get_option("--fix"));
@@ -422,6 +437,8 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
   graph_cmd->add_option("--params", graph.parameter_files, "Parameter file to deploy the templates with; repeatable");
   graph_cmd->add_flag("--no-module-cache", graph.no_module_cache,
                       "Do not read registry modules and template specs from Bicep's module cache");
+  graph_cmd->add_flag("--no-cache", graph.no_cache,
+                      "With files named: read every file of the repository again, and keep nothing for the next run");
   graph_cmd->add_option(
       "--config", graph.config,
       "Configuration file (default: .patless.yaml of the scanned root, or above it in its repository)");

@@ -14,6 +14,7 @@
 
 #include "cli/bicep_registry.h"
 #include "cli/read_file.h"
+#include "cli/selection_cache.h"
 #include "grammars/needle_set.h"
 #include "grammars/paths.h"
 #include "grammars/read_document.h"
@@ -126,37 +127,45 @@ std::optional<std::string> yaml_path(std::string_view bytes, size_t at, std::str
 struct Candidate {
   std::string path, normal;
   FileKind kind = FileKind::Other;
-  bool flux = false;         // Flux resources or objects
-  bool cluster = false;      // names AKS clusters
-  bool credentials = false;  // deploys federated credentials
-  bool client_id = false;    // names workloadIdentity.azureClientId
-  bool arm_parameters = false;
   bool read = false;
   bool unreadable = false;
-  std::vector<std::string> targets;  // what it deploys, patches with or is the parameters of
+  std::optional<FileStamp> stamp;  // taken before the bytes were read
+  bool cached = false;             // the facts are the cache's: the bytes were not read
+  SelectionFacts facts;
 };
 
 // Takes what the selection needs from `c`'s bytes (read into `bytes`), in one
-// pass over them.
-void inspect_bytes(Candidate& c, std::string& bytes, std::string& error, std::vector<NeedleSet::Match>& matches) {
+// pass over them; or from the cache, when the file has not changed since.
+// Change kSelectionFactsVersion (cli/selection_cache.h) with what this takes.
+void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& bytes, std::string& error,
+                   std::vector<NeedleSet::Match>& matches) {
+  c.read = true;
+  if (cache) {
+    c.stamp = stamp_of(c.path);  // before the bytes: a later change cannot hide behind it
+    if (const SelectionFacts* known = c.stamp ? cache->find(c.normal, *c.stamp) : nullptr) {
+      c.facts = *known;
+      c.cached = true;
+      return;
+    }
+  }
   c.unreadable = !read_text_file(c.path, bytes, error);
   if (c.unreadable) bytes.clear();
-  c.read = true;
   matches.clear();
+  SelectionFacts& f = c.facts;
   const fs::path dir = fs::path(c.path).parent_path();
   if (c.kind == FileKind::Yaml) {
     yaml_words().find_all(bytes, matches);
     bool kustomization = is_kustomization_file(c.path);  // apiVersion and kind may be left out
-    c.flux = kustomization;
+    f.flux = kustomization;
     for (const NeedleSet::Match& m : matches) {
-      c.flux = c.flux || m.needle == kFluxGroup || m.needle == kFluxOperatorGroup || m.needle == kKustomizeGroup;
+      f.flux = f.flux || m.needle == kFluxGroup || m.needle == kFluxOperatorGroup || m.needle == kKustomizeGroup;
       kustomization = kustomization || m.needle == kKustomizeGroup;
     }
     if (!kustomization) return;
     for (const NeedleSet::Match& m : matches)
       if (m.needle == kYamlPath || m.needle == kYmlPath)
         if (auto path = yaml_path(bytes, m.offset, m.needle == kYamlPath ? ".yaml" : ".yml", dir))
-          c.targets.push_back(std::move(*path));
+          f.targets.push_back(std::move(*path));
     return;
   }
   template_words().find_all(bytes, matches);
@@ -164,24 +173,24 @@ void inspect_bytes(Candidate& c, std::string& bytes, std::string& error, std::ve
   for (const NeedleSet::Match& m : matches) {
     switch (m.needle) {
       case kFluxType:
-        c.flux = true;
+        f.flux = true;
         break;
       case kCredentialType:
-        c.credentials = true;
+        f.credentials = true;
         break;
       case kClusterType:
-        c.cluster = true;
+        f.cluster = true;
         break;
       case kClientId:
-        c.client_id = true;
+        f.client_id = true;
         break;
       default:
         if (auto path =
                 quoted_path(bytes, m.offset, m.needle == kBicepPath ? ".bicep" : ".json", dir, parameters_schema))
-          c.targets.push_back(std::move(*path));
+          f.targets.push_back(std::move(*path));
     }
   }
-  c.arm_parameters = c.kind == FileKind::Json && parameters_schema;
+  f.arm_parameters = c.kind == FileKind::Json && parameters_schema;
 }
 
 // `seeds`, what deploys them (their arguments decide the seeds' values), what
@@ -193,7 +202,7 @@ std::set<std::string> family_of(const std::vector<Candidate>& files, std::set<st
     changed = false;
     for (const Candidate& c : files) {
       if (seeds.count(c.normal)) continue;
-      for (const std::string& t : c.targets)
+      for (const std::string& t : c.facts.targets)
         if (seeds.count(t)) {
           changed = seeds.insert(c.normal).second || changed;
           break;
@@ -204,7 +213,7 @@ std::set<std::string> family_of(const std::vector<Candidate>& files, std::set<st
     changed = false;
     for (const Candidate& c : files) {
       if (!seeds.count(c.normal)) continue;
-      for (const std::string& t : c.targets) changed = seeds.insert(t).second || changed;
+      for (const std::string& t : c.facts.targets) changed = seeds.insert(t).second || changed;
     }
   }
   return seeds;
@@ -218,7 +227,7 @@ std::set<std::string> family_of(const std::vector<Candidate>& files, std::set<st
 class ChainTouch {
  public:
   bool operator()(const Candidate& c) {
-    if (c.kind == FileKind::Yaml || c.unreadable || c.flux || c.credentials || c.cluster) return true;
+    if (c.kind == FileKind::Yaml || c.unreadable || c.facts.flux || c.facts.credentials || c.facts.cluster) return true;
     if (c.kind == FileKind::Json) return false;
     auto [known, added] = deploys_chain_.try_emplace(c.normal, false);
     if (added) known->second = deploys_restored_chain(c);
@@ -245,7 +254,7 @@ class ChainTouch {
 }  // namespace
 
 std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,
-                                       unsigned jobs) {
+                                       unsigned jobs, SelectionCache* cache) {
   std::set<std::string> named_set;
   bool bicep = false, json = false;
   for (const std::string& n : named) {
@@ -292,6 +301,12 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   std::set<std::string> present;
   std::map<std::string, std::vector<std::string>> templates_in;  // directory -> templates read
   for (const Candidate& c : files) present.insert(c.normal);
+  if (cache) {
+    // What was deleted or renamed leaves the cache; what is not read this time stays.
+    std::unordered_set<std::string> listed;
+    for (const std::string& f : all) listed.insert(normal_path(f));
+    cache->keep_only(listed);
+  }
   // Reads files[todo[k]] on `jobs` threads and takes what deploys what from
   // them; an ARM parameters file deploys the templates beside it.
   auto inspect = [&](const std::vector<size_t>& todo) {
@@ -299,7 +314,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     auto work = [&] {
       std::string bytes, error;
       std::vector<NeedleSet::Match> matches;
-      for (size_t k = next++; k < todo.size(); k = next++) inspect_bytes(files[todo[k]], bytes, error, matches);
+      for (size_t k = next++; k < todo.size(); k = next++) inspect_bytes(files[todo[k]], cache, bytes, error, matches);
     };
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < std::min<size_t>(std::max(1u, jobs), todo.size()); ++t) threads.emplace_back(work);
@@ -307,15 +322,17 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     for (auto& t : threads) t.join();
     for (size_t i : todo) {
       Candidate& c = files[i];
-      std::erase_if(c.targets, [&](const std::string& t) { return !present.count(t) || t == c.normal; });
+      if (cache && c.stamp && !c.cached && !c.unreadable) cache->put(c.normal, *c.stamp, c.facts);
+      std::erase_if(c.facts.targets, [&](const std::string& t) { return !present.count(t) || t == c.normal; });
       // Bicep files as well: a JSON parameters file deploys one (main.parameters.json, main.bicep).
-      if ((c.kind == FileKind::Json && !c.arm_parameters) || c.kind == FileKind::Bicep)
+      if ((c.kind == FileKind::Json && !c.facts.arm_parameters) || c.kind == FileKind::Bicep)
         templates_in[directory_of(c.path)].push_back(c.normal);
     }
     for (Candidate& c : files)
-      if (c.arm_parameters)
+      if (c.facts.arm_parameters)
         for (const std::string& t : templates_in[directory_of(c.path)])
-          if (std::find(c.targets.begin(), c.targets.end(), t) == c.targets.end()) c.targets.push_back(t);
+          if (std::find(c.facts.targets.begin(), c.facts.targets.end(), t) == c.facts.targets.end())
+            c.facts.targets.push_back(t);
   };
   inspect(first);
 
@@ -339,13 +356,13 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
       // which join that identity by its name from anywhere.
       std::set<std::string> seeds = named_set;
       for (const Candidate& c : files)
-        if (c.flux || c.cluster) seeds.insert(c.normal);
+        if (c.facts.flux || c.facts.cluster) seeds.insert(c.normal);
       kept = family_of(files, seeds);
       bool client_id = false;
-      for (const Candidate& c : files) client_id = client_id || (c.client_id && kept.count(c.normal));
+      for (const Candidate& c : files) client_id = client_id || (c.facts.client_id && kept.count(c.normal));
       if (client_id) {
         for (const Candidate& c : files)
-          if (c.credentials) seeds.insert(c.normal);
+          if (c.facts.credentials) seeds.insert(c.normal);
         kept = family_of(files, seeds);
       }
     }

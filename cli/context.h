@@ -8,6 +8,8 @@
 
 namespace patless {
 
+class SelectionCache;
+
 // From every file of the repository, those to parse. First the named files'
 // family: what deploys them (modules, `using`, templateLink, an ARM parameters
 // file's templates, found through quoted paths), what deploys that, and so on,
@@ -19,8 +21,9 @@ namespace patless {
 // when one of them gives the extension an identity, the federated credentials.
 // Bicep and ARM look at YAML too (object-level service accounts); YAML looks at
 // YAML only. With only Bicep named, ARM templates are read only where Bicep
-// deploys them.
+// deploys them. With a cache, a file that has not changed since it was taken
+// into the cache is not read again, and what was read goes into it.
 std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,
-                                       unsigned jobs);
+                                       unsigned jobs, SelectionCache* cache = nullptr);
 
 }  // namespace patless

@@ -20,8 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 9> kSkippedDirs = {
-    ".git", ".hg", ".svn", "node_modules", ".terraform", ".venv", "__pycache__", "build", "out"};
+constexpr std::array<std::string_view, 10> kSkippedDirs = {
+    ".git", ".hg", ".svn", "node_modules", ".terraform", ".venv", "__pycache__", "build", "out", ".patless_cache"};
 
 bool skipped_dir(std::string_view name) {
   if (name.starts_with("cmake-build-")) return true;

@@ -19,6 +19,7 @@
 #include "cli/discover.h"
 #include "cli/fix.h"
 #include "cli/read_file.h"
+#include "cli/selection_cache.h"
 #include "grammars/ascii.h"
 #include "grammars/limits.h"
 #include "grammars/paths.h"
@@ -205,7 +206,15 @@ ScanResult scan(const ScanOptions& options) {
     // A parameter file given is named as much as the files are: the selection keeps it.
     std::vector<std::string> named = options.focus;
     named.insert(named.end(), options.parameter_files.begin(), options.parameter_files.end());
-    found.files = context_files(found.files, named, jobs);
+    if (options.selection_cache.empty()) {
+      found.files = context_files(found.files, named, jobs);
+    } else {
+      std::error_code ec;
+      SelectionCache cache = SelectionCache::load(options.selection_cache, std::filesystem::current_path(ec).string());
+      found.files = context_files(found.files, named, jobs, &cache);
+      std::string error;
+      cache.save(error);  // without it, the next run reads the repository again: nothing else is lost
+    }
   }
 
   // A model for each file that has one. An outline is only a mark (its path is

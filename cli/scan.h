@@ -30,6 +30,9 @@ struct ScanOptions {
   // Read registry modules and template specs Bicep restored from its module
   // cache (cli/bicep_registry.h); off (--no-module-cache), they stay unknown.
   bool module_cache = true;
+  // With files named: where what the selection took from the repository's
+  // files is kept between runs (cli/selection_cache.h); empty: not kept.
+  std::string selection_cache;
 };
 
 struct ScanResult {

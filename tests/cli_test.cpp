@@ -17,8 +17,10 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "cli/config.h"
+#include "cli/selection_cache.h"
 #include "cli/utf8.h"
 #include "grammars/read_document.h"
 #include "grammars/text_encoding.h"
@@ -61,12 +63,14 @@ void example_repository(const fs::path& at, const std::string& config) {
   std::ofstream(at / ".patless.yaml") << config;
 }
 
-// Runs the binary from `cwd`, its output kept outside it.
+// Runs the binary from `cwd`, its output kept outside it, and the cache of a
+// run with files named too (unless `env` sets PATLESS_CACHE_DIR).
 Run run_patless_in(const fs::path& cwd, const std::string& args, const std::string& env = "NO_COLOR=1",
                    const std::string& binary = PATLESS_BINARY) {
   fs::path dir = temp_dir();
-  std::string cmd = "cd " + quoted(cwd.string()) + " && " + env + " " + quoted(binary) + " " + args + " >" +
-                    quoted((dir / "out").string()) + " 2>" + quoted((dir / "err").string()) + " </dev/null";
+  std::string cmd = "cd " + quoted(cwd.string()) + " && PATLESS_CACHE_DIR=" + quoted((dir / "cache").string()) + " " +
+                    env + " " + quoted(binary) + " " + args + " >" + quoted((dir / "out").string()) + " 2>" +
+                    quoted((dir / "err").string()) + " </dev/null";
   int status = std::system(cmd.c_str());
   Run r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -579,6 +583,42 @@ TEST_CASE("check FILE reports on that file with the repository around it as cont
   CHECK(absolute.out.find("  note: " + (repo / "infra/main.bicep").string() + ":32:1: deployed by module") !=
         std::string::npos);
   fs::remove_all(repo);
+}
+
+TEST_CASE("check FILE keeps what it learnt of the repository in .patless_cache, which git ignores",
+          "[cli][pre-commit][cache]") {
+  fs::path repo = temp_dir();
+  example_repository(repo);
+  // Files changed less than kRacySeconds ago are read each time, not kept.
+  std::this_thread::sleep_for(std::chrono::seconds(patless::SelectionCache::kRacySeconds) +
+                              std::chrono::milliseconds(200));
+  const std::string default_place = "PATLESS_CACHE_DIR= NO_COLOR=1";  // the harness sets its own
+  Run first = run_patless_in(repo / "infra/modules", "check identity.bicep", default_place);
+  CHECK(first.exit_code == 1);
+  CHECK(fs::is_regular_file(repo / ".patless_cache/selection"));
+  CHECK(std::system(("git -C " + quoted(repo.string()) + " check-ignore -q .patless_cache/selection").c_str()) == 0);
+  CHECK(std::system(("git -C " + quoted(repo.string()) + " check-ignore -q .patless_cache/.gitignore").c_str()) == 0);
+  // The next run reports the same, the cache read.
+  Run second = run_patless_in(repo / "infra/modules", "check identity.bicep", default_place);
+  CHECK(second.exit_code == 1);
+  CHECK(second.out == first.out);
+  CHECK(second.err == first.err);
+  // --no-cache keeps nothing; PATLESS_CACHE_DIR puts the cache elsewhere.
+  fs::remove_all(repo / ".patless_cache");
+  Run none = run_patless_in(repo / "infra/modules", "check identity.bicep --no-cache", default_place);
+  CHECK(none.out == first.out);
+  CHECK_FALSE(fs::exists(repo / ".patless_cache"));
+  fs::path elsewhere = temp_dir();
+  Run moved = run_patless_in(repo / "infra/modules", "check identity.bicep",
+                             "PATLESS_CACHE_DIR=" + quoted((elsewhere / "c").string()) + " NO_COLOR=1");
+  CHECK(moved.out == first.out);
+  CHECK(fs::is_regular_file(elsewhere / "c/selection"));
+  CHECK_FALSE(fs::exists(repo / ".patless_cache"));
+  // A whole scan keeps nothing: it reads every file anyway.
+  run_patless_in(repo, "check .", default_place);
+  CHECK_FALSE(fs::exists(repo / ".patless_cache"));
+  fs::remove_all(repo);
+  fs::remove_all(elsewhere);
 }
 
 TEST_CASE("check FILE reports what the file takes part in elsewhere, not what the modules it deploys had",

@@ -3,6 +3,8 @@
 // identity chain, only what deploys them and what that deploys.
 #include "cli/context.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,8 +13,10 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "cli/selection_cache.h"
 #include "tests/read_text.h"
 
 namespace fs = std::filesystem;
@@ -43,11 +47,12 @@ class Repository {
     std::ofstream(root_ / relative, std::ios::binary) << text;
   }
   // The files context_files() keeps when `named` are named, relative to the root, sorted.
-  std::vector<std::string> kept_for(const std::vector<std::string>& named) const {
+  std::vector<std::string> kept_for(const std::vector<std::string>& named,
+                                    patless::SelectionCache* cache = nullptr) const {
     std::vector<std::string> absolute;
     for (const std::string& n : named) absolute.push_back((root_ / n).string());
     std::vector<std::string> out;
-    for (const std::string& f : patless::context_files(files_under(root_), absolute, 1))
+    for (const std::string& f : patless::context_files(files_under(root_), absolute, 1, cache))
       out.push_back(fs::path(f).lexically_relative(root_).string());
     std::sort(out.begin(), out.end());
     return out;
@@ -218,4 +223,71 @@ TEST_CASE("a pre-commit run finds the chain's types in any letter case, as ARM r
   CHECK(r.kept_for({"main.json"}) == Files{"aks.json", "fic.json", "flux.json", "main.json"});
   r.write("main.json", R"({ "resources": [ { "type": "MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS" } ] })");
   CHECK(r.kept_for({"main.json"}) == Files{"aks.json", "fic.json", "flux.json", "main.json"});
+}
+
+TEST_CASE("a pre-commit run takes what it knows of unchanged files from its cache, and reads changed ones again",
+          "[pre-commit][cache]") {
+  Repository r;
+  write_platform(r);
+  using Files = std::vector<std::string>;
+  const std::string dir = (r.root() / ".patless_cache").string();
+  // As if a minute later: the files were all written less than kRacySeconds ago.
+  auto load = [&] {
+    auto now = std::chrono::system_clock::now() + std::chrono::minutes(1);
+    int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+    return patless::SelectionCache::load(dir, fs::current_path().string(), ns);
+  };
+  auto normal = [&](const char* rel) { return (r.root() / rel).lexically_normal().string(); };
+  std::string error;
+  {
+    patless::SelectionCache cache = load();
+    CHECK(r.kept_for({"data/storage.bicep"}, &cache) ==
+          Files{"data/main.bicep", "data/main.bicepparam", "data/network.bicep", "data/storage.bicep"});
+    CHECK(cache.size() == 8);  // every file: a named Bicep file reads YAML and Bicep
+    REQUIRE(cache.save(error));
+  }
+  {
+    // Taken from the cache, not from the files: what the cache says of
+    // other.bicep (that it deploys flux.bicep) is what the selection follows.
+    patless::SelectionCache cache = load();
+    REQUIRE(cache.size() == 8);
+    patless::SelectionFacts facts;
+    facts.targets = {normal("flux.bicep")};
+    cache.put(normal("data/other.bicep"), *patless::stamp_of(normal("data/other.bicep")), facts);
+    CHECK(r.kept_for({"data/other.bicep"}, &cache) ==
+          Files{"aks.bicep", "clusters/prod/gotk-sync.yaml", "data/other.bicep", "flux.bicep"});
+    REQUIRE(cache.save(error));
+  }
+  {
+    // An edit of the same size with the modification time put back: the change
+    // time tells. (Past the file system clock's tick, as any edit after the
+    // cache's run is, given kRacySeconds.)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    struct stat before {};
+    REQUIRE(::stat(normal("data/other.bicep").c_str(), &before) == 0);
+    std::string text = read_text(r.root() / "data/other.bicep");
+    text.replace(text.find("'kv'"), 4, "'k2'");
+    r.write("data/other.bicep", text);
+    const struct timespec times[2] = {before.st_atim, before.st_mtim};
+    REQUIRE(::utimensat(AT_FDCWD, normal("data/other.bicep").c_str(), times, 0) == 0);
+    patless::SelectionCache cache = load();
+    CHECK(r.kept_for({"data/other.bicep"}, &cache) == Files{"data/other.bicep"});
+    // A file changed: what its new text deploys.
+    r.write("data/main.bicep",
+            read_text(r.root() / "data/main.bicep") + "module flux '../flux.bicep' = { name: 'flux' }\n");
+    CHECK(r.kept_for({"data/storage.bicep"}, &cache) ==
+          Files{"aks.bicep", "clusters/prod/gotk-sync.yaml", "data/main.bicep", "data/main.bicepparam",
+                "data/network.bicep", "data/storage.bicep", "flux.bicep"});
+    // A file removed leaves the cache.
+    fs::remove(r.root() / "data/network.bicep");
+    r.kept_for({"data/storage.bicep"}, &cache);
+    CHECK(cache.size() == 7);
+  }
+  // With the clock as it is, files written less than kRacySeconds ago are not
+  // kept: an edit within the same tick of the file system's clock would not
+  // change their stamps.
+  fs::remove_all(dir);
+  patless::SelectionCache now = patless::SelectionCache::load(dir, fs::current_path().string());
+  r.kept_for({"data/storage.bicep"}, &now);
+  CHECK(now.size() == 0);
 }
