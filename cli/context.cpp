@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "cli/bicep_registry.h"
@@ -130,8 +131,11 @@ struct Candidate {
   bool read = false;
   bool unreadable = false;
   std::optional<FileStamp> stamp;  // taken before the bytes were read
-  bool cached = false;             // the facts are the cache's: the bytes were not read
-  SelectionFacts facts;
+  SelectionFacts own;              // taken from the bytes
+  const SelectionFacts* cached = nullptr;  // the cache's, for a file not read again: not copied
+  std::vector<uint32_t> targets;           // candidates it deploys, patches with or is the parameters of (by index)
+
+  const SelectionFacts& facts() const { return cached ? *cached : own; }
 };
 
 // Takes what the selection needs from `c`'s bytes (read into `bytes`), in one
@@ -142,16 +146,12 @@ void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& bytes
   c.read = true;
   if (cache) {
     c.stamp = stamp_of(c.path);  // before the bytes: a later change cannot hide behind it
-    if (const SelectionFacts* known = c.stamp ? cache->find(c.normal, *c.stamp) : nullptr) {
-      c.facts = *known;
-      c.cached = true;
-      return;
-    }
+    if ((c.cached = c.stamp ? cache->find(c.normal, *c.stamp) : nullptr)) return;
   }
   c.unreadable = !read_text_file(c.path, bytes, error);
   if (c.unreadable) bytes.clear();
   matches.clear();
-  SelectionFacts& f = c.facts;
+  SelectionFacts& f = c.own;
   const fs::path dir = fs::path(c.path).parent_path();
   if (c.kind == FileKind::Yaml) {
     yaml_words().find_all(bytes, matches);
@@ -193,30 +193,30 @@ void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& bytes
   f.arm_parameters = c.kind == FileKind::Json && parameters_schema;
 }
 
-// `seeds`, what deploys them (their arguments decide the seeds' values), what
-// deploys that, and so on; then everything those deploy (outputs feed values
-// across siblings), and so on. Not the other deployers of what is reached
-// downward: they deploy it again, elsewhere.
-std::set<std::string> family_of(const std::vector<Candidate>& files, std::set<std::string> seeds) {
+// `seeds` (marks over `files`), what deploys them (their arguments decide the
+// seeds' values), what deploys that, and so on; then everything those deploy
+// (outputs feed values across siblings), and so on. Not the other deployers of
+// what is reached downward: they deploy it again, elsewhere.
+std::vector<char> family_of(const std::vector<Candidate>& files, std::vector<char> in) {
   for (bool changed = true; changed;) {
     changed = false;
-    for (const Candidate& c : files) {
-      if (seeds.count(c.normal)) continue;
-      for (const std::string& t : c.facts.targets)
-        if (seeds.count(t)) {
-          changed = seeds.insert(c.normal).second || changed;
-          break;
-        }
-    }
+    for (size_t i = 0; i < files.size(); ++i)
+      if (!in[i] && std::any_of(files[i].targets.begin(), files[i].targets.end(), [&](uint32_t t) { return in[t]; })) {
+        in[i] = true;
+        changed = true;
+      }
   }
   for (bool changed = true; changed;) {
     changed = false;
-    for (const Candidate& c : files) {
-      if (!seeds.count(c.normal)) continue;
-      for (const std::string& t : c.facts.targets) changed = seeds.insert(t).second || changed;
-    }
+    for (size_t i = 0; i < files.size(); ++i)
+      if (in[i])
+        for (uint32_t t : files[i].targets)
+          if (!in[t]) {
+            in[t] = true;
+            changed = true;
+          }
   }
-  return seeds;
+  return in;
 }
 
 // Whether a file of a family can be where a chain rule reports: it names a type
@@ -227,7 +227,8 @@ std::set<std::string> family_of(const std::vector<Candidate>& files, std::set<st
 class ChainTouch {
  public:
   bool operator()(const Candidate& c) {
-    if (c.kind == FileKind::Yaml || c.unreadable || c.facts.flux || c.facts.credentials || c.facts.cluster) return true;
+    const SelectionFacts& f = c.facts();
+    if (c.kind == FileKind::Yaml || c.unreadable || f.flux || f.credentials || f.cluster) return true;
     if (c.kind == FileKind::Json) return false;
     auto [known, added] = deploys_chain_.try_emplace(c.normal, false);
     if (added) known->second = deploys_restored_chain(c);
@@ -298,15 +299,18 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     c.kind = k;
     files.push_back(std::move(c));
   }
-  std::set<std::string> present;
-  std::map<std::string, std::vector<std::string>> templates_in;  // directory -> templates read
-  for (const Candidate& c : files) present.insert(c.normal);
+  std::unordered_map<std::string_view, uint32_t> index_of;  // by normal path
+  for (size_t i = 0; i < files.size(); ++i) index_of.emplace(files[i].normal, static_cast<uint32_t>(i));
+  std::vector<char> named_marks(files.size());
+  for (const std::string& n : named_set)
+    if (auto it = index_of.find(n); it != index_of.end()) named_marks[it->second] = true;
   if (cache) {
     // What was deleted or renamed leaves the cache; what is not read this time stays.
     std::unordered_set<std::string> listed;
     for (const std::string& f : all) listed.insert(normal_path(f));
     cache->keep_only(listed);
   }
+  std::map<std::string, std::vector<uint32_t>> templates_in;  // directory -> templates read
   // Reads files[todo[k]] on `jobs` threads and takes what deploys what from
   // them; an ARM parameters file deploys the templates beside it.
   auto inspect = [&](const std::vector<size_t>& todo) {
@@ -322,17 +326,17 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     for (auto& t : threads) t.join();
     for (size_t i : todo) {
       Candidate& c = files[i];
-      if (cache && c.stamp && !c.cached && !c.unreadable) cache->put(c.normal, *c.stamp, c.facts);
-      std::erase_if(c.facts.targets, [&](const std::string& t) { return !present.count(t) || t == c.normal; });
+      if (cache && c.stamp && !c.cached && !c.unreadable) cache->put(c.normal, *c.stamp, c.own);
+      for (const std::string& t : c.facts().targets)
+        if (auto it = index_of.find(t); it != index_of.end() && it->second != i) c.targets.push_back(it->second);
       // Bicep files as well: a JSON parameters file deploys one (main.parameters.json, main.bicep).
-      if ((c.kind == FileKind::Json && !c.facts.arm_parameters) || c.kind == FileKind::Bicep)
-        templates_in[directory_of(c.path)].push_back(c.normal);
+      if ((c.kind == FileKind::Json && !c.facts().arm_parameters) || c.kind == FileKind::Bicep)
+        templates_in[directory_of(c.path)].push_back(static_cast<uint32_t>(i));
     }
     for (Candidate& c : files)
-      if (c.facts.arm_parameters)
-        for (const std::string& t : templates_in[directory_of(c.path)])
-          if (std::find(c.facts.targets.begin(), c.facts.targets.end(), t) == c.facts.targets.end())
-            c.facts.targets.push_back(t);
+      if (c.facts().arm_parameters)
+        for (uint32_t t : templates_in[directory_of(c.path)])
+          if (std::find(c.targets.begin(), c.targets.end(), t) == c.targets.end()) c.targets.push_back(t);
   };
   inspect(first);
 
@@ -343,39 +347,39 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   // infrastructure Flux does not depend on.
   ChainTouch touches_chain;
   bool chain = false;
-  std::set<std::string> kept;
+  std::vector<char> kept;
   for (;;) {
-    kept = family_of(files, named_set);
+    kept = family_of(files, named_marks);
     // Until it does: ARM templates read below may deploy what touches it.
-    for (const Candidate& c : files) chain = chain || (kept.count(c.normal) && touches_chain(c));
+    for (size_t i = 0; i < files.size(); ++i) chain = chain || (kept[i] && touches_chain(files[i]));
     if (chain) {
       // The chain around them, each part with its family: Flux resources and
       // objects, the clusters they may name (a finding on a cluster points at
       // the extension that needs it), and, when one of those gives the extension
       // an identity (workloadIdentity.azureClientId), the federated credentials,
       // which join that identity by its name from anywhere.
-      std::set<std::string> seeds = named_set;
-      for (const Candidate& c : files)
-        if (c.facts.flux || c.facts.cluster) seeds.insert(c.normal);
+      std::vector<char> seeds = named_marks;
+      for (size_t i = 0; i < files.size(); ++i)
+        if (files[i].facts().flux || files[i].facts().cluster) seeds[i] = true;
       kept = family_of(files, seeds);
       bool client_id = false;
-      for (const Candidate& c : files) client_id = client_id || (c.facts.client_id && kept.count(c.normal));
+      for (size_t i = 0; i < files.size(); ++i) client_id = client_id || (kept[i] && files[i].facts().client_id);
       if (client_id) {
-        for (const Candidate& c : files)
-          if (c.facts.credentials) seeds.insert(c.normal);
+        for (size_t i = 0; i < files.size(); ++i)
+          if (files[i].facts().credentials) seeds[i] = true;
         kept = family_of(files, seeds);
       }
     }
     // ARM templates reached and not read yet: read them, and select again.
     std::vector<size_t> reached;
     for (size_t i = 0; i < files.size(); ++i)
-      if (!files[i].read && kept.count(files[i].normal)) reached.push_back(i);
+      if (!files[i].read && kept[i]) reached.push_back(i);
     if (reached.empty()) break;
     inspect(reached);
   }
   std::vector<std::string> out;
-  for (const Candidate& c : files)
-    if (kept.count(c.normal)) out.push_back(c.path);
+  for (size_t i = 0; i < files.size(); ++i)
+    if (kept[i]) out.push_back(files[i].path);
   return out;
 }
 

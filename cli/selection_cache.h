@@ -52,7 +52,8 @@ class SelectionCache {
   // whose files were all written less than kRacySeconds ago.
   static SelectionCache load(const std::string& directory, const std::string& working_directory, int64_t now_ns);
 
-  // The facts of the file at `normal` when its stamp is the one they were taken with.
+  // The facts of the file at `normal` when its stamp is the one they were taken
+  // with; they stay where they are until keep_only() or a put() for that file.
   const SelectionFacts* find(const std::string& normal, const FileStamp& stamp) const;
   // Keeps what was taken from the file at `normal` with `stamp`. Not when the
   // file changed less than kRacySeconds before this cache was loaded: an edit in
