@@ -20,6 +20,7 @@ struct Discovery {
 // reads (.bicep, .bicepparam, .json, .jsonc, .yaml, .yml). A file named
 // explicitly is kept whatever its folder. What has such a name but is no file
 // (a named pipe, a device, a link to nothing) is skipped, with the reason.
-Discovery discover(const std::vector<std::string>& paths);
+// Lists directories on `threads` threads.
+Discovery discover(const std::vector<std::string>& paths, unsigned threads = 1);
 
 }  // namespace patless

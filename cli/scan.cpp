@@ -155,7 +155,8 @@ void largest_first(const std::vector<std::string>& files, std::vector<size_t>& t
 
 ScanResult scan(const ScanOptions& options) {
   ScanResult result;
-  Discovery found = discover(options.paths);
+  const unsigned jobs = options.jobs ? options.jobs : available_cpus();
+  Discovery found = discover(options.paths, jobs);
   result.missing_paths = std::move(found.missing);
   for (auto& s : found.skipped) result.notifications.push_back(std::move(s));
   // A file named is read even where discovery does not look (build/, out/,
@@ -201,7 +202,6 @@ ScanResult scan(const ScanOptions& options) {
     for (const std::string& f : found.files) listed = listed || normal_path(f) == normal;
     if (!listed) found.files.push_back(p);
   }
-  const unsigned jobs = options.jobs ? options.jobs : available_cpus();
   if (!options.focus.empty()) {
     // A parameter file given is named as much as the files are: the selection keeps it.
     std::vector<std::string> named = options.focus;
