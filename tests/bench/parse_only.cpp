@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
     else paths.push_back(argv[i]);
   }
   if (paths.empty()) paths.push_back(".");
-  patless::Discovery found = patless::discover(paths);
+  patless::Discovery found = patless::discover(paths, jobs);  // listed on as many threads as patless lists them
   std::atomic<size_t> next{0}, bytes{0}, parsed{0};
   auto worker = [&] {
     TSParser* parser = ts_parser_new();
