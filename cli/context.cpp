@@ -255,7 +255,7 @@ class ChainTouch {
 }  // namespace
 
 std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,
-                                       unsigned jobs, SelectionCache* cache) {
+                                       unsigned jobs, SelectionCache* cache, bool* reaches_chain) {
   std::set<std::string> named_set;
   bool bicep = false, json = false;
   for (const std::string& n : named) {
@@ -377,6 +377,7 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
     if (reached.empty()) break;
     inspect(reached);
   }
+  if (reaches_chain) *reaches_chain = chain;
   std::vector<std::string> out;
   for (size_t i = 0; i < files.size(); ++i)
     if (kept[i]) out.push_back(files[i].path);

@@ -22,8 +22,9 @@ class SelectionCache;
 // Bicep and ARM look at YAML too (object-level service accounts); YAML looks at
 // YAML only. With only Bicep named, ARM templates are read only where Bicep
 // deploys them. With a cache, a file that has not changed since it was taken
-// into the cache is not read again, and what was read goes into it.
+// into the cache is not read again, and what was read goes into it. `chain`,
+// when given, is set to whether the files kept go past the family.
 std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,
-                                       unsigned jobs, SelectionCache* cache = nullptr);
+                                       unsigned jobs, SelectionCache* cache = nullptr, bool* chain = nullptr);
 
 }  // namespace patless

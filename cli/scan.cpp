@@ -202,16 +202,21 @@ ScanResult scan(const ScanOptions& options) {
     for (const std::string& f : found.files) listed = listed || normal_path(f) == normal;
     if (!listed) found.files.push_back(p);
   }
+  // A pre-commit run that reaches the chain parses the few files its selection
+  // kept, the deployers of the chain's files among them, which the rounds below
+  // would read a second time, whole: it reads its templates whole at once (YAML
+  // is never read again). Without the chain, they all stay outlines.
+  bool templates_whole = false;
   if (!options.focus.empty()) {
     // A parameter file given is named as much as the files are: the selection keeps it.
     std::vector<std::string> named = options.focus;
     named.insert(named.end(), options.parameter_files.begin(), options.parameter_files.end());
     if (options.selection_cache.empty()) {
-      found.files = context_files(found.files, named, jobs);
+      found.files = context_files(found.files, named, jobs, nullptr, &templates_whole);
     } else {
       std::error_code ec;
       SelectionCache cache = SelectionCache::load(options.selection_cache, std::filesystem::current_path(ec).string());
-      found.files = context_files(found.files, named, jobs, &cache);
+      found.files = context_files(found.files, named, jobs, &cache, &templates_whole);
       std::string error;
       cache.save(error);  // without it, the next run reads the repository again: nothing else is lost
     }
@@ -253,7 +258,14 @@ ScanResult scan(const ScanOptions& options) {
   };
   std::vector<size_t> everything(count);
   for (size_t i = 0; i < count; ++i) everything[i] = i;
-  read_all(everything, Detail::ChainOnly);
+  if (!templates_whole) {
+    read_all(everything, Detail::ChainOnly);
+  } else {
+    std::vector<size_t> templates, yaml;
+    for (size_t i : everything) (file_kind(found.files[i]) == FileKind::Yaml ? yaml : templates).push_back(i);
+    read_all(templates, Detail::Whole);
+    read_all(yaml, Detail::ChainOnly);
+  }
   // Registry modules Bicep restored: their templates join the scan, read like the
   // repository's files; registry[i] is the reference of such a file.
   const size_t repository_files = count;
