@@ -162,7 +162,7 @@ class TokenFinder {
 
   std::pair<size_t, size_t> string() {
     size_t start = next_token();
-    size_t end = start + 1;
+    size_t end = std::min(start + 1, b_.size());  // bounded even were the events not this text's
     for (;;) {
       const void* quote = std::memchr(b_.data() + end, '"', b_.size() - end);
       if (!quote) {
@@ -171,7 +171,7 @@ class TokenFinder {
       }
       end = static_cast<size_t>(static_cast<const char*>(quote) - b_.data()) + 1;
       size_t backslashes = 0;
-      while (b_[end - 2 - backslashes] == '\\') ++backslashes;  // the opening quote stops it
+      while (end - 2 - backslashes > start && b_[end - 2 - backslashes] == '\\') ++backslashes;
       if (backslashes % 2 == 0) break;
     }
     pos_ = end;
