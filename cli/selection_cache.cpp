@@ -193,19 +193,21 @@ bool SelectionCache::save(std::string& error) const {
   if (!changed_ || directory_.empty()) return true;
   std::error_code ec;
   const fs::path dir(directory_);
+  fs::create_directories(dir, ec);  // false, without an error, when it is there (another run may just have made it)
   if (!fs::is_directory(dir, ec)) {
-    if (!fs::create_directories(dir, ec)) {
-      error = ec.message();
-      return false;
-    }
-    // As pytest's and ruff's caches: invisible to git, and to backups that honour the tag.
-    if (!write_file_atomically((dir / ".gitignore").string(), "# Made by patless: its cache.\n*\n", error) ||
-        !write_file_atomically((dir / "CACHEDIR.TAG").string(),
-                               "Signature: 8a477f597d28d172789f06886806bc55\n"
-                               "# This file is a cache directory tag created by patless.\n",
-                               error))
-      return false;
+    error = ec ? ec.message() : "not a directory";
+    return false;
   }
+  // As pytest's and ruff's caches: invisible to git, and to backups that honour
+  // the tag; put back when someone removed them.
+  auto ensure = [&](const char* name, std::string_view text) {
+    return fs::exists(dir / name, ec) || write_file_atomically((dir / name).string(), text, error);
+  };
+  if (!ensure(".gitignore", "# Made by patless: its cache.\n*\n") ||
+      !ensure(
+          "CACHEDIR.TAG",
+          "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by patless.\n"))
+    return false;
   return write_file_atomically((dir / kFileName).string(), serialized(), error);
 }
 

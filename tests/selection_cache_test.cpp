@@ -86,6 +86,11 @@ TEST_CASE("the selection cache finds what it kept under the stamp it kept it wit
   CHECK(cache.size() == 1);
   // Another working directory's paths mean other files.
   CHECK(patless::SelectionCache::load(dir.string(), "/elsewhere", kNow).size() == 0);
+  // The .gitignore is put back when the cache is written again without it.
+  fs::remove(dir / ".gitignore");
+  cache.put("infra/other.bicep", stamp(5, 5000), facts({}, true));
+  REQUIRE(cache.save(error));
+  CHECK(read_text(dir / ".gitignore") == "# Made by patless: its cache.\n*\n");
   fs::remove_all(dir.parent_path());
 }
 
