@@ -285,9 +285,11 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   };
   std::vector<Candidate> files;
   std::vector<size_t> first;  // read before anything is selected
+  std::unordered_set<std::string> listed;  // with a cache: every file's normal path
   for (const std::string& f : all) {
     FileKind k = file_kind(f);
     std::string normal = normal_path(f);
+    if (cache) listed.insert(normal);
     bool now = named_set.count(normal) || k == FileKind::Yaml ||
                ((bicep || json) && (k == FileKind::Bicep || k == FileKind::BicepParams)) ||
                (k == FileKind::Json && (json || named_after_bicep(f)));
@@ -304,12 +306,8 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   std::vector<char> named_marks(files.size());
   for (const std::string& n : named_set)
     if (auto it = index_of.find(n); it != index_of.end()) named_marks[it->second] = true;
-  if (cache) {
-    // What was deleted or renamed leaves the cache; what is not read this time stays.
-    std::unordered_set<std::string> listed;
-    for (const std::string& f : all) listed.insert(normal_path(f));
-    cache->keep_only(listed);
-  }
+  // What was deleted or renamed leaves the cache; what is not read this time stays.
+  if (cache) cache->keep_only(listed);
   std::map<std::string, std::vector<uint32_t>> templates_in;  // directory -> templates read
   // Reads files[todo[k]] on `jobs` threads and takes what deploys what from
   // them; an ARM parameters file deploys the templates beside it.
