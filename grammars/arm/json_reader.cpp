@@ -23,15 +23,11 @@ bool literal_byte(char c) {
 // Sees every byte nlohmann's lexer consumes, in order, exactly once, and keeps
 // the offsets the SAX events need: where the current string, literal or
 // bracket began, and which comments went by. nlohmann 3.11 reports no positions.
-// For text with control characters in strings, or not valid JSON: TokenFinder
-// below reads the rest at less cost.
+// Read this way: text with control characters in strings (TrackingIterator
+// hands them on as spaces) and text that is not JSON; TokenFinder below reads
+// the rest at less cost.
 class TokenTracker {
  public:
-  size_t pos = 0;  // bytes consumed so far
-  size_t string_start = 0, string_end = 0;
-  size_t literal_start = 0, literal_end = 0;
-  bool in_literal = false;
-  size_t last_open = 0, last_close = 0;
   std::vector<std::pair<size_t, size_t>> comments;
 
   void consume(char c) {
@@ -41,7 +37,7 @@ class TokenTracker {
         if (c == '\\') state_ = State::Escape;
         else if (c == '"') {
           state_ = State::Normal;
-          string_end = pos + 1;
+          string_end_ = pos_ + 1;
         }
         break;
       case State::Escape: state_ = State::String; break;
@@ -52,7 +48,7 @@ class TokenTracker {
         break;
       case State::LineComment:
         if (ends_line_comment(c)) {
-          comments.emplace_back(comment_start_, pos);
+          comments.emplace_back(comment_start_, pos_);
           state_ = State::Normal;
         }
         break;
@@ -61,51 +57,65 @@ class TokenTracker {
         break;
       case State::BlockStar:
         if (c == '/') {
-          comments.emplace_back(comment_start_, pos + 1);
+          comments.emplace_back(comment_start_, pos_ + 1);
           state_ = State::Normal;
         } else if (c != '*') {
           state_ = State::BlockComment;
         }
         break;
     }
-    ++pos;
+    ++pos_;
   }
 
   bool in_string() const { return state_ == State::String; }
 
   // Where the token of the SAX event at hand is, as ValueBuilder asks (TokenFinder's interface).
-  std::pair<size_t, size_t> string() const { return {string_start, string_end}; }
-  std::pair<size_t, size_t> literal() const { return {literal_start, in_literal ? pos : literal_end}; }
-  size_t open() const { return last_open; }
-  size_t close() const { return last_close; }
+  std::pair<size_t, size_t> string() const { return {string_start_, string_end_}; }
+  std::pair<size_t, size_t> literal() const { return {literal_start_, in_literal_ ? pos_ : literal_end_}; }
+  size_t open() const { return last_open_; }
+  size_t close() const { return last_close_; }
 
   void finish() {
-    if (state_ == State::LineComment) comments.emplace_back(comment_start_, pos);
+    if (state_ == State::LineComment) comments.emplace_back(comment_start_, pos_);
   }
 
  private:
   enum class State { Normal, String, Escape, Slash, LineComment, BlockComment, BlockStar };
   State state_ = State::Normal;
+  size_t pos_ = 0;  // bytes consumed so far
+  size_t string_start_ = 0, string_end_ = 0;
+  size_t literal_start_ = 0, literal_end_ = 0;
+  bool in_literal_ = false;
+  size_t last_open_ = 0, last_close_ = 0;
   size_t comment_start_ = 0;
 
   void normal(char c) {
     if (literal_byte(c)) {
-      if (!in_literal) literal_start = pos;
-      in_literal = true;
+      if (!in_literal_) literal_start_ = pos_;
+      in_literal_ = true;
       return;
     }
-    if (in_literal) {
-      in_literal = false;
-      literal_end = pos;
+    if (in_literal_) {
+      in_literal_ = false;
+      literal_end_ = pos_;
     }
     switch (c) {
-      case '"': string_start = pos; state_ = State::String; break;
+      case '"':
+        string_start_ = pos_;
+        state_ = State::String;
+        break;
       case '/':
-        comment_start_ = pos;
+        comment_start_ = pos_;
         state_ = State::Slash;
         break;
-      case '{': case '[': last_open = pos; break;
-      case '}': case ']': last_close = pos; break;
+      case '{':
+      case '[':
+        last_open_ = pos_;
+        break;
+      case '}':
+      case ']':
+        last_close_ = pos_;
+        break;
       default: break;
     }
   }
@@ -387,10 +397,6 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 };
-
-}  // namespace
-
-namespace {
 
 // The result of a reading that ended with `ok` and these comments.
 template <typename Builder>
