@@ -29,15 +29,14 @@ class FederatedCredentialIssuerRule : public Rule {
           // The credential of Flux on another cluster, as the same identity: right there, and
           // this cluster's own is what is missing. Said so, lest it be "fixed" for this one.
           std::string message =
-              serves_other_flux(*f, *e, graph)
-                  ? "Federated credential issuer is the OIDC issuer of cluster " + f->issuer_cluster->quoted_name() +
-                        ", right for Flux there, but Flux also runs as this identity on cluster " +
-                        cluster->quoted_name() +
-                        ", which no credential of the identity trusts: Azure refuses its tokens there. Keep this "
-                        "one and add a credential with the issuer of cluster " +
-                        cluster->quoted_name() + "."
-                  : "Federated credential issuer is the OIDC issuer of cluster " + f->issuer_cluster->quoted_name() +
-                        ", but Flux runs on cluster " + cluster->quoted_name() + ": Azure refuses its tokens.";
+              "Federated credential issuer is the OIDC issuer of cluster " + f->issuer_cluster->quoted_name();
+          message += serves_other_flux(*f, *e, graph)
+                         ? ", right for Flux there, but Flux also runs as this identity on cluster " +
+                               cluster->quoted_name() +
+                               ", which no credential of the identity trusts: Azure refuses its tokens there. Keep "
+                               "this one and add a credential with the issuer of cluster " +
+                               cluster->quoted_name() + "."
+                         : ", but Flux runs on cluster " + cluster->quoted_name() + ": Azure refuses its tokens.";
           Finding finding = finding_at(*f, f->issuer.range, "properties.issuer", std::move(message));
           add_written_elsewhere(finding, *f, f->issuer, "the issuer");
           finding.related.push_back(related(*cluster, "the cluster the microsoft.flux extension is on"));
