@@ -39,6 +39,11 @@ const std::string kStorage = R"({"type": "Microsoft.Storage/storageAccounts", "a
 const std::string kCluster = R"({"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-09-01",
   "name": "aks", "properties": {"oidcIssuerProfile": {"enabled": false}}})";
 
+// A storage account, outside the chain, whose properties are `properties`: dropped.
+std::string dropped(const std::string& properties) {
+  return R"({"type": "Microsoft.Storage/storageAccounts", "name": "d", "properties": )" + properties + "}," + kCluster;
+}
+
 std::string template_of(const std::string& resources) {
   return R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   // a comment
@@ -88,6 +93,18 @@ TEST_CASE("a template read without what its Document drops is the Document built
       // Broken: a truncated skipped value, a value where an object was expected.
       template_of(kStorage).substr(0, 200),
       template_of(R"({"type": "Microsoft.Resources/deployments", "name": "n", "properties": 5})"),
+      // What a dropped part holds is passed over without nlohmann (grammars/arm/json_skip.h):
+      // its comments are kept, its errors reported where nlohmann finds them.
+      template_of(dropped(R"({/* in a dropped part */ "a": ["\u00e9 é 日本 😀", {"b": "\\\"", "n": -1.5e3}] // end
+        })")),
+      template_of(dropped(R"({"a": [1,]})")),
+      template_of(dropped("{\"a\": \"\xC0\x80\"}")),
+      template_of(dropped(R"({"a": "\uDC00"})")),
+      template_of(dropped("{\"a\": \"a tab\there\"}")),
+      template_of(dropped("{\"a\": [1] /* not closed }")),
+      template_of(deployment("dropped",
+                             R"({"type": "Microsoft.Storage/storageAccounts", "name": "x", "properties": {"a": 01}})")),
+      template_of(dropped(std::string(300, '[') + std::string(300, ']'))),
   };
   // Deeper than read_arm() reads nested templates (16), what is kept (a cluster
   // at each level keeps each) stays as written: a deployment of a storage

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "grammars/arm/json_skip.h"
 #include "grammars/limits.h"
 
 namespace patless {
@@ -74,6 +75,8 @@ class TokenTracker {
   std::pair<size_t, size_t> literal() const { return {literal_start_, in_literal_ ? pos_ : literal_end_}; }
   size_t open() const { return last_open_; }
   size_t close() const { return last_close_; }
+  // nlohmann is to read every byte through TrackingIterator: nothing is passed over.
+  bool pass_over(size_t, JsonSkipLimits&) { return false; }
 
   void finish() {
     if (state_ == State::LineComment) comments.emplace_back(comment_start_, pos_);
@@ -157,6 +160,35 @@ class TrackingIterator {
   TokenTracker* t_ = nullptr;
 };
 
+// The bytes as nlohmann reads them, through a cursor TokenFinder can move
+// ahead (pass_over); the end iterator's cursor stays at the text's end.
+class CursorIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = char;
+
+  CursorIterator() = default;
+  explicit CursorIterator(const char** cursor) : at_(cursor) {}
+  reference operator*() const { return **at_; }
+  CursorIterator& operator++() {
+    ++*at_;
+    return *this;
+  }
+  CursorIterator operator++(int) {
+    CursorIterator old = *this;
+    ++*this;
+    return old;
+  }
+  bool operator==(const CursorIterator& o) const { return *at_ == *o.at_; }
+  bool operator!=(const CursorIterator& o) const { return *at_ != *o.at_; }
+
+ private:
+  const char** at_ = nullptr;
+};
+
 // Finds where the tokens of text nlohmann has accepted are, from the SAX events
 // alone: they come in the text's order, one for each token but ',' and ':', so
 // between two tokens there are only blanks, separators and comments, and a
@@ -165,10 +197,23 @@ class TrackingIterator {
 // (most of a template) is passed over with memchr.
 class TokenFinder {
  public:
-  explicit TokenFinder(std::string_view bytes) : b_(bytes) {
+  explicit TokenFinder(std::string_view bytes) : b_(bytes), read_at_(bytes.data()) {
     if (b_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // nlohmann skips a BOM
   }
   std::vector<std::pair<size_t, size_t>> comments;
+
+  // Where nlohmann reads next (through CursorIterator).
+  const char** cursor() { return &read_at_; }
+  // Moves nlohmann and the finder past what the container opening at `open`
+  // (the last token nlohmann read) holds, to its closing bracket, when it is
+  // JSON nlohmann would take: nlohmann then reads an empty container.
+  bool pass_over(size_t open, JsonSkipLimits& limits) {
+    std::optional<size_t> close = skip_json_container(b_, open, limits, comments);
+    if (!close) return false;
+    pos_ = *close;
+    read_at_ = b_.data() + *close;
+    return true;
+  }
 
   std::pair<size_t, size_t> string() {
     size_t start = next_token();
@@ -200,6 +245,7 @@ class TokenFinder {
 
  private:
   std::string_view b_;
+  const char* read_at_;
   size_t pos_ = 0;  // just past the last token found
 
   size_t bracket() {
@@ -347,7 +393,12 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
       return false;
     }
     if (skipping()) {
-      if (skip_depth_++ == 0) skip_open_ = at;
+      if (skip_depth_++ == 0) {
+        skip_open_ = at;
+        // Within the same limits: what does not stay in them nlohmann reads, and the limit is reported there.
+        JsonSkipLimits within{static_cast<size_t>(limits::kMaxNesting) - stack_.size(), budget_};
+        if (t_.pass_over(at, within)) budget_ = within.budget;
+      }
       skip_next_ = false;
       return true;
     }
@@ -422,7 +473,8 @@ JsonReadResult read_json(const SourceText& src, JsonPruner* pruner) {
   {
     TokenFinder finder(bytes);
     ValueBuilder<TokenFinder> builder(src, finder, pruner);
-    bool ok = nlohmann::json::sax_parse(bytes.data(), bytes.data() + bytes.size(), &builder,
+    const char* end = bytes.data() + bytes.size();
+    bool ok = nlohmann::json::sax_parse(CursorIterator(finder.cursor()), CursorIterator(&end), &builder,
                                         nlohmann::json::input_format_t::json, /*strict=*/true,
                                         /*ignore_comments=*/true);
     if (ok || !builder.syntax_error) {  // read, or stopped by a limit at a token found
