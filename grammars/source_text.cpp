@@ -49,10 +49,17 @@ size_t SourceText::code_points_before(size_t offset) const {
   return count;
 }
 
+size_t SourceText::line_index(size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<size_t>(it - line_starts_.begin()) - 1;
+}
+
 std::pair<uint32_t, uint32_t> SourceText::position(size_t offset) const {
   offset = std::min(offset, bytes_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  return position_on(line_index(offset), offset);
+}
+
+std::pair<uint32_t, uint32_t> SourceText::position_on(size_t line_index, size_t offset) const {
   size_t start = line_starts_[line_index];
   if (line_index == 0 && bom_) start = std::min<size_t>(3, offset);
   if (ascii_lines_[line_index] && !(line_index == 0 && bom_))  // most lines: a byte is a code point
@@ -67,14 +74,19 @@ std::pair<uint32_t, uint32_t> SourceText::position(size_t offset) const {
 SourceRange SourceText::range(size_t start_offset, size_t end_offset) const {
   SourceRange r;
   if (end_offset < start_offset) end_offset = start_offset;
-  auto [sl, sc] = position(start_offset);
-  auto [el, ec] = position(end_offset);
+  start_offset = std::min(start_offset, bytes_.size());
+  end_offset = std::min(end_offset, bytes_.size());
+  // Most ranges are of a token, on one line: that line is looked up once.
+  const size_t start_line = line_index(start_offset);
+  const bool same_line = start_line + 1 == line_starts_.size() || end_offset < line_starts_[start_line + 1];
+  auto [sl, sc] = position_on(start_line, start_offset);
+  auto [el, ec] = position_on(same_line ? start_line : line_index(end_offset), end_offset);
   r.start_line = sl;
   r.start_column = sc;
   r.end_line = el;
   r.end_column = ec;
-  r.start_offset = static_cast<uint32_t>(std::min(start_offset, bytes_.size()));
-  r.end_offset = static_cast<uint32_t>(std::min(end_offset, bytes_.size()));
+  r.start_offset = static_cast<uint32_t>(start_offset);
+  r.end_offset = static_cast<uint32_t>(end_offset);
   return r;
 }
 

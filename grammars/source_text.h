@@ -45,6 +45,9 @@ class SourceText {
 
   // Code points in bytes_[0, offset).
   size_t code_points_before(size_t offset) const;
+  // The 0-based line `offset` is on, and its position there.
+  size_t line_index(size_t offset) const;
+  std::pair<uint32_t, uint32_t> position_on(size_t line_index, size_t offset) const;
 };
 
 }  // namespace patless
