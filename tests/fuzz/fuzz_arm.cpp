@@ -2,13 +2,18 @@
 // expression parser, with the template schema so that templates are read. A
 // template read without what its Document drops must be the Document built
 // whole (grammars/arm/template_pruner.h), and read_json must place every token
-// as it does tracking every byte: a difference traps.
+// as it does tracking every byte: a difference traps. So does a container
+// skip_json_container passes over that nlohmann would not take, or one nlohmann
+// takes that it does not pass over whole.
 #include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "grammars/arm/arm_expression.h"
 #include "grammars/arm/arm_reader.h"
 #include "grammars/arm/json_reader.h"
+#include "grammars/arm/json_skip.h"
 #include "grammars/arm/template_pruner.h"
 #include "tests/describe_document.h"
 
@@ -25,6 +30,16 @@ void read_json_both_ways(const std::string& text) {
     __builtin_trap();
 }
 
+void skip_as_nlohmann_reads(const std::string& text) {
+  std::vector<std::pair<size_t, size_t>> comments;
+  patless::JsonSkipLimits limits{SIZE_MAX, SIZE_MAX};  // nlohmann has no limits of its own
+  std::optional<size_t> close = patless::skip_json_container(text, 0, limits, comments);
+  if (close && !nlohmann::json::accept(std::string_view(text).substr(0, *close + 1), /*ignore_comments=*/true))
+    __builtin_trap();
+  if (!close && (text.starts_with('{') || text.starts_with('[')) && nlohmann::json::accept(text, true))
+    __builtin_trap();
+}
+
 void read_both_ways(const std::string& text, bool outline) {
   auto pruned = patless::read_arm("fuzz.json", text, outline);
   auto whole = patless::read_arm("fuzz.json", text, outline, /*prune=*/false);
@@ -38,6 +53,7 @@ void read_both_ways(const std::string& text, bool outline) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   read_json_both_ways(text);
+  skip_as_nlohmann_reads(text);
   read_both_ways(text, false);
   read_both_ways(text, true);
   // The same bytes as one ARM expression string: "[...]".
