@@ -124,15 +124,18 @@ class TokenTracker {
   }
 };
 
-// A byte iterator that reports each byte it passes to the tracker.
-class TrackingIterator {
- public:
+// What nlohmann's input adapter asks of an iterator over a text's bytes.
+struct ByteIteratorTypes {
   using iterator_category = std::input_iterator_tag;
   using value_type = char;
   using difference_type = std::ptrdiff_t;
   using pointer = const char*;
   using reference = char;
+};
 
+// A byte iterator that reports each byte it passes to the tracker.
+class TrackingIterator : public ByteIteratorTypes {
+ public:
   TrackingIterator() = default;
   TrackingIterator(const char* p, TokenTracker* t) : p_(p), t_(t) {}
   // ARM takes strings that run over several lines (and tabs in them); strict JSON
@@ -162,14 +165,8 @@ class TrackingIterator {
 
 // The bytes as nlohmann reads them, through a cursor TokenFinder can move
 // ahead (pass_over); the end iterator's cursor stays at the text's end.
-class CursorIterator {
+class CursorIterator : public ByteIteratorTypes {
  public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = char;
-
   CursorIterator() = default;
   explicit CursorIterator(const char** cursor) : at_(cursor) {}
   reference operator*() const { return **at_; }
