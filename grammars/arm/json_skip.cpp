@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "grammars/text_encoding.h"
+
 namespace patless {
 namespace {
 
@@ -166,7 +168,10 @@ class Skipper {
       if (c == '\\') {
         if (!escape()) return false;
       } else if (c >= 0x80) {
-        if (!multibyte(c)) return false;
+        // Well-formed UTF-8, as nlohmann checks it (the Unicode Standard's table 3-7).
+        const size_t length = utf8_sequence(std::string_view(p_, n_), pos_);
+        if (length == 0) return false;
+        pos_ += length;
       } else if (c < 0x20) {
         return false;  // read_json reads such text another way
       } else {
@@ -214,37 +219,6 @@ class Skipper {
       value = value * 16 + d;
     }
     return value;
-  }
-
-  // At the lead byte `c` of a character in a string: well-formed UTF-8 (the
-  // Unicode Standard's table 3-7, as nlohmann checks it).
-  bool multibyte(unsigned char c) {
-    size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c == 0xE0) {
-      length = 3, low = 0xA0;
-    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-      length = 3;
-    } else if (c == 0xED) {
-      length = 3, high = 0x9F;
-    } else if (c == 0xF0) {
-      length = 4, low = 0x90;
-    } else if (c >= 0xF1 && c <= 0xF3) {
-      length = 4;
-    } else if (c == 0xF4) {
-      length = 4, high = 0x8F;
-    } else {
-      return false;
-    }
-    if (pos_ + length > n_) return false;
-    for (size_t i = 1; i < length; ++i) {
-      const auto b = static_cast<unsigned char>(p_[pos_ + i]);
-      if (b < (i == 1 ? low : 0x80) || b > (i == 1 ? high : 0xBF)) return false;
-    }
-    pos_ += length;
-    return true;
   }
 
   bool word(std::string_view w) {
