@@ -141,15 +141,16 @@ struct Candidate {
 // Takes what the selection needs from `c`'s bytes (read into `bytes`), in one
 // pass over them; or from the cache, when the file has not changed since.
 // Change kSelectionFactsVersion (cli/selection_cache.h) with what this takes.
-void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& bytes, std::string& error,
+void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& buffer, std::string& error,
                    std::vector<NeedleSet::Match>& matches) {
   c.read = true;
   if (cache) {
     c.stamp = stamp_of(c.path);  // before the bytes: a later change cannot hide behind it
     if ((c.cached = c.stamp ? cache->find(c.normal, *c.stamp) : nullptr)) return;
   }
-  c.unreadable = !read_text_file(c.path, bytes, error);
-  if (c.unreadable) bytes.clear();
+  const std::optional<std::string_view> text = read_text_into(c.path, buffer, error);
+  c.unreadable = !text;
+  const std::string_view bytes = text.value_or(std::string_view());
   matches.clear();
   SelectionFacts& f = c.own;
   const fs::path dir = fs::path(c.path).parent_path();

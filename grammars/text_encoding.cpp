@@ -62,19 +62,19 @@ const char* encoding_name(TextEncoding e) {
   return "UTF-8";
 }
 
-TextEncoding decode_to_utf8(std::string& bytes) {
+TextEncoding encoding_of(std::string_view bytes) {
   if (bytes.size() < 2) return TextEncoding::Utf8;
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(bytes[k]); };
-  TextEncoding encoding;
-  if (byte(0) == 0xFF && byte(1) == 0xFE)
-    encoding = TextEncoding::Utf16LE;
-  else if (byte(0) == 0xFE && byte(1) == 0xFF)
-    encoding = TextEncoding::Utf16BE;
-  else
-    return TextEncoding::Utf8;
-  // FF FE 00 00 is UTF-32's mark, not UTF-16 text that starts with U+0000:
-  // not decoded (the readers report its NUL bytes).
-  if (encoding == TextEncoding::Utf16LE && bytes.size() >= 4 && byte(2) == 0 && byte(3) == 0) return TextEncoding::Utf8;
+  if (byte(0) == 0xFE && byte(1) == 0xFF) return TextEncoding::Utf16BE;
+  if (byte(0) != 0xFF || byte(1) != 0xFE) return TextEncoding::Utf8;
+  // FF FE 00 00 is UTF-32's mark, not UTF-16 text that starts with U+0000.
+  return bytes.size() >= 4 && byte(2) == 0 && byte(3) == 0 ? TextEncoding::Utf8 : TextEncoding::Utf16LE;
+}
+
+TextEncoding decode_to_utf8(std::string& bytes) {
+  const TextEncoding encoding = encoding_of(bytes);
+  if (encoding == TextEncoding::Utf8) return encoding;
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(bytes[k]); };
   const bool little = encoding == TextEncoding::Utf16LE;
   const auto unit = [&](size_t k) -> char32_t {
     return little ? byte(k) | (byte(k + 1) << 8) : (byte(k) << 8) | byte(k + 1);

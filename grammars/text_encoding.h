@@ -41,6 +41,10 @@ void append_utf8(std::string& out, char32_t c);
 
 const char* encoding_name(TextEncoding e);
 
+// What `bytes` are by their byte order mark: UTF-16 of either order, or else
+// UTF-8 (FF FE 00 00, UTF-32's mark, included: the readers report its NULs).
+TextEncoding encoding_of(std::string_view bytes);
+
 // Turns `bytes` that start with a UTF-16 byte order mark into UTF-8 that starts
 // with the UTF-8 one (U+FEFF either way, so lines and code-point columns are the
 // original file's); anything else is left as it is (UTF-8). A unit that is no
