@@ -46,7 +46,12 @@ if(NOT EXISTS "${_grammar_dir}/src/parser.c")
   message(FATAL_ERROR "No tree-sitter-bicep grammar at ${_grammar_dir}/src/parser.c")
 endif()
 
-add_library(tree_sitter_bicep STATIC "${_grammar_dir}/src/parser.c" "${_grammar_dir}/src/scanner.c")
+# The package's external scanner is called through ours (bicep_scanner.h), which
+# takes its exported name.
+add_library(tree_sitter_bicep STATIC "${_grammar_dir}/src/parser.c" "${_grammar_dir}/src/scanner.c"
+                                     "${CMAKE_CURRENT_LIST_DIR}/bicep_scanner.c")
+set_source_files_properties("${_grammar_dir}/src/scanner.c" PROPERTIES
+  COMPILE_DEFINITIONS "tree_sitter_bicep_external_scanner_scan=patless_upstream_bicep_scan")
 target_include_directories(tree_sitter_bicep PRIVATE "${_grammar_dir}/src")
 set_target_properties(tree_sitter_bicep PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
 # Generated code: not ours to warn about.

@@ -12,6 +12,7 @@
 
 #include "grammars/ascii.h"
 #include "grammars/bicep/bicep_compat.h"
+#include "grammars/bicep/bicep_scanner.h"
 #include "grammars/limits.h"
 #include "grammars/source_text.h"
 #include "grammars/text_encoding.h"
@@ -934,8 +935,7 @@ Document read_bicep(std::string path, std::string_view bytes, Format format, boo
     return p;
   }();
   ts_parser_reset(parser.get());
-  std::unique_ptr<TSTree, TreeDeleter> tree(
-      ts_parser_parse_string(parser.get(), nullptr, parse_bytes.data(), static_cast<uint32_t>(parse_bytes.size())));
+  std::unique_ptr<TSTree, TreeDeleter> tree(parse_bicep_text(parser.get(), parse_bytes));
   if (!tree) {
     doc.errors.push_back({"the Bicep parser gave up (time limit)", src.range(0, 0)});
     return doc;

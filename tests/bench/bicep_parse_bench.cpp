@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "grammars/bicep/bicep_compat.h"
+#include "grammars/bicep/bicep_scanner.h"
 
 extern "C" const TSLanguage* tree_sitter_bicep(void);
 
@@ -50,7 +51,7 @@ void collect(const fs::path& p, std::vector<File>& out) {
 
 // Parses one text; returns whether the tree is free of errors.
 bool parse(TSParser* parser, const std::string& text) {
-  TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  TSTree* tree = patless::parse_bicep_text(parser, text);  // as patless parses
   bool clean = !ts_node_has_error(ts_tree_root_node(tree));
   ts_tree_delete(tree);
   return clean;

@@ -15,6 +15,7 @@
 
 #include "cli/discover.h"
 #include "cli/read_file.h"
+#include "grammars/bicep/bicep_scanner.h"
 #include "grammars/read_document.h"
 
 extern "C" const TSLanguage* tree_sitter_bicep(void);
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
       switch (patless::file_kind(path)) {
         case patless::FileKind::Bicep:
         case patless::FileKind::BicepParams:
-          ts_tree_delete(ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
+          ts_tree_delete(patless::parse_bicep_text(parser, text));  // as patless parses
           break;
         case patless::FileKind::Json:
           if (nlohmann::json doc = nlohmann::json::parse(text, nullptr, false, true); doc.is_discarded()) continue;
