@@ -9,20 +9,19 @@ bool patless_upstream_bicep_scan(void* payload, TSLexer* lexer, const bool* vali
 // The order of the grammar's `externals` (tree-sitter-bicep 1.1.0).
 enum { kExternalAsterisk, kMultilineStringContent };
 
-// Whether the text being parsed on this thread may hold '''; set by parse_bicep_text.
-static _Thread_local bool may_hold_triple_quote = true;
+// Whether error recovery on this thread looks for a multi-line string's
+// content, as upstream's does; set by parse_bicep_text.
+static _Thread_local bool recovery_looks_for_strings = true;
 
-void patless_bicep_scanner_expect_triple_quote(bool may) {
-  may_hold_triple_quote = may;
+void patless_bicep_scanner_recovery_looks_for_strings(bool looks) {
+  recovery_looks_for_strings = looks;
 }
 
 bool tree_sitter_bicep_external_scanner_scan(void* payload, TSLexer* lexer, const bool* valid_symbols) {
-  if (may_hold_triple_quote || !valid_symbols[kMultilineStringContent])
-    return patless_upstream_bicep_scan(payload, lexer, valid_symbols);
-  // The search for ''' fails at the end of the text (with the quote count the
-  // scanner keeps at zero: it counts quotes past a closing '''): only the
-  // asterisk is left to look for.
-  if (!valid_symbols[kExternalAsterisk]) return false;
+  // Every external token is valid only while the parser recovers from an error
+  // (external scanner state 1; no state of the grammar has both).
+  const bool recovering = valid_symbols[kExternalAsterisk] && valid_symbols[kMultilineStringContent];
+  if (!recovering || recovery_looks_for_strings) return patless_upstream_bicep_scan(payload, lexer, valid_symbols);
   const bool asterisk_only[] = {[kExternalAsterisk] = true, [kMultilineStringContent] = false};
   return patless_upstream_bicep_scan(payload, lexer, asterisk_only);
 }
