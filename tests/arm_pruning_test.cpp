@@ -105,6 +105,14 @@ TEST_CASE("a template read without what its Document drops is the Document built
       template_of(deployment("dropped",
                              R"({"type": "Microsoft.Storage/storageAccounts", "name": "x", "properties": {"a": 01}})")),
       template_of(dropped(std::string(300, '[') + std::string(300, ']'))),
+      // nlohmann ends a line comment at a CR alone (or a NUL): what follows it is
+      // the template's, and the bracket after it opens what the next one closes.
+      template_of(R"({"type": "Microsoft.Resources/deployments", "name": "cr", "properties": {"template": {"x": // c)"
+                  "\r[\n1], \"resources\": [" +
+                  kCluster + "]}}}"),
+      template_of(
+          R"({"type": "Microsoft.Resources/deployments", "name": "nul", "properties": {"template": {"x": // c)" +
+          std::string(1, '\0') + "[\n1], \"resources\": [" + kCluster + "]}}}"),
   };
   // Deeper than read_arm() reads nested templates (16), what is kept (a cluster
   // at each level keeps each) stays as written: a deployment of a storage

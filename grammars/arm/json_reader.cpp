@@ -11,12 +11,6 @@
 namespace patless {
 namespace {
 
-// Where nlohmann's lexer ends a `//` comment: a CR alone ends it too (the CR of
-// a CRLF, and a line as old Macs wrote it), and so does a NUL.
-bool ends_line_comment(char c) {
-  return c == '\n' || c == '\r' || c == '\0';
-}
-
 bool literal_byte(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+' || c == '.';
 }
@@ -258,8 +252,7 @@ class TokenFinder {
       if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {
         ++pos_;
       } else if (c == '/' && pos_ + 1 < b_.size() && b_[pos_ + 1] == '/') {
-        size_t end = pos_ + 2;
-        while (end < b_.size() && !ends_line_comment(b_[end])) ++end;
+        const size_t end = line_comment_end(b_, pos_);
         comments.emplace_back(pos_, end);
         pos_ = std::min(end + 1, b_.size());  // the lexer took the NUL (or line break) that ended it
       } else if (c == '/' && pos_ + 1 < b_.size() && b_[pos_ + 1] == '*') {

@@ -1,6 +1,7 @@
 // JSON with comments → Value tree with exact source ranges, through nlohmann's SAX parser.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,19 @@ class JsonPruner {
   // read_json reads the text again from its start, with the same pruner.
   virtual void restart() = 0;
 };
+
+// Where nlohmann's lexer ends a `//` comment: at a line feed, and at a CR alone
+// too (the CR of a CRLF, and a line as old Macs wrote it), and at a NUL.
+inline bool ends_line_comment(char c) {
+  return c == '\n' || c == '\r' || c == '\0';
+}
+// The offset of what ends the `//` comment that starts at `at` (the lexer takes
+// it too), or the text's size when the text ends first.
+inline size_t line_comment_end(std::string_view bytes, size_t at) {
+  size_t end = at + 2;
+  while (end < bytes.size() && !ends_line_comment(bytes[end])) ++end;
+  return std::min(end, bytes.size());
+}
 
 // Reads JSON that may carry `//` and `/* */` comments (as ARM templates may).
 // Nesting deeper than limits::kMaxNesting is an error, not a stack overflow.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "grammars/arm/json_reader.h"
 #include "grammars/text_encoding.h"
 
 namespace patless {
@@ -128,8 +129,7 @@ class Skipper {
       if (c != '/') return true;
       if (pos_ + 1 >= n_) return false;
       if (p_[pos_ + 1] == '/') {
-        size_t end = pos_ + 2;  // nlohmann ends it at a CR or a NUL as well
-        while (end < n_ && p_[end] != '\n' && p_[end] != '\r' && p_[end] != '\0') ++end;
+        const size_t end = line_comment_end(std::string_view(p_, n_), pos_);
         if (end >= n_) return false;  // the text ends inside the value
         comments_.emplace_back(pos_, end);
         pos_ = end + 1;

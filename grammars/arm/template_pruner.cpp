@@ -17,7 +17,7 @@ size_t skip_blank(std::string_view bytes, size_t at) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++at;
     } else if (bytes.substr(at, 2) == "//") {
-      at = bytes.find('\n', at);
+      at = line_comment_end(bytes, at) + 1;  // past what ends it, as the lexer takes that too
     } else if (bytes.substr(at, 2) == "/*") {
       at = bytes.find("*/", at + 2);
       if (at != std::string_view::npos) at += 2;
@@ -45,8 +45,8 @@ size_t closing_bracket(std::string_view bytes, size_t open, size_t limit) {
         if (backslashes % 2 == 0) break;
       }
     } else if (c == '/' && bytes.substr(at, 2) == "//") {
-      at = bytes.find('\n', at);
-      if (at == std::string_view::npos) return at;
+      at = line_comment_end(bytes, at);  // the loop passes over what ends it
+      if (at == bytes.size()) return std::string_view::npos;
     } else if (c == '/' && bytes.substr(at, 2) == "/*") {
       at = bytes.find("*/", at + 2);
       if (at == std::string_view::npos) return at;
