@@ -68,6 +68,7 @@ TEST_CASE("read_json places tokens, comments and errors as tracking every byte d
       "[1] [2]",
       "{\"a\": 01}",
       "/",
+      "{\"a\": [1e999]}",
       // A pruned template: skipped values still move the token places on.
       R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
           // resources
@@ -87,6 +88,8 @@ TEST_CASE("read_json places tokens, comments and errors as tracking every byte d
   CHECK(read_both_ways("{\"a\": 1}\r\n// CRLF\r\n") ==
         "4''1:1-1:9@0-80{a1:2-1:5@1-4=2'1'1:7-1:8@6-70,}\n#// CRLF2:1-2:8@10-17");
   CHECK(read_both_ways("{\"a\":\t\"x\ty\"}").find("'x y'") != std::string::npos);
+  // A number past a double's range is an error (nlohmann takes no infinity), at the number.
+  CHECK(read_both_ways("{\"a\": [-1e999 ]}") == "-\n!number overflow parsing '-1e999'1:8-1:14@7-13");
   CHECK(read_both_ways("// c\r{\"a\": 1}") ==
         "4''1:6-1:14@5-130{a1:7-1:10@6-9=2'1'1:12-1:13@11-120,}\n#// c1:1-1:5@0-4");
 }

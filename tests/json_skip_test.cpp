@@ -50,6 +50,9 @@ const std::vector<std::string> kValid = {
     // Comments of every kind between every pair of tokens; a line comment ends at a CR or a NUL too.
     "{/* a */\"a\"/* b */:// c\n1// d\r,\"b\"://e\0[/**/2/***/,/* * */3]}"s,
     "[\r\n\t 1 ,\r\n 2 ]",
+    // Numbers at the edges of a double: below its smallest, 308 digits, its largest.
+    "[1e-999, -1e-400, 1.7976931348623157e308, -1E+308]",
+    "[" + std::string(308, '9') + ", -" + std::string(299, '1') + "." + std::string(400, '0') + "]",
 };
 
 const std::vector<std::string> kInvalid = {
@@ -79,6 +82,12 @@ const std::vector<std::string> kInvalid = {
     "[nul]",
     "[fals]",
     "[NaN]",
+    // What overflows a double: nlohmann takes no infinity.
+    "[1e999]",
+    "[-1E+400]",
+    "[1.8e308]",
+    "[" + std::string(309, '9') + "]",
+    "[-" + std::string(400, '1') + ".5]",
     "[Infinity]",
     "[1",
     "{\"a\":",

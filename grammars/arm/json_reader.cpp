@@ -316,14 +316,22 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& ex) override {
     syntax_error = true;
     std::string message = ex.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." → "syntax error ..."
-    size_t colon = message.find(": ");
-    if (colon != std::string::npos) message = message.substr(colon + 2);
     size_t at = position > 0 ? position - 1 : 0;
-    error = ParseError{message, src_.range(at, std::min(at + 1, src_.bytes().size()))};
+    size_t end = std::min(at + 1, src_.bytes().size());
+    if (const size_t tag_end = message.find("] "); message.starts_with("[json.exception.") && tag_end != message.npos)
+      message.erase(0, tag_end + 2);
+    if (ex.id == 406) {
+      // "number overflow parsing '1e999'", just past the number: the number.
+      at = position >= last_token.size() ? position - last_token.size() : 0;
+      end = std::min(position, src_.bytes().size());
+    } else if (size_t colon = message.find(": "); colon != std::string::npos) {
+      message.erase(0, colon + 2);  // "parse error at line 1, column 2: syntax error ..." → "syntax error ..."
+    }
+    error = ParseError{message, src_.range(at, end)};
     return false;
   }
 

@@ -1,8 +1,11 @@
 #include "grammars/arm/json_skip.h"
 
 #include <bit>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 
 #include "grammars/arm/json_reader.h"
 #include "grammars/text_encoding.h"
@@ -227,8 +230,11 @@ class Skipper {
     return true;
   }
 
-  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, and finite as a double:
+  // nlohmann reads a number past what 64 bits hold as a double, and takes no
+  // infinity ("number overflow parsing '1e999'").
   bool number() {
+    const size_t start = pos_;
     if (p_[pos_] == '-') ++pos_;
     if (pos_ >= n_ || !is_digit(p_[pos_])) return false;
     if (p_[pos_++] != '0')
@@ -241,8 +247,15 @@ class Skipper {
       ++pos_;
       if (pos_ < n_ && (p_[pos_] == '+' || p_[pos_] == '-')) ++pos_;
       if (!digits()) return false;
+      return finite(start);
     }
-    return true;
+    // Without an exponent, only more digits than a double's range has can overflow.
+    return pos_ - start < 300 || finite(start);
+  }
+
+  bool finite(size_t start) const {
+    const std::string number(p_ + start, pos_ - start);
+    return std::isfinite(std::strtod(number.c_str(), nullptr));
   }
 
   // One digit or more: past the last.
