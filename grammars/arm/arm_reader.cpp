@@ -1,10 +1,12 @@
 #include "grammars/arm/arm_reader.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "grammars/arm/arm_expression.h"
 #include "grammars/arm/json_reader.h"
+#include "grammars/arm/json_scan.h"
 #include "grammars/arm/template_pruner.h"
 #include "grammars/ascii.h"
 #include "grammars/needle_set.h"
@@ -44,9 +46,11 @@ bool may_touch_chain(std::string_view bytes) {
   });
 }
 
-// Validates JSON the way read_json does and notes the root's $schema, building nothing.
+// Notes the root's $schema from scan_json's events, and passes over what the
+// root's members hold.
 class SchemaOnly : public nlohmann::json_sax<nlohmann::json> {
  public:
+  explicit SchemaOnly(ScannedTokens& tokens) : tokens_(tokens) {}
   std::string schema;
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
@@ -70,10 +74,14 @@ class SchemaOnly : public nlohmann::json_sax<nlohmann::json> {
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 
  private:
+  ScannedTokens& tokens_;
   int depth_ = 0;
   bool schema_next_ = false;
   bool enter() {
-    ++depth_;
+    if (++depth_ > 1) {
+      JsonSkipLimits unlimited{SIZE_MAX, SIZE_MAX};  // as nlohmann, which has no limits of its own
+      tokens_.pass_over(tokens_.open(), unlimited);
+    }
     schema_next_ = false;
     return true;
   }
@@ -82,6 +90,16 @@ class SchemaOnly : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 };
+
+// Whether `bytes` is JSON nlohmann takes (scan_json takes exactly that: the
+// tests and fuzz_arm hold it to it), and its root's $schema.
+bool valid_json(std::string_view bytes, std::string& schema) {
+  ScannedTokens tokens(bytes);
+  SchemaOnly check(tokens);
+  if (!scan_json(bytes, check, tokens)) return false;
+  schema = std::move(check.schema);
+  return true;
+}
 
 // The tree read_json built is read once and then thrown away: its parts are
 // moved into the model, not copied (a compiled main.json runs to megabytes).
@@ -325,15 +343,12 @@ bool looks_like_arm(std::string_view bytes) {
 
 std::optional<Document> read_arm(std::string path, std::string_view bytes, bool outline_outside_chain, bool prune) {
   if (outline_outside_chain && !may_touch_chain(bytes)) {
-    SchemaOnly check;
-    if (nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &check, nlohmann::json::input_format_t::json,
-                                  /*strict=*/true, /*ignore_comments=*/true)) {
-      if (contains(check.schema, "eploymentTemplate.json")) {
+    if (std::string schema; valid_json(bytes, schema)) {
+      if (contains(schema, "eploymentTemplate.json")) {
         return outline_of(std::move(path), Format::Arm);
       }
       // A template spec version (properties.mainTemplate) is read whole below.
-      if (!contains(check.schema, "eploymentParameters.json") && !contains(bytes, "\"mainTemplate\""))
-        return std::nullopt;
+      if (!contains(schema, "eploymentParameters.json") && !contains(bytes, "\"mainTemplate\"")) return std::nullopt;
     }
     // Not valid JSON, or a parameters file: read whole below.
   }

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "grammars/arm/json_scan.h"
 #include "grammars/arm/json_skip.h"
 #include "grammars/limits.h"
 
@@ -468,6 +469,14 @@ JsonReadResult result_of(const SourceText& src, Builder& builder, bool ok,
 
 JsonReadResult read_json(const SourceText& src, JsonPruner* pruner) {
   std::string_view bytes = src.bytes();
+  {
+    ScannedTokens tokens(bytes);
+    ValueBuilder<ScannedTokens> builder(src, tokens, pruner);
+    if (scan_json(bytes, builder, tokens)) return result_of(src, builder, true, tokens.comments, pruner);
+  }
+  // Not JSON the scan reads: nlohmann reads it, to say what is wrong where it
+  // says it (a limit of ours is reported at the same token).
+  if (pruner) pruner->restart();
   {
     TokenFinder finder(bytes);
     ValueBuilder<TokenFinder> builder(src, finder, pruner);

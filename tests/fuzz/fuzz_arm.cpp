@@ -4,7 +4,8 @@
 // whole (grammars/arm/template_pruner.h), and read_json must place every token
 // as it does tracking every byte: a difference traps. So does a container
 // skip_json_container passes over that nlohmann would not take, or one nlohmann
-// takes that it does not pass over whole.
+// takes that it does not pass over whole; and scan_json taking a text nlohmann
+// does not, or calling other events than nlohmann's.
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "grammars/arm/arm_expression.h"
 #include "grammars/arm/arm_reader.h"
 #include "grammars/arm/json_reader.h"
+#include "grammars/arm/json_scan.h"
 #include "grammars/arm/json_skip.h"
 #include "grammars/arm/template_pruner.h"
 #include "tests/describe_document.h"
@@ -40,6 +42,40 @@ void skip_as_nlohmann_reads(const std::string& text) {
     __builtin_trap();
 }
 
+// Writes down each event: numbers as '#' (patless keeps a number's text).
+class Recorder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  std::string events;
+  bool null() override { return add("n"); }
+  bool boolean(bool b) override { return add(b ? "t" : "f"); }
+  bool number_integer(number_integer_t) override { return add("#"); }
+  bool number_unsigned(number_unsigned_t) override { return add("#"); }
+  bool number_float(number_float_t, const string_t&) override { return add("#"); }
+  bool string(string_t& s) override { return add("'" + s + "'"); }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return add("{"); }
+  bool end_object() override { return add("}"); }
+  bool start_array(std::size_t) override { return add("["); }
+  bool end_array() override { return add("]"); }
+  bool key(string_t& k) override { return add("k'" + k + "'"); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  bool add(const std::string& e) {
+    events += e + ' ';
+    return true;
+  }
+};
+
+void scan_as_nlohmann_reads(const std::string& text) {
+  Recorder scanned, parsed;
+  patless::ScannedTokens tokens(text);
+  const bool scan_took = patless::scan_json(text, scanned, tokens);
+  const bool nlohmann_took = nlohmann::json::sax_parse(text, &parsed, nlohmann::json::input_format_t::json,
+                                                       /*strict=*/true, /*ignore_comments=*/true);
+  if (scan_took != nlohmann_took || (scan_took && scanned.events != parsed.events)) __builtin_trap();
+}
+
 void read_both_ways(const std::string& text, bool outline) {
   auto pruned = patless::read_arm("fuzz.json", text, outline);
   auto whole = patless::read_arm("fuzz.json", text, outline, /*prune=*/false);
@@ -54,6 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   read_json_both_ways(text);
   skip_as_nlohmann_reads(text);
+  scan_as_nlohmann_reads(text);
   read_both_ways(text, false);
   read_both_ways(text, true);
   // The same bytes as one ARM expression string: "[...]".
