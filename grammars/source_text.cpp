@@ -1,6 +1,7 @@
 #include "grammars/source_text.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -9,29 +10,43 @@ namespace patless {
 SourceText::SourceText(std::string_view bytes) : bytes_(bytes) {
   bom_ = bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
          static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF;
-  if (bytes.empty()) {  // memchr is not to be given the null pointer of an empty view
-    line_starts_.push_back(0);
-    ascii_lines_.push_back(1);
-    return;
-  }
-  // A line at a time: memchr finds its end, and its bytes are tested eight at a time.
-  const char* const end = bytes.data() + bytes.size();
-  for (const char* line = bytes.data();;) {
-    const char* newline = static_cast<const char*>(std::memchr(line, '\n', static_cast<size_t>(end - line)));
-    const char* stop = newline ? newline : end;
-    uint64_t high = 0;
-    const char* p = line;
-    for (; stop - p >= 8; p += 8) {
+  // Eight bytes at a time: where the line feeds are, and whether a line has a
+  // byte >= 0x80. (memchr per line was most of this: template lines are short.)
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL, kLows = ~kHighs;
+  const char* const data = bytes.data();
+  const size_t size = bytes.size();
+  uint64_t high = 0;  // the high bits of the current line's bytes so far
+  auto end_line = [&](size_t newline) {
+    ascii_lines_.push_back((high & kHighs) == 0);
+    line_starts_.push_back(static_cast<uint32_t>(newline + 1));
+    high = 0;
+  };
+  line_starts_.push_back(0);
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= size; i += 8) {
       uint64_t word;
-      std::memcpy(&word, p, 8);
-      high |= word;
+      std::memcpy(&word, data + i, 8);
+      const uint64_t t = word ^ (kOnes * '\n');
+      uint64_t feeds = ~(((t & kLows) + kLows) | t | kLows);  // the high bit of each '\n' byte, exactly
+      uint64_t rest = word & kHighs;
+      for (; feeds; feeds &= feeds - 1) {
+        const unsigned bit = static_cast<unsigned>(std::countr_zero(feeds));  // 8 * byte + 7
+        const uint64_t below = bit == 63 ? ~0ULL : (1ULL << (bit + 1)) - 1;
+        high |= rest & below;
+        rest &= ~below;
+        end_line(i + bit / 8);
+      }
+      high |= rest;
     }
-    for (; p < stop; ++p) high |= static_cast<unsigned char>(*p);
-    line_starts_.push_back(static_cast<uint32_t>(line - bytes.data()));
-    ascii_lines_.push_back((high & 0x8080808080808080ULL) == 0);
-    if (!newline) break;
-    line = newline + 1;
   }
+  for (; i < size; ++i) {
+    if (data[i] == '\n')
+      end_line(i);
+    else
+      high |= static_cast<unsigned char>(data[i]) & 0x80;
+  }
+  ascii_lines_.push_back((high & kHighs) == 0);
   if (std::find(ascii_lines_.begin(), ascii_lines_.end(), 0) == ascii_lines_.end()) return;
   code_points_before_.reserve(bytes.size() / kBlock + 1);
   uint32_t count = 0;

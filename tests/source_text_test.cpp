@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace {
 
@@ -46,4 +47,26 @@ TEST_CASE("columns on long lines that are not ASCII count code points, across th
   check_every_offset(line);
   check_every_offset("\xEF\xBB\xBF" + line + "\r\n" + line + "\nascii only\n" + line);
   check_every_offset("ascii\n" + std::string(600, 'a') + "\n\xC3\xA9\n");
+}
+
+TEST_CASE("line breaks and characters that are not ASCII at every place in the eight-byte words read", "[source]") {
+  // Lines of 0 to 17 bytes, with an é at each place in them or none, so that
+  // line feeds and multi-byte characters fall on every byte of a word.
+  std::string text;
+  std::vector<std::string> lines;
+  for (size_t length = 0; length < 18; ++length)
+    for (size_t at = 0; at <= length + 1; ++at) {
+      std::string line(length, 'a');
+      if (at <= length) line.insert(at, "\xC3\xA9");
+      lines.push_back(line);
+      text += line + '\n';
+    }
+  check_every_offset(text);
+  check_every_offset(text.substr(0, text.size() - 1));  // no line break at the end
+  check_every_offset("");
+  check_every_offset("\n\n\xC3\xA9");
+  patless::SourceText src(text);
+  REQUIRE(src.line_count() == lines.size() + 1);
+  for (size_t i = 0; i < lines.size(); ++i) CHECK(src.line(static_cast<uint32_t>(i + 1)) == lines[i]);
+  CHECK(src.line(static_cast<uint32_t>(lines.size() + 1)).empty());
 }
