@@ -89,9 +89,9 @@ std::vector<std::string_view> registry_references(std::string_view bytes) {
 }
 
 // The quoted string around `ext` at `at` when it names a file (ends in .bicep,
-// .bicepparam — a base a .bicepparam extends — or .json), resolved against
-// `dir`; and whether it is the ARM parameters schema (deploymentParameters.json).
-std::optional<std::string> quoted_path(std::string_view bytes, size_t at, std::string_view ext, const fs::path& dir,
+// .bicepparam — a base a .bicepparam extends — or .json), beside `file`, whose
+// bytes these are; and whether it is the ARM parameters schema (deploymentParameters.json).
+std::optional<std::string> quoted_path(std::string_view bytes, size_t at, std::string_view ext, const std::string& file,
                                        bool& parameters_schema) {
   size_t close = at + ext.size();
   if (ext == ".json" && bytes.substr(0, at).ends_with("eploymentParameters")) parameters_schema = true;
@@ -103,13 +103,13 @@ std::optional<std::string> quoted_path(std::string_view bytes, size_t at, std::s
   if (open == std::string_view::npos || close - open > 512) return std::nullopt;
   std::string_view path = bytes.substr(open + 1, close - open - 1);
   if (path.find('\n') != std::string_view::npos || path.find(':') != std::string_view::npos) return std::nullopt;
-  return normal_path(dir / path);
+  return beside(file, path);
 }
 
 // The file name around `ext` at `at` in a kustomization (resources, patch files:
-// `path: x.yaml`, `- x.yaml`), resolved against `dir`: what it builds and
-// patches with.
-std::optional<std::string> yaml_path(std::string_view bytes, size_t at, std::string_view ext, const fs::path& dir) {
+// `path: x.yaml`, `- x.yaml`), beside `file`, the kustomization: what it
+// builds and patches with.
+std::optional<std::string> yaml_path(std::string_view bytes, size_t at, std::string_view ext, const std::string& file) {
   auto in_name = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
            c == '-' || c == '/';
@@ -119,7 +119,7 @@ std::optional<std::string> yaml_path(std::string_view bytes, size_t at, std::str
   size_t start = at;
   while (start > 0 && in_name(bytes[start - 1]) && at - start < 512) --start;
   if (start == at) return std::nullopt;
-  return normal_path(dir / bytes.substr(start, end - start));
+  return beside(file, bytes.substr(start, end - start));
 }
 
 // A file the selection may keep, and what it needs of the file's bytes, taken
@@ -153,7 +153,6 @@ void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& buffe
   const std::string_view bytes = text.value_or(std::string_view());
   matches.clear();
   SelectionFacts& f = c.own;
-  const fs::path dir = fs::path(c.path).parent_path();
   if (c.kind == FileKind::Yaml) {
     yaml_words().find_all(bytes, matches);
     bool kustomization = is_kustomization_file(c.path);  // apiVersion and kind may be left out
@@ -165,7 +164,7 @@ void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& buffe
     if (!kustomization) return;
     for (const NeedleSet::Match& m : matches)
       if (m.needle == kYamlPath || m.needle == kYmlPath)
-        if (auto path = yaml_path(bytes, m.offset, m.needle == kYamlPath ? ".yaml" : ".yml", dir))
+        if (auto path = yaml_path(bytes, m.offset, m.needle == kYamlPath ? ".yaml" : ".yml", c.path))
           f.targets.push_back(std::move(*path));
     return;
   }
@@ -187,7 +186,7 @@ void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& buffe
         break;
       default:
         if (auto path =
-                quoted_path(bytes, m.offset, m.needle == kBicepPath ? ".bicep" : ".json", dir, parameters_schema))
+                quoted_path(bytes, m.offset, m.needle == kBicepPath ? ".bicep" : ".json", c.path, parameters_schema))
           f.targets.push_back(std::move(*path));
     }
   }

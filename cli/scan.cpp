@@ -170,7 +170,7 @@ ScanResult scan(const ScanOptions& options) {
   }
   // patless's own configuration is not infrastructure code, named or not.
   std::erase_if(found.files,
-                [](const std::string& f) { return std::filesystem::path(f).filename() == ".patless.yaml"; });
+                [](const std::string& f) { return f == ".patless.yaml" || f.ends_with("/.patless.yaml"); });
   if (!options.config.exclude.empty()) {
     // Excluded paths are not linted, named or not (a pre-commit hook names them
     // when they are staged). The globs are relative to the configuration's
