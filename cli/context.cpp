@@ -138,9 +138,10 @@ struct Candidate {
   const SelectionFacts& facts() const { return cached ? *cached : own; }
 };
 
-// Takes what the selection needs from `c`'s bytes (read into `bytes`), in one
-// pass over them; or from the cache, when the file has not changed since.
-// Change kSelectionFactsVersion (cli/selection_cache.h) with what this takes.
+// Takes what the selection needs from `c`'s bytes, in one pass over them a
+// window at a time (read into `buffer`); or from the cache, when the file has
+// not changed since. Change kSelectionFactsVersion (cli/selection_cache.h) with
+// what this takes.
 void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& buffer, std::string& error,
                    std::vector<NeedleSet::Match>& matches) {
   c.read = true;
@@ -148,47 +149,52 @@ void inspect_bytes(Candidate& c, const SelectionCache* cache, std::string& buffe
     c.stamp = stamp_of(c.path);  // before the bytes: a later change cannot hide behind it
     if ((c.cached = c.stamp ? cache->find(c.normal, *c.stamp) : nullptr)) return;
   }
-  const std::optional<std::string_view> text = read_text_into(c.path, buffer, error);
-  c.unreadable = !text;
-  const std::string_view bytes = text.value_or(std::string_view());
-  matches.clear();
   SelectionFacts& f = c.own;
-  if (c.kind == FileKind::Yaml) {
-    yaml_words().find_all(bytes, matches);
-    bool kustomization = is_kustomization_file(c.path);  // apiVersion and kind may be left out
-    f.flux = kustomization;
-    for (const NeedleSet::Match& m : matches) {
-      f.flux = f.flux || m.needle == kFluxGroup || m.needle == kFluxOperatorGroup || m.needle == kKustomizeGroup;
-      kustomization = kustomization || m.needle == kKustomizeGroup;
-    }
-    if (!kustomization) return;
-    for (const NeedleSet::Match& m : matches)
-      if (m.needle == kYamlPath || m.needle == kYmlPath)
-        if (auto path = yaml_path(bytes, m.offset, m.needle == kYamlPath ? ".yaml" : ".yml", c.path))
-          f.targets.push_back(std::move(*path));
-    return;
-  }
-  template_words().find_all(bytes, matches);
+  const bool yaml = c.kind == FileKind::Yaml;
+  bool kustomization = yaml && is_kustomization_file(c.path);  // apiVersion and kind may be left out
   bool parameters_schema = false;
-  for (const NeedleSet::Match& m : matches) {
-    switch (m.needle) {
-      case kFluxType:
-        f.flux = true;
-        break;
-      case kCredentialType:
-        f.credentials = true;
-        break;
-      case kClusterType:
-        f.cluster = true;
-        break;
-      case kClientId:
-        f.client_id = true;
-        break;
-      default:
-        if (auto path =
-                quoted_path(bytes, m.offset, m.needle == kBicepPath ? ".bicep" : ".json", c.path, parameters_schema))
-          f.targets.push_back(std::move(*path));
+  // The windows end kWindowMargin past what is taken from them, and start
+  // kWindowContext before it: room for the longest word, and for the quoted
+  // path around one (quoted_path and yaml_path look 512 bytes back at most).
+  static_assert(kWindowContext > 512 + 32 && kWindowMargin > 32);
+  auto take = [&](std::string_view bytes, size_t from, size_t to) {
+    matches.clear();
+    (yaml ? yaml_words() : template_words()).find_all(bytes, matches);
+    for (const NeedleSet::Match& m : matches) {
+      if (m.offset < from || m.offset >= to) continue;  // another window's
+      if (yaml) {
+        f.flux = f.flux || m.needle == kFluxGroup || m.needle == kFluxOperatorGroup || m.needle == kKustomizeGroup;
+        kustomization = kustomization || m.needle == kKustomizeGroup;
+        if (m.needle == kYamlPath || m.needle == kYmlPath)
+          if (auto path = yaml_path(bytes, m.offset, m.needle == kYamlPath ? ".yaml" : ".yml", c.path))
+            f.targets.push_back(std::move(*path));
+        continue;
+      }
+      switch (m.needle) {
+        case kFluxType:
+          f.flux = true;
+          break;
+        case kCredentialType:
+          f.credentials = true;
+          break;
+        case kClusterType:
+          f.cluster = true;
+          break;
+        case kClientId:
+          f.client_id = true;
+          break;
+        default:
+          if (auto path =
+                  quoted_path(bytes, m.offset, m.needle == kBicepPath ? ".bicep" : ".json", c.path, parameters_schema))
+            f.targets.push_back(std::move(*path));
+      }
     }
+  };
+  c.unreadable = !read_text_in_windows(c.path, buffer, error, limits::kMaxFileBytes, take);
+  if (yaml) {
+    f.flux = f.flux || kustomization;
+    if (!kustomization) f.targets.clear();  // only a kustomization builds and patches with files
+    return;
   }
   f.arm_parameters = c.kind == FileKind::Json && parameters_schema;
 }

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -14,42 +15,56 @@ namespace patless {
 
 namespace {
 
-// Reads a whole file into the space `room(size)` gives for its size (its size
-// when opened; a file that shrinks while read gives fewer bytes): the bytes read.
-template <typename Room>
-std::optional<size_t> read_whole(const std::string& path, std::string& error, size_t max_bytes, Room room) {
+// Opens a regular file no larger than `max_bytes` for reading: its descriptor
+// and size, or -1 (with `error`).
+int open_regular(const std::string& path, std::string& error, size_t max_bytes, size_t& size) {
   // POSIX calls: an ifstream allocates a buffer per file, which shows in a scan of thousands.
   // O_NONBLOCK: a named pipe put where a file was found must not stop the scan.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = std::strerror(errno);
-    return std::nullopt;
+    return -1;
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     error = std::strerror(errno);
     ::close(fd);
-    return std::nullopt;
+    return -1;
   }
   if (!S_ISREG(st.st_mode)) {
     error = "not a regular file";
     ::close(fd);
-    return std::nullopt;
+    return -1;
   }
   if (static_cast<size_t>(st.st_size) > max_bytes) {
     error = "larger than the limit of " + std::to_string(max_bytes) + " bytes (--max-file-size)";
     ::close(fd);
-    return std::nullopt;
+    return -1;
   }
-  const size_t size = static_cast<size_t>(st.st_size);
-  char* data = room(size);
+  size = static_cast<size_t>(st.st_size);
+  return fd;
+}
+
+// Reads up to `count` bytes to `data`, fewer at the file's end: how many.
+size_t read_up_to(int fd, char* data, size_t count) {
   size_t done = 0;
-  while (done < size) {
-    ssize_t n = ::read(fd, data + done, size - done);
+  while (done < count) {
+    ssize_t n = ::read(fd, data + done, count - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // the file shrank while being read: keep what is there
     done += static_cast<size_t>(n);
   }
+  return done;
+}
+
+// Reads a whole file into the space `room(size)` gives for its size (its size
+// when opened; a file that shrinks while read gives fewer bytes): the bytes read.
+template <typename Room>
+std::optional<size_t> read_whole(const std::string& path, std::string& error, size_t max_bytes, Room room) {
+  size_t size = 0;
+  int fd = open_regular(path, error, max_bytes, size);
+  if (fd < 0) return std::nullopt;
+  const size_t done = read_up_to(fd, room(size), size);
   ::close(fd);
   return done;
 }
@@ -71,18 +86,41 @@ bool read_text_file(const std::string& path, std::string& text, std::string& err
   return true;
 }
 
-std::optional<std::string_view> read_text_into(const std::string& path, std::string& buffer, std::string& error,
-                                               size_t max_bytes) {
-  std::optional<size_t> read = read_whole(path, error, max_bytes, [&](size_t size) {
-    if (buffer.size() < size) buffer.resize(size);
-    return buffer.data();
-  });
-  if (!read) return std::nullopt;
-  if (encoding_of(std::string_view(buffer.data(), *read)) == TextEncoding::Utf8)
-    return std::string_view(buffer.data(), *read);
-  buffer.resize(*read);
-  decode_to_utf8(buffer);
-  return std::string_view(buffer);
+bool read_text_in_windows(const std::string& path, std::string& buffer, std::string& error, size_t max_bytes,
+                          const std::function<void(std::string_view, size_t, size_t)>& each) {
+  size_t left = 0;  // what the file still has of its size when opened
+  int fd = open_regular(path, error, max_bytes, left);
+  if (fd < 0) return false;
+  const size_t room = kWindowContext + kWindowMargin + kWindowBytes;  // what a window is kept from, and a read
+  if (buffer.size() < room) buffer.resize(room);
+  char* const data = buffer.data();
+  size_t kept = 0;  // bytes of the window before this read: context, and what was past `to`
+  size_t from = 0;
+  for (bool first = true;; first = false) {
+    const size_t wanted = std::min(kWindowBytes, left);
+    const size_t got = read_up_to(fd, data + kept, wanted);
+    left = got < wanted ? 0 : left - got;
+    const size_t end = kept + got;
+    if (first && encoding_of(std::string_view(data, end)) != TextEncoding::Utf8) {
+      std::string text(data, end);  // UTF-16: the rest, then all of it decoded, as one window
+      text.resize(end + left);
+      text.resize(end + read_up_to(fd, text.data() + end, left));
+      ::close(fd);
+      decode_to_utf8(text);
+      each(text, 0, text.size());
+      return true;
+    }
+    // A window read whole has kWindowBytes > kWindowMargin new bytes: `to` is past `from`.
+    const size_t to = left == 0 ? end : end - kWindowMargin;
+    each(std::string_view(data, end), from, to);
+    if (left == 0) break;
+    const size_t keep_from = to > kWindowContext ? to - kWindowContext : 0;
+    std::memmove(data, data + keep_from, end - keep_from);
+    kept = end - keep_from;
+    from = to - keep_from;
+  }
+  ::close(fd);
+  return true;
 }
 
 }  // namespace patless

@@ -1,6 +1,7 @@
 // Reading a file's bytes, and its text as the readers take it.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,12 +19,19 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error,
 bool read_text_file(const std::string& path, std::string& text, std::string& error,
                     size_t max_bytes = limits::kMaxFileBytes);
 
-// read_text_file for files read one after another into the same `buffer`, as
-// a view of it. The buffer keeps the size of the largest file it held: making
-// a string longer first writes zeros over what it adds, and a repository's
-// files in listing order (a small main.bicep, a large main.json) took zeros
-// over nine tenths of their bytes that way.
-std::optional<std::string_view> read_text_into(const std::string& path, std::string& buffer, std::string& error,
-                                               size_t max_bytes = limits::kMaxFileBytes);
+// A file's text a window at a time, read into `buffer` (reused from file to
+// file: memory stays that of a window, and the window stays in the processor's
+// cache while it is searched). `each(window, from, to)` is called with windows
+// of about kWindowBytes; each starts with up to kWindowContext bytes of what
+// came before, so that what is found at offsets [from, to) can be read with
+// the bytes around it: up to kWindowContext before, kWindowMargin after (or
+// the file's end). The [from, to) ranges cover the file once, in order. A
+// UTF-16 file is decoded (grammars/text_encoding.h) and given whole, as one
+// window. False (with `error`) when the file cannot be read, as read_file.
+inline constexpr size_t kWindowBytes = 64 * 1024;
+inline constexpr size_t kWindowContext = 1024;
+inline constexpr size_t kWindowMargin = 64;
+bool read_text_in_windows(const std::string& path, std::string& buffer, std::string& error, size_t max_bytes,
+                          const std::function<void(std::string_view window, size_t from, size_t to)>& each);
 
 }  // namespace patless

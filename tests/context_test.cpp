@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/read_file.h"
 #include "cli/selection_cache.h"
 #include "tests/read_text.h"
 
@@ -223,6 +224,29 @@ TEST_CASE("a pre-commit run finds the chain's types in any letter case, as ARM r
   CHECK(r.kept_for({"main.json"}) == Files{"aks.json", "fic.json", "flux.json", "main.json"});
   r.write("main.json", R"({ "resources": [ { "type": "MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS" } ] })");
   CHECK(r.kept_for({"main.json"}) == Files{"aks.json", "fic.json", "flux.json", "main.json"});
+}
+
+TEST_CASE("a pre-commit run finds words and quoted paths wherever they fall among the windows it reads",
+          "[pre-commit]") {
+  // A large Bicep file that deploys flux.bicep, the module's quoted path placed
+  // at every offset around the end of the first window (cli/read_file.h), and
+  // a type of the chain placed the same way.
+  Repository r;
+  r.write("flux.bicep", "resource f 'Microsoft.KubernetesConfiguration/fluxConfigurations@2024-11-01' = {}\n");
+  r.write("other.bicep", "resource s 'Microsoft.Storage/storageAccounts@2023-05-01' = {}\n");
+  const std::string module = "module f './flux.bicep' = { name: 'f' }\n";
+  const std::string cluster = "resource a 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {}\n";
+  using Files = std::vector<std::string>;
+  const size_t w = patless::kWindowBytes, m = patless::kWindowMargin;
+  for (size_t at = w - m - 40; at < w + 8; ++at) {
+    INFO("at " << at);
+    std::string padding = "// " + std::string(at - 4, 'x') + "\n";  // `at` bytes
+    r.write("main.bicep", padding + module + padding);
+    CHECK(r.kept_for({"main.bicep"}) == Files{"flux.bicep", "main.bicep"});
+    r.write("main.bicep", padding + cluster + padding);
+    CHECK(r.kept_for({"other.bicep"}) == Files{"other.bicep"});
+    CHECK(r.kept_for({"flux.bicep"}) == Files{"flux.bicep", "main.bicep"});  // the cluster it may go on
+  }
 }
 
 TEST_CASE("a pre-commit run takes what it knows of unchanged files from its cache, and reads changed ones again",
