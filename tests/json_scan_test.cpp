@@ -7,34 +7,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/json_events.h"
+
 namespace {
 
 using namespace std::string_literals;
 
-// Writes down each event; numbers as '#' (patless keeps a number's text).
-class Recorder : public nlohmann::json_sax<nlohmann::json> {
- public:
-  std::string events;
-  bool null() override { return add("null"); }
-  bool boolean(bool b) override { return add(b ? "true" : "false"); }
-  bool number_integer(number_integer_t) override { return add("#"); }
-  bool number_unsigned(number_unsigned_t) override { return add("#"); }
-  bool number_float(number_float_t, const string_t&) override { return add("#"); }
-  bool string(string_t& s) override { return add("'" + s + "'"); }
-  bool binary(binary_t&) override { return false; }
-  bool start_object(std::size_t) override { return add("{"); }
-  bool end_object() override { return add("}"); }
-  bool start_array(std::size_t) override { return add("["); }
-  bool end_array() override { return add("]"); }
-  bool key(string_t& k) override { return add("k'" + k + "'"); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
-
- private:
-  bool add(const std::string& e) {
-    events += e + ' ';
-    return true;
-  }
-};
+using Recorder = patless::testing::EventRecorder;
 
 // The events of both readings, or "rejected".
 std::string by_nlohmann(const std::string& text) {

@@ -18,6 +18,7 @@
 #include "grammars/arm/json_skip.h"
 #include "grammars/arm/template_pruner.h"
 #include "tests/describe_document.h"
+#include "tests/json_events.h"
 
 namespace {
 
@@ -42,33 +43,8 @@ void skip_as_nlohmann_reads(const std::string& text) {
     __builtin_trap();
 }
 
-// Writes down each event: numbers as '#' (patless keeps a number's text).
-class Recorder : public nlohmann::json_sax<nlohmann::json> {
- public:
-  std::string events;
-  bool null() override { return add("n"); }
-  bool boolean(bool b) override { return add(b ? "t" : "f"); }
-  bool number_integer(number_integer_t) override { return add("#"); }
-  bool number_unsigned(number_unsigned_t) override { return add("#"); }
-  bool number_float(number_float_t, const string_t&) override { return add("#"); }
-  bool string(string_t& s) override { return add("'" + s + "'"); }
-  bool binary(binary_t&) override { return false; }
-  bool start_object(std::size_t) override { return add("{"); }
-  bool end_object() override { return add("}"); }
-  bool start_array(std::size_t) override { return add("["); }
-  bool end_array() override { return add("]"); }
-  bool key(string_t& k) override { return add("k'" + k + "'"); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
-
- private:
-  bool add(const std::string& e) {
-    events += e + ' ';
-    return true;
-  }
-};
-
 void scan_as_nlohmann_reads(const std::string& text) {
-  Recorder scanned, parsed;
+  patless::testing::EventRecorder scanned, parsed;
   patless::ScannedTokens tokens(text);
   const bool scan_took = patless::scan_json(text, scanned, tokens);
   const bool nlohmann_took = nlohmann::json::sax_parse(text, &parsed, nlohmann::json::input_format_t::json,
