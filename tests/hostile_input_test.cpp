@@ -61,6 +61,11 @@ TEST_CASE("200,000-deep JSON nesting is a PL001 at the first level too deep", "[
   CHECK(lint("deep.json", deep + identity) == std::vector<std::string>{"PL001 1:356"});
   // Outside the chain the template is only validated, building nothing: nothing too deep to read.
   CHECK(lint("deep.json", deep + "}").empty());
+  // Not closed, or broken at the bottom: read whole, a PL001 at the first level too deep, in one
+  // pass (the validation tried to pass over each level again, and took minutes).
+  CHECK(lint("deep.json", kArmHeader + std::string(200000, '[')) == std::vector<std::string>{"PL001 1:356"});
+  CHECK(lint("deep.json", kArmHeader + std::string(200000, '[') + "x" + std::string(200000, ']') + "}") ==
+        std::vector<std::string>{"PL001 1:356"});
 }
 
 TEST_CASE("truncated JSON is a PL001 at the end", "[hostile]") {

@@ -75,12 +75,16 @@ class SchemaOnly : public nlohmann::json_sax<nlohmann::json> {
 
  private:
   ScannedTokens& tokens_;
+  bool passing_ = true;
   int depth_ = 0;
   bool schema_next_ = false;
   bool enter() {
-    if (++depth_ > 1) {
+    // Once a pass fails, the text is not JSON the scan takes (it stops at that
+    // place): passing over every container inside it again would read the rest
+    // once per level (200,000 unclosed brackets: minutes).
+    if (++depth_ > 1 && passing_) {
       JsonSkipLimits unlimited{SIZE_MAX, SIZE_MAX};  // as nlohmann, which has no limits of its own
-      tokens_.pass_over(tokens_.open(), unlimited);
+      passing_ = tokens_.pass_over(tokens_.open(), unlimited);
     }
     schema_next_ = false;
     return true;
