@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -22,8 +21,6 @@
 
 namespace patless {
 namespace {
-
-namespace fs = std::filesystem;
 
 // Where `needle` is in `bytes` from `from` on, or npos. glibc's memmem, not
 // string_view::find, which stops at every byte equal to the needle's first

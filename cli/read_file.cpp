@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <optional>
 
 #include "grammars/text_encoding.h"
 
@@ -57,27 +56,17 @@ size_t read_up_to(int fd, char* data, size_t count) {
   return done;
 }
 
-// Reads a whole file into the space `room(size)` gives for its size (its size
-// when opened; a file that shrinks while read gives fewer bytes): the bytes read.
-template <typename Room>
-std::optional<size_t> read_whole(const std::string& path, std::string& error, size_t max_bytes, Room room) {
-  size_t size = 0;
-  int fd = open_regular(path, error, max_bytes, size);
-  if (fd < 0) return std::nullopt;
-  const size_t done = read_up_to(fd, room(size), size);
-  ::close(fd);
-  return done;
-}
-
 }  // namespace
 
+// Its size when opened; a file that shrinks while read gives fewer bytes.
 bool read_file(const std::string& path, std::string& bytes, std::string& error, size_t max_bytes) {
-  std::optional<size_t> read = read_whole(path, error, max_bytes, [&](size_t size) {
-    bytes.resize(size);
-    return bytes.data();
-  });
-  if (read) bytes.resize(*read);
-  return read.has_value();
+  size_t size = 0;
+  const int fd = open_regular(path, error, max_bytes, size);
+  if (fd < 0) return false;
+  bytes.resize(size);
+  bytes.resize(read_up_to(fd, bytes.data(), size));
+  ::close(fd);
+  return true;
 }
 
 bool read_text_file(const std::string& path, std::string& text, std::string& error, size_t max_bytes) {
