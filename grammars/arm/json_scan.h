@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,7 +77,6 @@ class ScannedTokens {
     passed_to = skip_json_container(bytes_, open, limits, comments);
     return passed_to.has_value();
   }
-  void finish() {}
 
  private:
   std::string_view bytes_;
