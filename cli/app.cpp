@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "cli/atomic_write.h"
 #include "cli/baseline.h"
@@ -145,6 +146,12 @@ bool in_one_repository(const std::optional<NamedFiles>& named, std::ostream& err
   return false;
 }
 
+// The result of the last check: its memory is left for the end of the process,
+// when the kernel takes it back at once. Freeing the models node by node took
+// 12 ms of a whole bicep-registry-modules run (1.5 %), and 1-2 ms of a pre-commit
+// one. Reachable from here, it is not a leak to LeakSanitizer.
+ScanResult* left_to_exit = nullptr;
+
 int run_check(const CheckOptions& o, const std::vector<std::string>& command_line, std::ostream& out,
               std::ostream& err) {
   ScanOptions scan_options;
@@ -159,7 +166,8 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   if (o.max_file_mib > 0) scan_options.max_file_bytes = static_cast<size_t>(o.max_file_mib * 1024 * 1024);
   scan_options.parameter_files = o.parameter_files;
   if (!load_configuration(o, context, scan_options, err)) return 2;
-  ScanResult result = scan(scan_options);
+  delete std::exchange(left_to_exit, new ScanResult(scan(scan_options)));
+  ScanResult& result = *left_to_exit;
   if (!result.missing_paths.empty()) {
     for (const auto& p : result.missing_paths) err << "patless: no such file or directory: " << p << "\n";
     return 2;
