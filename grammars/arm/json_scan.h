@@ -5,6 +5,7 @@
 // caller lets nlohmann read the text, to report it nlohmann's way.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -82,20 +83,27 @@ class ScannedTokens {
   std::string_view bytes_;
 };
 
-// Calls on `sax` the events nlohmann's sax_parse (strict, comments ignored)
-// would, in order, for text nlohmann takes with no control character in a
-// string; each token is in `tokens` when its event comes. A number's event
-// carries no value: patless keeps a number's text, from its token. False when
-// the text is anything else, or an event says to stop: the events called so
-// far are then to be dropped, and the text read by nlohmann.
-template <typename Sax>
-bool scan_json(std::string_view bytes, Sax& sax, ScannedTokens& tokens) {
-  JsonScanner scan(bytes, tokens.comments);
-  if (bytes.starts_with("\xEF\xBB\xBF")) scan.pos = 3;  // nlohmann skips a BOM
+// The JSON grammar over JsonScanner's tokens, which scan_json and
+// skip_json_container share. It reads from `scan.pos`, inside the containers
+// whose brackets `open` holds (none: a root value), until that value or the
+// innermost of those containers is read, `scan.pos` then just past it. `visit`
+// is told of each token, and stops the walk by returning false:
+//   value()                        before each value
+//   open(c, at, depth, passed_to)  a container opens at `at` ('{' or '['),
+//                                  inside `depth` others; setting passed_to
+//                                  to its closing bracket passes over it
+//   close(c, at)                   a container closes at `at`
+//   key(at, end, escaped)          a member's name, quotes included
+//   string(at, end, escaped)       a string value, quotes included
+//   literal(c, at, end)            true ('t'), false ('f'), null ('n') or a number
+// False when the text is not JSON there, or `visit` stopped the walk.
+template <typename Visit>
+bool walk_json(JsonScanner& scan, std::vector<char>& open, Visit& visit) {
   enum class Next { Value, FirstMember, FirstItem, Member, CommaOrClose };
-  Next next = Next::Value;
-  std::vector<char> open;  // the brackets of the containers read into
-  std::string text;
+  auto inside = [&] { return open.back() == '{' ? Next::FirstMember : Next::FirstItem; };
+  auto closing = [&] { return open.back() == '{' ? '}' : ']'; };
+  const size_t until = std::max<size_t>(open.size(), 1);  // the walk ends when fewer are open
+  Next next = open.empty() ? Next::Value : inside();
   for (;;) {
     if (!scan.blank() || scan.at_end()) return false;
     const size_t at = scan.pos;
@@ -104,7 +112,7 @@ bool scan_json(std::string_view bytes, Sax& sax, ScannedTokens& tokens) {
     switch (next) {
       case Next::FirstMember:
       case Next::FirstItem:
-        closes = c == (open.back() == '{' ? '}' : ']');
+        closes = c == closing();
         if (!closes) {
           next = next == Next::FirstMember ? Next::Member : Next::Value;
           continue;
@@ -112,48 +120,37 @@ bool scan_json(std::string_view bytes, Sax& sax, ScannedTokens& tokens) {
         break;
       case Next::Member: {
         bool escaped = false;
-        if (c != '"' || !scan.string(escaped)) return false;
-        tokens.token = {at, scan.pos};
-        text = json_string_value(bytes.substr(at, scan.pos - at), escaped);
-        if (!sax.key(text) || !scan.blank() || scan.at_end() || scan.here() != ':') return false;
+        if (c != '"' || !scan.string(escaped) || !visit.key(at, scan.pos, escaped) || !scan.blank() || scan.at_end() ||
+            scan.here() != ':')
+          return false;
         ++scan.pos;
         next = Next::Value;
         continue;
       }
       case Next::Value:
+        if (!visit.value()) return false;
         if (c == '{' || c == '[') {
-          tokens.token = {at, at + 1};
-          if (!(c == '{' ? sax.start_object(static_cast<size_t>(-1)) : sax.start_array(static_cast<size_t>(-1))))
-            return false;
+          std::optional<size_t> passed_to;
+          if (!visit.open(c, at, open.size(), passed_to)) return false;
           open.push_back(c);
-          if (!tokens.passed_to) {
+          if (!passed_to) {
             ++scan.pos;
-            next = c == '{' ? Next::FirstMember : Next::FirstItem;
+            next = inside();
             continue;
           }
-          scan.pos = *tokens.passed_to;  // the closing bracket: its event below
-          tokens.passed_to.reset();
+          scan.pos = *passed_to;  // the closing bracket: read below
           closes = true;
           break;
         }
         if (c == '"') {
           bool escaped = false;
-          if (!scan.string(escaped)) return false;
-          tokens.token = {at, scan.pos};
-          text = json_string_value(bytes.substr(at, scan.pos - at), escaped);
-          if (!sax.string(text)) return false;
-        } else if (c == 't' || c == 'f') {
-          if (!scan.word(c == 't' ? "true" : "false")) return false;
-          tokens.token = {at, scan.pos};
-          if (!sax.boolean(c == 't')) return false;
-        } else if (c == 'n') {
-          if (!scan.word("null")) return false;
-          tokens.token = {at, scan.pos};
-          if (!sax.null()) return false;
+          if (!scan.string(escaped) || !visit.string(at, scan.pos, escaped)) return false;
         } else {
-          if (!scan.number()) return false;
-          tokens.token = {at, scan.pos};
-          if (!sax.number_integer(0)) return false;
+          const bool read = c == 't'   ? scan.word("true")
+                            : c == 'f' ? scan.word("false")
+                            : c == 'n' ? scan.word("null")
+                                       : scan.number();
+          if (!read || !visit.literal(c, at, scan.pos)) return false;
         }
         next = Next::CommaOrClose;
         break;
@@ -163,21 +160,67 @@ bool scan_json(std::string_view bytes, Sax& sax, ScannedTokens& tokens) {
           next = open.back() == '{' ? Next::Member : Next::Value;
           continue;
         }
-        if (c != (open.back() == '{' ? '}' : ']')) return false;
+        if (c != closing()) return false;
         closes = true;
         break;
     }
     if (closes) {
-      tokens.token = {scan.pos, scan.pos + 1};
-      if (!(open.back() == '{' ? sax.end_object() : sax.end_array())) return false;
+      if (!visit.close(open.back(), scan.pos)) return false;
       open.pop_back();
       ++scan.pos;
       next = Next::CommaOrClose;
     }
-    if (open.empty()) break;  // the root value is read
+    if (open.size() < until) return true;
   }
-  // Only blanks and comments may follow it, up to the end or a NUL: nlohmann
-  // takes a NUL for the end of the text (of a C string).
+}
+
+// Calls on `sax` the events nlohmann's sax_parse (strict, comments ignored)
+// would, in order, for text nlohmann takes with no control character in a
+// string; each token is in `tokens` when its event comes. A number's event
+// carries no value: patless keeps a number's text, from its token. False when
+// the text is anything else, or an event says to stop: the events called so
+// far are then to be dropped, and the text read by nlohmann.
+template <typename Sax>
+bool scan_json(std::string_view bytes, Sax& sax, ScannedTokens& tokens) {
+  struct Events {
+    std::string_view bytes;
+    Sax& sax;
+    ScannedTokens& tokens;
+    std::string text;
+    bool value() { return true; }
+    bool open(char c, size_t at, size_t, std::optional<size_t>& passed_to) {
+      tokens.token = {at, at + 1};
+      if (!(c == '{' ? sax.start_object(static_cast<size_t>(-1)) : sax.start_array(static_cast<size_t>(-1))))
+        return false;
+      passed_to = std::exchange(tokens.passed_to, std::nullopt);
+      return true;
+    }
+    bool close(char c, size_t at) {
+      tokens.token = {at, at + 1};
+      return c == '{' ? sax.end_object() : sax.end_array();
+    }
+    bool key(size_t at, size_t end, bool escaped) {
+      tokens.token = {at, end};
+      text = json_string_value(bytes.substr(at, end - at), escaped);
+      return sax.key(text);
+    }
+    bool string(size_t at, size_t end, bool escaped) {
+      tokens.token = {at, end};
+      text = json_string_value(bytes.substr(at, end - at), escaped);
+      return sax.string(text);
+    }
+    bool literal(char c, size_t at, size_t end) {
+      tokens.token = {at, end};
+      return c == 't' || c == 'f' ? sax.boolean(c == 't') : c == 'n' ? sax.null() : sax.number_integer(0);
+    }
+  };
+  JsonScanner scan(bytes, tokens.comments);
+  if (bytes.starts_with("\xEF\xBB\xBF")) scan.pos = 3;  // nlohmann skips a BOM
+  std::vector<char> open;
+  Events events{bytes, sax, tokens, {}};
+  if (!walk_json(scan, open, events)) return false;
+  // Only blanks and comments may follow the root value, up to the end or a
+  // NUL: nlohmann takes a NUL for the end of the text (of a C string).
   return scan.blank(/*may_end=*/true) && (scan.at_end() || scan.here() == '\0');
 }
 
