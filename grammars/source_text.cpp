@@ -65,8 +65,13 @@ size_t SourceText::code_points_before(size_t offset) const {
 }
 
 size_t SourceText::line_index(size_t offset) const {
+  auto on = [&](size_t line) {
+    return line_starts_[line] <= offset && (line + 1 == line_starts_.size() || offset < line_starts_[line + 1]);
+  };
+  if (on(cursor_)) return cursor_;
+  if (cursor_ + 1 < line_starts_.size() && on(cursor_ + 1)) return ++cursor_;
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  return static_cast<size_t>(it - line_starts_.begin()) - 1;
+  return cursor_ = static_cast<size_t>(it - line_starts_.begin()) - 1;
 }
 
 std::pair<uint32_t, uint32_t> SourceText::position(size_t offset) const {

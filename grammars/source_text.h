@@ -14,6 +14,8 @@ inline bool starts_code_point(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
 }
 
+// Not to be shared by threads: lookups move a cursor (a reader's tokens come in
+// the file's order, so the next one is on the same line or the next).
 class SourceText {
  public:
   explicit SourceText(std::string_view bytes);
@@ -42,6 +44,7 @@ class SourceText {
   static constexpr size_t kBlock = 256;
   std::vector<uint32_t> code_points_before_;
   bool bom_ = false;
+  mutable size_t cursor_ = 0;  // the line of the last lookup
 
   // Code points in bytes_[0, offset).
   size_t code_points_before(size_t offset) const;

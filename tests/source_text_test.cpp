@@ -70,3 +70,28 @@ TEST_CASE("line breaks and characters that are not ASCII at every place in the e
   for (size_t i = 0; i < lines.size(); ++i) CHECK(src.line(static_cast<uint32_t>(i + 1)) == lines[i]);
   CHECK(src.line(static_cast<uint32_t>(lines.size() + 1)).empty());
 }
+
+TEST_CASE("lookups in any order find the same lines as in the file's order", "[source]") {
+  // The line index keeps a cursor at the last line looked up: backwards, far
+  // ahead, on the line after, the same offset twice, and ranges across lines.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += std::string(static_cast<size_t>(i % 5), 'a') + (i % 3 ? "\n" : "\xC3\xA9\n");
+  patless::SourceText src(text);
+  std::vector<size_t> order;
+  for (size_t offset = text.size() + 1; offset-- > 0;) order.push_back(offset);  // backwards
+  for (size_t step : {7u, 13u, 1u, 0u, 29u})
+    for (size_t offset = 0; offset <= text.size(); offset += step ? step : 1) order.push_back(offset);
+  for (size_t k = 0; k < 200; ++k) order.push_back((k * 37) % (text.size() + 1));
+  for (size_t offset : order) {
+    INFO("offset " << offset);
+    REQUIRE(src.position(offset) == counted(text, offset));
+  }
+  for (size_t k = 0; k < 200; ++k) {
+    size_t a = (k * 53) % (text.size() + 1), b = (k * 31) % (text.size() + 1);
+    if (a > b) std::swap(a, b);
+    patless::SourceRange r = src.range(a, b);
+    INFO("range " << a << "-" << b);
+    REQUIRE(std::make_pair(r.start_line, r.start_column) == counted(text, a));
+    REQUIRE(std::make_pair(r.end_line, r.end_column) == counted(text, b));
+  }
+}
