@@ -1,5 +1,5 @@
 // One command for the benchmark: on a generated repository (or a copy of a real
-// one), runs patless and the parse-only baseline several times each and prints
+// one), runs patless and the parse-only baseline in turn several times and prints
 // files, bytes, wall and CPU time, peak RSS, files/s, MB/s and the ratio
 // patless / parse-only (medians); then the SARIF report for 10,000 findings.
 //
@@ -104,18 +104,22 @@ int main(int argc, char** argv) {
   };
   std::printf("%s: %zu files, %.1f MB; %u jobs; median of %d runs\n", repo.c_str(), count, bytes / 1e6, jobs, runs);
   std::printf("%-11s %10s %10s %12s %10s %8s\n", "", "wall ms", "cpu ms", "peak RSS MB", "files/s", "MB/s");
+  // The two take turns, run after run: this host's speed drifts by a third over
+  // minutes, and all runs of one and then all of the other put that drift in the
+  // ratio (1.41x and 0.95x for the same binaries, measured minutes apart).
+  for (const auto& tool : tools) run(tool.second);  // warm the page cache
+  std::vector<double> wall[2], cpu[2], rss[2];
+  for (int r = 0; r < runs; ++r)
+    for (size_t t = 0; t < tools.size(); ++t) {
+      Sample s = run(tools[t].second);
+      wall[t].push_back(s.wall_ms);
+      cpu[t].push_back(s.cpu_ms);
+      rss[t].push_back(s.rss_mb);
+    }
   double walls[2];
   for (size_t t = 0; t < tools.size(); ++t) {
-    std::vector<double> wall, cpu, rss;
-    run(tools[t].second);  // warm the page cache
-    for (int r = 0; r < runs; ++r) {
-      Sample s = run(tools[t].second);
-      wall.push_back(s.wall_ms);
-      cpu.push_back(s.cpu_ms);
-      rss.push_back(s.rss_mb);
-    }
-    walls[t] = median(wall);
-    std::printf("%-11s %10.0f %10.0f %12.1f %10.0f %8.1f\n", tools[t].first, walls[t], median(cpu), median(rss),
+    walls[t] = median(wall[t]);
+    std::printf("%-11s %10.0f %10.0f %12.1f %10.0f %8.1f\n", tools[t].first, walls[t], median(cpu[t]), median(rss[t]),
                 count / (walls[t] / 1e3), bytes / 1e6 / (walls[t] / 1e3));
   }
   std::printf("patless / parse-only wall time: %.2fx\n", walls[1] / walls[0]);
