@@ -1,0 +1,340 @@
+#include "cli/file_models.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <thread>
+#include <unordered_set>
+
+#include "cli/discover.h"
+#include "cli/fix.h"
+#include "cli/read_file.h"
+#include "grammars/ascii.h"
+#include "grammars/paths.h"
+#include "rules/engine/deployments.h"
+
+namespace patless {
+namespace {
+
+// What the scan made of each file: nothing (not lint material, or unreadable), an
+// outline (outside the chain: only its path, grammars/read_document.h), a model.
+enum FileState : uint8_t { kNone, kOutline, kModel };
+
+void add_output_sources(const Document& d, std::unordered_set<std::string>& out) {
+  for (std::string& f : output_sources(d)) out.insert(std::move(f));
+  for (const Document& n : d.nested) add_output_sources(n, out);
+}
+
+// What the scan could read of registry modules and template specs: those read
+// from Bicep's cache (what a scan finds depends on what the machine restored) and
+// those not restored (what they deploy is unknown). A note for each, once.
+std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr<Document>>& documents,
+                                               bool module_cache) {
+  size_t restored = 0, unread = 0;
+  std::string first_restored, first_unread;
+  auto place = [](const Document& d, const Module& m, const std::string& reference) {
+    return d.path + ":" + std::to_string(m.range.start_line) + " ('" + reference + "')";
+  };
+  for (const auto& d : documents) {
+    if (!d) continue;
+    for (const Module& m : d->modules) {
+      if (!m.registry.empty() && m.path != m.registry) {  // its template was read
+        if (restored++ == 0) first_restored = place(*d, m, m.registry);
+      } else if (is_registry_reference(m.path)) {
+        if (unread++ == 0) first_unread = place(*d, m, m.path);
+      }
+    }
+  }
+  auto modules = [](size_t n) { return std::to_string(n) + " module" + (n == 1 ? "" : "s"); };
+  std::vector<std::string> notes;
+  if (restored)
+    notes.push_back(modules(restored) +
+                    " read from Bicep's module cache (registry modules and template specs it restored), first " +
+                    first_restored + ": findings in them are reported at the module.");
+  if (unread)
+    notes.push_back(modules(unread) + " from a registry or template spec, first " + first_unread +
+                    ": what these deploy is unknown. " +
+                    (module_cache ? "patless reads a registry module (br:) or template spec (ts:) from Bicep's module "
+                                    "cache once `bicep restore` (or `bicep build`) has put it there."
+                                  : "Bicep's module cache is not read (--no-module-cache)."));
+  return notes;
+}
+
+// A registry module's template and its nested deployments' documents carry the
+// reference that names them.
+void mark_registry(Document& d, const std::string& reference) {
+  d.registry = reference;
+  for (Document& n : d.nested) mark_registry(n, reference);
+}
+
+// The local files a document deploys (modules, linked templates) or imports from,
+// and the files and directories its kustomizations build or patch with, normalised.
+std::vector<std::string> files_used(const Document& d) {
+  std::vector<std::string> out = deployed_files(d);
+  for (std::string& f : imported_files(d)) out.push_back(std::move(f));
+  for (const K8sObject& o : d.objects)
+    for (std::string_view entry : o.kustomize_paths())
+      if (!entry.empty()) out.push_back(beside(d.path, entry));
+  for (const KustomizePatch& p : d.patches)
+    if (!p.file.empty()) out.push_back(beside(d.path, p.file));
+  return out;
+}
+
+// A file that the scanned files deploy, import from or build, that is not there,
+// and whose name a file beside it has in other letter case: Windows and macOS
+// find that one, Linux (where CI and Flux run) does not. The file's name, or empty.
+std::string other_case_of(const std::string& target) {
+  const std::filesystem::path p(target);
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(p.has_parent_path() ? p.parent_path() : ".", ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (iequals(name, p.filename().string())) return name;
+  }
+  return {};
+}
+
+// A restored template that does not parse (a broken cache entry) is not the
+// repository's to fix: a notification, and the modules that name it are
+// registry modules patless cannot read again (what they deploy is unknown).
+void forget_broken_restores(const std::vector<std::string>& files, const std::vector<std::string>& registry,
+                            size_t repository_files, std::vector<uint8_t>& state,
+                            std::vector<std::unique_ptr<Document>>& models, std::vector<std::string>& notifications) {
+  std::set<std::string> broken;
+  for (size_t i = repository_files; i < files.size(); ++i) {
+    if (registry[i].empty()) continue;                 // read for context (scan() below), not from the cache
+    bool unread = !models[i] && state[i] != kOutline;  // an outline: a template outside the chain
+    bool errors = models[i] && !models[i]->errors.empty();
+    if (!unread && !errors) continue;
+    broken.insert(files[i]);
+    notifications.push_back(files[i] + ": Bicep's cached template of '" + registry[i] + "' cannot be read" +
+                            (errors ? " (" + models[i]->errors.front().message + ")" : std::string()) +
+                            "; `bicep restore --force` fetches it again.");
+    state[i] = kNone;
+    models[i].reset();
+  }
+  if (broken.empty()) return;
+  for (size_t i = 0; i < repository_files; ++i)
+    if (models[i])
+      for (Module& m : models[i]->modules)
+        if (!m.registry.empty() && broken.count(m.path)) m.path = m.registry;
+}
+
+// The files todo names, the largest first: a large template started last keeps
+// one thread reading it after the others are done (a pre-commit run reads a few
+// dozen files, one of them a 3 MB compiled pattern module).
+void largest_first(const std::vector<std::string>& files, std::vector<size_t>& todo) {
+  std::vector<std::pair<uint64_t, size_t>> sized;
+  sized.reserve(todo.size());
+  for (size_t i : todo) {
+    struct stat st {};
+    sized.emplace_back(::stat(files[i].c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0, i);
+  }
+  std::stable_sort(sized.begin(), sized.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t k = 0; k < todo.size(); ++k) todo[k] = sized[k].second;
+}
+
+}  // namespace
+
+FileModels::FileModels(std::vector<std::string> files, const ScanOptions& options, unsigned jobs)
+    : options_(options),
+      jobs_(jobs),
+      files_(std::move(files)),
+      repository_files_(files_.size()),
+      models_(files_.size()),
+      state_(files_.size(), kNone),
+      skipped_(files_.size()),
+      registry_(files_.size()) {}
+
+void FileModels::read(std::vector<size_t> todo, Detail detail) {
+  largest_first(files_, todo);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    std::string bytes, error;
+    for (size_t k = next++; k < todo.size(); k = next++) {
+      size_t i = todo[k];
+      if (!read_text_file(files_[i], bytes, error, options_.max_file_bytes)) {
+        skipped_[i] = files_[i] + ": " + error;
+        continue;
+      }
+      std::optional<Document> doc = read_document(files_[i], bytes, detail);
+      if (!doc) continue;
+      state_[i] = doc->outline ? kOutline : kModel;
+      if (state_[i] == kModel) doc->text_hash = text_hash(bytes);  // what fixes will be made from
+      // An outline keeps nothing but its modules' paths, if it has modules.
+      if (state_[i] == kModel || !doc->modules.empty())
+        models_[i] = std::make_unique<Document>(std::move(*doc));
+      else
+        models_[i].reset();
+    }
+  };
+  unsigned n = static_cast<unsigned>(std::min<size_t>(jobs_, std::max<size_t>(1, todo.size())));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+}
+
+std::vector<size_t> FileModels::resolve_registry_modules(const std::vector<size_t>& todo) {
+  std::vector<size_t> added;
+  if (!options_.module_cache) return added;
+  for (size_t i : todo) {
+    if (!models_[i] || models_[i]->format != Format::Bicep) continue;
+    for (Module& m : models_[i]->modules) {
+      std::optional<std::string> cached = bicep_cache_.cached_template(files_[i], m.path);
+      if (!cached) continue;
+      auto [at, is_new] = restored_.emplace(*cached, files_.size());
+      if (is_new) {
+        files_.push_back(*cached);
+        registry_.push_back(m.path);
+        added.push_back(at->second);
+      }
+      m.registry = std::move(m.path);
+      m.path = *cached;
+    }
+  }
+  return added;
+}
+
+void FileModels::read_restored(const std::vector<size_t>& added) {
+  if (added.empty()) return;
+  models_.resize(files_.size());
+  state_.resize(files_.size(), kNone);
+  skipped_.resize(files_.size());
+  read(added, Detail::ChainOnly);
+}
+
+void FileModels::read_listed(bool templates_whole) {
+  std::vector<size_t> everything(files_.size());
+  for (size_t i = 0; i < everything.size(); ++i) everything[i] = i;
+  if (!templates_whole) {
+    read(everything, Detail::ChainOnly);
+  } else {
+    std::vector<size_t> templates, yaml;
+    for (size_t i : everything) (file_kind(files_[i]) == FileKind::Yaml ? yaml : templates).push_back(i);
+    read(templates, Detail::Whole);
+    read(yaml, Detail::ChainOnly);
+  }
+  read_restored(resolve_registry_modules(everything));
+}
+
+void FileModels::read_outside_paths(ScanResult& result) {
+  std::unordered_set<std::string> known;
+  std::vector<size_t> todo(repository_files_);
+  for (size_t i = 0; i < todo.size(); ++i) todo[i] = i;
+  for (int depth = 0; depth < kMaxModuleDepth && !todo.empty(); ++depth) {
+    std::vector<size_t> added;
+    for (size_t i : todo) {
+      if (!models_[i]) continue;
+      for (std::string& target : files_used(*models_[i])) {
+        if (known.empty())
+          for (const std::string& f : files_) known.insert(normal_path(f));
+        if (known.count(target)) continue;
+        std::error_code ec;
+        // A directory a kustomization builds: the files below it.
+        std::vector<std::string> files;
+        if (std::filesystem::is_regular_file(target, ec)) {
+          files.push_back(std::move(target));
+        } else {
+          known.insert(target);  // a directory, or nothing there: looked at once, however many files name it
+          if (std::filesystem::is_directory(target, ec))
+            files = discover({target}).files;
+          else if (std::string name = other_case_of(target); !name.empty() && other_case_++ == 0)
+            first_other_case_ = files_[i] + " names " + target + ", which is not there; " + name + " is";
+        }
+        for (std::string& f : files) {
+          f = normal_path(f);
+          if (!known.insert(f).second) continue;
+          added.push_back(files_.size());
+          result.context.insert(f);
+          files_.push_back(std::move(f));
+          registry_.emplace_back();
+        }
+      }
+    }
+    read_restored(added);
+    std::vector<size_t> restored_now = resolve_registry_modules(added);
+    read_restored(restored_now);
+    todo = std::move(added);
+    todo.insert(todo.end(), restored_now.begin(), restored_now.end());
+  }
+}
+
+// - up: a Bicep file of modules that deploys a file of the chain passes it parameters;
+// - down: a template that a file read whole deploys feeds it through the outputs it reads.
+// Deployments deeper than kMaxModuleDepth are not followed, so neither are these rounds.
+void FileModels::read_back_outlines() {
+  size_t count = files_.size();
+  std::vector<uint8_t> in_chain(count), sources_known(count);  // read whole for what it is or deploys
+  for (size_t i = 0; i < count; ++i) in_chain[i] = state_[i] == kModel;
+  std::unordered_set<std::string> read_back;  // what the files read whole take outputs from
+  for (int round = 0; round <= 2 * kMaxModuleDepth; ++round) {
+    std::unordered_set<std::string> chain_paths;
+    for (size_t i = 0; i < count; ++i) {
+      if (in_chain[i]) chain_paths.insert(normal_path(files_[i]));
+      if (state_[i] == kModel && !sources_known[i]) {
+        add_output_sources(*models_[i], read_back);
+        sources_known[i] = 1;
+      }
+    }
+    std::vector<size_t> again;
+    for (size_t i = 0; i < count; ++i) {
+      if (state_[i] != kOutline) continue;
+      bool up = false;
+      if (models_[i])
+        for (const std::string& f : deployed_files(*models_[i])) up = up || chain_paths.count(f) > 0;
+      if (up) in_chain[i] = 1;
+      if (up || read_back.count(normal_path(files_[i]))) again.push_back(i);
+    }
+    if (again.empty()) break;
+    read(again, Detail::Whole);
+    // Read again from the file, the references are as written: resolved again (none is new,
+    // as an outline keeps its modules' paths, but a new one would be read like the others).
+    read_restored(resolve_registry_modules(again));
+    count = files_.size();
+    in_chain.resize(count);
+    for (size_t i = sources_known.size(); i < count; ++i) in_chain[i] = state_[i] == kModel;
+    sources_known.resize(count);
+  }
+}
+
+void FileModels::move_into(ScanResult& result) {
+  // A file that could not be read was not linted; registry modules are not the repository's.
+  result.files_considered = static_cast<size_t>(
+      std::count_if(skipped_.begin(), skipped_.begin() + static_cast<std::ptrdiff_t>(repository_files_),
+                    [](const std::string& s) { return s.empty(); }));
+  for (std::string& s : skipped_)
+    if (!s.empty()) result.notifications.push_back(std::move(s));
+  forget_broken_restores(files_, registry_, repository_files_, state_, models_, result.notifications);
+  // Counted before outlines go: a Bicep file of modules may be one.
+  for (std::string& note : registry_module_notes(models_, options_.module_cache))
+    result.notes.push_back(std::move(note));
+  if (other_case_ > 0)
+    result.notes.push_back(
+        (other_case_ == 1 ? first_other_case_
+                          : std::to_string(other_case_) +
+                                " files named by the files scanned are not "
+                                "there but in other letter case, first: " +
+                                first_other_case_) +
+        ". Windows and macOS take one for the other; on Linux, where CI and Flux run, Bicep and kustomize do not "
+        "find it. What it would deploy or build is unknown.");
+  std::vector<Document>& docs = result.documents;
+  docs.reserve(static_cast<size_t>(std::count(state_.begin(), state_.end(), kModel)));
+  for (size_t i = 0; i < files_.size(); ++i) {
+    bool from_registry = !registry_[i].empty();
+    bool outside = i >= repository_files_;  // from Bicep's cache, or read for context
+    if (state_[i] == kOutline && !outside)
+      result.outlined.push_back(std::move(files_[i]));  // the graph has no use for it
+    if (state_[i] == kModel) {
+      docs.push_back(std::move(*models_[i]));
+      if (from_registry) mark_registry(docs.back(), registry_[i]);
+    }
+    models_[i].reset();
+  }
+}
+
+}  // namespace patless
