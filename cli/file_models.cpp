@@ -106,7 +106,7 @@ void forget_broken_restores(const std::vector<std::string>& files, const std::ve
                             std::vector<std::unique_ptr<Document>>& models, std::vector<std::string>& notifications) {
   std::set<std::string> broken;
   for (size_t i = repository_files; i < files.size(); ++i) {
-    if (registry[i].empty()) continue;                 // read for context (scan() below), not from the cache
+    if (registry[i].empty()) continue;                 // read for context (read_outside_paths), not from the cache
     bool unread = !models[i] && state[i] != kOutline;  // an outline: a template outside the chain
     bool errors = models[i] && !models[i]->errors.empty();
     if (!unread && !errors) continue;

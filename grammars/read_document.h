@@ -26,7 +26,7 @@ inline constexpr std::string_view kReadNamePattern =
 // file whose only links are modules (and `existing` clusters or identities,
 // which link nothing on their own) is an outline with its modules' paths: the
 // scan reads it whole if they reach the chain, or if a file of the chain reads
-// its outputs (cli/scan.cpp).
+// its outputs (cli/file_models.cpp).
 enum class Detail { Whole, ChainOnly };
 
 // Reads one file's bytes into a Document, or nullopt when the file is not
