@@ -39,6 +39,7 @@ class FileModels {
   void move_into(ScanResult& result);
 
  private:
+  // Reads and parses the files todo[k] names on `jobs` threads, the largest first.
   void read(std::vector<size_t> todo, Detail detail);
   // The modules of files[todo] that Bicep restored: their templates join the
   // files (the new ones' indices), and the modules name them.
