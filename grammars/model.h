@@ -40,8 +40,13 @@ const char* format_name(Format f);
 // A value as written in the source. Scalars and containers are literals;
 // the other kinds keep an expression's shape so the engine can evaluate it.
 struct Value {
-  enum class Kind {
-    Null, Bool, Number, String, Object, Array,
+  enum class Kind : uint8_t {
+    Null,
+    Bool,
+    Number,
+    String,
+    Object,
+    Array,
     Reference,      // a bare name: Bicep identifier (param, var, resource symbol)
     Member,         // items[0].text
     Index,          // items[0][items[1]]
@@ -53,11 +58,13 @@ struct Value {
     Lambda,         // Bicep `x => items[0]`: text is "x" (a lambda of several parameters is Opaque)
     Opaque,         // any other expression, a YAML ${variable}: unknown
   };
-  Kind kind = Kind::Null;
   std::string text;  // string contents, number/bool text, name or operator
   std::vector<Value> items;        // array items, call arguments, operands
   std::vector<Member> members;  // object members, in source order
   SourceRange range;
+  // The one-byte fields come last, together: a Value is a node of every tree the
+  // readers keep, and padding between them would cost each node 8 bytes.
+  Kind kind = Kind::Null;
   // An object or array with a spread (`...x`) in it. An object's spread is a
   // member of its own (Member::spread); an array's is an Opaque item.
   bool spread = false;
