@@ -71,11 +71,14 @@ void mark_registry(Document& d, const std::string& reference) {
   for (Document& n : d.nested) mark_registry(n, reference);
 }
 
-// The local files a document deploys (modules, linked templates) or imports from,
-// and the files and directories its kustomizations build or patch with, normalised.
+// The local files a document deploys (modules, linked templates, a .bicepparam's
+// `using` template and `extends` base) or imports from, and the files and
+// directories its kustomizations build or patch with, normalised.
 std::vector<std::string> files_used(const Document& d) {
   std::vector<std::string> out = deployed_files(d);
   for (std::string& f : imported_files(d)) out.push_back(std::move(f));
+  for (const std::string* f : {&d.using_path, &d.extends_path})
+    if (!f->empty() && !is_registry_reference(*f)) out.push_back(beside(d.path, *f));
   for (const K8sObject& o : d.objects)
     for (std::string_view entry : o.kustomize_paths())
       if (!entry.empty()) out.push_back(beside(d.path, entry));

@@ -1,0 +1,22 @@
+// Read for context only: the cluster's finding (PL301, the issuer the parameter
+// file turns off) is in this file, outside the paths named, and is not reported.
+param issuerEnabled bool
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks1'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    dnsPrefix: 'aks1'
+    oidcIssuerProfile: { enabled: issuerEnabled }
+    securityProfile: { workloadIdentity: { enabled: true } }
+  }
+}
+
+resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
+  name: 'flux'
+  scope: aks
+  properties: {
+    extensionType: 'microsoft.flux'
+  }
+}
