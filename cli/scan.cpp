@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -19,6 +20,28 @@
 namespace patless {
 
 namespace {
+
+// What the configuration excludes: globs relative to its directory (`--config
+// .patless.yaml`: the current one).
+class Exclusions {
+ public:
+  explicit Exclusions(const Config& config) : globs_(config.exclude) {
+    std::filesystem::path base = std::filesystem::path(config.path).parent_path();
+    if (base.empty()) base = ".";
+    std::error_code ec;
+    base_ = std::filesystem::absolute(base, ec).lexically_normal();
+  }
+  bool operator()(const std::string& file) const {
+    if (globs_.empty()) return false;
+    std::error_code ec;
+    std::string rel = std::filesystem::absolute(file, ec).lexically_normal().lexically_relative(base_).string();
+    return std::any_of(globs_.begin(), globs_.end(), [&](const std::string& g) { return glob_match(g, rel); });
+  }
+
+ private:
+  const std::vector<std::string>& globs_;
+  std::filesystem::path base_;
+};
 
 // The files to read: those under the paths, with the files named, less patless's
 // configuration and what the configuration excludes, with the parameter files
@@ -42,22 +65,14 @@ std::vector<std::string> files_to_read(const ScanOptions& options, unsigned jobs
                 [](const std::string& f) { return f == ".patless.yaml" || f.ends_with("/.patless.yaml"); });
   if (!options.config.exclude.empty()) {
     // Excluded paths are not linted, named or not (a pre-commit hook names them
-    // when they are staged). The globs are relative to the configuration's
-    // directory (`--config .patless.yaml`: the current one).
-    std::filesystem::path base = std::filesystem::path(options.config.path).parent_path();
-    if (base.empty()) base = ".";
-    std::error_code ec;
-    std::filesystem::path absolute_base = std::filesystem::absolute(base, ec).lexically_normal();
+    // when they are staged).
+    const Exclusions excluded(options.config);
     std::erase_if(found.files, [&](const std::string& f) {
-      std::string rel = std::filesystem::absolute(f, ec).lexically_normal().lexically_relative(absolute_base).string();
-      for (const std::string& g : options.config.exclude) {
-        if (!glob_match(g, rel)) continue;
-        if (std::find(options.focus.begin(), options.focus.end(), f) != options.focus.end())
-          result.notifications.push_back(f + ": excluded by " +
-                                         std::filesystem::path(options.config.path).lexically_normal().string());
-        return true;
-      }
-      return false;
+      if (!excluded(f)) return false;
+      if (std::find(options.focus.begin(), options.focus.end(), f) != options.focus.end())
+        result.notifications.push_back(f + ": excluded by " +
+                                       std::filesystem::path(options.config.path).lexically_normal().string());
+      return true;
     });
   }
   for (const std::string& p : options.parameter_files) {
@@ -84,6 +99,42 @@ std::vector<std::string> files_to_read(const ScanOptions& options, unsigned jobs
   return kept;
 }
 
+// A finding in a file read for context is reported when a file scanned takes part
+// in it, as in a pre-commit run (cli/app.cpp): a value it sets, the deployment its
+// parameters make. A module declaration that only deploys the file does not count,
+// and what the configuration excludes is never reported. A note names the files.
+void report_context(const ScanOptions& options, ScanResult& result) {
+  if (result.context.empty()) return;
+  std::set<std::string_view> from_registry;
+  for (const Document& d : result.documents)
+    if (!d.registry.empty()) from_registry.insert(d.path);
+  auto scanned = [&](const std::string& path) { return !result.context.count(path) && !from_registry.count(path); };
+  const Exclusions excluded(options.config);
+  std::erase_if(result.findings, [&](Finding& f) {
+    if (!result.context.count(f.path)) return false;
+    if (excluded(f.path)) return true;
+    if (std::none_of(f.related.begin(), f.related.end(),
+                     [&](const RelatedLocation& l) { return !l.deployer && scanned(l.path); }))
+      return true;
+    f.fix.reset();  // fixes stay within the files scanned
+    return false;
+  });
+  bool one = result.context.size() == 1;
+  std::string unless = options.config.exclude.empty()
+                           ? ""
+                           : ", unless the configuration excludes " + std::string(one ? "it" : "the file");
+  result.notes.push_back(
+      one ? "1 file outside the paths named or excluded, which the files scanned deploy or import from, was read "
+            "for context: " +
+                *result.context.begin() + ". Its findings are reported only where a file scanned takes part in them" +
+                unless + "."
+          : std::to_string(result.context.size()) +
+                " files outside the paths named or excluded, which the files scanned deploy or import from, were "
+                "read for context, first " +
+                *result.context.begin() + ". Their findings are reported only where a file scanned takes part in them" +
+                unless + ".");
+}
+
 }  // namespace
 
 ScanResult scan(const ScanOptions& options) {
@@ -107,18 +158,7 @@ ScanResult scan(const ScanOptions& options) {
   for (Finding& f : result.findings)
     if (f.fix)
       if (auto it = read_as.find(f.fix->path); it != read_as.end()) f.fix->text_hash = it->second;
-  if (!result.context.empty()) {
-    std::erase_if(result.findings, [&](const Finding& f) { return result.context.count(f.path) > 0; });
-    bool one = result.context.size() == 1;
-    result.notes.push_back(
-        one ? "1 file outside the paths named or excluded, which the files scanned deploy or import from, was read "
-              "for context: " +
-                  *result.context.begin() + ". Findings in it are not reported."
-            : std::to_string(result.context.size()) +
-                  " files outside the paths named or excluded, which the files scanned deploy or import from, were "
-                  "read for context, first " +
-                  *result.context.begin() + ". Findings in them are not reported.");
-  }
+  report_context(options, result);
   // Levels from the configuration; `off` drops the rule's findings.
   std::erase_if(result.findings, [&](Finding& f) {
     auto it = options.config.levels.find(f.rule_id);

@@ -1,4 +1,5 @@
-// Read for context only: its own finding (PL203, no client id) is not reported.
+// Read for context only: its own finding (PL202, a pin that auto-upgrade does not
+// honour) is not reported, as the file scanned only deploys it.
 param clusterName string
 
 resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {
@@ -10,6 +11,7 @@ resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {
   scope: aks
   properties: {
     extensionType: 'microsoft.flux'
+    version: '1.14.1'
     configurationSettings: {
       'workloadIdentity.enable': 'true'
     }

@@ -1,5 +1,7 @@
-// Read for context only: the cluster's finding (PL301, the issuer the parameter
-// file turns off) is in this file, outside the paths named, and is not reported.
+// Read for context: the cluster's finding (PL301, the issuer the parameter file
+// turns off) is in this file, outside the paths named. It is reported, as the
+// parameter file scanned takes part in it (params_outside_scan_excluded: not
+// when the configuration excludes this file).
 param issuerEnabled bool
 
 resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
