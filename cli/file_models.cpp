@@ -36,25 +36,28 @@ std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr
                                                bool module_cache) {
   size_t restored = 0, unread = 0;
   std::string first_restored, first_unread;
-  auto place = [](const Document& d, const Module& m, const std::string& reference) {
-    return d.path + ":" + std::to_string(m.range.start_line) + " ('" + reference + "')";
+  auto place = [](const Document& d, uint32_t line, const std::string& reference) {
+    return d.path + ":" + std::to_string(line) + " ('" + reference + "')";
+  };
+  // A module, or a .bicepparam's `using`: the reference as written, and whether its template was read.
+  auto count = [&](const Document& d, uint32_t line, const std::string& path, const std::string& registry) {
+    if (!registry.empty() && path != registry) {
+      if (restored++ == 0) first_restored = place(d, line, registry);
+    } else if (is_registry_reference(path)) {
+      if (unread++ == 0) first_unread = place(d, line, path);
+    }
   };
   for (const auto& d : documents) {
     if (!d) continue;
-    for (const Module& m : d->modules) {
-      if (!m.registry.empty() && m.path != m.registry) {  // its template was read
-        if (restored++ == 0) first_restored = place(*d, m, m.registry);
-      } else if (is_registry_reference(m.path)) {
-        if (unread++ == 0) first_unread = place(*d, m, m.path);
-      }
-    }
+    for (const Module& m : d->modules) count(*d, m.range.start_line, m.path, m.registry);
+    if (d->format == Format::BicepParams) count(*d, d->using_range.start_line, d->using_path, d->using_registry);
   }
   auto modules = [](size_t n) { return std::to_string(n) + " module" + (n == 1 ? "" : "s"); };
   std::vector<std::string> notes;
   if (restored)
     notes.push_back(modules(restored) +
                     " read from Bicep's module cache (registry modules and template specs it restored), first " +
-                    first_restored + ": findings in them are reported at the module.");
+                    first_restored + ": findings in them are reported at the module (or the `using`) that names them.");
   if (unread)
     notes.push_back(modules(unread) + " from a registry or template spec, first " + first_unread +
                     ": what these deploy is unknown. " +
@@ -121,10 +124,13 @@ void forget_broken_restores(const std::vector<std::string>& files, const std::ve
     models[i].reset();
   }
   if (broken.empty()) return;
-  for (size_t i = 0; i < repository_files; ++i)
-    if (models[i])
-      for (Module& m : models[i]->modules)
-        if (!m.registry.empty() && broken.count(m.path)) m.path = m.registry;
+  for (size_t i = 0; i < repository_files; ++i) {
+    if (!models[i]) continue;
+    for (Module& m : models[i]->modules)
+      if (!m.registry.empty() && broken.count(m.path)) m.path = m.registry;
+    if (Document& d = *models[i]; !d.using_registry.empty() && broken.count(d.using_path))
+      d.using_path = d.using_registry;
+  }
 }
 
 // The files todo names, the largest first: a large template started last keeps
@@ -185,20 +191,25 @@ void FileModels::read(std::vector<size_t> todo, Detail detail) {
 std::vector<size_t> FileModels::resolve_registry_modules(const std::vector<size_t>& todo) {
   std::vector<size_t> added;
   if (!options_.module_cache) return added;
-  for (size_t i : todo) {
-    if (!models_[i] || models_[i]->format != Format::Bicep) continue;
-    for (Module& m : models_[i]->modules) {
-      std::optional<std::string> cached = bicep_cache_.cached_template(files_[i], m.path);
-      if (!cached) continue;
-      auto [at, is_new] = restored_.emplace(*cached, files_.size());
-      if (is_new) {
-        files_.push_back(*cached);
-        registry_.push_back(m.path);
-        added.push_back(at->second);
-      }
-      m.registry = std::move(m.path);
-      m.path = *cached;
+  // `path` names the cached template from now on, `registry` the reference as written.
+  auto restore = [&](size_t i, std::string& path, std::string& registry) {
+    std::optional<std::string> cached = bicep_cache_.cached_template(files_[i], path);
+    if (!cached) return;
+    auto [at, is_new] = restored_.emplace(*cached, files_.size());
+    if (is_new) {
+      files_.push_back(*cached);
+      registry_.push_back(path);
+      added.push_back(at->second);
     }
+    registry = std::move(path);
+    path = *cached;
+  };
+  for (size_t i : todo) {
+    if (!models_[i]) continue;
+    if (models_[i]->format == Format::Bicep)
+      for (Module& m : models_[i]->modules) restore(i, m.path, m.registry);
+    else if (models_[i]->format == Format::BicepParams && is_registry_reference(models_[i]->using_path))
+      restore(i, models_[i]->using_path, models_[i]->using_registry);
   }
   return added;
 }

@@ -41,8 +41,9 @@ class FileModels {
  private:
   // Reads and parses the files todo[k] names on `jobs` threads, the largest first.
   void read(std::vector<size_t> todo, Detail detail);
-  // The modules of files[todo] that Bicep restored: their templates join the
-  // files (the new ones' indices), and the modules name them.
+  // The modules of files[todo], and the templates .bicepparam files use, that Bicep
+  // restored: their templates join the files (the new ones' indices), and the
+  // modules and `using`s name them.
   std::vector<size_t> resolve_registry_modules(const std::vector<size_t>& todo);
   // The files added since the last read join every table and are read.
   void read_restored(const std::vector<size_t>& added);

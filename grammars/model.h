@@ -296,6 +296,10 @@ struct Document {
   std::vector<ParseError> errors;
   std::string using_path;  // .bicepparam `using '...'`; parameter values are in `parameters`
   SourceRange using_range;  // the `using` statement
+  SourceRange using_path_range;  // its path's string, quotes included
+  // A `using` of a registry module or template spec that Bicep restored: the
+  // reference as written; `using_path` is then the cached template (cli/bicep_registry.h).
+  std::string using_registry;
   // .bicepparam `extends '...'`: the base file that sets the parameters this one does not.
   std::string extends_path;
   // Read with Detail::ChainOnly and outside the chain: only path and format are

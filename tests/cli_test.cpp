@@ -1440,8 +1440,24 @@ TEST_CASE("a registry module whose cached template is broken is a notification, 
   CHECK(r.out.find("In template spec 'ts/platform:flux-config:2.0'") != std::string::npos);
   CHECK((r.out + r.err).find("Bicep's cached template of 'br/public:avm/res/kubernetes-configuration/flux-configuration:0.3.8' "
                    "cannot be read") != std::string::npos);
-  CHECK(r.out.find("4 modules from a registry or template spec") != std::string::npos);
+  // Four module declarations and two .bicepparam `using`s: the broken template's are counted unknown again.
+  CHECK(r.out.find("6 modules from a registry or template spec") != std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST_CASE("a .bicepparam that uses a restored registry module, named before a commit, reports at its `using`",
+          "[cli][registry][precommit]") {
+  const fs::path dir = fs::path(PATLESS_SOURCE_DIR) / "testdata/cli/registry_module_restored";
+  Run r = run_patless(
+      "check --no-cache --root testdata/cli/registry_module_restored/repo "
+      "testdata/cli/registry_module_restored/repo/flux.bicepparam",
+      "NO_COLOR=1 HOME='" + (dir / "home").string() + "'");
+  CHECK(r.exit_code == 1);
+  CHECK(
+      r.out.starts_with("testdata/cli/registry_module_restored/repo/flux.bicepparam:4:7: error[PL102]: In registry "
+                        "module 'br/public:avm/res/kubernetes-configuration/flux-configuration:0.3.8': "));
+  CHECK(r.out.find("repo/flux.bicepparam:9:8: the URL, as written here") != std::string::npos);
+  CHECK(r.out.find("1 error, 0 warnings, 0 notes in 1 file.") != std::string::npos);
 }
 
 TEST_CASE("graph: a node written in a registry module or template spec says which, not Bicep's cache path",
@@ -1462,6 +1478,6 @@ TEST_CASE("check --no-module-cache leaves registry modules unknown, as without a
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("In registry module") == std::string::npos);
   CHECK(r.out.find("In template spec") == std::string::npos);
-  CHECK(r.out.find("6 modules from a registry or template spec") != std::string::npos);
+  CHECK(r.out.find("8 modules from a registry or template spec") != std::string::npos);  // 6 modules, 2 `using`s
   CHECK(r.out.find("Bicep's module cache is not read (--no-module-cache)") != std::string::npos);
 }

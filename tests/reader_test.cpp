@@ -1,6 +1,7 @@
 // The readers build the model the rules rely on: declarations, values, ranges.
 #include <catch2/catch.hpp>
 
+#include "describe_document.h"
 #include "grammars/read_document.h"
 #include "grammars/yaml/yaml_reader.h"
 
@@ -98,6 +99,8 @@ TEST_CASE("a .bicepparam file's assignments are parameter values", "[reader][bic
   REQUIRE(doc);
   CHECK(doc->errors.empty());
   CHECK(doc->using_path == "./main.bicep");
+  CHECK(patless::testing::describe(doc->using_range) == "1:1-1:21@0-20");
+  CHECK(patless::testing::describe(doc->using_path_range) == "1:7-1:21@6-20");  // the string, quotes included
   REQUIRE(doc->parameters.size() == 1);
   CHECK(doc->parameters[0].name == "provider");
   CHECK(doc->parameters[0].default_value->text == "Azure");

@@ -216,6 +216,7 @@ class BicepReader {
       if (!kids.empty() && is(kids[0], "string")) {
         doc_.using_path = string_value(kids[0]).text;
         doc_.using_range = range(stmt);
+        doc_.using_path_range = range(kids[0]);
       }
     }
     // Other statements (types, functions, metadata, targetScope) carry

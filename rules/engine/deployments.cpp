@@ -260,14 +260,19 @@ std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
   }
   for (size_t i = 0; i < documents.size(); ++i) {
     const Document& d = documents[i];
-    // An outline deploys nothing the rules can see (grammars/read_document.h); a
-    // registry module's template is deployed only by the modules that name it.
-    if (is_parameter_file(d) || deployed_as_module[i] || d.outline || !d.registry.empty()) continue;
-    if (parameter_files[i].empty()) {
-      scopes.push_back(deployment_of(&d));
+    // An outline deploys nothing the rules can see (grammars/read_document.h).
+    if (is_parameter_file(d) || d.outline) continue;
+    // A module's template, or a registry module's, is deployed by what names it:
+    // module declarations, and a .bicepparam's `using`, not a JSON parameters file
+    // found beside it.
+    std::vector<const Document*> callers = parameter_files[i];
+    bool named_only = deployed_as_module[i] || !d.registry.empty();
+    if (named_only) std::erase_if(callers, [](const Document* pf) { return pf->format != Format::BicepParams; });
+    if (callers.empty()) {
+      if (!named_only) scopes.push_back(deployment_of(&d));
       continue;
     }
-    for (const Document* pf : parameter_files[i]) {
+    for (const Document* pf : callers) {
       Scope s = deployment_of(&d);
       s.caller = own_scope[pf];
       s.parameter_file = pf;

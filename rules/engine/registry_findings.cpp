@@ -1,8 +1,10 @@
 #include "rules/engine/registry_findings.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace patless {
 
@@ -21,24 +23,30 @@ void move_registry_findings_to_modules(const std::vector<Document>& documents, s
   for (Finding& f : findings) {
     if (f.fix && in_registry(f.fix->path)) f.fix.reset();
     if (!in_registry(f.path)) continue;
-    // add_deployment() lists the module declarations that deploy the finding's
-    // file among its related locations: the one in the repository that names this template.
-    auto deploying_module = [&](const RelatedLocation& r) -> const Module* {
+    // add_deployment() lists what deploys the finding's file among its related
+    // locations: the module declaration, or the .bicepparam's `using`, in the
+    // repository that names this template. The reference as written, and where it is.
+    auto naming = [&](const RelatedLocation& r) -> std::optional<std::pair<std::string, SourceRange>> {
       auto caller = by_path.find(r.path);
-      if (caller == by_path.end() || !caller->second->registry.empty()) return nullptr;
-      for (const Module& m : caller->second->modules)
-        if (!m.registry.empty() && m.path == f.path && m.range.start_offset == r.range.start_offset) return &m;
-      return nullptr;
+      if (caller == by_path.end() || !caller->second->registry.empty()) return std::nullopt;
+      const Document& d = *caller->second;
+      for (const Module& m : d.modules)
+        if (!m.registry.empty() && m.path == f.path && m.range.start_offset == r.range.start_offset)
+          return std::pair{m.registry, m.path_range.valid() ? m.path_range : m.range};
+      if (!d.using_registry.empty() && d.using_path == f.path && d.using_range.start_offset == r.range.start_offset)
+        return std::pair{d.using_registry, d.using_path_range.valid() ? d.using_path_range : d.using_range};
+      return std::nullopt;
     };
-    const Module* m = nullptr;
+    std::optional<std::pair<std::string, SourceRange>> reference;
     size_t at = 0;
-    for (; at < f.related.size() && !m; ++at) m = deploying_module(f.related[at]);
-    if (!m) continue;
+    for (; at < f.related.size() && !reference; ++at) reference = naming(f.related[at]);
+    if (!reference) continue;
+    const auto& [registry, range] = *reference;
     RelatedLocation inside{f.path, f.range, "the module's template, as Bicep restored it"};
-    f.message = (is_template_spec_reference(m->registry) ? "In template spec '" : "In registry module '") +
-                m->registry + "': " + f.message;
+    f.message = (is_template_spec_reference(registry) ? "In template spec '" : "In registry module '") + registry +
+                "': " + f.message;
     f.path = f.related[at - 1].path;
-    f.range = m->path_range.valid() ? m->path_range : m->range;
+    f.range = range;
     f.related.erase(f.related.begin() + static_cast<std::ptrdiff_t>(at - 1));
     f.related.insert(f.related.begin(), std::move(inside));
   }
