@@ -1,6 +1,7 @@
 // libFuzzer target: the whole pipeline on a small multi-file repository. The
 // input is split at "\n===\n" into a Bicep module caller, a module, an ARM
-// template, a Flux YAML file, a kustomization and a patch file, written to a
+// template, a Flux YAML file, a kustomization, a patch file and a .bicepparam
+// (its `using` may name the caller, the module or the template), written to a
 // directory and scanned as `patless check` scans (outlines, the rounds that read
 // them back, kustomize patch files); the chain is drawn and every report written
 // too. The CI logging commands must stay one line a finding: a value from the
@@ -26,7 +27,7 @@ namespace fs = std::filesystem;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const fs::path dir = fs::temp_directory_path() / ("patless-fuzz-pipeline-" + std::to_string(getpid()));
   const char* names[] = {"main.bicep", "modules/identity.bicep", "azuredeploy.json",
-                         "flux/gotk-sync.yaml", "flux/kustomization.yaml", "flux/patch.yaml"};
+                         "flux/gotk-sync.yaml", "flux/kustomization.yaml", "flux/patch.yaml", "main.bicepparam"};
   std::error_code ec;
   fs::remove_all(dir, ec);
   fs::create_directories(dir / "modules");

@@ -24,8 +24,8 @@ if [ "$target" = fuzz_encoding ]; then
   printf '\xfe\xff\x00a\x00\n\xd8\x3d\xde\x00\xdc\x00' > "$corpus/seed-utf16be"  # and a lone low surrogate
 fi
 if [ "$target" = fuzz_pipeline ]; then
-  # Whole repositories in the target's six parts (see fuzz_pipeline.cpp): a caller of
-  # modules, a module, an ARM template, Flux YAML, a kustomization and its patch file.
+  # Whole repositories in the target's seven parts (see fuzz_pipeline.cpp): a caller of
+  # modules, a module, an ARM template, Flux YAML, a kustomization, its patch file and a .bicepparam.
   r="$source_dir/testdata/rules"
   join() { local first=1; for f in "$@"; do [ $first = 1 ] || printf '\n===\n'; first=0; cat "$f" 2>/dev/null; done; }
   join "$r/PL201/caller_of_modules/main.bicep" "$r/PL201/caller_of_modules/flux.bicep" "$r/PL201/bad.json" \
@@ -53,6 +53,9 @@ if [ "$target" = fuzz_pipeline ]; then
   join "$r/PL201/caller_of_modules/main.bicep" "$r/PL201/caller_of_modules/flux.bicep" "$(utf16 UTF-16LE "$r/PL201/bad.json")" \
     "$(utf16 UTF-16BE "$r/PL506/patch_files/gotk-sync.yaml")" "$build/bare-kustomization.yaml" \
     "$r/PL501/concatenated_boms.yaml" > "$corpus/seed-windows"
+  # A parameter file that deploys the caller with its values, and extends a base that is not there.
+  { join "$r/PL102/parameter_file/main.bicep" /dev/null /dev/null /dev/null /dev/null /dev/null \
+      "$r/PL102/parameter_file/main.bicepparam"; printf "\nextends './base.bicepparam'\n"; } > "$corpus/seed-parameter-file"
 fi
 if [ "$target" = fuzz_selectors ]; then
   printf '(source|image-reflector)-controller\nsource-controller' > "$corpus/seed-alternation"
