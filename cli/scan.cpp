@@ -141,11 +141,13 @@ ScanResult scan(const ScanOptions& options) {
   ScanResult result;
   const unsigned jobs = options.jobs ? options.jobs : available_cpus();
   bool chain = false;  // a pre-commit run that reaches it reads its templates whole at once
-  FileModels files(files_to_read(options, jobs, result, chain), options, jobs);
-  files.read_listed(/*templates_whole=*/chain);
-  files.read_outside_paths(result);
-  files.read_back_outlines();
-  files.move_into(result);
+  {                    // its tables have a row per file of the repository: gone before the graph is built
+    FileModels files(files_to_read(options, jobs, result, chain), options, jobs);
+    files.read_listed(/*templates_whole=*/chain);
+    files.read_outside_paths(result);
+    files.read_back_outlines();
+    files.move_into(result);
+  }
   for (const std::string& p : options.parameter_files) {
     std::string normal = normal_path(p);
     for (Document& d : result.documents)
