@@ -173,17 +173,13 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     return 2;
   }
   // The findings the named files take part in: in them, or in another file with
-  // a related place in them (a cluster a named file puts Flux on, a template a
-  // named parameter file deploys). A module declaration that only deploys the
-  // file a finding is in does not take part: a commit to main.bicep is not
-  // stopped by what its modules already had. Fixes stay within the files named.
+  // a related place in them (related_place_in: a cluster a named file puts Flux
+  // on, a template a named parameter file deploys). Fixes stay within the files named.
   auto keep_named = [&](ScanResult& r) {
     if (!named) return;
     std::erase_if(r.findings, [&](Finding& f) {
       const std::string* as_named = named->as_named(f.path);
-      if (!as_named && std::none_of(f.related.begin(), f.related.end(),
-                                    [&](const RelatedLocation& l) { return !l.deployer && named->named(l.path); }))
-        return true;
+      if (!as_named && !related_place_in(f, [&](const std::string& path) { return named->named(path); })) return true;
       f.path = as_named ? *as_named : named->display(f.path);
       if (f.fix && as_named)
         f.fix->path = f.path;

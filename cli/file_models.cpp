@@ -208,7 +208,7 @@ std::vector<size_t> FileModels::resolve_registry_modules(const std::vector<size_
     if (!models_[i]) continue;
     if (models_[i]->format == Format::Bicep)
       for (Module& m : models_[i]->modules) restore(i, m.path, m.registry);
-    else if (models_[i]->format == Format::BicepParams && is_registry_reference(models_[i]->using_path))
+    else if (models_[i]->format == Format::BicepParams)
       restore(i, models_[i]->using_path, models_[i]->using_registry);
   }
   return added;

@@ -100,9 +100,8 @@ std::vector<std::string> files_to_read(const ScanOptions& options, unsigned jobs
 }
 
 // A finding in a file read for context is reported when a file scanned takes part
-// in it, as in a pre-commit run (cli/app.cpp): a value it sets, the deployment its
-// parameters make. A module declaration that only deploys the file does not count,
-// and what the configuration excludes is never reported. A note names the files.
+// in it (related_place_in), as in a pre-commit run (cli/app.cpp); what the
+// configuration excludes is never reported. A note names the files.
 void report_context(const ScanOptions& options, ScanResult& result) {
   if (result.context.empty()) return;
   std::set<std::string_view> from_registry;
@@ -113,9 +112,7 @@ void report_context(const ScanOptions& options, ScanResult& result) {
   std::erase_if(result.findings, [&](Finding& f) {
     if (!result.context.count(f.path)) return false;
     if (excluded(f.path)) return true;
-    if (std::none_of(f.related.begin(), f.related.end(),
-                     [&](const RelatedLocation& l) { return !l.deployer && scanned(l.path); }))
-      return true;
+    if (!related_place_in(f, scanned)) return true;
     f.fix.reset();  // fixes stay within the files scanned
     return false;
   });

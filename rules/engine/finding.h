@@ -1,6 +1,7 @@
 // What a rule reports.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,5 +55,15 @@ struct Finding {
   // Against a baseline (--baseline): "new" or "unchanged"; empty without one.
   std::string baseline;
 };
+
+// Whether a file `in` accepts takes part in f through a related place: a value it
+// sets, a cluster it declares, the deployment its parameters make. A module
+// declaration that only deploys f's file does not count: a commit to main.bicep
+// is not stopped by what its modules already had (cli/app.cpp, cli/scan.cpp).
+template <typename In>
+bool related_place_in(const Finding& f, In&& in) {
+  return std::any_of(f.related.begin(), f.related.end(),
+                     [&](const RelatedLocation& l) { return !l.deployer && in(l.path); });
+}
 
 }  // namespace patless
