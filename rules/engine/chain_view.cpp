@@ -53,6 +53,7 @@ class Builder {
   ChainView build(const std::vector<Finding>& findings) {
     add_resources();
     add_objects();
+    merge_repeated_passes();
     for (const Finding& f : findings)
       if (!f.suppressed && is_chain_rule(f.rule_id)) mark(f);
     keep_flux_components();
@@ -231,6 +232,78 @@ class Builder {
           n.details = {"client id: " + *client};
       }
     }
+  }
+
+  // A loop whose passes deploy one resource again (AVM's tests deploy each module
+  // twice: `for iteration in ['init', 'idem']`) makes a node for each pass. Nodes
+  // written at one place and drawn alike, whose links join them to nodes that are
+  // alike in the same way, are that one resource: they become one node, before
+  // findings are put on it. Passes with other names, details or targets stay
+  // apart, and so do two links to values patless cannot know.
+  void merge_repeated_passes() {
+    const size_t n = view_.nodes.size();
+    // Blocks of nodes alike, split until each node's links reach the same blocks.
+    std::vector<size_t> block(n);
+    std::map<std::tuple<Kind, std::string, std::vector<std::string>, std::string, uint32_t, std::string>, size_t> alike;
+    for (size_t i = 0; i < n; ++i) {
+      const ChainNode& node = view_.nodes[i];
+      block[i] = node.path.empty()  // synthesised: made once already, or an unknown of its own
+                     ? n + i
+                     : alike
+                           .try_emplace({node.kind, node.label, node.details, node.path, node.line, node.registry},
+                                        alike.size())
+                           .first->second;
+    }
+    using Link = std::tuple<bool, std::string, State, size_t>;  // outgoing, label, state, the other end's block
+    for (size_t blocks = 0;;) {
+      std::vector<std::vector<Link>> links(n);
+      for (const ChainEdge& e : view_.edges) {
+        links[e.from].emplace_back(true, e.label, e.state, block[e.to]);
+        links[e.to].emplace_back(false, e.label, e.state, block[e.from]);
+      }
+      std::map<std::pair<size_t, std::vector<Link>>, size_t> split;
+      for (size_t i = 0; i < n; ++i) {
+        std::sort(links[i].begin(), links[i].end());
+        links[i].erase(std::unique(links[i].begin(), links[i].end()), links[i].end());
+        block[i] = split.try_emplace({block[i], std::move(links[i])}, split.size()).first->second;
+      }
+      if (split.size() == blocks) break;
+      blocks = split.size();
+    }
+    std::vector<size_t> first(n, SIZE_MAX), renumber(n);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (first[block[i]] == SIZE_MAX) {
+        first[block[i]] = i;
+        renumber[i] = kept++;
+      } else {
+        renumber[i] = renumber[first[block[i]]];
+      }
+    }
+    if (kept == n) return;
+    std::vector<ChainNode> nodes;
+    std::vector<SourceRange> ranges;
+    std::vector<std::string> identities;
+    for (size_t i = 0; i < n; ++i)
+      if (first[block[i]] == i) {
+        nodes.push_back(std::move(view_.nodes[i]));
+        ranges.push_back(ranges_[i]);
+        identities.push_back(std::move(identities_[i]));
+      }
+    std::vector<ChainEdge> edges;
+    edges_.clear();
+    for (ChainEdge& e : view_.edges) {
+      e.from = renumber[e.from];
+      e.to = renumber[e.to];
+      if (edges_.emplace(e.from, e.to, e.label).second) edges.push_back(std::move(e));
+    }
+    for (auto& [place, id] : written_) id = renumber[id];
+    for (auto& [key, id] : named_) id = renumber[id];
+    for (auto& [cluster, id] : cluster_ids_) id = renumber[id];
+    view_.nodes = std::move(nodes);
+    view_.edges = std::move(edges);
+    ranges_ = std::move(ranges);
+    identities_ = std::move(identities);
   }
 
   // Only what is linked to Flux: a repository's other clusters and identities are not the chain.
