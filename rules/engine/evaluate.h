@@ -32,6 +32,7 @@ struct LoopPass {
   std::string copy_name;              // ARM: the copy loop's name, which copyIndex('name') may give
   Value item;                         // the collection's item (unknown for ARM's copy, which counts)
   size_t index = 0;
+  size_t count = 0;                   // how many passes the loop makes
   const void* loop = nullptr;         // the Resource or Module that loops: passes of one loop share it
   bool serial = false;                // one pass at a time (`@batchSize(1)`, a serial copy of batch size 1)
 };

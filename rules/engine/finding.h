@@ -36,6 +36,11 @@ struct RelatedLocation {
   // is in: which deployment produced it, not a part of what it is about (unlike
   // a parameter file, whose values are all it has).
   bool deployer = false;
+  // A deployment by one pass of a loop ("deployed by module 'envs[1]'"): how many
+  // passes the loop makes, and what the note says where every one of them made
+  // the finding (rules/engine/run_rules.cpp). 0: no loop, or one patless cannot count.
+  size_t loop_passes = 0;
+  std::string every_pass = {};
 };
 
 struct Finding {

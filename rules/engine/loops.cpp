@@ -36,6 +36,7 @@ std::optional<std::vector<LoopPass>> passes(const std::optional<Value>& over, co
   std::vector<LoopPass> out(count, names);
   for (size_t i = 0; i < count; ++i) {
     out[i].index = i;
+    out[i].count = count;
     if (items)
       out[i].item = std::move(v.items[i]);
     else

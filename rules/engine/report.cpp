@@ -20,6 +20,26 @@ Finding make_finding(const Document& doc, const SourceRange& range, const Source
   return f;
 }
 
+// What deploys a finding's file: a module declaration or a linked deployment. A
+// deployment by one pass of a loop is named as Bicep indexes a module collection
+// (`envs[1]`) or as ARM counts a copy (copyIndex()): a loop over environments
+// deploys the file once for each, and the finding says for which.
+RelatedLocation deployed_by(const std::string& path, const SourceRange& range, const Scope& deployment) {
+  auto says = [&](const std::string* index) {
+    if (deployment.module)
+      return "deployed by module '" + deployment.module->symbol + (index ? "[" + *index + "]" : "") + "'";
+    return "deployed by this deployment" + (index ? ", copyIndex() " + *index : "");
+  };
+  RelatedLocation r{path, range, says(nullptr), true};
+  const Scope* made_in = deployment.made_in;
+  if (!made_in || !made_in->pass) return r;
+  const std::string index = std::to_string(made_in->pass->index);
+  r.every_pass = std::move(r.message);
+  r.message = says(&index);
+  r.loop_passes = made_in->pass->count;
+  return r;
+}
+
 }  // namespace
 
 // Which deployment produced a finding: the parameter file, the module
@@ -30,11 +50,9 @@ void add_deployment(Finding& f, const Scope* scope) {
       f.related.push_back({p->path, p->using_range.valid() ? p->using_range : SourceRange{1, 1, 1, 1, 0, 0},
                            "deployed with the parameters of this file"});
     if (scope->module && scope->caller)
-      f.related.push_back(
-          {scope->caller->doc->path, scope->module->range, "deployed by module '" + scope->module->symbol + "'", true});
+      f.related.push_back(deployed_by(scope->caller->doc->path, scope->module->range, *scope));
     if (scope->linked_by && scope->caller)
-      f.related.push_back(
-          {scope->caller->doc->path, scope->linked_by->head_range, "deployed by this deployment", true});
+      f.related.push_back(deployed_by(scope->caller->doc->path, scope->linked_by->head_range, *scope));
     if (scope->nested_in) {
       scope = scope->nested_in;  // the same file: nothing to name, go on to its deployment
       continue;

@@ -15,27 +15,56 @@ namespace {
 
 constexpr size_t kMaxRelated = 10;
 
-// One file deployed several times (modules, parameter files) reports the same
-// place once: the most severe finding, with the other deployments as related
-// locations.
+// The notes of one loop's passes at one place ("deployed by module 'envs[0]'",
+// "…'envs[1]'"): where every pass made the finding, one note that names none.
+void name_every_pass(std::vector<RelatedLocation>& related) {
+  for (size_t i = 0; i < related.size(); ++i) {
+    if (related[i].loop_passes == 0) continue;
+    const RelatedLocation loop = related[i];
+    auto of_loop = [&](const RelatedLocation& r) {
+      return r.loop_passes == loop.loop_passes && r.path == loop.path &&
+             r.range.start_offset == loop.range.start_offset && r.every_pass == loop.every_pass;
+    };
+    // Notes are distinct (merge_deployments): one for each pass there.
+    if (static_cast<size_t>(std::count_if(related.begin() + static_cast<std::ptrdiff_t>(i), related.end(), of_loop)) !=
+        loop.loop_passes)
+      continue;
+    related.erase(std::remove_if(related.begin() + static_cast<std::ptrdiff_t>(i) + 1, related.end(), of_loop),
+                  related.end());
+    related[i].message = loop.every_pass;
+    related[i].loop_passes = 0;
+    related[i].every_pass.clear();
+  }
+}
+
+// One file deployed several times (modules, parameter files, a loop's passes)
+// reports the same place once: the most severe finding, with the other
+// deployments as related locations, up to kMaxRelated in all unless its own are more.
 template <typename Place>
 std::vector<Finding> merge_deployments(std::vector<Finding> sorted, Place place) {
   std::vector<Finding> out;
+  std::vector<size_t> own;  // of each finding out: how many of its related locations are its own
   for (Finding& f : sorted) {
     if (out.empty() || place(out.back()) != place(f)) {
+      own.push_back(f.related.size());
       out.push_back(std::move(f));
       continue;
     }
     Finding& kept = out.back();
-    Level kept_level = kept.level, f_level = f.level;
-    if (f_level > kept_level) std::swap(kept, f);
+    if (f.level > kept.level) {
+      std::swap(kept, f);
+      own.back() = kept.related.size();
+    }
     for (RelatedLocation& r : f.related) {
-      if (kept.related.size() >= kMaxRelated) break;
       bool known = false;
       for (const RelatedLocation& k : kept.related)
         known = known || (k.path == r.path && k.range.start_offset == r.range.start_offset && k.message == r.message);
       if (!known) kept.related.push_back(std::move(r));
     }
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    name_every_pass(out[i].related);
+    out[i].related.resize(std::min(out[i].related.size(), std::max(own[i], kMaxRelated)));
   }
   return out;
 }
