@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "rules/engine/loops.h"
+#include "rules/engine/report.h"
 
 namespace patless {
 namespace {
@@ -65,6 +66,9 @@ class Builder {
   ChainView view_;
   std::vector<SourceRange> ranges_;                  // of each node, where it is written
   std::vector<std::string> identities_;              // of each resource's node: what findings name it by
+  // Of each resource's node, the deployments that make it, as its findings name
+  // them (add_deployment): which of a loop's passes a finding is about.
+  std::vector<std::vector<RelatedLocation>> deployers_;
   // (path, offset, the loop pass that made it or null) → node
   std::map<std::tuple<std::string, uint32_t, const Scope*>, size_t> written_;
   std::map<std::string, size_t> named_;              // synthesised nodes by kind and text
@@ -82,6 +86,7 @@ class Builder {
     view_.nodes.push_back(std::move(n));
     ranges_.push_back(range);
     identities_.emplace_back();
+    deployers_.emplace_back();
     return view_.nodes.size() - 1;
   }
   // What each pass of a loop makes is a node of its own (rules/engine/loops.h).
@@ -90,6 +95,10 @@ class Builder {
     size_t id = add(kind, std::move(label), r.doc->path, r.resource->range, pass);
     if (view_.nodes[id].registry.empty()) view_.nodes[id].registry = r.doc->registry;
     if (pass) identities_[id] = r.identity();
+    Finding deployed;
+    add_deployment(deployed, r.scope);
+    for (RelatedLocation& d : deployed.related)
+      if (d.deployer) deployers_[id].push_back(std::move(d));
     return id;
   }
   // The node synthesised under `key`, made on first use.
@@ -284,12 +293,14 @@ class Builder {
     std::vector<ChainNode> nodes;
     std::vector<SourceRange> ranges;
     std::vector<std::string> identities;
-    for (size_t i = 0; i < n; ++i)
-      if (first[block[i]] == i) {
-        nodes.push_back(std::move(view_.nodes[i]));
-        ranges.push_back(ranges_[i]);
-        identities.push_back(std::move(identities_[i]));
-      }
+    std::vector<std::vector<RelatedLocation>> deployers(kept);
+    for (size_t i = 0; i < n; ++i) {
+      for (RelatedLocation& d : deployers_[i]) deployers[renumber[i]].push_back(std::move(d));
+      if (first[block[i]] != i) continue;
+      nodes.push_back(std::move(view_.nodes[i]));
+      ranges.push_back(ranges_[i]);
+      identities.push_back(std::move(identities_[i]));
+    }
     std::vector<ChainEdge> edges;
     edges_.clear();
     for (ChainEdge& e : view_.edges) {
@@ -304,6 +315,7 @@ class Builder {
     view_.edges = std::move(edges);
     ranges_ = std::move(ranges);
     identities_ = std::move(identities);
+    deployers_ = std::move(deployers);
   }
 
   // Only what is linked to Flux: a repository's other clusters and identities are not the chain.
@@ -342,22 +354,62 @@ class Builder {
     view_.edges = std::move(edges);
   }
 
-  // The node written where the finding is, the innermost one; else where its related locations are.
-  // Of a loop's passes, all written in one place, the one the finding names.
-  std::optional<size_t> node_at(const std::string& path, const SourceRange& r, std::string_view identity = {}) const {
-    std::optional<size_t> best;
+  // The nodes written where a place is, the innermost ones; of a loop's passes, all
+  // written there, those `identity` names, else the first.
+  std::vector<size_t> nodes_at(const std::string& path, const SourceRange& r, std::string_view identity = {}) const {
+    std::vector<size_t> innermost;
+    size_t smallest = SIZE_MAX;
     for (size_t i = 0; i < view_.nodes.size(); ++i) {
       const SourceRange& n = ranges_[i];
       if (view_.nodes[i].path != path || !n.valid() || r.start_offset < n.start_offset || r.end_offset > n.end_offset)
         continue;
       size_t size = n.end_offset - n.start_offset;
-      if (best && size > ranges_[*best].end_offset - ranges_[*best].start_offset) continue;
-      if (best && size == ranges_[*best].end_offset - ranges_[*best].start_offset &&
-          (identities_[*best] == identity || identities_[i] != identity))
-        continue;
-      best = i;
+      if (size > smallest) continue;
+      if (size < smallest) innermost.clear();
+      smallest = size;
+      innermost.push_back(i);
     }
-    return best;
+    std::vector<size_t> named;
+    for (size_t i : innermost)
+      if (identities_[i] == identity) named.push_back(i);
+    if (named.empty() && !innermost.empty()) named.push_back(innermost.front());
+    return named;
+  }
+
+  // Whether node i is deployed as finding f says it was found: by a deployment
+  // its related locations name (a pass of a loop, or every pass), or at the top
+  // when they name none.
+  bool deployed_as_found(size_t i, const Finding& f) const {
+    bool named_any = false;
+    for (const RelatedLocation& r : f.related) {
+      if (!r.deployer) continue;
+      named_any = true;
+      for (const RelatedLocation& d : deployers_[i])
+        if (d.path == r.path && d.range.start_offset == r.range.start_offset &&
+            (d.message == r.message || (!d.every_pass.empty() && d.every_pass == r.message)))
+          return true;
+    }
+    return !named_any && deployers_[i].empty();
+  }
+
+  // The nodes a finding is about: written where it is, of the pass it names and
+  // deployed as it was found (several passes that each made it); else the node
+  // where its related locations are.
+  std::vector<size_t> nodes_of(const Finding& f) const {
+    std::string_view identity = f.logical_location;
+    identity = identity.substr(0, identity.find('#'));
+    std::vector<size_t> at = nodes_at(f.path, f.range, identity);
+    if (at.size() > 1) {
+      std::vector<size_t> deployed;
+      for (size_t i : at)
+        if (deployed_as_found(i, f)) deployed.push_back(i);
+      at = deployed.empty() ? std::vector<size_t>{at.front()} : deployed;
+    }
+    for (size_t i = 0; at.empty() && i < f.related.size(); ++i) {
+      std::vector<size_t> related = nodes_at(f.related[i].path, f.related[i].range);
+      if (!related.empty()) at = {related.front()};
+    }
+    return at;
   }
 
   ChainEdge* find_edge(size_t node, const std::string& label, bool outgoing) {
@@ -372,12 +424,10 @@ class Builder {
   }
 
   void mark(const Finding& f) {
-    std::string_view identity = f.logical_location;
-    identity = identity.substr(0, identity.find('#'));
-    std::optional<size_t> at = node_at(f.path, f.range, identity);
-    for (size_t i = 0; !at && i < f.related.size(); ++i) at = node_at(f.related[i].path, f.related[i].range);
-    if (!at) return;
-    size_t node = *at;
+    for (size_t node : nodes_of(f)) mark(f, node);
+  }
+
+  void mark(const Finding& f, size_t node) {
     const std::string& id = f.rule_id;
     // A cluster rule found through its extension or configuration (the finding stands
     // at a parameter's default, say) is about the cluster they are on.
