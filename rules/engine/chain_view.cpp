@@ -54,7 +54,7 @@ class Builder {
   ChainView build(const std::vector<Finding>& findings) {
     add_resources();
     add_objects();
-    merge_repeated_passes();
+    merge_alike_deployments();
     for (const Finding& f : findings)
       if (!f.suppressed && is_chain_rule(f.rule_id)) mark(f);
     keep_flux_components();
@@ -67,16 +67,17 @@ class Builder {
   std::vector<SourceRange> ranges_;                  // of each node, where it is written
   std::vector<std::string> identities_;              // of each resource's node: what findings name it by
   // Of each resource's node, the deployments that make it, as its findings name
-  // them (add_deployment): which of a loop's passes a finding is about.
-  std::vector<std::vector<RelatedLocation>> deployers_;
-  // (path, offset, the loop pass that made it or null) → node
+  // them (add_deployment: parameter files, modules, a loop's passes).
+  std::vector<std::vector<RelatedLocation>> deployments_;
+  // (path, offset, the deployment that made it or null) → node
   std::map<std::tuple<std::string, uint32_t, const Scope*>, size_t> written_;
   std::map<std::string, size_t> named_;              // synthesised nodes by kind and text
 
-  size_t add(Kind kind, std::string label, std::string path = {}, SourceRange range = {}, const Scope* pass = nullptr) {
+  size_t add(Kind kind, std::string label, std::string path = {}, SourceRange range = {},
+             const Scope* deployment = nullptr) {
     if (!path.empty()) {
-      auto [it, added] = written_.emplace(std::make_tuple(path, range.start_offset, pass), view_.nodes.size());
-      if (!added) return it->second;  // a module deployed twice is one declaration
+      auto [it, added] = written_.emplace(std::make_tuple(path, range.start_offset, deployment), view_.nodes.size());
+      if (!added) return it->second;
     }
     ChainNode n;
     n.kind = kind;
@@ -86,19 +87,18 @@ class Builder {
     view_.nodes.push_back(std::move(n));
     ranges_.push_back(range);
     identities_.emplace_back();
-    deployers_.emplace_back();
+    deployments_.emplace_back();
     return view_.nodes.size() - 1;
   }
-  // What each pass of a loop makes is a node of its own (rules/engine/loops.h).
+  // What each deployment makes (a module's, each pass of a loop's, rules/engine/loops.h)
+  // is a node of its own; merge_alike_deployments() makes those alike one.
   size_t add(Kind kind, std::string label, const ResourceNode& r) {
-    const Scope* pass = nearest_pass(*r.scope);
-    size_t id = add(kind, std::move(label), r.doc->path, r.resource->range, pass);
+    size_t id = add(kind, std::move(label), r.doc->path, r.resource->range, r.scope);
     if (view_.nodes[id].registry.empty()) view_.nodes[id].registry = r.doc->registry;
-    if (pass) identities_[id] = r.identity();
+    identities_[id] = r.identity();
     Finding deployed;
     add_deployment(deployed, r.scope);
-    for (RelatedLocation& d : deployed.related)
-      if (d.deployer) deployers_[id].push_back(std::move(d));
+    for (RelatedLocation& d : deployed.related) deployments_[id].push_back(std::move(d));
     return id;
   }
   // The node synthesised under `key`, made on first use.
@@ -243,13 +243,13 @@ class Builder {
     }
   }
 
-  // A loop whose passes deploy one resource again (AVM's tests deploy each module
-  // twice: `for iteration in ['init', 'idem']`) makes a node for each pass. Nodes
-  // written at one place and drawn alike, whose links join them to nodes that are
-  // alike in the same way, are that one resource: they become one node, before
-  // findings are put on it. Passes with other names, details or targets stay
-  // apart, and so do two links to values patless cannot know.
-  void merge_repeated_passes() {
+  // Each deployment of a file makes nodes of its own (dev's cluster, prod's). Where
+  // deployments make one resource again (AVM's tests deploy each module twice: `for
+  // iteration in ['init', 'idem']`), nodes written at one place and drawn alike,
+  // whose links join them to nodes alike in the same way, become one node, before
+  // findings are put on it. Other names, details or targets stay apart, and so do
+  // two links to values patless cannot know.
+  void merge_alike_deployments() {
     const size_t n = view_.nodes.size();
     // Blocks of nodes alike, split until each node's links reach the same blocks.
     std::vector<size_t> block(n);
@@ -293,9 +293,9 @@ class Builder {
     std::vector<ChainNode> nodes;
     std::vector<SourceRange> ranges;
     std::vector<std::string> identities;
-    std::vector<std::vector<RelatedLocation>> deployers(kept);
+    std::vector<std::vector<RelatedLocation>> deployments(kept);
     for (size_t i = 0; i < n; ++i) {
-      for (RelatedLocation& d : deployers_[i]) deployers[renumber[i]].push_back(std::move(d));
+      for (RelatedLocation& d : deployments_[i]) deployments[renumber[i]].push_back(std::move(d));
       if (first[block[i]] != i) continue;
       nodes.push_back(std::move(view_.nodes[i]));
       ranges.push_back(ranges_[i]);
@@ -315,7 +315,7 @@ class Builder {
     view_.edges = std::move(edges);
     ranges_ = std::move(ranges);
     identities_ = std::move(identities);
-    deployers_ = std::move(deployers);
+    deployments_ = std::move(deployments);
   }
 
   // Only what is linked to Flux: a repository's other clusters and identities are not the chain.
@@ -354,8 +354,8 @@ class Builder {
     view_.edges = std::move(edges);
   }
 
-  // The nodes written where a place is, the innermost ones; of a loop's passes, all
-  // written there, those `identity` names, else the first.
+  // The nodes written where a place is, the innermost ones (one for each deployment
+  // that makes it): those `identity` names, if any.
   std::vector<size_t> nodes_at(const std::string& path, const SourceRange& r, std::string_view identity = {}) const {
     std::vector<size_t> innermost;
     size_t smallest = SIZE_MAX;
@@ -371,45 +371,34 @@ class Builder {
     }
     std::vector<size_t> named;
     for (size_t i : innermost)
-      if (identities_[i] == identity) named.push_back(i);
-    if (named.empty() && !innermost.empty()) named.push_back(innermost.front());
-    return named;
+      if (!identity.empty() && identities_[i] == identity) named.push_back(i);
+    return named.empty() ? innermost : named;
   }
 
-  // Whether node i is deployed as finding f says it was found: by a deployment
-  // its related locations name (a pass of a loop, or every pass), or at the top
-  // when they name none.
+  // Whether node i may be deployed as finding f was found: f names each deployment
+  // that makes it (a parameter file, a module, a loop's pass, or every pass).
   bool deployed_as_found(size_t i, const Finding& f) const {
-    bool named_any = false;
-    for (const RelatedLocation& r : f.related) {
-      if (!r.deployer) continue;
-      named_any = true;
-      for (const RelatedLocation& d : deployers_[i])
-        if (d.path == r.path && d.range.start_offset == r.range.start_offset &&
-            (d.message == r.message || (!d.every_pass.empty() && d.every_pass == r.message)))
-          return true;
-    }
-    return !named_any && deployers_[i].empty();
+    return std::all_of(deployments_[i].begin(), deployments_[i].end(), [&](const RelatedLocation& d) {
+      return std::any_of(f.related.begin(), f.related.end(), [&](const RelatedLocation& r) {
+        return r.path == d.path && r.range.start_offset == d.range.start_offset &&
+               (r.message == d.message || (!d.every_pass.empty() && r.message == d.every_pass));
+      });
+    });
   }
 
-  // The nodes a finding is about: written where it is, of the pass it names and
-  // deployed as it was found (several passes that each made it); else the node
-  // where its related locations are.
+  // The nodes a finding is about: written where it is (of the name it gives), else
+  // where its first related location with a node is; of those, the deployments it
+  // names (a module's, a loop's pass, every pass), else the first.
   std::vector<size_t> nodes_of(const Finding& f) const {
     std::string_view identity = f.logical_location;
     identity = identity.substr(0, identity.find('#'));
     std::vector<size_t> at = nodes_at(f.path, f.range, identity);
-    if (at.size() > 1) {
-      std::vector<size_t> deployed;
-      for (size_t i : at)
-        if (deployed_as_found(i, f)) deployed.push_back(i);
-      at = deployed.empty() ? std::vector<size_t>{at.front()} : deployed;
-    }
-    for (size_t i = 0; at.empty() && i < f.related.size(); ++i) {
-      std::vector<size_t> related = nodes_at(f.related[i].path, f.related[i].range);
-      if (!related.empty()) at = {related.front()};
-    }
-    return at;
+    for (size_t i = 0; at.empty() && i < f.related.size(); ++i) at = nodes_at(f.related[i].path, f.related[i].range);
+    if (at.size() <= 1) return at;
+    std::vector<size_t> deployed;
+    for (size_t i : at)
+      if (deployed_as_found(i, f)) deployed.push_back(i);
+    return deployed.empty() ? std::vector<size_t>{at.front()} : deployed;
   }
 
   ChainEdge* find_edge(size_t node, const std::string& label, bool outgoing) {
