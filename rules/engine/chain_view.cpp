@@ -7,7 +7,6 @@
 #include <set>
 #include <tuple>
 
-#include "rules/engine/loops.h"
 #include "rules/engine/report.h"
 
 namespace patless {
