@@ -353,9 +353,14 @@ class Builder {
     view_.edges = std::move(edges);
   }
 
+  // A logical location's resource identity (report.cpp: identity#property).
+  static std::string_view identity_of(std::string_view logical_location) {
+    return logical_location.substr(0, logical_location.find('#'));
+  }
+
   // The nodes written where a place is, the innermost ones (one for each deployment
-  // that makes it): those `identity` names, if any.
-  std::vector<size_t> nodes_at(const std::string& path, const SourceRange& r, std::string_view identity = {}) const {
+  // that makes it): those a finding's logical locations name, if any.
+  std::vector<size_t> nodes_at(const std::string& path, const SourceRange& r, const Finding* named_by = nullptr) const {
     std::vector<size_t> innermost;
     size_t smallest = SIZE_MAX;
     for (size_t i = 0; i < view_.nodes.size(); ++i) {
@@ -368,9 +373,17 @@ class Builder {
       smallest = size;
       innermost.push_back(i);
     }
+    if (!named_by) return innermost;
     std::vector<size_t> named;
-    for (size_t i : innermost)
-      if (!identity.empty() && identities_[i] == identity) named.push_back(i);
+    for (size_t i : innermost) {
+      auto names_node = [&](const std::string& logical_location) {
+        std::string_view identity = identity_of(logical_location);
+        return !identity.empty() && identity == identities_[i];
+      };
+      if (names_node(named_by->logical_location) ||
+          std::any_of(named_by->merged_locations.begin(), named_by->merged_locations.end(), names_node))
+        named.push_back(i);
+    }
     return named.empty() ? innermost : named;
   }
 
@@ -389,9 +402,7 @@ class Builder {
   // where its first related location with a node is; of those, the deployments it
   // names (a module's, a loop's pass, every pass), else the first.
   std::vector<size_t> nodes_of(const Finding& f) const {
-    std::string_view identity = f.logical_location;
-    identity = identity.substr(0, identity.find('#'));
-    std::vector<size_t> at = nodes_at(f.path, f.range, identity);
+    std::vector<size_t> at = nodes_at(f.path, f.range, &f);
     for (size_t i = 0; at.empty() && i < f.related.size(); ++i) at = nodes_at(f.related[i].path, f.related[i].range);
     if (at.size() <= 1) return at;
     std::vector<size_t> deployed;

@@ -53,6 +53,10 @@ struct Finding {
   // Logical identity for partialFingerprints: resource identity + property path,
   // never a line number, so a finding keeps its fingerprint when lines move.
   std::string logical_location;
+  // Of the findings at this place that were merged into this one (other
+  // deployments, other passes of a loop: rules/engine/run_rules.cpp), the logical
+  // locations that differ from its own: the graph draws it on each of them.
+  std::vector<std::string> merged_locations;
   std::optional<Fix> fix;
   // Set when an in-source suppression covers the finding: the reason written
   // after the rule ids (may be empty). Suppressed findings stay in SARIF.

@@ -55,6 +55,13 @@ std::vector<Finding> merge_deployments(std::vector<Finding> sorted, Place place)
       std::swap(kept, f);
       own.back() = kept.related.size();
     }
+    // What f stood for, the kept finding stands for too.
+    f.merged_locations.push_back(std::move(f.logical_location));
+    for (std::string& l : f.merged_locations) {
+      std::vector<std::string>& merged = kept.merged_locations;
+      if (l != kept.logical_location && std::find(merged.begin(), merged.end(), l) == merged.end())
+        merged.push_back(std::move(l));
+    }
     for (RelatedLocation& r : f.related) {
       bool known = false;
       for (const RelatedLocation& k : kept.related)
