@@ -39,6 +39,11 @@ if [ "$target" = fuzz_pipeline ]; then
   join "$build/loop-main.bicep" "$r/PL402/loop_module/identity.bicep" "$r/PL402/nested_copy.json" \
     "$r/PL506/patch_files/gotk-sync.yaml" "$r/PL506/patch_files/kustomization.yaml" "$r/PL506/patch_files/sa-patch.yaml" \
     > "$corpus/seed-loops"
+  # Environments: a module loop where one pass fails, one where every pass does, an ARM copy
+  # of linked deployments (the graph draws each deployment and names the pass of a finding).
+  l="$source_dir/testdata/cli/loop_passes/repo"
+  sed "s|'cluster.bicep'|'modules/identity.bicep'|" "$l/main.bicep" > "$build/environments-main.bicep"
+  join "$build/environments-main.bicep" "$l/cluster.bicep" "$l/azuredeploy.json" > "$corpus/seed-environments"
   # Resource groups: modules scoped to a group the caller makes, existing identities there,
   # and an ARM nested deployment with `resourceGroup`.
   sed "s|'credential.bicep'|'modules/identity.bicep'|" "$r/PL402/existing_in_subscription_template/main.bicep" \
