@@ -65,9 +65,12 @@ class Builder {
   ChainView view_;
   std::vector<SourceRange> ranges_;                  // of each node, where it is written
   std::vector<std::string> identities_;              // of each resource's node: what findings name it by
-  // Of each resource's node, the deployments that make it, as its findings name
-  // them (add_deployment: parameter files, modules, a loop's passes).
-  std::vector<std::vector<RelatedLocation>> deployments_;
+  // A deployment, as the findings made in it name it (add_deployment): its
+  // parameter file, the modules above it, the loop passes it is made in.
+  using Deployment = std::vector<RelatedLocation>;
+  // Of each resource's node, the deployments that make it: one, or those of the
+  // nodes merge_alike_deployments() made one.
+  std::vector<std::vector<Deployment>> deployments_;
   // (path, offset, the deployment that made it or null) → node
   std::map<std::tuple<std::string, uint32_t, const Scope*>, size_t> written_;
   std::map<std::string, size_t> named_;              // synthesised nodes by kind and text
@@ -97,7 +100,7 @@ class Builder {
     identities_[id] = r.identity();
     Finding deployed;
     add_deployment(deployed, r.scope);
-    for (RelatedLocation& d : deployed.related) deployments_[id].push_back(std::move(d));
+    deployments_[id].push_back(std::move(deployed.related));
     return id;
   }
   // The node synthesised under `key`, made on first use.
@@ -292,9 +295,9 @@ class Builder {
     std::vector<ChainNode> nodes;
     std::vector<SourceRange> ranges;
     std::vector<std::string> identities;
-    std::vector<std::vector<RelatedLocation>> deployments(kept);
+    std::vector<std::vector<Deployment>> deployments(kept);
     for (size_t i = 0; i < n; ++i) {
-      for (RelatedLocation& d : deployments_[i]) deployments[renumber[i]].push_back(std::move(d));
+      for (Deployment& d : deployments_[i]) deployments[renumber[i]].push_back(std::move(d));
       if (first[block[i]] != i) continue;
       nodes.push_back(std::move(view_.nodes[i]));
       ranges.push_back(ranges_[i]);
@@ -387,15 +390,19 @@ class Builder {
     return named.empty() ? innermost : named;
   }
 
-  // Whether node i may be deployed as finding f was found: f names each deployment
-  // that makes it (a parameter file, a module, a loop's pass, or every pass).
+  // Whether node i may be made in a deployment finding f was found in: f names
+  // each of its parameter file, modules and loop passes. A node with no deployment
+  // (a YAML object) is.
   bool deployed_as_found(size_t i, const Finding& f) const {
-    return std::all_of(deployments_[i].begin(), deployments_[i].end(), [&](const RelatedLocation& d) {
+    auto named = [&](const RelatedLocation& d) {
       return std::any_of(f.related.begin(), f.related.end(), [&](const RelatedLocation& r) {
-        return r.path == d.path && r.range.start_offset == d.range.start_offset &&
-               (r.message == d.message || (!d.every_pass.empty() && r.message == d.every_pass));
+        if (same_loop(r, d)) return std::includes(r.passes.begin(), r.passes.end(), d.passes.begin(), d.passes.end());
+        return r.path == d.path && r.range.start_offset == d.range.start_offset && r.message == d.message;
       });
-    });
+    };
+    return deployments_[i].empty() ||
+           std::any_of(deployments_[i].begin(), deployments_[i].end(),
+                       [&](const Deployment& d) { return std::all_of(d.begin(), d.end(), named); });
   }
 
   // The nodes a finding is about: written where it is (of the name it gives), else

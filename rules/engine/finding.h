@@ -36,11 +36,13 @@ struct RelatedLocation {
   // is in: which deployment produced it, not a part of what it is about (unlike
   // a parameter file, whose values are all it has).
   bool deployer = false;
-  // A deployment by one pass of a loop ("deployed by module 'envs[1]'"): how many
-  // passes the loop makes, and what the note says where every one of them made
-  // the finding (rules/engine/run_rules.cpp). 0: no loop, or one patless cannot count.
+  // A deployment by passes of a loop ("deployed by module 'envs[1]'"): the passes
+  // that made the finding, of how many (0: no loop, or one patless cannot count),
+  // and the module's symbol (empty: an ARM deployment's copy). Findings merged at
+  // one place merge these notes: one a loop (rules/engine/report.h, loop_note).
+  std::vector<size_t> passes = {};
   size_t loop_passes = 0;
-  std::string every_pass = {};
+  std::string loop_module = {};
 };
 
 struct Finding {

@@ -1,6 +1,7 @@
 #include "rules/engine/report.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "rules/engine/deployments.h"
@@ -20,27 +21,57 @@ Finding make_finding(const Document& doc, const SourceRange& range, const Source
   return f;
 }
 
+// The note of what deploys a finding's file through passes of a loop: the module
+// indexed as Bicep indexes a module collection, or ARM's copyIndex(); no pass
+// where all of them made it. Runs of three or more are written a-b.
+std::string loop_message(const RelatedLocation& r) {
+  const bool every = r.passes.size() == r.loop_passes;
+  std::string list;
+  for (size_t i = 0; i < r.passes.size();) {
+    size_t j = i;
+    while (j + 1 < r.passes.size() && r.passes[j + 1] == r.passes[j] + 1) ++j;
+    if (!list.empty()) list += ", ";
+    list += std::to_string(r.passes[i]);
+    if (j > i) {
+      list += j >= i + 2 ? "-" : ", ";
+      list += std::to_string(r.passes[j]);
+    }
+    i = j + 1;
+  }
+  if (!r.loop_module.empty()) return "deployed by module '" + r.loop_module + (every ? "" : "[" + list + "]") + "'";
+  return "deployed by this deployment" + (every ? "" : ", copyIndex() " + list);
+}
+
 // What deploys a finding's file: a module declaration or a linked deployment. A
-// deployment by one pass of a loop is named as Bicep indexes a module collection
-// (`envs[1]`) or as ARM counts a copy (copyIndex()): a loop over environments
-// deploys the file once for each, and the finding says for which.
+// loop over environments deploys the file once for each: the note says for which.
 RelatedLocation deployed_by(const std::string& path, const SourceRange& range, const Scope& deployment) {
-  auto says = [&](const std::string* index) {
-    if (deployment.module)
-      return "deployed by module '" + deployment.module->symbol + (index ? "[" + *index + "]" : "") + "'";
-    return "deployed by this deployment" + (index ? ", copyIndex() " + *index : "");
-  };
-  RelatedLocation r{path, range, says(nullptr), true};
+  RelatedLocation r{
+      path, range,
+      deployment.module ? "deployed by module '" + deployment.module->symbol + "'" : "deployed by this deployment",
+      true};
   const Scope* made_in = deployment.made_in;
   if (!made_in || !made_in->pass) return r;
-  const std::string index = std::to_string(made_in->pass->index);
-  r.every_pass = std::move(r.message);
-  r.message = says(&index);
+  r.passes = {made_in->pass->index};
   r.loop_passes = made_in->pass->count;
+  if (deployment.module) r.loop_module = deployment.module->symbol;
+  r.message = loop_message(r);
   return r;
 }
 
 }  // namespace
+
+bool same_loop(const RelatedLocation& a, const RelatedLocation& b) {
+  return a.loop_passes > 0 && a.loop_passes == b.loop_passes && a.loop_module == b.loop_module && a.path == b.path &&
+         a.range.start_offset == b.range.start_offset;
+}
+
+void merge_passes(RelatedLocation& into, const RelatedLocation& from) {
+  std::vector<size_t> passes;
+  std::set_union(into.passes.begin(), into.passes.end(), from.passes.begin(), from.passes.end(),
+                 std::back_inserter(passes));
+  into.passes = std::move(passes);
+  into.message = loop_message(into);
+}
 
 // Which deployment produced a finding: the parameter file, the module
 // declarations that deploy the resource's file.

@@ -26,6 +26,13 @@ RelatedLocation related(const ResourceNode& node, std::string message);
 // locations: the parameter file, the module declarations above it.
 void add_deployment(Finding& f, const Scope* scope);
 
+// Whether two notes are of one loop's deployments at one place (RelatedLocation::passes).
+bool same_loop(const RelatedLocation& a, const RelatedLocation& b);
+// Adds `from`'s passes to `into`'s (notes of one loop), and says so in its message:
+// the module indexed as Bicep indexes a module collection ('envs[1]', 'envs[0, 2-4]'),
+// ARM's copyIndex(), or no pass when every pass made the finding.
+void merge_passes(RelatedLocation& into, const RelatedLocation& from);
+
 // A value that came from another file (what a caller passes as a parameter, an
 // item of a loop over it) is reported where the resource reads it; this is where
 // it is written, found among the documents of the deployments above `node`:

@@ -6,6 +6,7 @@
 
 #include "rules/engine/graph.h"
 #include "rules/engine/registry_findings.h"
+#include "rules/engine/report.h"
 #include "rules/engine/rule.h"
 #include "rules/engine/suppressions.h"
 
@@ -14,28 +15,6 @@ namespace patless {
 namespace {
 
 constexpr size_t kMaxRelated = 10;
-
-// The notes of one loop's passes at one place ("deployed by module 'envs[0]'",
-// "…'envs[1]'"): where every pass made the finding, one note that names none.
-void name_every_pass(std::vector<RelatedLocation>& related) {
-  for (size_t i = 0; i < related.size(); ++i) {
-    if (related[i].loop_passes == 0) continue;
-    const RelatedLocation loop = related[i];
-    auto of_loop = [&](const RelatedLocation& r) {
-      return r.loop_passes == loop.loop_passes && r.path == loop.path &&
-             r.range.start_offset == loop.range.start_offset && r.every_pass == loop.every_pass;
-    };
-    // Notes are distinct (merge_deployments): one for each pass there.
-    if (static_cast<size_t>(std::count_if(related.begin() + static_cast<std::ptrdiff_t>(i), related.end(), of_loop)) !=
-        loop.loop_passes)
-      continue;
-    related.erase(std::remove_if(related.begin() + static_cast<std::ptrdiff_t>(i) + 1, related.end(), of_loop),
-                  related.end());
-    related[i].message = loop.every_pass;
-    related[i].loop_passes = 0;
-    related[i].every_pass.clear();
-  }
-}
 
 // One file deployed several times (modules, parameter files, a loop's passes)
 // reports the same place once: the most severe finding, with the other
@@ -64,15 +43,18 @@ std::vector<Finding> merge_deployments(std::vector<Finding> sorted, Place place)
     }
     for (RelatedLocation& r : f.related) {
       bool known = false;
-      for (const RelatedLocation& k : kept.related)
+      for (RelatedLocation& k : kept.related) {
+        if (same_loop(k, r)) {
+          merge_passes(k, r);  // one note a loop, naming each pass that made the finding
+          known = true;
+        }
         known = known || (k.path == r.path && k.range.start_offset == r.range.start_offset && k.message == r.message);
+      }
       if (!known) kept.related.push_back(std::move(r));
     }
   }
-  for (size_t i = 0; i < out.size(); ++i) {
-    name_every_pass(out[i].related);
+  for (size_t i = 0; i < out.size(); ++i)
     out[i].related.resize(std::min(out[i].related.size(), std::max(own[i], kMaxRelated)));
-  }
   return out;
 }
 
