@@ -39,7 +39,7 @@ struct RelatedLocation {
   // A deployment by passes of a loop ("deployed by module 'envs[1]'"): the passes
   // that made the finding, of how many (0: no loop, or one patless cannot count),
   // and the module's symbol (empty: an ARM deployment's copy). Findings merged at
-  // one place merge these notes: one a loop (rules/engine/report.h, loop_note).
+  // one place merge these notes, one a loop (merge_passes, rules/engine/report.h).
   std::vector<size_t> passes = {};
   size_t loop_passes = 0;
   std::string loop_module = {};
