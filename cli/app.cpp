@@ -301,7 +301,11 @@ int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     return 2;
   }
   if (named) {
-    *result.chain = trees_holding(*result.chain, [&](const ChainNode& n) { return named->named(n.path); });
+    // The trees of what the files declare, or deploy (a module, a parameter file).
+    *result.chain = trees_holding(*result.chain, [&](const ChainNode& n) {
+      return named->named(n.path) || std::any_of(n.deployed_from.begin(), n.deployed_from.end(),
+                                                 [&](const std::string& f) { return named->named(f); });
+    });
     for (ChainNode& n : result.chain->nodes)
       if (!n.path.empty()) n.path = named->display(n.path);
   }

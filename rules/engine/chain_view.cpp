@@ -100,6 +100,9 @@ class Builder {
     identities_[id] = r.identity();
     Finding deployed;
     add_deployment(deployed, r.scope);
+    std::vector<std::string>& from = view_.nodes[id].deployed_from;
+    for (const RelatedLocation& d : deployed.related)
+      if (std::find(from.begin(), from.end(), d.path) == from.end()) from.push_back(d.path);
     deployments_[id].push_back(std::move(deployed.related));
     return id;
   }
@@ -298,7 +301,12 @@ class Builder {
     std::vector<std::vector<Deployment>> deployments(kept);
     for (size_t i = 0; i < n; ++i) {
       for (Deployment& d : deployments_[i]) deployments[renumber[i]].push_back(std::move(d));
-      if (first[block[i]] != i) continue;
+      if (first[block[i]] != i) {
+        std::vector<std::string>& from = nodes[renumber[i]].deployed_from;  // the first, moved there
+        for (std::string& f : view_.nodes[i].deployed_from)
+          if (std::find(from.begin(), from.end(), f) == from.end()) from.push_back(std::move(f));
+        continue;
+      }
       nodes.push_back(std::move(view_.nodes[i]));
       ranges.push_back(ranges_[i]);
       identities.push_back(std::move(identities_[i]));

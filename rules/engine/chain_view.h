@@ -27,6 +27,8 @@ struct ChainNode {
   uint32_t line = 0;
   std::string registry;              // written in a registry module or template spec: its reference
   std::vector<std::string> rules;    // rules reporting on the node itself
+  // The files whose module declarations, deployments or parameter files deploy it.
+  std::vector<std::string> deployed_from;
 };
 
 struct ChainEdge {
