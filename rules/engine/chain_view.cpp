@@ -201,8 +201,15 @@ class Builder {
       // The subject and the issuer are the nodes it links to.
       view_.nodes[id].details = {"audience: " + value_text(f.audiences)};
       if (f.identity) edge(identity_id(f.identity), id, "parent");
-      edge(id, subject_node(f.subject, credential_cluster(f)), "federated for",
-           f.subject.string() ? State::Ok : State::Unknown);
+      // A flexible credential (claimsMatchingExpression) names no subject: its
+      // expression, which patless does not evaluate, is what it is federated for.
+      Lookup claims = f.get({"properties", "claimsMatchingExpression", "value"});
+      if (f.subject.absent() && claims.string())
+        edge(id, synthesised(Kind::ServiceAccount, "claims matching " + *claims.string()), "federated for",
+             State::Unknown);
+      else
+        edge(id, subject_node(f.subject, credential_cluster(f)), "federated for",
+             f.subject.string() ? State::Ok : State::Unknown);
       if (f.issuer_cluster) edge(cluster_id(f.issuer_cluster), id, "issuer of");
       else if (f.issuer.string()) edge(synthesised(Kind::Issuer, "issuer " + *f.issuer.string()), id, "issuer of");
       else if (!f.issuer.absent()) edge(unknown("issuer"), id, "issuer of", State::Unknown);
