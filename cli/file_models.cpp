@@ -10,7 +10,6 @@
 #include <thread>
 #include <unordered_set>
 
-#include "cli/discover.h"
 #include "cli/fix.h"
 #include "cli/read_file.h"
 #include "grammars/ascii.h"
@@ -88,6 +87,17 @@ std::vector<std::string> files_used(const Document& d) {
   for (const KustomizePatch& p : d.patches)
     if (!p.file.empty()) out.push_back(beside(d.path, p.file));
   return out;
+}
+
+// The kustomization file kustomize reads in a directory (konfig.RecognizedKustomizationFileNames,
+// in its order), or empty.
+std::string kustomization_in(const std::string& directory) {
+  for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::path(directory) / name;
+    if (std::filesystem::is_regular_file(p, ec)) return p.string();
+  }
+  return {};
 }
 
 // A file that the scanned files deploy, import from or build, that is not there,
@@ -249,15 +259,17 @@ void FileModels::read_outside_paths(ScanResult& result) {
           for (const std::string& f : files_) known.insert(normal_path(f));
         if (known.count(target)) continue;
         std::error_code ec;
-        // A directory a kustomization builds: the files below it.
         std::vector<std::string> files;
         if (std::filesystem::is_regular_file(target, ec)) {
           files.push_back(std::move(target));
         } else {
           known.insert(target);  // a directory, or nothing there: looked at once, however many files name it
-          if (std::filesystem::is_directory(target, ec))
-            files = discover({target}).files;
-          else if (std::string name = other_case_of(target); !name.empty() && other_case_++ == 0)
+          if (std::filesystem::is_directory(target, ec)) {
+            // A directory a kustomization builds is the kustomization in it, as kustomize
+            // reads it; what that one builds is read in the next round. Not the files
+            // below it: `../..` from a file in /tmp would be the whole file system.
+            if (std::string k = kustomization_in(target); !k.empty()) files.push_back(std::move(k));
+          } else if (std::string name = other_case_of(target); !name.empty() && other_case_++ == 0)
             first_other_case_ = files_[i] + " names " + target + ", which is not there; " + name + " is";
         }
         for (std::string& f : files) {

@@ -1106,6 +1106,20 @@ TEST_CASE("a directory named like a Bicep file and a symlink loop are walked saf
   fs::remove_all(dir);
 }
 
+TEST_CASE("a kustomization that builds the root directory reads no file system", "[cli][hostile]") {
+  // `../..` from a file in /tmp is `/`: kustomize reads the kustomization there (none),
+  // not every file below it. A mutant of a fixture had patless walk the whole disk.
+  fs::path dir = temp_dir();
+  std::ofstream(dir / "kustomization.yaml") << "resources:\n  - ../../../../../../../../../..\n  - /\n";
+  auto t0 = std::chrono::steady_clock::now();
+  Run r = run_patless("check '" + (dir / "kustomization.yaml").string() + "'");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "No findings in 1 file.\n");  // and no note of files read for context
+  CHECK(seconds < 2);
+  fs::remove_all(dir);
+}
+
 // Directories are opened by name in the one above, so the walk could go deeper
 // than a path reaches; it stops where paths do (the files are read by path).
 TEST_CASE("a directory tree deeper than a path can name is walked as far as paths reach", "[cli][hostile]") {
