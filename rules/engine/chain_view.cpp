@@ -54,6 +54,7 @@ class Builder {
     add_resources();
     add_objects();
     merge_alike_deployments();
+    record_deployed_from();
     for (const Finding& f : findings)
       if (!f.suppressed && is_chain_rule(f.rule_id)) mark(f);
     keep_flux_components();
@@ -100,9 +101,6 @@ class Builder {
     identities_[id] = r.identity();
     Finding deployed;
     add_deployment(deployed, r.scope);
-    std::vector<std::string>& from = view_.nodes[id].deployed_from;
-    for (const RelatedLocation& d : deployed.related)
-      if (std::find(from.begin(), from.end(), d.path) == from.end()) from.push_back(d.path);
     deployments_[id].push_back(std::move(deployed.related));
     return id;
   }
@@ -308,12 +306,7 @@ class Builder {
     std::vector<std::vector<Deployment>> deployments(kept);
     for (size_t i = 0; i < n; ++i) {
       for (Deployment& d : deployments_[i]) deployments[renumber[i]].push_back(std::move(d));
-      if (first[block[i]] != i) {
-        std::vector<std::string>& from = nodes[renumber[i]].deployed_from;  // the first, moved there
-        for (std::string& f : view_.nodes[i].deployed_from)
-          if (std::find(from.begin(), from.end(), f) == from.end()) from.push_back(std::move(f));
-        continue;
-      }
+      if (first[block[i]] != i) continue;
       nodes.push_back(std::move(view_.nodes[i]));
       ranges.push_back(ranges_[i]);
       identities.push_back(std::move(identities_[i]));
@@ -333,6 +326,16 @@ class Builder {
     ranges_ = std::move(ranges);
     identities_ = std::move(identities);
     deployments_ = std::move(deployments);
+  }
+
+  // Each node's deployed_from: the files its deployments name (graph FILE draws what FILE deploys).
+  void record_deployed_from() {
+    for (size_t i = 0; i < view_.nodes.size(); ++i) {
+      std::vector<std::string>& from = view_.nodes[i].deployed_from;
+      for (const Deployment& d : deployments_[i])
+        for (const RelatedLocation& r : d)
+          if (std::find(from.begin(), from.end(), r.path) == from.end()) from.push_back(r.path);
+    }
   }
 
   // Only what is linked to Flux: a repository's other clusters and identities are not the chain.
@@ -412,7 +415,7 @@ class Builder {
     auto named = [&](const RelatedLocation& d) {
       return std::any_of(f.related.begin(), f.related.end(), [&](const RelatedLocation& r) {
         if (same_loop(r, d)) return std::includes(r.passes.begin(), r.passes.end(), d.passes.begin(), d.passes.end());
-        return r.path == d.path && r.range.start_offset == d.range.start_offset && r.message == d.message;
+        return same_note(r, d);
       });
     };
     return deployments_[i].empty() ||

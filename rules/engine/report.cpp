@@ -60,6 +60,10 @@ RelatedLocation deployed_by(const std::string& path, const SourceRange& range, c
 
 }  // namespace
 
+bool same_note(const RelatedLocation& a, const RelatedLocation& b) {
+  return a.path == b.path && a.range.start_offset == b.range.start_offset && a.message == b.message;
+}
+
 bool same_loop(const RelatedLocation& a, const RelatedLocation& b) {
   return a.loop_passes > 0 && a.loop_passes == b.loop_passes && a.loop_module == b.loop_module && a.path == b.path &&
          a.range.start_offset == b.range.start_offset;

@@ -26,6 +26,8 @@ RelatedLocation related(const ResourceNode& node, std::string message);
 // locations: the parameter file, the module declarations above it.
 void add_deployment(Finding& f, const Scope* scope);
 
+// Whether two related locations are the same note: one place, the same words.
+bool same_note(const RelatedLocation& a, const RelatedLocation& b);
 // Whether two notes are of one loop's deployments at one place (RelatedLocation::passes).
 bool same_loop(const RelatedLocation& a, const RelatedLocation& b);
 // Adds `from`'s passes to `into`'s (notes of one loop), and says so in its message:

@@ -48,7 +48,7 @@ std::vector<Finding> merge_deployments(std::vector<Finding> sorted, Place place)
           merge_passes(k, r);  // one note a loop, naming each pass that made the finding
           known = true;
         }
-        known = known || (k.path == r.path && k.range.start_offset == r.range.start_offset && k.message == r.message);
+        known = known || same_note(k, r);
       }
       if (!known) kept.related.push_back(std::move(r));
     }
