@@ -89,10 +89,9 @@ std::vector<std::string> files_used(const Document& d) {
   return out;
 }
 
-// The kustomization file kustomize reads in a directory (konfig.RecognizedKustomizationFileNames,
-// in its order), or empty.
+// The kustomization file kustomize reads in a directory, or empty.
 std::string kustomization_in(const std::string& directory) {
-  for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+  for (std::string_view name : kKustomizationFileNames) {
     std::error_code ec;
     std::filesystem::path p = std::filesystem::path(directory) / name;
     if (std::filesystem::is_regular_file(p, ec)) return p.string();

@@ -191,14 +191,20 @@ inline bool names_flux_instance(std::string_view api_version, std::string_view k
   return kind == "FluxInstance" && api_version.starts_with("fluxcd.controlplane.io/");
 }
 
-// A kustomization by its file name, as kustomize finds one in a directory
-// (konfig.RecognizedKustomizationFileNames). Such a file is read even without
-// apiVersion and kind, which kustomize then takes to be
-// kustomize.config.k8s.io/v1beta1 Kustomization (types.FixKustomization).
+// The names kustomize finds a kustomization by in a directory, in the order it
+// looks for them (konfig.RecognizedKustomizationFileNames).
+inline constexpr std::string_view kKustomizationFileNames[] = {"kustomization.yaml", "kustomization.yml",
+                                                               "Kustomization"};
+
+// A kustomization by its file name. Such a file is read even without apiVersion
+// and kind, which kustomize then takes to be kustomize.config.k8s.io/v1beta1
+// Kustomization (types.FixKustomization).
 inline bool is_kustomization_file(std::string_view path) {
   const size_t slash = path.find_last_of('/');
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
+  for (std::string_view k : kKustomizationFileNames)
+    if (name == k) return true;
+  return false;
 }
 
 // A Kubernetes object: one YAML document with apiVersion and kind.
