@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "rules/engine/graph.h"
+#include "rules/engine/merged_message.h"
 #include "rules/engine/registry_findings.h"
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
@@ -18,14 +19,17 @@ constexpr size_t kMaxRelated = 10;
 
 // One file deployed several times (modules, parameter files, a loop's passes)
 // reports the same place once: the most severe finding, with the other
-// deployments as related locations, up to kMaxRelated in all unless its own are more.
+// deployments as related locations, up to kMaxRelated in all unless its own are
+// more, and what the others name in its message (merged_message).
 template <typename Place>
 std::vector<Finding> merge_deployments(std::vector<Finding> sorted, Place place) {
   std::vector<Finding> out;
   std::vector<size_t> own;  // of each finding out: how many of its related locations are its own
+  std::vector<std::vector<std::string>> messages;  // of each finding out: those of the findings merged into it
   for (Finding& f : sorted) {
     if (out.empty() || place(out.back()) != place(f)) {
       own.push_back(f.related.size());
+      messages.emplace_back();
       out.push_back(std::move(f));
       continue;
     }
@@ -34,6 +38,7 @@ std::vector<Finding> merge_deployments(std::vector<Finding> sorted, Place place)
       std::swap(kept, f);
       own.back() = kept.related.size();
     }
+    messages.back().push_back(std::move(f.message));
     // What f stood for, the kept finding stands for too.
     f.merged_locations.push_back(std::move(f.logical_location));
     for (std::string& l : f.merged_locations) {
@@ -53,8 +58,10 @@ std::vector<Finding> merge_deployments(std::vector<Finding> sorted, Place place)
       if (!known) kept.related.push_back(std::move(r));
     }
   }
-  for (size_t i = 0; i < out.size(); ++i)
+  for (size_t i = 0; i < out.size(); ++i) {
     out[i].related.resize(std::min(out[i].related.size(), std::max(own[i], kMaxRelated)));
+    if (!messages[i].empty()) out[i].message = merged_message(out[i].message, messages[i]);
+  }
   return out;
 }
 
