@@ -52,8 +52,7 @@ void check_cluster_setting(const Graph& graph, Emitter& out, std::initializer_li
       message = "AKS cluster " + name + " sets " + std::string(setting) + " to the string '" + l.value.text +
                 "', not a boolean, which AKS refuses: ";
     else
-      message = "AKS cluster " + name + " sets " + std::string(setting) + " to " +
-                (l.value.text.empty() ? "null" : l.value.text) + ": ";
+      message = "AKS cluster " + name + " sets " + std::string(setting) + " to " + shown(l.value) + ": ";
     message += std::string(why);
     SourceRange at = l.absent() ? missing_property_range(cluster, l) : l.range;
     Finding f = finding_at(cluster, at, setting, std::move(message), may_default_on ? Level::Warning : Level::None);

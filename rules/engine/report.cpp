@@ -60,6 +60,24 @@ RelatedLocation deployed_by(const std::string& path, const SourceRange& range, c
 
 }  // namespace
 
+std::string shown(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::String:
+      return "'" + v.text + "'";
+    case Value::Kind::Bool:
+    case Value::Kind::Number:
+      return v.text;
+    case Value::Kind::Null:
+      return "null";
+    case Value::Kind::Array:
+      return "an array";
+    case Value::Kind::Object:
+      return "an object";
+    default:
+      return "an expression";  // evaluated, so known: rules see literals only
+  }
+}
+
 bool same_note(const RelatedLocation& a, const RelatedLocation& b) {
   return a.path == b.path && a.range.start_offset == b.range.start_offset && a.message == b.message;
 }

@@ -26,6 +26,10 @@ RelatedLocation related(const ResourceNode& node, std::string message);
 // locations: the parameter file, the module declarations above it.
 void add_deployment(Finding& f, const Scope* scope);
 
+// How a message shows a value a rule found wrong: a string quoted ('x'), a
+// number or boolean as written, null, or what it is ("an array", "an object").
+std::string shown(const Value& v);
+
 // Whether two related locations are the same note: one place, the same words.
 bool same_note(const RelatedLocation& a, const RelatedLocation& b);
 // Whether two notes are of one loop's deployments at one place (RelatedLocation::passes).

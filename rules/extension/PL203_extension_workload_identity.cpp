@@ -96,10 +96,6 @@ class ExtensionWorkloadIdentityRule : public Rule {
     if (is_unknown(v)) return true;  // unknown is not wrong
     return (v.kind == Value::Kind::String || v.kind == Value::Kind::Bool) && iequals(v.text, "true");
   }
-  static std::string shown(const Value& v) {
-    if (v.kind == Value::Kind::String) return "'" + v.text + "'";
-    return v.text.empty() ? "null" : v.text;
-  }
   static void report(const FluxExtension& e, const FluxConfiguration& config, const SourceRange& at,
                      std::string message, Emitter& out, std::optional<RelatedLocation> written = std::nullopt) {
     Finding f = finding_at(e, at, "properties.configurationSettings", std::move(message));
