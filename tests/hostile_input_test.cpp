@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "cli/scan.h"
 #include "grammars/yaml/yaml_convert.h"
@@ -315,4 +316,51 @@ TEST_CASE("a kustomize target pattern that backtracks forever, against a 200,000
          "    target:\n      name: \"(a|b)*\"\n";
   auto result = scan_within(dir.path, 30.0);
   CHECK(result.findings.empty());
+}
+
+namespace {
+
+// A cluster that needs workload identity (its extension is microsoft.flux), with
+// `enabled` read from `expression` after the declarations `declarations`.
+std::string cluster_reading(const std::string& declarations, const std::string& expression) {
+  return declarations +
+         "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {\n"
+         "  name: 'aks'\n  location: 'westeurope'\n  identity: { type: 'SystemAssigned' }\n"
+         "  properties: {\n    oidcIssuerProfile: { enabled: true }\n"
+         "    securityProfile: { workloadIdentity: { enabled: " +
+         expression +
+         " } }\n  }\n}\n"
+         "resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {\n"
+         "  name: 'flux'\n  scope: aks\n  properties: { extensionType: 'microsoft.flux' }\n}\n";
+}
+
+}  // namespace
+
+TEST_CASE("declarations that repeat each other forty levels deep are evaluated in bounded time", "[hostile]") {
+  // 4^40 copies of 'x' in full: what evaluation makes or copies is bounded, and
+  // what it does not reach is unknown. The array it is is still not `true`.
+  std::ostringstream vars;
+  vars << "var a0 = 'x'\n";
+  for (int i = 1; i < 40; ++i)
+    vars << "var a" << i << " = [a" << i - 1 << ", a" << i - 1 << ", a" << i - 1 << ", a" << i - 1 << "]\n";
+  CHECK(lint("main.bicep", cluster_reading(vars.str(), "a39")) == std::vector<std::string>{"PL302 47:53"});
+  CHECK(lint("main.bicep", cluster_reading(vars.str(), "length(a39) == 4")).empty());
+  // For-expressions that repeat their items: each level eight times the one before.
+  std::ostringstream loops;
+  loops << "var a0 = [for i in range(0, 100): 'item-${i}']\n";
+  for (int i = 1; i < 13; ++i) loops << "var a" << i << " = [for x in a" << i - 1 << ": [x, x, x, x, x, x, x, x]]\n";
+  CHECK(lint("main.bicep", cluster_reading(loops.str(), "a12")) == std::vector<std::string>{"PL302 20:53"});
+}
+
+TEST_CASE("a declaration that reads itself is unknown, not a hang (found by fuzz_pipeline)", "[hostile]") {
+  // Error recovery put a loop over `clusters` into the default of `clusters`, twice:
+  // each read of it read it four times more, 64 levels deep. Bicep rejects a cycle.
+  const std::string self =
+      "param clusters array = [\n  [for c in clusters: c]\n  [for c in clusters: c]\n"
+      "  [for c in clusters: c]\n  [for c in clusters: c]\n]\n";
+  CHECK(lint("main.bicep", cluster_reading(self, "length(clusters) == 4")).empty());
+  CHECK(lint("main.bicep", cluster_reading(self, "clusters")) == std::vector<std::string>{"PL302 13:53"});
+  const std::string cycle = "var a = [b, b, b, b]\nvar b = [a, a, a, a]\n";
+  CHECK(lint("main.bicep", cluster_reading(cycle, "a")) == std::vector<std::string>{"PL302 9:53"});
+  CHECK(lint("main.bicep", cluster_reading("var a = b\nvar b = a\n", "a")).empty());  // unknown
 }

@@ -27,7 +27,27 @@ std::optional<size_t> small_count(const Value& v) {
 
 namespace {
 
-constexpr int kMaxDepth = 64;  // bounds reference chains (and var cycles)
+constexpr int kMaxDepth = 64;  // bounds reference chains
+// Bounds the work of one evaluation, in values made or copied: declarations
+// that each repeat the next (`var a = [b, b]`, `var b = [c, c]`, …, or for-
+// expressions that each repeat their item) make it exponential in the depth.
+// The largest evaluation of the repositories patless is tried on takes under
+// a thousand.
+constexpr size_t kMaxSteps = 100000;
+
+// How many values `v` holds, counting no further than `limit` (then more).
+size_t values_in(const Value& v, size_t limit) {
+  size_t n = 1;
+  for (const Value& i : v.items) {
+    if (n > limit) return n;
+    n += values_in(i, limit - n);
+  }
+  for (const Member& m : v.members) {
+    if (n > limit) return n;
+    n += values_in(m.value, limit - n);
+  }
+  return n;
+}
 
 Value unknown(const SourceRange& r) {
   Value v;
@@ -118,12 +138,20 @@ void spread_into(Value& object, Value operand) {
   for (Member& m : object.members) m.value = unknown(m.value.range);
 }
 
+// What one evaluation shares across the deployments it reaches.
+struct Evaluation {
+  // The declarations being evaluated, each in its deployment: one that reads
+  // itself (Bicep rejects the cycle; error recovery can make one) is unknown.
+  std::vector<std::pair<const Scope*, const void*>> in_progress;
+  size_t steps_left = kMaxSteps;  // then anything not evaluated yet is unknown
+};
+
 class Evaluator {
  public:
-  explicit Evaluator(const Scope& scope) : scope_(scope) {}
+  Evaluator(const Scope& scope, Evaluation& evaluation) : scope_(scope), evaluation_(evaluation) {}
 
   Value eval(const Value& v, int depth) {
-    if (depth > kMaxDepth) return unknown(v.range);
+    if (depth > kMaxDepth || !charge(1)) return unknown(v.range);
     switch (v.kind) {
       case Value::Kind::Null:
       case Value::Kind::Bool:
@@ -180,8 +208,34 @@ class Evaluator {
 
  private:
   const Scope& scope_;
+  Evaluation& evaluation_;
   // The variables of the for-expressions and lambdas being evaluated, innermost last.
   std::vector<std::pair<std::string_view, Value>> locals_;
+
+  // Takes `steps` from what is left; false when there are not that many.
+  bool charge(size_t steps) {
+    if (steps > evaluation_.steps_left) {
+      evaluation_.steps_left = 0;
+      return false;
+    }
+    evaluation_.steps_left -= steps;
+    return true;
+  }
+
+  // A copy of a value already evaluated (a loop's item), paid for by its size.
+  Value copy(const Value& v) { return charge(values_in(v, evaluation_.steps_left)) ? v : unknown(v.range); }
+
+  // `evaluate()`, unless `declaration` is being evaluated in `scope` already: a cycle.
+  template <typename Evaluate>
+  Value once(const Scope* scope, const void* declaration, const SourceRange& at, Evaluate evaluate) {
+    const std::pair<const Scope*, const void*> key{scope, declaration};
+    auto& in_progress = evaluation_.in_progress;
+    if (std::find(in_progress.begin(), in_progress.end(), key) != in_progress.end()) return unknown(at);
+    in_progress.push_back(key);
+    Value out = evaluate();
+    in_progress.pop_back();
+    return out;
+  }
 
   // A declaration's value is evaluated where it is declared: no loop variable reaches it.
   Value declared(const Value& v, int depth) {
@@ -202,7 +256,7 @@ class Evaluator {
     std::string_view item = names.substr(0, comma);
     std::string_view index = comma == std::string_view::npos ? std::string_view{} : names.substr(comma + 1);
     for (size_t i = 0; i < array.items.size(); ++i) {
-      locals_.emplace_back(item, array.items[i]);
+      locals_.emplace_back(item, copy(array.items[i]));
       if (!index.empty()) locals_.emplace_back(index, number(i, array.items[i].range));
       bool go_on = body(array.items[i]);
       locals_.resize(locals_.size() - (index.empty() ? 1 : 2));
@@ -238,7 +292,7 @@ class Evaluator {
         return true;
       }
       if (r.kind != Value::Kind::Bool) return false;
-      if (r.text == "true") out.items.push_back(item);
+      if (r.text == "true") out.items.push_back(copy(item));
       return true;
     });
     return known ? out : unknown(v.range);
@@ -249,14 +303,15 @@ class Evaluator {
     if (!p) return unknown(at);
     ParameterSource source = parameter_source(*p, scope_);
     switch (source.kind) {
-      case ParameterSource::Kind::Passed: {
-        if (depth > kMaxDepth) return unknown(at);
-        Value v = Evaluator(*source.from).eval(*source.value, depth + 1);
-        if (source.from->doc != scope_.doc) mark_foreign(v);
-        return v;
-      }
+      case ParameterSource::Kind::Passed:
+        return once(&scope_, p, at, [&] {
+          if (depth > kMaxDepth) return unknown(at);
+          Value v = Evaluator(*source.from, evaluation_).eval(*source.value, depth + 1);
+          if (source.from->doc != scope_.doc) mark_foreign(v);
+          return v;
+        });
       case ParameterSource::Kind::Default:
-        return declared(*source.value, depth + 1);
+        return once(&scope_, p, at, [&] { return declared(*source.value, depth + 1); });
       case ParameterSource::Kind::Null:
         return null(at);
       case ParameterSource::Kind::Unknown:
@@ -274,25 +329,26 @@ class Evaluator {
     const Scope* deployed = scope_.module_scope(mod.text);
     if (!deployed) return std::nullopt;
     for (const Output& o : deployed->doc->outputs)
-      if (o.name == v.text) {
-        Value out = Evaluator(*deployed).eval(o.value, depth + 1);
-        if (deployed->doc != scope_.doc) mark_foreign(out);
-        return out;
-      }
+      if (o.name == v.text)
+        return once(deployed, &o, v.range, [&] {
+          Value out = Evaluator(*deployed, evaluation_).eval(o.value, depth + 1);
+          if (deployed->doc != scope_.doc) mark_foreign(out);
+          return out;
+        });
     return unknown(v.range);
   }
 
   Value variable(std::string_view name, const SourceRange& at, int depth) {
     const Variable* var = scope_.declarations().variable(name);
     if (!var) return unknown(at);
-    return declared(var->value, depth + 1);
+    return once(&scope_, var, at, [&] { return declared(var->value, depth + 1); });
   }
 
   Value reference(const Value& v, int depth) {
     for (auto it = locals_.rbegin(); it != locals_.rend(); ++it)
-      if (it->first == v.text) return it->second;
+      if (it->first == v.text) return copy(it->second);
     if (scope_.pass) {  // a loop's variables hide other names
-      if (v.text == scope_.pass->item_name) return scope_.pass->item;
+      if (v.text == scope_.pass->item_name) return copy(scope_.pass->item);
       if (v.text == scope_.pass->index_name) return number(scope_.pass->index, v.range);
     }
     if (scope_.declarations().parameter(v.text)) return parameter(v.text, v.range, depth);
@@ -325,9 +381,12 @@ class Evaluator {
       Scope in;  // an exported variable reads no parameter: the file on its own
       in.doc = from;
       in.documents = scope_.documents;
-      Value out = Evaluator(in).eval(var->value, depth + 1);
-      if (from != scope_.doc) mark_foreign(out);
-      return out;
+      // `in` is made anew at each import: the variable alone says it is in progress.
+      return once(nullptr, var, at, [&] {
+        Value out = Evaluator(in, evaluation_).eval(var->value, depth + 1);
+        if (from != scope_.doc) mark_foreign(out);
+        return out;
+      });
     }
     return std::nullopt;
   }
@@ -745,7 +804,10 @@ ParameterSource parameter_source(const Parameter& p, const Scope& scope) {
   return {Kind::Default, &*p.default_value, &scope};
 }
 
-Value evaluate(const Value& v, const Scope& scope) { return Evaluator(scope).eval(v, 0); }
+Value evaluate(const Value& v, const Scope& scope) {
+  Evaluation evaluation;
+  return Evaluator(scope, evaluation).eval(v, 0);
+}
 
 Lookup lookup(const Value& root, std::initializer_list<std::string_view> path, const Scope& scope) {
   Lookup out;
