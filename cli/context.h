@@ -20,8 +20,9 @@ class SelectionCache;
 // formats, clusters, the files a kept kustomization names (patch files), and,
 // when one of them gives the extension an identity, the federated credentials.
 // Bicep and ARM look at YAML too (object-level service accounts); YAML looks at
-// YAML only. With only Bicep named, ARM templates are read only where Bicep
-// deploys them. With a cache, a file that has not changed since it was taken
+// YAML only. With only Bicep named, ARM templates are read where Bicep deploys
+// them, and all of them once the chain is reached (one may name a cluster or an
+// identity of the Bicep files). With a cache, a file that has not changed since it was taken
 // into the cache is not read again, and what was read goes into it. `chain`,
 // when given, is set to whether the files kept go past the family.
 std::vector<std::string> context_files(const std::vector<std::string>& all, const std::vector<std::string>& named,

@@ -124,7 +124,7 @@ TEST_CASE("a pre-commit run parses only what can change the named files' finding
   CHECK(has("infra/staging.bicep"));                   // Flux resources
   CHECK(has("infra/staging.bicepparam"));              // deploys staging.bicep
   CHECK(has("infra/modules/identity-staging.bicep"));  // staging.bicep deploys it
-  CHECK_FALSE(has("arm/azuredeploy.json"));            // ARM cannot deploy Bicep
+  CHECK(has("arm/azuredeploy.json"));                  // its Flux resources may name a cluster of the Bicep files
 }
 
 TEST_CASE("a pre-commit run reads the patch files of the kustomizations it keeps", "[pre-commit]") {
@@ -184,8 +184,10 @@ TEST_CASE("a pre-commit run counts the registry modules Bicep restored, not the 
           "module t 'br:contoso.azurecr.io/modules/not-restored:v1' = { name: 't' }\n");
   CHECK(r.kept_for({"data/registry.bicep"}) == Files{"data/registry.bicep"});
   r.write("data/registry.bicep", "module f 'br:contoso.azurecr.io/modules/flux-ext:v1' = { name: 'f' }\n");
+  // The cache is in the repository here: its template of an extension is a file of the chain too.
   CHECK(r.kept_for({"data/registry.bicep"}) ==
-        Files{"aks.bicep", "clusters/prod/gotk-sync.yaml", "data/registry.bicep", "flux.bicep"});
+        Files{"aks.bicep", "cache/br/contoso.azurecr.io/modules$flux-ext/v1$/main.json", "clusters/prod/gotk-sync.yaml",
+              "data/registry.bicep", "flux.bicep"});
 }
 
 TEST_CASE("a pre-commit run reads the ARM templates named Bicep deploys, and a named parameters file's template",
@@ -198,9 +200,14 @@ TEST_CASE("a pre-commit run reads the ARM templates named Bicep deploys, and a n
   r.write("arm/unrelated.json", flux_template);
   r.write("deploy.bicep", "module f 'arm/flux.json' = { name: 'f' }\n");
   using Files = std::vector<std::string>;
-  // Only Bicep named: ARM templates are read where Bicep deploys them.
-  CHECK(r.kept_for({"deploy.bicep"}) ==
-        Files{"aks.bicep", "arm/flux.json", "clusters/prod/gotk-sync.yaml", "deploy.bicep", "flux.bicep"});
+  // Only Bicep named: ARM templates are read where Bicep deploys them, and once
+  // the chain is reached, every one: a configuration in one may name a cluster
+  // of the Bicep files.
+  CHECK(r.kept_for({"deploy.bicep"}) == Files{"aks.bicep", "arm/flux.json", "arm/unrelated.json",
+                                              "clusters/prod/gotk-sync.yaml", "deploy.bicep", "flux.bicep"});
+  // Short of the chain, none.
+  CHECK(r.kept_for({"data/storage.bicep"}) ==
+        Files{"data/main.bicep", "data/main.bicepparam", "data/network.bicep", "data/storage.bicep"});
   r.write("net/azuredeploy.json", R"({ "resources": [ { "type": "Microsoft.Network/virtualNetworks" } ] })");
   r.write("net/azuredeploy.parameters.json",
           R"({ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#" })");
