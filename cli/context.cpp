@@ -348,7 +348,6 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
   // infrastructure Flux does not depend on.
   ChainTouch touches_chain;
   bool chain = false;
-  bool all_templates_read = !bicep || json;  // with only Bicep named, ARM templates are read once reached
   std::vector<char> kept;
   for (;;) {
     kept = family_of(files, named_marks);
@@ -372,13 +371,13 @@ std::vector<std::string> context_files(const std::vector<std::string>& all, cons
         kept = family_of(files, seeds);
       }
     }
-    // ARM templates reached and not read yet: read them, and select again.
-    // Once the chain is, all of them: an extension, a configuration or a
-    // credential in one may name a cluster or identity the Bicep files declare.
+    // ARM templates reached and not read yet (the only files left unread, with
+    // only Bicep named): read them, and select again. Once the chain is, all of
+    // them: an extension, a configuration or a credential in one may name a
+    // cluster or identity the Bicep files declare.
     std::vector<size_t> reached;
     for (size_t i = 0; i < files.size(); ++i)
-      if (!files[i].read && (kept[i] || (chain && !all_templates_read))) reached.push_back(i);
-    all_templates_read = all_templates_read || chain;
+      if (!files[i].read && (kept[i] || chain)) reached.push_back(i);
     if (reached.empty()) break;
     inspect(reached);
   }
