@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "cli/scan.h"
-#include "grammars/yaml/yaml_convert.h"
+#include "grammars/yaml/yaml_documents.h"
 
 namespace fs = std::filesystem;
 
@@ -99,13 +99,13 @@ TEST_CASE("a YAML alias bomb is bounded", "[hostile]") {
 
   // The values built before it stops grow with the file, not up to two million for
   // any file (240 MB for a kilobyte).
-  YAML::Node root = YAML::Load(bomb);
   patless::SourceText src(bomb);
-  patless::YamlConverter small(src);
-  patless::Value cut = small.convert(root, 0);
-  CHECK(small.limit_hit);
-  CHECK(values_in(cut) <= patless::limits::kMinNodesVisited + 1);  // and the one cut there
-  CHECK(values_in(cut) > patless::limits::kMinNodesVisited / 2);
+  patless::YamlDocuments small(src);
+  patless::YamlDocument cut;
+  CHECK_FALSE(small.read(bomb, [&](patless::YamlDocument& d) { cut = std::move(d); }));
+  CHECK(cut.limit_hit);
+  CHECK(values_in(cut.root) <= patless::limits::kMinNodesVisited + 1);  // and the one cut there
+  CHECK(values_in(cut.root) > patless::limits::kMinNodesVisited / 2);
 }
 
 TEST_CASE("aliases that repeat a document some times over are read whole", "[hostile]") {
@@ -115,10 +115,10 @@ TEST_CASE("aliases that repeat a document some times over are read whole", "[hos
   yaml += "}\nitems:\n";
   for (int i = 0; i < 400; ++i) yaml += "  - *labels\n";
   patless::SourceText src(yaml);
-  patless::YamlConverter converter(src);
-  patless::Value v = converter.convert(YAML::Load(yaml), 0);
-  CHECK_FALSE(converter.limit_hit);
-  CHECK(values_in(v) > 20'000);
+  patless::YamlDocument read;
+  CHECK_FALSE(patless::YamlDocuments(src).read(yaml, [&](patless::YamlDocument& d) { read = std::move(d); }));
+  CHECK_FALSE(read.limit_hit);
+  CHECK(values_in(read.root) > 20'000);
 }
 
 TEST_CASE("65,536 unclosed brackets in a Bicep file are a PL001, not a double free", "[hostile]") {

@@ -2,8 +2,7 @@
 
 #include <functional>
 
-#include "grammars/yaml/load_all.h"
-#include "grammars/yaml/yaml_convert.h"
+#include "grammars/yaml/yaml_documents.h"
 
 namespace patless {
 namespace {
@@ -78,24 +77,23 @@ void parse_patch(const SourceText& file, const Value& scalar, const Value* targe
                  Document& doc) {
   const std::string& text = scalar.text;
   SourceText inner(text);
-  YamlLoad loaded = load_all_yaml(text);
-  if (loaded.error) {
-    doc.errors.push_back({"kustomize patch: YAML error: " + loaded.error->second, scalar.range});
+  YamlDocuments reader(inner);
+  std::vector<YamlDocument> documents;
+  if (std::optional<YamlError> error = reader.read(text, [&](YamlDocument& d) { documents.push_back(std::move(d)); })) {
+    doc.errors.push_back({"kustomize patch: YAML error: " + error->message, scalar.range});
     return;
   }
-  std::vector<YAML::Node>& nodes = loaded.documents;
   BlockMapper mapper(file, inner, scalar);
   auto to_file = [&](const SourceRange& r) {
     if (!r.valid()) return r;
     if (!mapper.valid()) return scalar.range;
     return file.range(mapper.map(r.start_offset), mapper.map(r.end_offset));
   };
-  YamlConverter converter(inner);
-  for (const YAML::Node& node : nodes) {
-    if (!node.IsMap() && !node.IsSequence()) continue;
+  for (YamlDocument& d : documents) {
+    if (d.root.kind != Value::Kind::Object && d.root.kind != Value::Kind::Array) continue;
+    if (d.limit_hit) break;
     KustomizePatch p;
-    p.body = converter.convert(node, 0);
-    if (converter.limit_hit) break;
+    p.body = std::move(d.root);
     remap(p.body, to_file);
     p.range = mapper.valid() ? file.range(scalar.range.start_offset, mapper.map(text.size())) : scalar.range;
     p.type = json6902_entry || p.body.kind == Value::Kind::Array ? KustomizePatch::Type::Json6902

@@ -1,12 +1,9 @@
 #include "grammars/yaml/yaml_reader.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include "grammars/limits.h"
 #include "grammars/source_text.h"
 #include "grammars/yaml/kustomize_patches.h"
-#include "grammars/yaml/load_all.h"
-#include "grammars/yaml/yaml_convert.h"
+#include "grammars/yaml/yaml_documents.h"
 
 namespace patless {
 namespace {
@@ -34,10 +31,11 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // YAML allows one before each document, and the scanners of libyaml and
 // go-yaml (kubectl's, kustomize's) skip a BOM in column 0 between tokens;
 // yaml-cpp reads it as text: the key `\uFEFFapiVersion`, or before `---` an
-// error. Where each was is kept for the converter to map positions back.
+// error. Where each was is kept to map positions back. Empty when there is none:
+// yaml-cpp then reads the bytes as they are.
 std::string without_later_boms(std::string_view bytes, size_t content_start, std::vector<size_t>& removed) {
   size_t at = bytes.find("\n\xEF\xBB\xBF");
-  if (at == std::string_view::npos) return std::string(bytes);
+  if (at == std::string_view::npos) return {};
   std::string text;
   text.reserve(bytes.size());
   size_t from = 0;
@@ -74,18 +72,53 @@ bool looks_like_kubernetes(std::string_view bytes) {
 
 namespace {
 
-// The objects some rule reads (see read_yaml).
-bool read_by_rules(const std::string& api, const std::string& kind, const YAML::Node& node) {
-  if (api.find("fluxcd.io") != std::string::npos || api.find("kustomize.config.k8s.io") != std::string::npos)
-    return true;
-  if (names_flux_instance(api, kind)) return true;
-  if (kind == "ServiceAccount") return true;
-  if (kind != "Deployment") return false;
-  const YAML::Node meta = node["metadata"];
-  if (!meta || !meta.IsMap()) return true;  // cannot tell: read it
-  const YAML::Node name = meta["name"];
-  return !name || !name.IsScalar() || name.Scalar() == "source-controller";
+// A scalar node's value (yaml-cpp's IsScalar): a null is none.
+const Value* scalar(const Value* v) {
+  return v && v->kind != Value::Kind::Null && v->kind != Value::Kind::Object && v->kind != Value::Kind::Array ? v
+                                                                                                              : nullptr;
 }
+
+// The objects some rule reads (see read_yaml); nullopt while `object`'s members
+// so far cannot tell, and never once it is `complete`.
+std::optional<bool> read_by_rules(const Value& object, bool complete) {
+  const Value* api = object.get("apiVersion");
+  const Value* kind = object.get("kind");
+  if ((api && !scalar(api)) || (kind && !scalar(kind))) return false;  // no object
+  if (!api || !kind) return complete ? std::optional(false) : std::nullopt;
+  if (api->text.find("fluxcd.io") != std::string::npos ||
+      api->text.find("kustomize.config.k8s.io") != std::string::npos)
+    return true;
+  if (names_flux_instance(api->text, kind->text)) return true;
+  if (kind->text == "ServiceAccount") return true;
+  if (kind->text != "Deployment") return false;
+  const Value* meta = object.get("metadata");
+  if (!meta) return complete ? std::optional(true) : std::nullopt;  // cannot tell: read it
+  if (meta->kind != Value::Kind::Object) return true;               // cannot tell: read it
+  const Value* name = meta->get("name");
+  return !name || !scalar(name) || name->text == "source-controller";
+}
+
+// Whether a document may hold objects: one with a string kind and apiVersion, or
+// a List (`kind: List`, or any kind ending in List, with `items`), as `kubectl get
+// -o yaml` writes it, whose items kustomize, so Flux, applies. Nullopt while its
+// members so far cannot tell, and never once it is `complete`.
+std::optional<bool> may_hold_objects(const Value& root, bool only_what_rules_read, bool complete) {
+  const Value* kind = root.get("kind");
+  if (kind && scalar(kind) && kind->text.ends_with("List")) return true;
+  if (only_what_rules_read) return read_by_rules(root, complete);
+  const Value* api = root.get("apiVersion");
+  if ((api && !scalar(api)) || (kind && !scalar(kind))) return false;
+  if (!api || !kind) return complete ? std::optional(false) : std::nullopt;
+  return true;
+}
+
+// A document, kept until the whole text is known to be YAML.
+struct KeptDocument {
+  Value root;
+  std::optional<SourceRange> limit_hit;
+  std::optional<Member> duplicate_key;
+  bool kustomization = false;  // the first document of a kustomization file
+};
 
 }  // namespace
 
@@ -102,13 +135,30 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
     doc.errors.push_back({"the file contains a NUL byte: not a YAML text file", src.range(at, at + 1)});
     return doc;
   }
-  YamlConverter converter(src);
-  YamlLoad loaded = load_all_yaml(without_later_boms(bytes, src.content_start(), converter.removed_boms));
-  std::vector<YAML::Node>& nodes = loaded.documents;
-  if (loaded.error) {
-    size_t at = converter.file_offset(loaded.error->first);
-    std::string message = "YAML error: " + loaded.error->second;
-    SourceRange where = src.range(at, std::min(at + 1, bytes.size()));
+  std::vector<size_t> removed_boms;
+  std::string without_boms = without_later_boms(bytes, src.content_start(), removed_boms);
+  std::string_view text = removed_boms.empty() ? bytes : std::string_view(without_boms);
+  YamlDocuments documents(src, std::move(removed_boms));
+  // kustomize decodes the first document of a kustomization file, the kustomization.
+  const bool kustomization_file = is_kustomization_file(doc.path);
+  std::vector<KeptDocument> kept;
+  size_t taken = 0;
+  auto keep = [&](const Value& root) -> std::optional<bool> {
+    if (kustomization_file && taken == 0) return true;
+    return may_hold_objects(root, only_what_rules_read, false);
+  };
+  auto take = [&](YamlDocument& d) {
+    bool first = taken++ == 0;
+    if (d.dropped || d.root.kind != Value::Kind::Object ||
+        (!(kustomization_file && first) && !*may_hold_objects(d.root, only_what_rules_read, true))) {
+      documents.refund(d);
+      return;
+    }
+    kept.push_back({std::move(d.root), d.limit_hit, std::move(d.duplicate_key), kustomization_file && first});
+  };
+  if (std::optional<YamlError> error = documents.read(text, take, keep)) {
+    std::string message = "YAML error: " + error->message;
+    SourceRange where = src.range(error->offset, std::min(error->offset + 1, bytes.size()));
     std::string_view line = src.line(where.start_line);
     if (!line.empty() && line[0] == '\t') message += " (the line is indented with a tab; YAML indents with spaces)";
     doc.errors.push_back({message, where});
@@ -116,41 +166,39 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
   }
   // Reported once per file, at the first duplicate key (of the objects read).
   bool duplicate_reported = false;
-  // kustomize decodes the first document of a kustomization file, the kustomization.
-  const YAML::Node kustomization =
-      is_kustomization_file(doc.path) && !nodes.empty() ? nodes.front() : YAML::Node(YAML::NodeType::Undefined);
   // One object; false when a limit stops the file.
-  auto read_object = [&](const YAML::Node& node) -> bool {
-    if (!node.IsMap()) return true;
-    const YAML::Node api = node["apiVersion"], kind = node["kind"];
-    if ((api && !api.IsScalar()) || (kind && !kind.IsScalar())) return true;
-    std::string api_version = api ? api.Scalar() : std::string(), kind_name = kind ? kind.Scalar() : std::string();
-    if (node.is(kustomization)) {  // what kustomize takes them to be (is_kustomization_file)
+  auto read_object = [&](Value& node, const KeptDocument& from, bool kustomization) -> bool {
+    if (node.kind != Value::Kind::Object) return true;
+    const Value* api = node.get("apiVersion");
+    const Value* kind = node.get("kind");
+    if ((api && !scalar(api)) || (kind && !scalar(kind))) return true;
+    std::string api_version = api ? api->text : std::string(), kind_name = kind ? kind->text : std::string();
+    if (kustomization) {  // what kustomize takes them to be (is_kustomization_file)
       if (kind_name.empty()) kind_name = "Kustomization";
       if (api_version.empty())
         api_version = kind_name == "Component" ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1";
     } else if (!api || !kind) {
       return true;
     }
-    if (only_what_rules_read && !read_by_rules(api_version, kind_name, node)) return true;
-    K8sObject obj;
-    obj.root = converter.convert(node, 0);
-    if (converter.limit_hit) {
+    if (only_what_rules_read && !kustomization && !*read_by_rules(node, true)) return true;
+    if (from.limit_hit) {
       doc.errors.push_back({"nesting deeper than " + std::to_string(limits::kMaxNesting) +
                                 " levels or too many nodes (alias expansion): the document is not read",
-                            *converter.limit_hit});
+                            *from.limit_hit});
       return false;
     }
+    K8sObject obj;
+    obj.root = std::move(node);
     obj.api_version = std::move(api_version);
     obj.kind = std::move(kind_name);
-    if (converter.duplicate_key && !duplicate_reported) {
+    if (from.duplicate_key && !duplicate_reported) {
       // kustomize refuses a resource with one (kubernetes-sigs/kustomize#3480), but
       // reads its own kustomization file keeping one of the two.
-      doc.errors.push_back({"YAML error: key '" + converter.duplicate_key->key +
+      doc.errors.push_back({"YAML error: key '" + from.duplicate_key->key +
                                 "' appears twice in one mapping; YAML requires unique keys, and " +
                                 (obj.is_kustomization() ? "kustomize silently uses only one of them"
                                                         : "kustomize (so Flux) rejects the file"),
-                            converter.duplicate_key->key_range});
+                            from.duplicate_key->key_range});
       duplicate_reported = true;
     }
     obj.range = obj.root.range;
@@ -163,19 +211,19 @@ std::optional<Document> read_yaml(std::string path, std::string_view bytes, bool
     doc.objects.push_back(std::move(obj));
     return true;
   };
-  for (const YAML::Node& node : nodes) {
+  for (KeptDocument& d : kept) {
     // A List (`kind: List`, or any kind ending in List, with `items`), as `kubectl get -o yaml`
     // writes it: kustomize, so Flux, applies its items.
-    const YAML::Node kind = node.IsMap() ? node["kind"] : YAML::Node();
-    const YAML::Node items = node.IsMap() ? node["items"] : YAML::Node();
-    if (kind && kind.IsScalar() && kind.Scalar().ends_with("List") && items && items.IsSequence()) {
+    const Value* kind = scalar(d.root.get("kind"));
+    Value* items = const_cast<Value*>(d.root.get("items"));
+    if (kind && kind->text.ends_with("List") && items && items->kind == Value::Kind::Array) {
       bool more = true;
-      for (const YAML::Node& item : items)
-        if (!(more = read_object(item))) break;
+      for (Value& item : items->items)
+        if (!(more = read_object(item, d, false))) break;
       if (!more) break;
       continue;
     }
-    if (!read_object(node)) break;
+    if (!read_object(d.root, d, d.kustomization)) break;
   }
   return doc;
 }
