@@ -103,3 +103,13 @@ TEST_CASE("a document whose apiVersion and kind come from a merge key is an obje
     CHECK(doc->objects[0].name == "merged");
   }
 }
+
+TEST_CASE("a stray ',' after a byte order mark is reported where it is", "[yaml]") {
+  for (std::string bom : {"", "\xEF\xBB\xBF"}) {
+    const std::string text = bom + "a: 1\n, b\n";
+    patless::SourceText src(text);
+    auto error = YamlDocuments(src).read(text, [](YamlDocument&) {});
+    REQUIRE(error);
+    CHECK(error->offset == text.find(','));
+  }
+}

@@ -526,8 +526,11 @@ size_t YamlDocuments::file_offset(size_t pos) const {
 
 std::optional<YamlError> YamlDocuments::read(std::string_view text, const std::function<void(YamlDocument&)>& take,
                                              const Keep& keep) {
-  if (size_t at = stray_flow_entry(text); at != std::string_view::npos)
-    return YamlError{file_offset(at), "unexpected ',' at the start of a line (a flow entry outside [...] or {...})"};
+  if (size_t at = stray_flow_entry(text); at != std::string_view::npos) {
+    // An offset into the text, whose BOM yaml-cpp's offsets do not count.
+    size_t pos = at - std::min<size_t>(at, src_.content_start());
+    return YamlError{file_offset(pos), "unexpected ',' at the start of a line (a flow entry outside [...] or {...})"};
+  }
   TextBuffer buffer(text);
   std::istream in(&buffer);
   Builder builder(src_, *this, budget_, keep);
