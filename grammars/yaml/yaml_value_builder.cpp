@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "grammars/limits.h"
-
 namespace patless {
 namespace {
 
@@ -151,7 +149,7 @@ void YamlValueBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   if (at_key()) return deliver(a.built.scalar ? Value(a.value) : Value{}, a.built, 0);
   if (!keeps_value()) return deliver(Value{}, a.built, 0);
   if (building_) {
-    if (static_cast<int>(stack_.size()) + a.built.height > limits::kMaxNesting || a.built.values > budget_) {
+    if (!fits(a.built.height, a.built.values)) {
       limit(start_of(mark).start);
       return deliver(Value{}, a.built, 0);
     }
@@ -196,7 +194,7 @@ bool YamlValueBuilder::charge(const Built& b) {
     deliver(Value{}, b, 0);
     return false;
   }
-  if (static_cast<int>(stack_.size()) > limits::kMaxNesting || budget_ == 0) {
+  if (!fits(0, 1)) {
     limit(b.start);
     Value v;
     v.kind = Value::Kind::Opaque;
@@ -221,7 +219,7 @@ void YamlValueBuilder::open(const YAML::Mark& mark, YAML::anchor_t anchor, Value
     ++skipping_;
     return;
   }
-  if (!building_ || static_cast<int>(stack_.size()) > limits::kMaxNesting || budget_ == 0) {
+  if (!building_ || !fits(0, 1)) {
     if (building_) limit(b.start);
     ++skipping_;
     skipped_ = b;

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "grammars/limits.h"
 #include "grammars/model.h"
 #include "grammars/source_text.h"
 #include "grammars/yaml/yaml_documents.h"
@@ -107,6 +108,11 @@ class YamlValueBuilder final : public YAML::EventHandler {
   // A member of the root mapping: what a document's apiVersion and kind are.
   bool root_member() const { return stack_.size() == 1 && stack_.back().value.kind == Value::Kind::Object; }
 
+  // Whether a node that nests `height` levels below it and holds `values` values
+  // can be built here: within the nesting limit and the file's budget.
+  bool fits(int height, size_t values) const {
+    return static_cast<int>(stack_.size()) + height <= limits::kMaxNesting && values <= budget_;
+  }
   void limit(size_t at);
   // Takes a value node from the budget; false when it is not built (then delivered as nothing).
   bool charge(const Built& b);
