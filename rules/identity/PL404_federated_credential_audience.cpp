@@ -33,7 +33,7 @@ class FederatedCredentialAudienceRule : public Rule {
                     std::string(kTokenAudience) + "'.";
           at = missing_property_range(*f, a);
         } else if (a.known() && !exactly_token_exchange(a.value)) {
-          message = "Federated credential audiences are " + shown(a.value) + ", not ['" +
+          message = "Federated credential audiences are " + shown_audiences(a.value) + ", not ['" +
                     std::string(kTokenAudience) + "']: Azure refuses Flux's token.";
         } else {
           continue;
@@ -53,7 +53,8 @@ class FederatedCredentialAudienceRule : public Rule {
       if (is_unknown(item)) return true;
     return v.items.size() == 1 && v.items[0].kind == Value::Kind::String && v.items[0].text == kTokenAudience;
   }
-  static std::string shown(const Value& v) {
+  // The audiences as written, each quoted: report.h's shown() would say "an array".
+  static std::string shown_audiences(const Value& v) {
     if (v.kind != Value::Kind::Array) return v.kind == Value::Kind::String ? "'" + v.text + "'" : "not a list";
     std::string s = "[";
     for (size_t i = 0; i < v.items.size(); ++i) {
