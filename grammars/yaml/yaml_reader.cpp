@@ -78,13 +78,22 @@ const Value* scalar(const Value* v) {
                                                                                                               : nullptr;
 }
 
+// Whether `object` is a Kubernetes object: a string apiVersion and kind. Nullopt
+// while its members so far cannot tell, and never once it is `complete`.
+std::optional<bool> is_object(const Value& object, bool complete) {
+  const Value* api = object.get("apiVersion");
+  const Value* kind = object.get("kind");
+  if ((api && !scalar(api)) || (kind && !scalar(kind))) return false;
+  if (!api || !kind) return complete ? std::optional(false) : std::nullopt;
+  return true;
+}
+
 // The objects some rule reads (see read_yaml); nullopt while `object`'s members
 // so far cannot tell, and never once it is `complete`.
 std::optional<bool> read_by_rules(const Value& object, bool complete) {
+  if (std::optional<bool> object_is = is_object(object, complete); object_is != true) return object_is;
   const Value* api = object.get("apiVersion");
   const Value* kind = object.get("kind");
-  if ((api && !scalar(api)) || (kind && !scalar(kind))) return false;  // no object
-  if (!api || !kind) return complete ? std::optional(false) : std::nullopt;
   if (api->text.find("fluxcd.io") != std::string::npos ||
       api->text.find("kustomize.config.k8s.io") != std::string::npos)
     return true;
@@ -105,11 +114,7 @@ std::optional<bool> read_by_rules(const Value& object, bool complete) {
 std::optional<bool> may_hold_objects(const Value& root, bool only_what_rules_read, bool complete) {
   const Value* kind = root.get("kind");
   if (kind && scalar(kind) && kind->text.ends_with("List")) return true;
-  if (only_what_rules_read) return read_by_rules(root, complete);
-  const Value* api = root.get("apiVersion");
-  if ((api && !scalar(api)) || (kind && !scalar(kind))) return false;
-  if (!api || !kind) return complete ? std::optional(false) : std::nullopt;
-  return true;
+  return only_what_rules_read ? read_by_rules(root, complete) : is_object(root, complete);
 }
 
 // A document, kept until the whole text is known to be YAML.
