@@ -84,10 +84,6 @@ size_t NeedleSet::find_in_blocks(std::string_view bytes, size_t from, std::vecto
 
 namespace {
 
-bool is_letter(char c) {
-  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
 // How rarely a byte may be expected in templates and manifests, higher for
 // rarer: ASCII letters by their order of frequency in English, the bytes of
 // JSON and YAML layout as the commonest, any other byte as rare. The two
@@ -95,7 +91,8 @@ bool is_letter(char c) {
 // need comparing whole (`Clusters` of "managedclusters", not `ma`).
 int rarity(unsigned char c) {
   constexpr std::string_view kLettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
-  if (is_letter(static_cast<char>(c))) return static_cast<int>(kLettersByFrequency.find(static_cast<char>(c | 0x20)));
+  if (ascii_letter(static_cast<char>(c)))
+    return static_cast<int>(kLettersByFrequency.find(static_cast<char>(c | 0x20)));
   constexpr std::string_view kLayout = " \"'\n\r\t,:{}[]";
   return kLayout.find(static_cast<char>(c)) != std::string_view::npos ? 0 : 20;
 }
@@ -127,7 +124,7 @@ void NeedleSet::build_tables() {
       }
       const char c = n.text[window_[k] + place];
       allow(static_cast<unsigned char>(c));
-      if (n.any_case && is_letter(c)) allow(static_cast<unsigned char>(c ^ 0x20));
+      if (n.any_case && ascii_letter(c)) allow(static_cast<unsigned char>(c ^ 0x20));
     }
   }
 }

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "grammars/ascii.h"
+
 namespace patless {
 
 namespace {
@@ -16,17 +18,13 @@ struct QuotedWord {
   size_t open = 0, close = 0;
 };
 
-bool is_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 // The quoted word that holds offset `at` (its first character past the opening quote or later).
 std::optional<QuotedWord> word_around(std::string_view m, size_t at) {
   if (at == 0) return std::nullopt;
   const size_t open = m.rfind('\'', at - 1);
   if (open == std::string_view::npos || (open > 0 && m[open - 1] != ' ' && m[open - 1] != '(')) return std::nullopt;
   const size_t close = m.find('\'', open + 1);
-  if (close == std::string_view::npos || (close + 1 < m.size() && is_letter(m[close + 1]))) return std::nullopt;
+  if (close == std::string_view::npos || (close + 1 < m.size() && ascii_letter(m[close + 1]))) return std::nullopt;
   return QuotedWord{open, close};
 }
 
