@@ -29,7 +29,7 @@ bool is_local(const std::string& path) {
 struct Paths {
   std::map<std::string, size_t> by_path;
   std::map<std::string, std::vector<size_t>> templates_in;  // by directory
-  explicit Paths(const std::vector<Document>& docs) {
+  explicit Paths(std::span<const Document> docs) {
     for (size_t i = 0; i < docs.size(); ++i) {
       by_path[normal_path(docs[i].path)] = i;
       if (is_template(docs[i])) templates_in[directory_of(docs[i].path)].push_back(i);
@@ -40,7 +40,7 @@ struct Paths {
 // The values a parameter file gives: its own, then those of the .bicepparam it
 // extends that it does not set, each evaluated in its own file, and so on. A base
 // that is not in the scan leaves every other parameter unknown.
-void bind_parameter_file(Scope& s, const Document& pf, const std::vector<Document>& docs, const Paths& paths,
+void bind_parameter_file(Scope& s, const Document& pf, std::span<const Document> docs, const Paths& paths,
                          const std::map<const Document*, const Scope*>& own_scope) {
   const Document* file = &pf;
   for (int depth = 0;; ++depth) {
@@ -70,7 +70,7 @@ void bind_parameter_file(Scope& s, const Document& pf, const std::vector<Documen
 // template the scan does not deploy as a module; found in a directory, the
 // templates whose name starts its own (main.json, main.bicep ←
 // main.parameters.json), or else every ARM template there.
-std::vector<size_t> targets_of(const Document& params, const std::vector<Document>& docs, const Paths& paths) {
+std::vector<size_t> targets_of(const Document& params, std::span<const Document> docs, const Paths& paths) {
   std::vector<size_t> named, alongside;
   if (params.format == Format::BicepParams) {  // `using none`, or a base others extend: no template
     if (params.using_path.empty()) return {};
@@ -236,7 +236,7 @@ std::vector<std::string> imported_files(const Document& d) {
   return out;
 }
 
-std::deque<Scope> build_deployments(const std::vector<Document>& documents) {
+std::deque<Scope> build_deployments(std::span<const Document> documents) {
   const Paths paths(documents);
   const std::map<std::string, size_t>& by_path = paths.by_path;
   std::vector<bool> deployed_as_module(documents.size(), false);

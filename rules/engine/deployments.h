@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ namespace patless {
 // it) and a Bicep file that a scanned module declaration names is deployed once
 // per such declaration, with the caller's `params`. Module cycles and chains
 // deeper than kMaxModuleDepth are not followed.
-std::deque<Scope> build_deployments(const std::vector<Document>& documents);
+std::deque<Scope> build_deployments(std::span<const Document> documents);
 
 inline constexpr int kMaxModuleDepth = 16;
 

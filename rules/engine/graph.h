@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -16,6 +17,7 @@
 #include "grammars/model.h"
 #include "rules/engine/evaluate.h"
 #include "rules/engine/resource_groups.h"
+#include "rules/engine/scan_facts.h"
 
 namespace patless {
 
@@ -237,11 +239,13 @@ struct FluxInstallation {
 
 class Graph {
  public:
-  explicit Graph(const std::vector<Document>& documents);
+  // `scan`: when the documents are a part of a scan (rules/engine/parts.h), what
+  // the rules need to know of the whole of it; null when they are the whole scan.
+  explicit Graph(std::span<const Document> documents, const ScanFacts* scan = nullptr);
   Graph(const Graph&) = delete;
   Graph& operator=(const Graph&) = delete;
 
-  const std::vector<Document>& documents() const { return documents_; }
+  std::span<const Document> documents() const { return documents_; }
   const std::deque<ClusterNode>& clusters() const { return clusters_; }
   const std::deque<FluxExtension>& flux_extensions() const { return extensions_; }
   // The clusters of the extensions whose extensionType is not known (each may be
@@ -266,9 +270,17 @@ class Graph {
   // module and linked or nested deployment under it) is one patless cannot read:
   // that one may deploy the extension or the credential a rule would miss.
   bool unread_deployment_near(const Scope* s) const;
+  const ScanFacts* scan_facts() const { return scan_facts_; }
+  // The names by which a node may link to one that another deployment declares: of
+  // every cluster and identity, and those a resource ID or a credential's name
+  // looks for, lower case (identities' with "identity:" before). Documents that
+  // share none are linted apart with the same findings (rules/engine/parts.h).
+  const std::set<std::string>& link_names() const { return link_names_; }
 
  private:
-  const std::vector<Document>& documents_;
+  std::span<const Document> documents_;
+  const ScanFacts* scan_facts_ = nullptr;
+  std::set<std::string> link_names_;
   std::deque<Scope> scopes_;
   std::map<std::string, const Document*> by_path_;  // every scope's `documents` (compile-time imports)
   std::set<const Scope*> unread_trees_;  // the top deployments of trees that deploy something unread

@@ -158,7 +158,7 @@ struct PathIndex {
   const std::vector<std::string>& paths;                   // normalised, by document index
   std::map<std::string, size_t> by_path;                   // normalised path → document
   std::map<std::string, size_t> kustomization_of_dir;      // normalised directory → its kustomization
-  PathIndex(const std::vector<Document>& docs, const std::vector<std::string>& normal_paths) : paths(normal_paths) {
+  PathIndex(std::span<const Document> docs, const std::vector<std::string>& normal_paths) : paths(normal_paths) {
     for (size_t i = 0; i < docs.size(); ++i) {
       by_path[paths[i]] = i;
       for (const K8sObject& o : docs[i].objects)
@@ -168,7 +168,7 @@ struct PathIndex {
 };
 
 // The kustomize Components (kind: Component) a kustomization lists in `components`.
-std::vector<size_t> components_of(size_t k, const std::vector<Document>& docs, const PathIndex& index) {
+std::vector<size_t> components_of(size_t k, std::span<const Document> docs, const PathIndex& index) {
   std::vector<size_t> out;
   for (const K8sObject& o : docs[k].objects) {
     const Value* entries = o.is_kustomization() ? o.root.get("components") : nullptr;
@@ -189,7 +189,7 @@ std::vector<size_t> components_of(size_t k, const std::vector<Document>& docs, c
 // files or directories, through the kustomizations of those directories. A
 // directory without a kustomization in the scan (none, or one
 // outside the paths scanned or that could not be read) counts with every file below it.
-void collect_files(size_t k, const std::vector<Document>& docs, const PathIndex& index, std::set<std::string>& files,
+void collect_files(size_t k, std::span<const Document> docs, const PathIndex& index, std::set<std::string>& files,
                    int depth) {
   if (depth > 16) return;
   for (const K8sObject& o : docs[k].objects) {

@@ -8,7 +8,7 @@
 
 namespace patless {
 
-void move_registry_findings_to_modules(const std::vector<Document>& documents, std::vector<Finding>& findings) {
+void move_registry_findings_to_modules(std::span<const Document> documents, std::vector<Finding>& findings) {
   std::unordered_map<std::string_view, const Document*> by_path;
   bool any = false;
   for (const Document& d : documents) {

@@ -3,6 +3,7 @@
 // repository deploys it.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "grammars/model.h"
@@ -14,6 +15,6 @@ namespace patless {
 // declaration that deploys it ("In registry module '<reference>': ...", or
 // "In template spec ..."), the
 // template's place becoming a related location; no fix edits Bicep's cache.
-void move_registry_findings_to_modules(const std::vector<Document>& documents, std::vector<Finding>& findings);
+void move_registry_findings_to_modules(std::span<const Document> documents, std::vector<Finding>& findings);
 
 }  // namespace patless

@@ -161,7 +161,7 @@ std::string nearest_rule_id(std::string_view id) {
   return best_distance <= 2 ? best : std::string();
 }
 
-void apply_suppressions(const std::vector<Document>& documents, std::vector<Finding>& findings) {
+void apply_suppressions(std::span<const Document> documents, std::vector<Finding>& findings) {
   std::vector<Finding> problems;
   std::vector<Suppression> all;
   for (const Document& doc : documents)

@@ -8,6 +8,7 @@
 // it covers everything inside that declaration.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "grammars/model.h"
@@ -18,7 +19,7 @@ namespace patless {
 // Marks the findings that suppressions cover (Finding::suppressed), and adds
 // PL002 (a suppression naming an unknown rule, with the nearest id) and PL003
 // (a suppression that suppressed nothing).
-void apply_suppressions(const std::vector<Document>& documents, std::vector<Finding>& findings);
+void apply_suppressions(std::span<const Document> documents, std::vector<Finding>& findings);
 
 // The registered rule id nearest to `id` (edit distance), for did-you-mean.
 std::string nearest_rule_id(std::string_view id);

@@ -25,12 +25,16 @@ class MissingFluxExtensionRule : public Rule {
     // So may an extension whose type patless cannot tell (a parameter, a spread).
     const auto& maybe_flux = graph.maybe_flux_extension_clusters();
     if (std::find(maybe_flux.begin(), maybe_flux.end(), nullptr) != maybe_flux.end()) return;
+    // The same of the rest of the scan, when the graph is a part of it.
+    const ScanFacts* scan = graph.scan_facts();
+    if (scan && scan->flux_extension_on_unknown_cluster) return;
     for (const FluxConfiguration& c : graph.flux_configurations()) {
       const ClusterNode* cluster = c.cluster;
       if (!cluster || !cluster->declared() || !cluster->extensions.empty()) continue;
       if (std::any_of(maybe_flux.begin(), maybe_flux.end(),
                       [&](const ClusterNode* m) { return graph.may_be_same(m, cluster); }))
         continue;
+      if (scan && scan->maybe_flux_extension_on_existing_cluster && !cluster->name) continue;
       // A registry module not restored (or a template spec) deployed with either may install it.
       if (graph.unread_deployment_near(c.scope) || graph.unread_deployment_near(cluster->scope)) continue;
       std::string name = cluster->quoted_name();

@@ -10,6 +10,7 @@ namespace {
 // unless it is surely another workload's (a GitHub Actions or pipeline
 // credential: another issuer, another subject).
 bool unlinked_credential_may_be_flux(const FluxExtension& e, const Graph& graph) {
+  if (graph.scan_facts() && graph.scan_facts()->unlinked_credential_may_be_flux) return true;  // in another part
   if (graph.all_credentials_linked()) return false;
   for (const FederatedCredential& f : graph.federated_credentials())
     if (!f.identity && maybe_for_flux(f, e, graph)) return true;

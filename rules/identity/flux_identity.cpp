@@ -50,12 +50,11 @@ bool names_other_flux_controller(std::string_view subject) {
   return false;
 }
 
-bool FluxSubjects::matches(const std::string& subject) const {
-  if (any || std::find(exact.begin(), exact.end(), subject) != exact.end()) return true;
-  return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return subject.starts_with(p); });
+FluxSubjects flux_subjects(const Graph& graph) {
+  return graph.scan_facts() ? graph.scan_facts()->subjects : own_flux_subjects(graph);
 }
 
-FluxSubjects flux_subjects(const Graph& graph) {
+FluxSubjects own_flux_subjects(const Graph& graph) {
   FluxSubjects out;
   out.exact.emplace_back(kFluxSubject);
   // A Flux Kustomization's spec.targetNamespace moves what it applies.

@@ -20,18 +20,11 @@ bool meant_for_flux(const FederatedCredential& f, const FluxExtension& e, const 
 // subject are not both known.
 bool maybe_for_flux(const FederatedCredential& f, const FluxExtension& e, const Graph& graph);
 
-// The subjects Flux's tokens can carry: the source-controller's, and
-// `system:serviceaccount:<namespace>:<name>` of each object-level
-// GitRepository (spec.serviceAccountName) in the scan, in each namespace
-// kustomize or Flux may put it in. A name or namespace patless cannot know (a
-// ${variable}, a patch it cannot read) widens the set: unknown is never reported.
-struct FluxSubjects {
-  std::vector<std::string> exact;
-  std::vector<std::string> prefixes;  // "system:serviceaccount:<namespace>:": any name there
-  bool any = false;
-  bool matches(const std::string& subject) const;
-};
+// The subjects Flux's tokens can carry (rules/engine/scan_facts.h) in the graph,
+// or when it is a part of a scan, in the whole scan.
 FluxSubjects flux_subjects(const Graph& graph);
+// In the graph alone.
+FluxSubjects own_flux_subjects(const Graph& graph);
 
 // One identity may serve several workloads, and Flux on several clusters, with a
 // credential for each. Whether a credential of e's identity other than `f` may be

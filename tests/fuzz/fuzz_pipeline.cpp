@@ -7,7 +7,8 @@
 // too. The CI logging commands must stay one line a finding: a value from the
 // files that broke a line would forge a command. A pre-commit run naming one of
 // the files must give every finding of the whole scan that file takes part in,
-// and no other.
+// and no other; and the documents linted part by part (rules/engine/parts.h),
+// the findings of them linted together.
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +21,9 @@
 
 #include "cli/reports.h"
 #include "cli/scan.h"
+#include "rules/engine/graph.h"
+#include "rules/engine/parts.h"
+#include "rules/engine/run_rules.h"
 #include "tests/takes_part.h"
 
 namespace fs = std::filesystem;
@@ -60,6 +64,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     write(out, result, paths);
     std::string s = out.str();
     if (static_cast<size_t>(std::count(s.begin(), s.end(), '\n')) != lines) __builtin_trap();
+  }
+
+  {
+    auto everything = [](const std::vector<patless::Finding>& findings) {
+      std::vector<std::string> out;
+      for (const patless::Finding& f : findings) {
+        std::string s = f.rule_id + " " + f.path + ":" + std::to_string(f.range.start_offset) + "-" +
+                        std::to_string(f.range.end_offset) + " " + f.message + " " + f.logical_location;
+        for (const auto& r : f.related) s += "|" + r.path + ":" + std::to_string(r.range.start_offset) + r.message;
+        if (f.fix)
+          for (const auto& r : f.fix->replacements) s += "|" + std::to_string(r.range.start_offset) + "=" + r.text;
+        if (f.suppressed) s += "|suppressed " + *f.suppressed;
+        out.push_back(std::move(s));
+      }
+      return out;
+    };
+    std::vector<patless::Document> documents = result.documents;
+    const std::vector<std::string> together = everything(patless::run_rules(patless::Graph(documents)));
+    const std::vector<size_t> starts = patless::arrange_in_parts(documents);
+    if (everything(patless::run_rules_by_part(documents, starts)) != together) __builtin_trap();
   }
 
   // The focused scan parses most of it again: not for the largest inputs, whose

@@ -1,0 +1,154 @@
+#include "rules/engine/parts.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "grammars/paths.h"
+#include "rules/engine/deployments.h"
+#include "rules/engine/graph.h"
+#include "rules/engine/run_rules.h"
+#include "rules/engine/scan_facts.h"
+
+namespace patless {
+namespace {
+
+class Joined {
+ public:
+  explicit Joined(size_t n) : up_(n) { std::iota(up_.begin(), up_.end(), 0); }
+  size_t root(size_t x) {
+    while (up_[x] != x) x = up_[x] = up_[up_[x]];
+    return x;
+  }
+  void join(size_t a, size_t b) {
+    a = root(a);
+    b = root(b);
+    if (a != b) up_[std::max(a, b)] = std::min(a, b);  // the first document stays the root
+  }
+  // The groups, each in scan order, in the order of their first member.
+  std::vector<std::vector<size_t>> groups() {
+    std::vector<std::vector<size_t>> out;
+    std::vector<size_t> group_of(up_.size());
+    for (size_t i = 0; i < up_.size(); ++i) {
+      size_t r = root(i);
+      if (r == i) {
+        group_of[i] = out.size();
+        out.emplace_back();
+      }
+      out[group_of[r]].push_back(i);
+    }
+    return out;
+  }
+
+ private:
+  std::vector<size_t> up_;
+};
+
+bool is_template(const Document& d) {
+  return d.format == Format::Bicep || d.format == Format::Arm;
+}
+
+// Deployments: what a document deploys, imports or is the parameters of (an
+// ARM parameters file: every template of its directory, or with --params every
+// template); Kubernetes objects: all in one.
+std::vector<std::vector<size_t>> deployment_families(std::span<const Document> docs) {
+  std::map<std::string, size_t> by_path;
+  std::map<std::string, std::vector<size_t>> templates_in;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    by_path.emplace(normal_path(docs[i].path), i);
+    if (is_template(docs[i])) templates_in[directory_of(docs[i].path)].push_back(i);
+  }
+  Joined families(docs.size());
+  std::optional<size_t> yaml;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Document& d = docs[i];
+    auto join_path = [&](const std::string& normal) {
+      if (auto it = by_path.find(normal); it != by_path.end()) families.join(i, it->second);
+    };
+    for (const std::string& f : deployed_files(d)) join_path(f);
+    for (const std::string& f : imported_files(d)) join_path(f);
+    if (!d.using_path.empty()) join_path(beside(d.path, d.using_path));
+    if (!d.extends_path.empty()) join_path(beside(d.path, d.extends_path));
+    if (d.format == Format::ArmParams) {
+      if (d.given_as_parameters) {
+        for (size_t j = 0; j < docs.size(); ++j)
+          if (is_template(docs[j])) families.join(i, j);
+      } else if (auto it = templates_in.find(directory_of(d.path)); it != templates_in.end()) {
+        for (size_t j : it->second) families.join(i, j);
+      }
+    }
+    if (d.format == Format::Yaml) {
+      if (yaml) families.join(i, *yaml);
+      yaml = i;
+    }
+  }
+  return families.groups();
+}
+
+// The documents of `groups`, moved group after group; where each group starts, then the end.
+std::vector<size_t> arrange(std::vector<Document>& docs, const std::vector<std::vector<size_t>>& groups) {
+  std::vector<Document> out;
+  out.reserve(docs.size());
+  std::vector<size_t> starts;
+  for (const auto& g : groups) {
+    starts.push_back(out.size());
+    for (size_t i : g) out.push_back(std::move(docs[i]));
+  }
+  starts.push_back(out.size());
+  docs = std::move(out);
+  return starts;
+}
+
+std::span<const Document> part(std::span<const Document> docs, const std::vector<size_t>& starts, size_t k) {
+  return docs.subspan(starts[k], starts[k + 1] - starts[k]);
+}
+
+}  // namespace
+
+std::vector<size_t> arrange_in_parts(std::vector<Document>& docs) {
+  const std::vector<std::vector<size_t>> by_family = deployment_families(docs);
+  std::vector<size_t> scan_order;  // of each document as arranged by family
+  for (const auto& family : by_family) scan_order.insert(scan_order.end(), family.begin(), family.end());
+  const std::vector<size_t> family_starts = arrange(docs, by_family);
+  const size_t families = family_starts.size() - 1;
+  // A family's graph alone tells the names its nodes link by.
+  Joined parts(families);
+  std::map<std::string, size_t> first_named;
+  for (size_t k = 0; k < families; ++k) {
+    const Graph graph(part(docs, family_starts, k));
+    for (const std::string& name : graph.link_names()) {
+      auto [it, first] = first_named.emplace(name, k);
+      if (!first) parts.join(k, it->second);
+    }
+  }
+  std::vector<std::vector<size_t>> groups;
+  for (const std::vector<size_t>& family_group : parts.groups()) {
+    std::vector<size_t>& g = groups.emplace_back();
+    for (size_t k : family_group)
+      for (size_t i = family_starts[k]; i < family_starts[k + 1]; ++i) g.push_back(i);
+    std::sort(g.begin(), g.end(), [&](size_t a, size_t b) { return scan_order[a] < scan_order[b]; });
+  }
+  return arrange(docs, groups);
+}
+
+std::vector<Finding> run_rules_by_part(std::span<const Document> docs, const std::vector<size_t>& starts,
+                                       const RuleOptions* options) {
+  ScanFacts facts;
+  for (size_t k = 0; k + 1 < starts.size(); ++k) facts.add(ScanFacts::of(Graph(part(docs, starts, k))));
+  std::vector<Finding> out;
+  for (size_t k = 0; k + 1 < starts.size(); ++k) {
+    const Graph graph(part(docs, starts, k), &facts);
+    for (Finding& f : run_rules(graph, options)) out.push_back(std::move(f));
+  }
+  // run_rules's order; findings at one place are of one document, so of one part.
+  auto place = [](const Finding& f) {
+    return std::tie(f.path, f.range.start_line, f.range.start_column, f.range.end_line, f.range.end_column, f.rule_id);
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Finding& a, const Finding& b) { return place(a) < place(b); });
+  return out;
+}
+
+}  // namespace patless
