@@ -20,6 +20,8 @@ struct SourceRange {
   uint32_t end_line = 0, end_column = 0;
   uint32_t start_offset = 0, end_offset = 0;
   bool valid() const { return start_line != 0; }
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const SourceRange&) const = default;
 };
 
 struct Member;
@@ -87,6 +89,8 @@ struct Value {
   }
   const Value* get(std::string_view key) const;  // object member by exact key
   const Member* member(std::string_view key) const;
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const Value&) const = default;
 };
 
 struct Member {
@@ -94,6 +98,8 @@ struct Member {
   SourceRange key_range;
   Value value;
   bool spread = false;  // `...value`: no key; its members are merged in at this place
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const Member&) const = default;
 };
 
 inline const Member* Value::member(std::string_view key) const {
@@ -126,6 +132,8 @@ struct Resource {
   std::string parent_symbol;  // Bicep `parent:` symbol or the enclosing ARM resource's symbol
   std::vector<Value> decorators;  // Bicep `@batchSize(1)`, `@description(...)`: Call values
   Value body;                 // the declaration's object: name, location, properties, scope, ...
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const Resource&) const = default;
 };
 
 struct Parameter {
@@ -136,12 +144,16 @@ struct Parameter {
   // Bicep `param p T?`, ARM `"nullable": true`: a deployment that does not pass it gets null.
   bool nullable = false;
   std::vector<Value> decorators;  // Bicep `@secure()`, `@allowed([...])`: Call values
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const Parameter&) const = default;
 };
 
 struct Variable {
   std::string name;
   SourceRange range;
   Value value;
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const Variable&) const = default;
 };
 
 // A module path that names a registry module (`br:…`, `br/<alias>:…`) or a
@@ -169,6 +181,8 @@ struct Module {
   bool conditional = false;        // `module m '...' = if (...)`
   std::optional<Value> condition;  // the condition, when conditional
   Value body;
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const Module&) const = default;
 };
 
 // A compile-time import: `import { a, b as c } from 'x.bicep'` or
@@ -177,12 +191,16 @@ struct Import {
   std::string path;  // as written
   std::vector<std::pair<std::string, std::string>> names;  // (exported name, local name)
   std::string wildcard;  // `* as ns`: ns
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const Import&) const = default;
 };
 
 struct Output {
   std::string name;
   SourceRange range;
   Value value;
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const Output&) const = default;
 };
 
 // The Flux Operator's FluxInstance (fluxcd.controlplane.io), which installs Flux
@@ -225,6 +243,8 @@ struct K8sObject {
   // What a kustomization builds (`resources`, `bases`, `components`), as written:
   // files or directories, not remote repositories. None for any other object.
   std::vector<std::string_view> kustomize_paths() const;
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const K8sObject&) const = default;
 };
 
 // A patch a kustomization writes inline (`patches[].patch`, `patchesStrategicMerge[]`,
@@ -248,11 +268,15 @@ struct KustomizePatch {
   // a path in `patchesStrategicMerge`): the path as written, relative to the
   // kustomization. The body is empty; the graph takes it from the file.
   std::string file;
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const KustomizePatch&) const = default;
 };
 
 struct Comment {
   std::string text;  // including the comment marker
   SourceRange range;
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const Comment&) const = default;
 };
 
 // Whether text may hold a suppression that rules/engine/suppressions.cpp reads:
@@ -274,6 +298,8 @@ inline bool may_suppress(std::string_view text) {
 struct ParseError {
   std::string message;
   SourceRange range;
+  // Field by field (tests of grammars/model_codec.h).
+  bool operator==(const ParseError&) const = default;
 };
 
 struct Document {

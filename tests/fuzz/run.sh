@@ -4,7 +4,7 @@
 # Build first: cmake -S . -B build/fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
 #   -DPATLESS_FUZZ=ON -DPATLESS_BUILD_TESTS=OFF && cmake --build build/fuzz
 set -euo pipefail
-target=${1:?target: fuzz_bicep, fuzz_arm, fuzz_yaml, fuzz_pipeline, fuzz_selectors or fuzz_encoding}
+target=${1:?target: fuzz_bicep, fuzz_arm, fuzz_yaml, fuzz_pipeline, fuzz_selectors, fuzz_encoding or fuzz_codec}
 seconds=${2:-600}
 build=${3:-build/fuzz}
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +17,7 @@ case "$target" in
   fuzz_pipeline) pattern='*' ;;
   fuzz_selectors) pattern='kustomization.yaml' ;;  # below: seeds whose first line is a pattern
   fuzz_encoding) pattern='bom_crlf.*' ;;  # below: UTF-16 seeds of both byte orders
+  fuzz_codec) pattern='*.*' ;;  # files it reads, then encodes
 esac
 find "$source_dir/testdata" -type f -name "$pattern" ! -name '*.expect' -exec cp -n {} "$corpus/" \; 2>/dev/null || true
 if [ "$target" = fuzz_encoding ]; then
