@@ -119,6 +119,9 @@ TEST_CASE("documents are one part when they deploy one another or share a cluste
         "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {\n  name: 'AKS-one'\n}\n"
         "resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {\n  name: 'flux'\n  scope: aks\n"
         "  properties: { extensionType: 'microsoft.flux' }\n}\n");
+  // Two clusters of one name that nothing looks for (dev and prod, say) link nothing.
+  write(dir / "h/cluster.bicep", named("aks-three"));
+  write(dir / "i/cluster.bicep", named("aks-three"));
   write(dir / "c/main.bicep", "module m 'modules/other.bicep' = {\n  name: 'm'\n}\n");
   write(dir / "c/modules/other.bicep", named("aks-two"));
   write(dir / "d/identity.bicep",
@@ -151,5 +154,7 @@ TEST_CASE("documents are one part when they deploy one another or share a cluste
   CHECK(parts == std::vector<std::vector<std::string>>{{"a/cluster.bicep", "b/flux.bicep"},
                                                        {"c/main.bicep", "c/modules/other.bicep"},
                                                        {"d/identity.bicep", "e/credential.json"},
-                                                       {"f/repo.yaml", "g/repo.yaml"}});
+                                                       {"f/repo.yaml", "g/repo.yaml"},
+                                                       {"h/cluster.bicep"},
+                                                       {"i/cluster.bicep"}});
 }

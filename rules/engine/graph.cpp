@@ -97,7 +97,7 @@ Graph::Graph(std::span<const Document> documents, const ScanFacts* scan)
       // A loop over clusters patless knows is a cluster for each (`scope: aks[i]` finds it).
       for (ClusterNode& c : nodes_in<ClusterNode>(r, scope, d, passes_of(r, scope))) {
         if (auto n = c.get({"name"}); n.string()) c.name = *n.string();
-        if (c.name) link_names_.insert(ascii_lower(*c.name));
+        if (c.name) (r.existing ? sought_names_ : declared_names_).insert(ascii_lower(*c.name));
         if (r.existing) c.group = resource_group_of(r, *c.scope);
         clusters_.push_back(std::move(c));
       }
@@ -219,7 +219,7 @@ ClusterNode* Graph::find_target(const ResourceNode& child) {
     if (!iequals(std::string_view(s).substr(at, marker.size()), marker)) continue;
     std::string name = s.substr(at + marker.size());
     if (size_t slash = name.find('/'); slash != std::string::npos) name.resize(slash);
-    link_names_.insert(ascii_lower(name));
+    sought_names_.insert(ascii_lower(name));
     for (ClusterNode& c : clusters_)
       if (&c.scope->deployment() == &child.scope->deployment() && c.name && *c.name == name) return declared_twin(&c);
     // A nested or linked deployment names a cluster of another deployment:

@@ -271,16 +271,18 @@ class Graph {
   // that one may deploy the extension or the credential a rule would miss.
   bool unread_deployment_near(const Scope* s) const;
   const ScanFacts* scan_facts() const { return scan_facts_; }
-  // The names by which a node may link to one that another deployment declares: of
-  // every cluster and identity, and those a resource ID or a credential's name
-  // looks for, lower case (identities' with "identity:" before). Documents that
-  // share none are linted apart with the same findings (rules/engine/parts.h).
-  const std::set<std::string>& link_names() const { return link_names_; }
+  // The names of the clusters and identities it declares, and the names it looks
+  // for among those another deployment has (an `existing` one's, a resource ID's,
+  // a credential's parent's), lower case; identities' with "identity:" before.
+  // A name only declared links nothing: documents linted apart with the same
+  // findings share none that one of them looks for (rules/engine/parts.h).
+  const std::set<std::string>& declared_names() const { return declared_names_; }
+  const std::set<std::string>& sought_names() const { return sought_names_; }
 
  private:
   std::span<const Document> documents_;
   const ScanFacts* scan_facts_ = nullptr;
-  std::set<std::string> link_names_;
+  std::set<std::string> declared_names_, sought_names_;
   std::deque<Scope> scopes_;
   std::map<std::string, const Document*> by_path_;  // every scope's `documents` (compile-time imports)
   std::set<const Scope*> unread_trees_;  // the top deployments of trees that deploy something unread

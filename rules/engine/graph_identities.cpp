@@ -37,7 +37,7 @@ void Graph::link_identities() {
       n.resource = &r;
       n.scope = scope;
       n.name = resource_name(r, *scope);
-      if (n.name) link_names_.insert("identity:" + ascii_lower(*n.name));
+      if (n.name) (r.existing ? sought_names_ : declared_names_).insert("identity:" + ascii_lower(*n.name));
       if (r.existing) n.group = resource_group_of(r, *scope);
       identities_.push_back(std::move(n));
     }
@@ -80,7 +80,7 @@ void Graph::link_identities() {
           f.identity = identity_of(scope, resource_by_id(doc, *pass, std::string(kIdentityType) + "/" + parent));
           // Written in a deployment of its own (AVM's identity module nests one per
           // credential): the identity the scan declares with that name, if only one.
-          link_names_.insert("identity:" + ascii_lower(parent));
+          sought_names_.insert("identity:" + ascii_lower(parent));
           if (!f.identity) f.identity = declared_named(parent);
         }
         const Scope* issuer_in = pass;

@@ -114,16 +114,22 @@ std::vector<size_t> arrange_in_parts(std::vector<Document>& docs) {
   for (const auto& family : by_family) scan_order.insert(scan_order.end(), family.begin(), family.end());
   const std::vector<size_t> family_starts = arrange(docs, by_family);
   const size_t families = family_starts.size() - 1;
-  // A family's graph alone tells the names its nodes link by.
+  // A family's graph alone tells the names its nodes declare and look for: a
+  // name some family looks for joins every family that has it.
   Joined parts(families);
-  std::map<std::string, size_t> first_named;
+  std::map<std::string, std::pair<std::vector<size_t>, bool>> with_name;  // the families, and whether one looks
   for (size_t k = 0; k < families; ++k) {
     const Graph graph(part(docs, family_starts, k));
-    for (const std::string& name : graph.link_names()) {
-      auto [it, first] = first_named.emplace(name, k);
-      if (!first) parts.join(k, it->second);
+    for (const std::string& name : graph.declared_names()) with_name[name].first.push_back(k);
+    for (const std::string& name : graph.sought_names()) {
+      auto& [having, sought] = with_name[name];
+      if (having.empty() || having.back() != k) having.push_back(k);
+      sought = true;
     }
   }
+  for (const auto& [name, families_with] : with_name)
+    if (families_with.second)
+      for (size_t k : families_with.first) parts.join(k, families_with.first.front());
   std::vector<std::vector<size_t>> groups;
   for (const std::vector<size_t>& family_group : parts.groups()) {
     std::vector<size_t>& g = groups.emplace_back();

@@ -3,9 +3,10 @@
 // its largest part, not of the whole repository (README, "Performance").
 //
 // A part joins the documents of a deployment (modules, linked, nested and
-// imported templates, parameter files) with those of every deployment whose
-// clusters or identities share a name with its own (an `existing` one, a
-// resource ID, a credential's parent); every Kubernetes object is in one part.
+// imported templates, parameter files) with those of every deployment that
+// looks for a cluster or identity by a name it has, or has one it looks for
+// (an `existing` one, a resource ID, a credential's parent); two that only
+// declare one name are apart. Every Kubernetes object is in one part.
 // What one part changes in another's findings without a link is a scan-wide
 // fact (rules/engine/scan_facts.h).
 #pragma once
