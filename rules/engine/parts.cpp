@@ -57,11 +57,12 @@ bool is_template(const Document& d) {
 std::vector<std::vector<size_t>> deployment_families(std::span<const Document> docs) {
   std::map<std::string, size_t> by_path;
   std::map<std::string, std::vector<size_t>> templates_in;
+  Joined families(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
-    by_path.emplace(normal_path(docs[i].path), i);
+    // Two documents of one path (which the graph's tables each take one of) stay together.
+    if (auto [at, first] = by_path.emplace(normal_path(docs[i].path), i); !first) families.join(i, at->second);
     if (is_template(docs[i])) templates_in[directory_of(docs[i].path)].push_back(i);
   }
-  Joined families(docs.size());
   std::optional<size_t> yaml;
   for (size_t i = 0; i < docs.size(); ++i) {
     const Document& d = docs[i];
