@@ -1,7 +1,8 @@
 // libFuzzer target: grammars/model_codec.h. Any bytes: decoding must never
 // crash, hang or allocate past what the bytes can hold, and what decodes encodes
 // to bytes that decode to the same. The same bytes read as a Bicep file, an ARM
-// template and Flux YAML: each Document encodes to bytes that decode to it.
+// template and Flux YAML: each Document encodes to bytes that decode to it, and
+// its encoding with a byte changed or cut short decodes safely.
 #include <cstdint>
 #include <string>
 
@@ -33,6 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Field for field: Document has no ==, nested documents point into their parents.
     if (!back || encoded(*back) != once || back->resources != read->resources || back->objects != read->objects)
       __builtin_trap();
+    // Near-valid bytes: one byte of a real encoding changed, and the encoding cut short.
+    std::string changed = once;
+    changed[size % changed.size()] ^= static_cast<char>(1 + data[0] % 255);
+    (void)patless::decode_document(changed);
+    (void)patless::decode_document(std::string_view(once).substr(0, size % once.size()));
   }
   return 0;
 }
