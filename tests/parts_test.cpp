@@ -66,9 +66,10 @@ Compared compare(const fs::path& dir) {
     const patless::Graph graph(documents);
     for (const auto& f : patless::run_rules(graph)) out.together.push_back(everything_of(f));
   }
-  const std::vector<size_t> starts = patless::arrange_in_parts(documents);
-  out.parts = starts.size() - 1;
-  for (const auto& f : patless::run_rules_by_part(documents, starts)) out.by_part.push_back(everything_of(f));
+  const patless::LoadDocuments load = patless::copies_of(documents);
+  const std::vector<std::vector<size_t>> parts = patless::lint_parts(documents, load);
+  out.parts = parts.size();
+  for (const auto& f : patless::run_rules_by_part(parts, load)) out.by_part.push_back(everything_of(f));
   return out;
 }
 
@@ -141,12 +142,10 @@ TEST_CASE("documents are one part when they deploy one another or share a cluste
   options.paths = {dir.string()};
   options.jobs = 1;
   std::vector<patless::Document> documents = patless::scan(options).documents;
-  const std::vector<size_t> starts = patless::arrange_in_parts(documents);
   std::vector<std::vector<std::string>> parts;
-  for (size_t k = 0; k + 1 < starts.size(); ++k) {
+  for (const std::vector<size_t>& indices : patless::lint_parts(documents, patless::copies_of(documents))) {
     auto& part = parts.emplace_back();
-    for (size_t i = starts[k]; i < starts[k + 1]; ++i)
-      part.push_back(fs::relative(documents[i].path, dir).generic_string());
+    for (size_t i : indices) part.push_back(fs::relative(documents[i].path, dir).generic_string());
     std::sort(part.begin(), part.end());
   }
   std::sort(parts.begin(), parts.end());

@@ -89,38 +89,26 @@ std::vector<std::vector<size_t>> deployment_families(std::span<const Document> d
   return families.groups();
 }
 
-// The documents of `groups`, moved group after group; where each group starts, then the end.
-std::vector<size_t> arrange(std::vector<Document>& docs, const std::vector<std::vector<size_t>>& groups) {
-  std::vector<Document> out;
-  out.reserve(docs.size());
-  std::vector<size_t> starts;
-  for (const auto& g : groups) {
-    starts.push_back(out.size());
-    for (size_t i : g) out.push_back(std::move(docs[i]));
+// A copy's nested documents point at the original's deployment resources: at its own instead.
+void rebase_nested(Document& copy, const Document& original) {
+  for (size_t k = 0; k < copy.nested.size(); ++k) {
+    if (const Resource* in = original.nested[k].nested_in)
+      copy.nested[k].nested_in = &copy.resources[static_cast<size_t>(in - original.resources.data())];
+    rebase_nested(copy.nested[k], original.nested[k]);
   }
-  starts.push_back(out.size());
-  docs = std::move(out);
-  return starts;
-}
-
-std::span<const Document> part(std::span<const Document> docs, const std::vector<size_t>& starts, size_t k) {
-  return docs.subspan(starts[k], starts[k + 1] - starts[k]);
 }
 
 }  // namespace
 
-std::vector<size_t> arrange_in_parts(std::vector<Document>& docs) {
-  const std::vector<std::vector<size_t>> by_family = deployment_families(docs);
-  std::vector<size_t> scan_order;  // of each document as arranged by family
-  for (const auto& family : by_family) scan_order.insert(scan_order.end(), family.begin(), family.end());
-  const std::vector<size_t> family_starts = arrange(docs, by_family);
-  const size_t families = family_starts.size() - 1;
+std::vector<std::vector<size_t>> lint_parts(std::span<const Document> links, const LoadDocuments& load) {
+  const std::vector<std::vector<size_t>> families = deployment_families(links);
   // A family's graph alone tells the names its nodes declare and look for: a
   // name some family looks for joins every family that has it.
-  Joined parts(families);
+  Joined parts(families.size());
   std::map<std::string, std::pair<std::vector<size_t>, bool>> with_name;  // the families, and whether one looks
-  for (size_t k = 0; k < families; ++k) {
-    const Graph graph(part(docs, family_starts, k));
+  for (size_t k = 0; k < families.size(); ++k) {
+    const std::vector<Document> docs = load(families[k]);
+    const Graph graph(docs);
     for (const std::string& name : graph.declared_names()) with_name[name].first.push_back(k);
     for (const std::string& name : graph.sought_names()) {
       auto& [having, sought] = with_name[name];
@@ -131,23 +119,26 @@ std::vector<size_t> arrange_in_parts(std::vector<Document>& docs) {
   for (const auto& [name, families_with] : with_name)
     if (families_with.second)
       for (size_t k : families_with.first) parts.join(k, families_with.first.front());
-  std::vector<std::vector<size_t>> groups;
+  std::vector<std::vector<size_t>> out;
   for (const std::vector<size_t>& family_group : parts.groups()) {
-    std::vector<size_t>& g = groups.emplace_back();
-    for (size_t k : family_group)
-      for (size_t i = family_starts[k]; i < family_starts[k + 1]; ++i) g.push_back(i);
-    std::sort(g.begin(), g.end(), [&](size_t a, size_t b) { return scan_order[a] < scan_order[b]; });
+    std::vector<size_t>& g = out.emplace_back();
+    for (size_t k : family_group) g.insert(g.end(), families[k].begin(), families[k].end());
+    std::sort(g.begin(), g.end());
   }
-  return arrange(docs, groups);
+  return out;
 }
 
-std::vector<Finding> run_rules_by_part(std::span<const Document> docs, const std::vector<size_t>& starts,
+std::vector<Finding> run_rules_by_part(const std::vector<std::vector<size_t>>& parts, const LoadDocuments& load,
                                        const RuleOptions* options) {
   ScanFacts facts;
-  for (size_t k = 0; k + 1 < starts.size(); ++k) facts.add(ScanFacts::of(Graph(part(docs, starts, k))));
+  for (const std::vector<size_t>& p : parts) {
+    const std::vector<Document> docs = load(p);
+    facts.add(ScanFacts::of(Graph(docs)));
+  }
   std::vector<Finding> out;
-  for (size_t k = 0; k + 1 < starts.size(); ++k) {
-    const Graph graph(part(docs, starts, k), &facts);
+  for (const std::vector<size_t>& p : parts) {
+    const std::vector<Document> docs = load(p);
+    const Graph graph(docs, &facts);
     for (Finding& f : run_rules(graph, options)) out.push_back(std::move(f));
   }
   // run_rules's order; findings at one place are of one document, so of one part.
@@ -156,6 +147,15 @@ std::vector<Finding> run_rules_by_part(std::span<const Document> docs, const std
   };
   std::stable_sort(out.begin(), out.end(), [&](const Finding& a, const Finding& b) { return place(a) < place(b); });
   return out;
+}
+
+LoadDocuments copies_of(std::span<const Document> documents) {
+  return [documents](const std::vector<size_t>& indices) {
+    std::vector<Document> out;
+    out.reserve(indices.size());
+    for (size_t i : indices) rebase_nested(out.emplace_back(documents[i]), documents[i]);
+    return out;
+  };
 }
 
 }  // namespace patless

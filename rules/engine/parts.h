@@ -11,6 +11,7 @@
 // fact (rules/engine/scan_facts.h).
 #pragma once
 
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -20,13 +21,23 @@
 
 namespace patless {
 
-// Puts the documents in parts, part after part, each in scan order; returns
-// where each part starts, then the end.
-std::vector<size_t> arrange_in_parts(std::vector<Document>& documents);
+// The documents at the indices given, whole, in that order: copies, or decoded
+// from where a scan put them aside.
+using LoadDocuments = std::function<std::vector<Document>(const std::vector<size_t>&)>;
 
-// run_rules over each part of documents arranged so, with the scan's facts: the
+// The parts, each the indices of its documents in scan order, in the order of
+// their first document. `links` has what each document deploys, imports, uses
+// and is (a document, or an outline of one that keeps its modules, linked
+// templates, imports, `using`, `extends` and kustomize paths); `load` gives the
+// documents of one deployment whole, to learn the names it links by.
+std::vector<std::vector<size_t>> lint_parts(std::span<const Document> links, const LoadDocuments& load);
+
+// run_rules over each part's documents alone, with the scan's facts: the
 // findings of run_rules over all of them together.
-std::vector<Finding> run_rules_by_part(std::span<const Document> arranged, const std::vector<size_t>& starts,
+std::vector<Finding> run_rules_by_part(const std::vector<std::vector<size_t>>& parts, const LoadDocuments& load,
                                        const RuleOptions* options = nullptr);
+
+// A LoadDocuments that copies from `documents`.
+LoadDocuments copies_of(std::span<const Document> documents);
 
 }  // namespace patless

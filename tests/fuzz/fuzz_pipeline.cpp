@@ -80,10 +80,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       return out;
     };
-    std::vector<patless::Document> documents = result.documents;
+    const std::vector<patless::Document>& documents = result.documents;
     const std::vector<std::string> together = everything(patless::run_rules(patless::Graph(documents)));
-    const std::vector<size_t> starts = patless::arrange_in_parts(documents);
-    if (everything(patless::run_rules_by_part(documents, starts)) != together) __builtin_trap();
+    const patless::LoadDocuments load = patless::copies_of(documents);
+    if (everything(patless::run_rules_by_part(patless::lint_parts(documents, load), load)) != together)
+      __builtin_trap();
   }
 
   // The focused scan parses most of it again: not for the largest inputs, whose
