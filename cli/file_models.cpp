@@ -11,8 +11,10 @@
 #include <unordered_set>
 
 #include "cli/fix.h"
+#include "cli/model_outline.h"
 #include "cli/read_file.h"
 #include "grammars/ascii.h"
+#include "grammars/model_codec.h"
 #include "grammars/paths.h"
 #include "rules/engine/deployments.h"
 
@@ -23,9 +25,12 @@ namespace {
 // outline (outside the chain: only its path, grammars/read_document.h), a model.
 enum FileState : uint8_t { kNone, kOutline, kModel };
 
-void add_output_sources(const Document& d, std::unordered_set<std::string>& out) {
-  for (std::string& f : output_sources(d)) out.insert(std::move(f));
-  for (const Document& n : d.nested) add_output_sources(n, out);
+// `readers`: the modules whose outputs `d` reads, when `d` is an outline (cli/model_outline.h).
+void add_output_sources(const Document& d, const std::set<std::string>* readers, std::unordered_set<std::string>& out) {
+  for (std::string& f : readers ? output_sources(d, *readers) : output_sources(d)) out.insert(std::move(f));
+  // An ARM template's nested ones deploy their linked templates, whose outputs all count.
+  static const std::set<std::string> none;
+  for (const Document& n : d.nested) add_output_sources(n, readers ? &none : nullptr, out);
 }
 
 // What the scan could read of registry modules and template specs: those read
@@ -166,7 +171,14 @@ FileModels::FileModels(std::vector<std::string> files, const ScanOptions& option
       models_(files_.size()),
       state_(files_.size(), kNone),
       skipped_(files_.size()),
-      registry_(files_.size()) {}
+      registry_(files_.size()) {
+  if (options.put_models_aside && !options.draw_chain) {
+    spill_ = std::make_shared<Spill>();
+    if (spill_->failed()) spill_.reset();  // no temporary file: the models stay in memory
+  }
+  spilled_.resize(files_.size());
+  output_readers_.resize(files_.size());
+}
 
 void FileModels::read(std::vector<size_t> todo, Detail detail) {
   largest_first(files_, todo);
@@ -183,6 +195,16 @@ void FileModels::read(std::vector<size_t> todo, Detail detail) {
       if (!doc) continue;
       state_[i] = doc->outline ? kOutline : kModel;
       if (state_[i] == kModel) doc->text_hash = text_hash(bytes);  // what fixes will be made from
+      spilled_[i].reset();
+      if (state_[i] == kModel && spill_) {
+        std::string encoded;
+        encode(*doc, encoded);
+        if ((spilled_[i] = spill_->put(encoded))) {
+          output_readers_[i] = output_readers(*doc);
+          models_[i] = std::make_unique<Document>(outline_of_model(*doc));
+          continue;
+        }
+      }
       // An outline keeps nothing but its modules' paths, if it has modules.
       if (state_[i] == kModel || !doc->modules.empty())
         models_[i] = std::make_unique<Document>(std::move(*doc));
@@ -228,6 +250,8 @@ void FileModels::read_restored(const std::vector<size_t>& added) {
   models_.resize(files_.size());
   state_.resize(files_.size(), kNone);
   skipped_.resize(files_.size());
+  spilled_.resize(files_.size());
+  output_readers_.resize(files_.size());
   read(added, Detail::ChainOnly);
 }
 
@@ -302,7 +326,7 @@ void FileModels::read_back_outlines() {
     for (size_t i = 0; i < count; ++i) {
       if (in_chain[i]) chain_paths.insert(normal_path(files_[i]));
       if (state_[i] == kModel && !sources_known[i]) {
-        add_output_sources(*models_[i], read_back);
+        add_output_sources(*models_[i], spilled_[i] ? &output_readers_[i] : nullptr, read_back);
         sources_known[i] = 1;
       }
     }
@@ -348,6 +372,7 @@ void FileModels::move_into(ScanResult& result) {
         ". Windows and macOS take one for the other; on Linux, where CI and Flux run, Bicep and kustomize do not "
         "find it. What it would deploy or build is unknown.");
   std::vector<Document>& docs = result.documents;
+  result.spill = spill_;
   docs.reserve(static_cast<size_t>(std::count(state_.begin(), state_.end(), kModel)));
   for (size_t i = 0; i < files_.size(); ++i) {
     bool from_registry = !registry_[i].empty();
@@ -357,6 +382,7 @@ void FileModels::move_into(ScanResult& result) {
     if (state_[i] == kModel) {
       docs.push_back(std::move(*models_[i]));
       if (from_registry) mark_registry(docs.back(), registry_[i]);
+      if (spill_) result.spilled.push_back(spilled_[i]);
     }
     models_[i].reset();
   }

@@ -8,11 +8,14 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "cli/bicep_registry.h"
 #include "cli/scan.h"
+#include "cli/spill.h"
 #include "grammars/read_document.h"
 
 namespace patless {
@@ -56,6 +59,11 @@ class FileModels {
   // files_[i]): most files of a repository are outlines, and an empty Document
   // for each would make memory grow with the repository.
   std::vector<std::unique_ptr<Document>> models_;
+  // With ScanOptions::put_models_aside: where each model is (models_ has its
+  // outline) and the modules whose outputs it reads (which its outline cannot tell).
+  std::shared_ptr<Spill> spill_;
+  std::vector<std::optional<Spill::Handle>> spilled_;
+  std::vector<std::set<std::string>> output_readers_;
   std::vector<uint8_t> state_;         // FileState (file_models.cpp); bytes: threads write apart
   std::vector<std::string> skipped_;   // "<path>: why", for a file that could not be read
   std::vector<std::string> registry_;  // for a registry module's template: the reference

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -11,10 +12,13 @@
 #include "cli/discover.h"
 #include "cli/file_models.h"
 #include "cli/fix.h"
+#include "cli/model_outline.h"
 #include "cli/selection_cache.h"
+#include "grammars/model_codec.h"
 #include "grammars/paths.h"
 #include "grammars/read_document.h"
 #include "rules/engine/graph.h"
+#include "rules/engine/parts.h"
 #include "rules/engine/run_rules.h"
 
 namespace patless {
@@ -132,6 +136,36 @@ void report_context(const ScanOptions& options, ScanResult& result) {
                 unless + ".");
 }
 
+// The findings of the documents' models, put aside (ScanOptions::put_models_aside):
+// part by part, each part's models decoded in turn.
+std::vector<Finding> lint_by_part(ScanResult& result, const RuleOptions* options) {
+  const LoadDocuments load = [&](const std::vector<size_t>& indices) {
+    std::vector<Document> out;
+    out.reserve(indices.size());
+    for (size_t i : indices) {
+      const Document& outline = result.documents[i];
+      std::optional<Document> model;
+      if (!result.spilled[i]) {
+        model = copies_of(result.documents)({i}).front();  // not put aside: the document is the model
+      } else if (std::optional<std::string> bytes = result.spill->get(*result.spilled[i])) {
+        model = decode_document(*bytes);
+      }
+      if (!model) {
+        // The temporary file failed it (a disk error): nothing of it is linted, rather than its outline,
+        // whose resources have no properties.
+        result.notifications.push_back(outline.path + ": its model could not be read back from the temporary file");
+        model.emplace();
+        model->path = outline.path;
+        model->format = outline.format;
+      }
+      restore_outline(*model, outline);
+      out.push_back(std::move(*model));
+    }
+    return out;
+  };
+  return run_rules_by_part(lint_parts(result.documents, load), load, options);
+}
+
 }  // namespace
 
 ScanResult scan(const ScanOptions& options) {
@@ -150,8 +184,13 @@ ScanResult scan(const ScanOptions& options) {
     for (Document& d : result.documents)
       if (normal_path(d.path) == normal) d.given_as_parameters = true;
   }
-  Graph graph(result.documents);
-  result.findings = run_rules(graph, &options.config.options);
+  std::optional<Graph> graph;  // of all the documents at once, when the models are in memory
+  if (result.spill) {
+    result.findings = lint_by_part(result, &options.config.options);
+  } else {
+    graph.emplace(result.documents);
+    result.findings = run_rules(*graph, &options.config.options);
+  }
   std::unordered_map<std::string_view, uint64_t> read_as;
   for (const Document& d : result.documents) read_as.emplace(d.path, d.text_hash);
   for (Finding& f : result.findings)
@@ -166,7 +205,7 @@ ScanResult scan(const ScanOptions& options) {
     f.level = *it->second;
     return false;
   });
-  if (options.draw_chain) result.chain = build_chain_view(graph, result.findings);
+  if (options.draw_chain && graph) result.chain = build_chain_view(*graph, result.findings);
   return result;
 }
 

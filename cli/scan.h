@@ -1,12 +1,14 @@
 // One scan: read files in parallel, link them, run the rules.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "cli/config.h"
+#include "cli/spill.h"
 #include "grammars/limits.h"
 #include "grammars/model.h"
 #include "rules/engine/chain_view.h"
@@ -33,10 +35,19 @@ struct ScanOptions {
   // With files named: where what the selection took from the repository's
   // files is kept between runs (cli/selection_cache.h); empty: not kept.
   std::string selection_cache;
+  // Put each model aside as bytes once read (cli/spill.h), keep its outline
+  // (cli/model_outline.h), and lint part by part (rules/engine/parts.h), each
+  // part's models decoded in turn: memory grows with the largest part, not with
+  // the repository. ScanResult::documents are then outlines. Not with draw_chain.
+  bool put_models_aside = false;
 };
 
 struct ScanResult {
+  // The models of the files in the chain; with put_models_aside, their outlines,
+  // the models in `spill` (where `spilled` says; none: the model is the document).
   std::vector<Document> documents;
+  std::shared_ptr<Spill> spill;
+  std::vector<std::optional<Spill::Handle>> spilled;
   std::vector<std::string> outlined;  // files read whole but outside the chain: only their paths are kept
   // Files outside the paths named that the scanned files deploy or import from, read
   // only for that: their findings are not reported, and they are not counted.

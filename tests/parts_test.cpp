@@ -157,3 +157,37 @@ TEST_CASE("documents are one part when they deploy one another or share a cluste
                                                        {"h/cluster.bicep"},
                                                        {"i/cluster.bicep"}});
 }
+
+namespace {
+
+// Everything a scan reports, to the last field.
+std::vector<std::string> reported(const patless::ScanResult& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.findings) out.push_back(everything_of(f));
+  for (const auto& n : r.notifications) out.push_back("notification: " + n);
+  for (const auto& n : r.notes) out.push_back("note: " + n);
+  for (const auto& c : r.context) out.push_back("context: " + c);
+  out.push_back("files: " + std::to_string(r.files_considered));
+  return out;
+}
+
+void check_aside_same(const fs::path& dir) {
+  patless::ScanOptions options;
+  options.paths = {dir.string()};
+  options.jobs = 2;
+  const patless::ScanResult kept = patless::scan(options);
+  options.put_models_aside = true;
+  const patless::ScanResult aside = patless::scan(options);
+  INFO(dir.string());
+  REQUIRE(aside.spill);
+  CHECK(aside.spilled.size() == aside.documents.size());
+  CHECK(reported(kept) == reported(aside));
+}
+
+}  // namespace
+
+TEST_CASE("a scan that puts its models aside reports what one that keeps them does", "[parts][fixtures]") {
+  check_aside_same(fs::path(PATLESS_SOURCE_DIR) / "testdata");
+  for (const fs::path& unit : patless::testing::fixture_units())
+    if (fs::is_directory(unit)) check_aside_same(unit);
+}

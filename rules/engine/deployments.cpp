@@ -211,7 +211,7 @@ void output_readers(const Value& v, std::set<std::string>& out) {
 
 std::vector<std::string> deployed_files(const Document& d) { return files_deployed(d); }
 
-std::vector<std::string> output_sources(const Document& d) {
+std::set<std::string> output_readers(const Document& d) {
   std::set<std::string> read;
   for (const Resource& r : d.resources) {
     output_readers(r.body, read);
@@ -223,7 +223,15 @@ std::vector<std::string> output_sources(const Document& d) {
   for (const Output& o : d.outputs) output_readers(o.value, read);
   for (const Parameter& p : d.parameters)
     if (p.default_value) output_readers(*p.default_value, read);
-  std::vector<std::string> out = files_deployed(d, &read);
+  return read;
+}
+
+std::vector<std::string> output_sources(const Document& d) {
+  return output_sources(d, output_readers(d));
+}
+
+std::vector<std::string> output_sources(const Document& d, const std::set<std::string>& readers) {
+  std::vector<std::string> out = files_deployed(d, &readers);
   // What a file imports is evaluated where it is used: the file is read whole too.
   for (std::string& f : imported_files(d)) out.push_back(std::move(f));
   return out;

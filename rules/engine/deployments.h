@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -33,6 +34,11 @@ std::vector<std::string> deployed_files(const Document& d);
 // of, every ARM linked template, and the files it imports from. What it deploys
 // without reading back cannot change its values.
 std::vector<std::string> output_sources(const Document& d);
+// The same in two steps: the symbols of the modules whose outputs `d` reads,
+// then the files, from a document that keeps at least its modules, linked
+// templates and imports (cli/model_outline.h).
+std::set<std::string> output_readers(const Document& d);
+std::vector<std::string> output_sources(const Document& d, const std::set<std::string>& readers);
 
 // The local files a document imports from (`import { a } from 'types.bicep'`), as normalised paths.
 std::vector<std::string> imported_files(const Document& d);

@@ -8,7 +8,8 @@
 // files that broke a line would forge a command. A pre-commit run naming one of
 // the files must give every finding of the whole scan that file takes part in,
 // and no other; and the documents linted part by part (rules/engine/parts.h),
-// the findings of them linted together.
+// in memory and with the models put aside as `patless check` does, the findings
+// of them linted together.
 #include <unistd.h>
 
 #include <algorithm>
@@ -84,6 +85,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::vector<std::string> together = everything(patless::run_rules(patless::Graph(documents)));
     const patless::LoadDocuments load = patless::copies_of(documents);
     if (everything(patless::run_rules_by_part(patless::lint_parts(documents, load), load)) != together)
+      __builtin_trap();
+    // And as `patless check` scans: the models put aside, linted part by part.
+    patless::ScanOptions aside = options;
+    aside.draw_chain = false;
+    aside.put_models_aside = true;
+    const patless::ScanResult put_aside = patless::scan(aside);
+    if (everything(put_aside.findings) != everything(result.findings) ||
+        put_aside.notifications != result.notifications || put_aside.notes != result.notes)
       __builtin_trap();
   }
 
