@@ -67,8 +67,8 @@ Compared compare(const fs::path& dir) {
     for (const auto& f : patless::run_rules(graph)) out.together.push_back(everything_of(f));
   }
   const patless::LoadDocuments load = patless::copies_of(documents);
-  const std::vector<std::vector<size_t>> parts = patless::lint_parts(documents, load);
-  out.parts = parts.size();
+  const patless::LintParts parts = patless::lint_parts(documents, load);
+  out.parts = parts.parts.size();
   for (const auto& f : patless::run_rules_by_part(parts, load)) out.by_part.push_back(everything_of(f));
   return out;
 }
@@ -143,7 +143,7 @@ TEST_CASE("documents are one part when they deploy one another or share a cluste
   options.jobs = 1;
   std::vector<patless::Document> documents = patless::scan(options).documents;
   std::vector<std::vector<std::string>> parts;
-  for (const std::vector<size_t>& indices : patless::lint_parts(documents, patless::copies_of(documents))) {
+  for (const std::vector<size_t>& indices : patless::lint_parts(documents, patless::copies_of(documents)).parts) {
     auto& part = parts.emplace_back();
     for (size_t i : indices) part.push_back(fs::relative(documents[i].path, dir).generic_string());
     std::sort(part.begin(), part.end());

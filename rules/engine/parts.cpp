@@ -100,15 +100,18 @@ void rebase_nested(Document& copy, const Document& original) {
 
 }  // namespace
 
-std::vector<std::vector<size_t>> lint_parts(std::span<const Document> links, const LoadDocuments& load) {
+LintParts lint_parts(std::span<const Document> links, const LoadDocuments& load) {
   const std::vector<std::vector<size_t>> families = deployment_families(links);
   // A family's graph alone tells the names its nodes declare and look for: a
-  // name some family looks for joins every family that has it.
-  Joined parts(families.size());
+  // name some family looks for joins every family that has it. A family alone in
+  // its part has that graph's facts too.
+  Joined joined(families.size());
+  std::vector<ScanFacts> own_facts(families.size());
   std::map<std::string, std::pair<std::vector<size_t>, bool>> with_name;  // the families, and whether one looks
   for (size_t k = 0; k < families.size(); ++k) {
     const std::vector<Document> docs = load(families[k]);
     const Graph graph(docs);
+    own_facts[k] = ScanFacts::of(graph);
     for (const std::string& name : graph.declared_names()) with_name[name].first.push_back(k);
     for (const std::string& name : graph.sought_names()) {
       auto& [having, sought] = with_name[name];
@@ -118,27 +121,27 @@ std::vector<std::vector<size_t>> lint_parts(std::span<const Document> links, con
   }
   for (const auto& [name, families_with] : with_name)
     if (families_with.second)
-      for (size_t k : families_with.first) parts.join(k, families_with.first.front());
-  std::vector<std::vector<size_t>> out;
-  for (const std::vector<size_t>& family_group : parts.groups()) {
-    std::vector<size_t>& g = out.emplace_back();
+      for (size_t k : families_with.first) joined.join(k, families_with.first.front());
+  LintParts out;
+  for (const std::vector<size_t>& family_group : joined.groups()) {
+    std::vector<size_t>& g = out.parts.emplace_back();
     for (size_t k : family_group) g.insert(g.end(), families[k].begin(), families[k].end());
     std::sort(g.begin(), g.end());
+    if (family_group.size() == 1) {
+      out.facts.add(own_facts[family_group.front()]);
+    } else {  // linked, its nodes may be more than each family's alone
+      const std::vector<Document> docs = load(g);
+      out.facts.add(ScanFacts::of(Graph(docs)));
+    }
   }
   return out;
 }
 
-std::vector<Finding> run_rules_by_part(const std::vector<std::vector<size_t>>& parts, const LoadDocuments& load,
-                                       const RuleOptions* options) {
-  ScanFacts facts;
-  for (const std::vector<size_t>& p : parts) {
-    const std::vector<Document> docs = load(p);
-    facts.add(ScanFacts::of(Graph(docs)));
-  }
+std::vector<Finding> run_rules_by_part(const LintParts& parts, const LoadDocuments& load, const RuleOptions* options) {
   std::vector<Finding> out;
-  for (const std::vector<size_t>& p : parts) {
+  for (const std::vector<size_t>& p : parts.parts) {
     const std::vector<Document> docs = load(p);
-    const Graph graph(docs, &facts);
+    const Graph graph(docs, &parts.facts);
     for (Finding& f : run_rules(graph, options)) out.push_back(std::move(f));
   }
   // run_rules's order; findings at one place are of one document, so of one part.

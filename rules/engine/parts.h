@@ -18,6 +18,7 @@
 #include "grammars/model.h"
 #include "rules/engine/finding.h"
 #include "rules/engine/rule.h"
+#include "rules/engine/scan_facts.h"
 
 namespace patless {
 
@@ -25,16 +26,21 @@ namespace patless {
 // from where a scan put them aside.
 using LoadDocuments = std::function<std::vector<Document>(const std::vector<size_t>&)>;
 
-// The parts, each the indices of its documents in scan order, in the order of
-// their first document. `links` has what each document deploys, imports, uses
-// and is (a document, or an outline of one that keeps its modules, linked
-// templates, imports, `using`, `extends` and kustomize paths); `load` gives the
-// documents of one deployment whole, to learn the names it links by.
-std::vector<std::vector<size_t>> lint_parts(std::span<const Document> links, const LoadDocuments& load);
+struct LintParts {
+  // Each the indices of its documents in scan order, in the order of their first document.
+  std::vector<std::vector<size_t>> parts;
+  ScanFacts facts;  // of all of them
+};
+
+// The parts. `links` has what each document deploys, imports, uses and is (a
+// document, or an outline of one that keeps its modules, linked templates,
+// imports, `using`, `extends` and kustomize paths); `load` gives the documents
+// of a deployment whole, to learn the names it links by and its facts.
+LintParts lint_parts(std::span<const Document> links, const LoadDocuments& load);
 
 // run_rules over each part's documents alone, with the scan's facts: the
 // findings of run_rules over all of them together.
-std::vector<Finding> run_rules_by_part(const std::vector<std::vector<size_t>>& parts, const LoadDocuments& load,
+std::vector<Finding> run_rules_by_part(const LintParts& parts, const LoadDocuments& load,
                                        const RuleOptions* options = nullptr);
 
 // A LoadDocuments that copies from `documents`.
