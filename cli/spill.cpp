@@ -7,6 +7,21 @@
 #include <filesystem>
 
 namespace patless {
+namespace {
+
+// Calls io(done) until `size` bytes are done, again after a signal; false when it fails or ends early.
+template <class Io>
+bool whole(size_t size, Io io) {
+  for (size_t done = 0; done < size;) {
+    ssize_t n = io(done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
 
 Spill::Spill() {
   std::error_code ec;
@@ -35,25 +50,19 @@ std::optional<Spill::Handle> Spill::put(std::string_view bytes) {
     end_ += bytes.size();
   }
   h.size = bytes.size();
-  for (size_t done = 0; done < bytes.size();) {
-    ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(h.offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return std::nullopt;
-    done += static_cast<size_t>(n);
-  }
-  return h;
+  bool written = whole(bytes.size(), [&](size_t done) {
+    return ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(h.offset + done));
+  });
+  return written ? std::optional(h) : std::nullopt;
 }
 
 std::optional<std::string> Spill::get(const Handle& h) const {
   if (fd_ < 0) return std::nullopt;
   std::string out(h.size, '\0');
-  for (size_t done = 0; done < out.size();) {
-    ssize_t n = ::pread(fd_, out.data() + done, out.size() - done, static_cast<off_t>(h.offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return std::nullopt;
-    done += static_cast<size_t>(n);
-  }
-  return out;
+  bool read = whole(out.size(), [&](size_t done) {
+    return ::pread(fd_, out.data() + done, out.size() - done, static_cast<off_t>(h.offset + done));
+  });
+  return read ? std::optional(std::move(out)) : std::nullopt;
 }
 
 }  // namespace patless
