@@ -165,7 +165,9 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   scan_options.selection_cache = selection_cache_directory(o, named);
   if (o.max_file_mib > 0) scan_options.max_file_bytes = static_cast<size_t>(o.max_file_mib * 1024 * 1024);
   scan_options.parameter_files = o.parameter_files;
-  scan_options.put_models_aside = true;
+  // A whole repository's models are put aside; a pre-commit run reads only what its
+  // selection kept, and decoding them again would cost it milliseconds for nothing.
+  scan_options.put_models_aside = !named;
   if (!load_configuration(o, context, scan_options, err)) return 2;
   delete std::exchange(left_to_exit, new ScanResult(scan(scan_options)));
   ScanResult& result = *left_to_exit;

@@ -39,6 +39,7 @@ struct ScanOptions {
   // (cli/model_outline.h), and lint part by part (rules/engine/parts.h), each
   // part's models decoded in turn: memory grows with the largest part, not with
   // the repository. ScanResult::documents are then outlines. Not with draw_chain.
+  // `patless check` does it when no file is named.
   bool put_models_aside = false;
 };
 

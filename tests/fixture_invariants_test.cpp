@@ -32,7 +32,7 @@ TEST_CASE("a pre-commit run gives each file of a fixture every finding of the wh
     for (const std::string& file : files_of(unit)) {
       patless::ScanOptions focused = whole;
       focused.focus = {file};
-      focused.put_models_aside = true;  // as `patless check FILE` does
+      focused.put_models_aside = true;  // as a whole scan does: what is linted must not depend on it
       std::multiset<std::string> expected, actual;
       for (const auto& f : everything)
         if (!f.suppressed && takes_part(f, file)) expected.insert(describe(f));
