@@ -104,7 +104,8 @@ TEST_CASE("each fixture, linted part by part, has the findings of it linted toge
     if (fs::is_directory(unit)) check_same(unit);
 }
 
-TEST_CASE("documents are one part when they deploy one another or share a cluster's or an identity's name", "[parts]") {
+TEST_CASE("documents are one part when they deploy one another or one looks for a cluster or identity the other has",
+          "[parts]") {
   const fs::path dir = fs::temp_directory_path() / ("patless-parts-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   const std::string cluster =
