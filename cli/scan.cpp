@@ -146,7 +146,7 @@ std::vector<Finding> lint_by_part(ScanResult& result, const RuleOptions* options
       const Document& outline = result.documents[i];
       std::optional<Document> model;
       if (!result.spilled[i]) {
-        model = copies_of(result.documents)({i}).front();  // not put aside: the document is the model
+        model = copy_of(outline);  // not put aside: the document is the model
       } else if (std::optional<std::string> bytes = result.spill->get(*result.spilled[i])) {
         model = decode_document(*bytes);
       }

@@ -15,9 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
-bool is_parameter_file(const Document& d) { return d.format == Format::BicepParams || d.format == Format::ArmParams; }
-bool is_template(const Document& d) { return d.format == Format::Bicep || d.format == Format::Arm; }
+bool is_parameter_file(const Document& d) {
+  return d.format == Format::BicepParams || d.format == Format::ArmParams;
+}
 
 // A module path the scan can follow: a Bicep file or an ARM template (Bicep
 // deploys both), not a registry or template spec reference.
@@ -181,6 +181,10 @@ int module_depth(const Scope* s, const Document* target, bool& cycle) {
 }
 
 }  // namespace
+
+bool is_template(const Document& d) {
+  return d.format == Format::Bicep || d.format == Format::Arm;
+}
 
 bool deploys_resources(const Scope& s) { return s.doc && !s.repeats && is_template(*s.doc); }
 

@@ -22,6 +22,9 @@ std::deque<Scope> build_deployments(std::span<const Document> documents);
 
 inline constexpr int kMaxModuleDepth = 16;
 
+// A Bicep file or an ARM template: what deploys resources, as parameter files and YAML do not.
+bool is_template(const Document& d);
+
 // Whether a deployment's resources belong in the graph (templates, not
 // parameter files or YAML).
 bool deploys_resources(const Scope& s);

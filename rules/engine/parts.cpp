@@ -47,10 +47,6 @@ class Joined {
   std::vector<size_t> up_;
 };
 
-bool is_template(const Document& d) {
-  return d.format == Format::Bicep || d.format == Format::Arm;
-}
-
 // Deployments: what a document deploys, imports or is the parameters of (an
 // ARM parameters file: every template of its directory, or with --params every
 // template); Kubernetes objects: all in one.
@@ -152,11 +148,17 @@ std::vector<Finding> run_rules_by_part(const LintParts& parts, const LoadDocumen
   return out;
 }
 
+Document copy_of(const Document& document) {
+  Document copy = document;
+  rebase_nested(copy, document);
+  return copy;
+}
+
 LoadDocuments copies_of(std::span<const Document> documents) {
   return [documents](const std::vector<size_t>& indices) {
     std::vector<Document> out;
     out.reserve(indices.size());
-    for (size_t i : indices) rebase_nested(out.emplace_back(documents[i]), documents[i]);
+    for (size_t i : indices) out.push_back(copy_of(documents[i]));
     return out;
   };
 }

@@ -43,6 +43,9 @@ LintParts lint_parts(std::span<const Document> links, const LoadDocuments& load)
 std::vector<Finding> run_rules_by_part(const LintParts& parts, const LoadDocuments& load,
                                        const RuleOptions* options = nullptr);
 
+// A copy whose nested documents point at its own deployment resources, not the original's.
+Document copy_of(const Document& document);
+
 // A LoadDocuments that copies from `documents`.
 LoadDocuments copies_of(std::span<const Document> documents);
 
