@@ -235,6 +235,8 @@ struct FluxInstallation {
   // installation claims. Its Flux GitRepositories among them, in scan order.
   std::vector<const ObjectNode*> objects;
   std::vector<const ObjectNode*> repositories;
+  // Its Flux Kustomization's spec.path places it among the scan's directories.
+  bool placed = false;
 };
 
 class Graph {
@@ -278,6 +280,9 @@ class Graph {
   // findings share none that one of them looks for (rules/engine/parts.h).
   const std::set<std::string>& declared_names() const { return declared_names_; }
   const std::set<std::string>& sought_names() const { return sought_names_; }
+  // The targets of its Flux Kustomizations' patches whose spec.path patless
+  // cannot place: any object of the scan may be one.
+  const std::vector<KustomizePatch>& patches_anywhere() const { return patches_anywhere_; }
 
  private:
   std::span<const Document> documents_;
@@ -312,6 +317,7 @@ class Graph {
     std::vector<PatchRef> patches;
   };
   std::deque<KustomizePatch> file_patches_;
+  std::vector<KustomizePatch> patches_anywhere_;
   std::vector<KustomizeBuild> builds_;
   std::vector<std::string> paths_;  // the normalised path of each document, by index (apply_patches)
   const std::string& normal_path_of(const Document* d) const { return paths_[static_cast<size_t>(d - documents_.data())]; }

@@ -57,24 +57,27 @@ void Graph::flux_kustomization_patches() {
       }
     }
     if (targets.empty()) continue;
+    std::optional<std::string> s = sync_path(k);
+    if (!s) {
+      for (KustomizePatch& p : targets) patches_anywhere_.push_back(std::move(p));
+      continue;
+    }
     std::vector<std::string> trees;
-    bool anywhere = false;
-    if (std::optional<std::string> s = sync_path(k)) {
-      for (std::string dir = directory_of(normal_path_of(k.doc));; dir = directory_of(dir)) {
-        if (std::string tree = join(dir, *s); exists(tree)) trees.push_back(std::move(tree));
-        if (dir.empty() || dir == "/") break;
-      }
-    } else {
-      anywhere = true;
+    for (std::string dir = directory_of(normal_path_of(k.doc));; dir = directory_of(dir)) {
+      if (std::string tree = join(dir, *s); exists(tree)) trees.push_back(std::move(tree));
+      if (dir.empty() || dir == "/") break;
     }
     for (ObjectNode& node : objects_) {
       const std::string& at = normal_path_of(node.doc);
-      if (!anywhere && std::none_of(trees.begin(), trees.end(), [&](const std::string& t) { return under(at, t); }))
-        continue;
+      if (std::none_of(trees.begin(), trees.end(), [&](const std::string& t) { return under(at, t); })) continue;
       for (const KustomizePatch& p : targets)
         if (patch_targets(p, *node.object, *node.root)) node.unknown_patch = true;
     }
   }
+  // Those of the whole scan, when this graph is a part of it.
+  for (const KustomizePatch& p : scan_facts_ ? scan_facts_->patches_anywhere : patches_anywhere_)
+    for (ObjectNode& node : objects_)
+      if (patch_targets(p, *node.object, *node.root)) node.unknown_patch = true;
 }
 
 }  // namespace patless

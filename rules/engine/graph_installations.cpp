@@ -226,7 +226,7 @@ void Graph::find_installations() {
       }
     }
     if (!root) continue;
-    r.placed = true;
+    r.placed = installations_[i].placed = true;
     for (bool grew = true; grew;) {
       grew = false;
       for (const ObjectNode& n : objects_) {
@@ -254,7 +254,10 @@ void Graph::find_installations() {
       installations_[i].objects.push_back(&n);
       claimed = true;
     }
-    if (!claimed && installations_.size() == 1 && !reach[0].placed) installations_[0].objects.push_back(&n);
+    // The only one in the scan, not only in this part of it.
+    if (!claimed && installations_.size() == 1 && !reach[0].placed &&
+        (!scan_facts_ || scan_facts_->flux_installations == 1))
+      installations_[0].objects.push_back(&n);
   }
   for (FluxInstallation& f : installations_) {
     for (const ObjectNode* n : f.objects)

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/engine/graph.h"
+#include "rules/flux_yaml/alerts.h"
 #include "rules/identity/flux_identity.h"
 
 namespace patless {
@@ -17,12 +18,23 @@ void add_new(std::vector<std::string>& to, const std::vector<std::string>& from)
 
 bool FluxSubjects::matches(const std::string& subject) const {
   if (any || std::find(exact.begin(), exact.end(), subject) != exact.end()) return true;
-  return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return subject.starts_with(p); });
+  if (std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return subject.starts_with(p); }))
+    return true;
+  for (const std::string& ns : moved_to) {
+    std::string prefix = "system:serviceaccount:" + ns + ":";
+    if (!subject.starts_with(prefix)) continue;
+    std::string_view name = std::string_view(subject).substr(prefix.size());
+    for (const std::string& n : moved_names)
+      if (n.empty() || n == name) return true;
+  }
+  return false;
 }
 
 void FluxSubjects::add(const FluxSubjects& other) {
   add_new(exact, other.exact);
   add_new(prefixes, other.prefixes);
+  add_new(moved_to, other.moved_to);
+  add_new(moved_names, other.moved_names);
   any = any || other.any;
 }
 
@@ -44,6 +56,13 @@ ScanFacts ScanFacts::of(const Graph& part) {
     if (!f.identity && (names_flux_system(f) || !(f.issuer_cluster || f.issuer.known()) || !f.subject.known()))
       out.unlinked_credential_may_be_flux = true;
   out.subjects = own_flux_subjects(part);
+  out.flux_installations = part.flux_installations().size();
+  out.patches_anywhere = part.patches_anywhere();
+  const Alerts alerts(part);
+  out.alert_in_scan = alerts.any();
+  out.unapplied_alert = alerts.any_unapplied();
+  if (const ObjectNode* first = alerts.first_unapplied_azure())
+    out.first_unapplied_azure_repository = place_of(part, *first);
   return out;
 }
 
@@ -53,6 +72,14 @@ void ScanFacts::add(const ScanFacts& other) {
       maybe_flux_extension_on_existing_cluster || other.maybe_flux_extension_on_existing_cluster;
   unlinked_credential_may_be_flux = unlinked_credential_may_be_flux || other.unlinked_credential_may_be_flux;
   subjects.add(other.subjects);
+  flux_installations += other.flux_installations;
+  patches_anywhere.insert(patches_anywhere.end(), other.patches_anywhere.begin(), other.patches_anywhere.end());
+  alert_in_scan = alert_in_scan || other.alert_in_scan;
+  unapplied_alert = unapplied_alert || other.unapplied_alert;
+  if (other.first_unapplied_azure_repository &&
+      (!first_unapplied_azure_repository ||
+       *other.first_unapplied_azure_repository < *first_unapplied_azure_repository))
+    first_unapplied_azure_repository = other.first_unapplied_azure_repository;
 }
 
 }  // namespace patless

@@ -1,29 +1,13 @@
 // PL509: token failures of Azure-provider GitRepositories should reach someone.
 #include <algorithm>
-#include <map>
 
 #include "rules/engine/graph.h"
 #include "rules/engine/report.h"
 #include "rules/engine/rule.h"
+#include "rules/flux_yaml/alerts.h"
 
 namespace patless {
 namespace {
-
-// An Alert that receives GitRepository error events: an eventSources entry of
-// kind GitRepository or '*', and a severity of error or info (info includes errors).
-bool alerts_on_git_repositories(const ObjectNode& o) {
-  if (o.object->kind != "Alert" || o.object->api_version.rfind("notification.toolkit.fluxcd.io/", 0) != 0)
-    return false;
-  const std::string* severity = o.string({"spec", "eventSeverity"});
-  if (severity && *severity != "error" && *severity != "info") return false;
-  const Value* sources = o.get({"spec", "eventSources"});
-  if (!sources || sources->kind != Value::Kind::Array) return false;
-  for (const Value& s : sources->items) {
-    const Value* kind = s.kind == Value::Kind::Object ? s.get("kind") : nullptr;
-    if (kind && (kind->text == "GitRepository" || kind->text == "*" || kind->kind == Value::Kind::Opaque)) return true;
-  }
-  return false;
-}
 
 class NoAuthAlertRule : public Rule {
  public:
@@ -38,30 +22,32 @@ class NoAuthAlertRule : public Rule {
     // Which self-managed Flux applies each object: an Alert another cluster's
     // Flux applies tells nobody about this one's GitRepositories. An Alert none
     // is seen to apply may reach any of them by a path patless does not follow.
-    std::map<const ObjectNode*, std::vector<const FluxInstallation*>> applied_by;
-    for (const FluxInstallation& flux : graph.flux_installations())
-      for (const ObjectNode* o : flux.objects) applied_by[o].push_back(&flux);
-    auto watches = [&](const ObjectNode& o, const FluxInstallation* flux) {
-      // An Alert a patch patless cannot read may change could be the one.
-      if (!alerts_on_git_repositories(o) && !(o.unknown_patch && o.object->kind == "Alert")) return false;
-      auto it = applied_by.find(&o);
-      return !flux || it == applied_by.end() || std::count(it->second.begin(), it->second.end(), flux);
-    };
-    auto azure = [](const ObjectNode& o) { return !o.unknown_patch && o.uses_azure_provider(); };
-    for (const FluxInstallation& flux : graph.flux_installations()) {
-      auto repo = std::find_if(flux.repositories.begin(), flux.repositories.end(), [&](auto* o) { return azure(*o); });
-      if (repo == flux.repositories.end()) continue;
-      if (std::any_of(graph.objects().begin(), graph.objects().end(), [&](const ObjectNode& o) { return watches(o, &flux); }))
-        continue;
-      report(**repo, "no Alert that its self-managed Flux applies", out);
+    // When the graph is a part of the scan, the rest of it is in its facts.
+    const ScanFacts* scan = graph.scan_facts();
+    const Alerts alerts(graph);
+    const auto& objects = graph.objects();
+    if (!scan || !scan->unapplied_alert) {
+      for (const FluxInstallation& flux : graph.flux_installations()) {
+        auto repo =
+            std::find_if(flux.repositories.begin(), flux.repositories.end(), [](auto* o) { return surely_azure(*o); });
+        if (repo == flux.repositories.end()) continue;
+        if (std::any_of(objects.begin(), objects.end(), [&](const ObjectNode& o) { return alerts.watches(o, &flux); }))
+          continue;
+        report(**repo, "no Alert that its self-managed Flux applies", out);
+      }
     }
     // The others (the microsoft.flux extension's, or Flux not in the scan): any Alert.
-    const ObjectNode* first = nullptr;
-    for (const ObjectNode& o : graph.objects()) {
-      if (watches(o, nullptr)) return;
-      if (!first && azure(o) && !applied_by.count(&o)) first = &o;
+    if (scan ? scan->alert_in_scan : alerts.any()) return;
+    const ObjectNode* first = alerts.first_unapplied_azure();
+    if (!first) return;
+    if (scan) {  // the scan's first, not only this part's
+      const std::optional<ObjectPlace>& theirs = scan->first_unapplied_azure_repository;
+      ObjectPlace mine = place_of(graph, *first);
+      if (!theirs || theirs->path != mine.path || theirs->generated != mine.generated ||
+          theirs->ordinal != mine.ordinal)
+        return;
     }
-    if (first) report(*first, "no Alert in the scan", out);
+    report(*first, "no Alert in the scan", out);
   }
 
  private:

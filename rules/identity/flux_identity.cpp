@@ -58,11 +58,10 @@ FluxSubjects own_flux_subjects(const Graph& graph) {
   FluxSubjects out;
   out.exact.emplace_back(kFluxSubject);
   // A Flux Kustomization's spec.targetNamespace moves what it applies.
-  std::vector<std::string> moved_to;
   for (const ObjectNode& o : graph.objects()) {
     if (!is_flux_kustomization(*o.object)) continue;
     const Value* target = o.get({"spec", "targetNamespace"});
-    if (target && target->kind == Value::Kind::String) moved_to.push_back(target->text);
+    if (target && target->kind == Value::Kind::String) out.moved_to.push_back(target->text);
     if (target && target->kind == Value::Kind::Opaque) out.any = true;
   }
   for (const ObjectNode& o : graph.objects()) {
@@ -76,8 +75,8 @@ FluxSubjects own_flux_subjects(const Graph& graph) {
       out.any = true;
       continue;
     }
-    std::vector<std::string> namespaces = moved_to;
-    namespaces.insert(namespaces.end(), o.kustomize_namespaces.begin(), o.kustomize_namespaces.end());
+    out.moved_names.push_back(named ? sa->text : std::string());
+    std::vector<std::string> namespaces = o.kustomize_namespaces;
     namespaces.push_back(ns && ns->kind == Value::Kind::String && !ns->text.empty() ? ns->text : "default");
     for (const std::string& n : namespaces) {
       std::string prefix = "system:serviceaccount:" + n + ":";
