@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "cli/scan.h"
 #include "rules/engine/graph.h"
@@ -88,6 +89,22 @@ void write(const fs::path& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
+// The parts of a scan of `paths`, each the sorted paths of its documents relative to `dir`.
+std::vector<std::vector<std::string>> parts_of(const fs::path& dir, const std::vector<std::string>& paths) {
+  patless::ScanOptions options;
+  options.paths = paths;
+  options.jobs = 1;
+  std::vector<patless::Document> documents = patless::scan(options).documents;
+  std::vector<std::vector<std::string>> parts;
+  for (const std::vector<size_t>& indices : patless::lint_parts(documents, patless::copies_of(documents)).parts) {
+    auto& part = parts.emplace_back();
+    for (size_t i : indices) part.push_back(fs::relative(documents[i].path, dir).generic_string());
+    std::sort(part.begin(), part.end());
+  }
+  std::sort(parts.begin(), parts.end());
+  return parts;
+}
+
 }  // namespace
 
 TEST_CASE("all of testdata, linted part by part, has the findings of it linted together", "[parts]") {
@@ -139,24 +156,135 @@ TEST_CASE("documents are one part when they deploy one another or one looks for 
   write(
       dir / "g/repo.yaml",
       "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: b\nspec:\n  url: https://y\n");
-  patless::ScanOptions options;
-  options.paths = {dir.string()};
-  options.jobs = 1;
-  std::vector<patless::Document> documents = patless::scan(options).documents;
-  std::vector<std::vector<std::string>> parts;
-  for (const std::vector<size_t>& indices : patless::lint_parts(documents, patless::copies_of(documents)).parts) {
-    auto& part = parts.emplace_back();
-    for (size_t i : indices) part.push_back(fs::relative(documents[i].path, dir).generic_string());
-    std::sort(part.begin(), part.end());
-  }
-  std::sort(parts.begin(), parts.end());
+  const auto parts = parts_of(dir, {dir.string()});
   fs::remove_all(dir);
   CHECK(parts == std::vector<std::vector<std::string>>{{"a/cluster.bicep", "b/flux.bicep"},
                                                        {"c/main.bicep", "c/modules/other.bicep"},
                                                        {"d/identity.bicep", "e/credential.json"},
-                                                       {"f/repo.yaml", "g/repo.yaml"},
+                                                       {"f/repo.yaml"},
+                                                       {"g/repo.yaml"},
                                                        {"h/cluster.bicep"},
                                                        {"i/cluster.bicep"}});
+}
+
+namespace {
+
+// A self-managed Flux for `cluster` (a fleet repository's clusters/<cluster>)
+// that syncs apps/<cluster>, where an Azure-provider GitRepository runs as a
+// ServiceAccount of its own in the namespace team-<cluster>.
+void write_cluster(const fs::path& dir, const std::string& c) {
+  const fs::path flux = dir / "clusters" / c / "flux-system";
+  write(flux / "kustomization.yaml",
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - gotk-components.yaml\n"
+        "  - gotk-sync.yaml\n");
+  write(flux / "gotk-components.yaml",
+        "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: source-controller\n  namespace: flux-system\n---\n"
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: source-controller\n  namespace: flux-system\n");
+  write(flux / "gotk-sync.yaml",
+        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: flux-system\n"
+        "  namespace: flux-system\nspec:\n  url: https://dev.azure.com/org/proj/_git/fleet\n  provider: azure\n---\n"
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: flux-system\n"
+        "  namespace: flux-system\nspec:\n  path: ./clusters/" +
+            c +
+            "\n  sourceRef:\n    kind: GitRepository\n"
+            "    name: flux-system\n");
+  write(dir / "clusters" / c / "apps.yaml",
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n"
+        "  namespace: flux-system\nspec:\n  path: ./apps/" +
+            c + "\n  targetNamespace: team-" + c + "\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n");
+  write(dir / "apps" / c / "repo.yaml",
+        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: app-" + c +
+            "\nspec:\n  url: https://dev.azure.com/org/proj/_git/app-" + c +
+            "\n  provider: azure\n"
+            "  serviceAccountName: app-" +
+            c + "\n");
+}
+
+size_t count_of(const Compared& c, std::string_view rule) {
+  return static_cast<size_t>(
+      std::count_if(c.together.begin(), c.together.end(), [&](const std::string& f) { return f.starts_with(rule); }));
+}
+
+}  // namespace
+
+TEST_CASE("Kubernetes objects are one part with the Flux that applies them and the kustomizations that build them",
+          "[parts]") {
+  const fs::path dir = fs::temp_directory_path() / ("patless-parts-yaml-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  write_cluster(dir, "one");
+  write_cluster(dir, "two");
+  write(dir / "notes/repo.yaml",
+        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: notes\nspec:\n"
+        "  url: https://github.com/org/notes\n");
+  const std::vector<std::string> one = {
+      "apps/one/repo.yaml", "clusters/one/apps.yaml", "clusters/one/flux-system/gotk-components.yaml",
+      "clusters/one/flux-system/gotk-sync.yaml", "clusters/one/flux-system/kustomization.yaml"};
+  std::vector<std::string> two = one;
+  for (std::string& p : two) p.replace(p.find("one"), 3, "two");
+  CHECK(parts_of(dir, {dir.string()}) == std::vector<std::vector<std::string>>{one, two, {"notes/repo.yaml"}});
+  SECTION("the only installation, when no sync path places it, applies every object: they are one part") {
+    const std::vector<std::string> paths = {(dir / "clusters/one").string(), (dir / "apps/one").string(),
+                                            (dir / "notes").string()};
+    CHECK(parts_of(dir, paths) == std::vector<std::vector<std::string>>{one, {"notes/repo.yaml"}});
+    const fs::path sync = dir / "clusters/one/flux-system/gotk-sync.yaml";
+    std::string text = (std::stringstream() << std::ifstream(sync).rdbuf()).str();
+    write(sync, text.replace(text.find("./clusters/one"), 14, "./fleet/one"));
+    std::vector<std::string> all = one;
+    all.push_back("notes/repo.yaml");
+    std::sort(all.begin(), all.end());
+    CHECK(parts_of(dir, paths) == std::vector<std::vector<std::string>>{all});
+  }
+  // Each links the clusters' parts in a way the findings show: linted part by part, they are the same.
+  SECTION("what links them is in the scan's facts") {
+    const Compared apart = compare(dir);
+    CHECK(apart.parts == 3);
+    CHECK(count_of(apart, "PL509") == 2);  // per installation
+    check_same(dir);
+    SECTION("an Alert that no installation applies may tell either cluster") {
+      write(dir / "alerts/alert.yaml",
+            "apiVersion: notification.toolkit.fluxcd.io/v1beta3\nkind: Alert\nmetadata:\n  name: git\nspec:\n"
+            "  eventSeverity: error\n  eventSources:\n    - kind: GitRepository\n      name: '*'\n");
+      CHECK(count_of(compare(dir), "PL509") == 0);
+      check_same(dir);
+    }
+    SECTION("a Flux Kustomization's patch whose path patless cannot place may patch either cluster's objects") {
+      write(dir / "loose/patching.yaml",
+            "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: anywhere\n"
+            "spec:\n  path: ./\n  patches:\n    - target:\n        kind: GitRepository\n"
+            "      patch: |\n        - op: remove\n          path: /spec/provider\n");
+      CHECK(count_of(compare(dir), "PL509") == 0);
+      check_same(dir);
+    }
+    SECTION("one cluster's targetNamespace moves the other's GitRepository in a subject") {
+      write(dir / "identity/flux.bicep",
+            "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {\n  name: 'aks'\n}\n"
+            "resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {\n"
+            "  name: 'id-apps'\n}\nresource fic 'Microsoft.ManagedIdentity/userAssignedIdentities/"
+            "federatedIdentityCredentials@2023-01-31' = {\n  parent: id\n  name: 'apps'\n  properties: {\n"
+            "    issuer: aks.properties.oidcIssuerProfile.issuerURL\n"
+            "    subject: 'system:serviceaccount:team-one:app-two'\n"
+            "    audiences: ['api://AzureADTokenExchange']\n  }\n}\n"
+            "resource flux 'Microsoft.KubernetesConfiguration/extensions@2024-11-01' = {\n"
+            "  name: 'flux'\n  scope: aks\n  properties: {\n    extensionType: 'microsoft.flux'\n"
+            "    configurationSettings: { 'workloadIdentity.enable': 'true', 'workloadIdentity.azureClientId': "
+            "id.properties.clientId }\n  }\n}\n");
+      CHECK(count_of(compare(dir), "PL402") == 0);
+      check_same(dir);
+    }
+  }
+  SECTION("the first Azure-provider GitRepository no installation applies is the scan's first, not a part's") {
+    write(dir / "a/repo.yaml",
+          "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: a\nspec:\n"
+          "  url: https://dev.azure.com/org/proj/_git/a\n  provider: azure\n");
+    write(dir / "b/repo.yaml",
+          "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: b\nspec:\n"
+          "  url: https://dev.azure.com/org/proj/_git/b\n  provider: azure\n");
+    const Compared c = compare(dir);
+    CHECK(c.parts == 5);
+    CHECK(count_of(c, "PL509") == 3);
+    check_same(dir);
+  }
+  fs::remove_all(dir);
 }
 
 namespace {

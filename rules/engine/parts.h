@@ -6,7 +6,10 @@
 // imported templates, parameter files) with those of every deployment that
 // looks for a cluster or identity by a name it has, or has one it looks for
 // (an `existing` one, a resource ID, a credential's parent); two that only
-// declare one name are apart. Every Kubernetes object is in one part.
+// declare one name are apart. Kubernetes objects are in a part with the
+// kustomizations that build them and the Flux that may apply or patch them
+// (its Flux Kustomizations' spec.path, wherever patless may place it); all of
+// them are one part when a single installation applies what nothing places.
 // What one part changes in another's findings without a link is a scan-wide
 // fact (rules/engine/scan_facts.h).
 #pragma once
