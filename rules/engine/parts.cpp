@@ -132,7 +132,8 @@ class FluxReach {
       for (auto it = yaml.lower_bound(home); it != yaml.end() && it->first.starts_with(home); ++it)
         if (under(it->first, home)) joined.join(k, family_of[it->second]);
     if (synced_.empty()) return;
-    for (const auto& [path, i] : yaml) {
+    for (const auto& [path, document] : yaml) {
+      const size_t family = family_of[document];
       // The file and each directory above it, with each of their tails at a '/'.
       for (std::string dir = path;;) {
         std::string_view d = dir;
@@ -140,7 +141,7 @@ class FluxReach {
         if (last_names_.count(last == std::string_view::npos ? d : d.substr(last + 1))) {
           auto match = [&](std::string_view tail) {
             if (auto it = synced_.find(tail); it != synced_.end())
-              for (size_t k : it->second) joined.join(k, family_of[i]);
+              for (size_t k : it->second) joined.join(k, family);
           };
           match(d);
           for (size_t slash = d.find('/'); slash != std::string_view::npos; slash = d.find('/', slash + 1))
