@@ -168,6 +168,20 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
   // A whole repository's models are put aside; a pre-commit run reads only what its
   // selection kept, and decoding them again would cost it milliseconds for nothing.
   scan_options.put_models_aside = !named;
+  // The paths of files outside the chain: for a JUnit report, and to tell that a report would replace one.
+  scan_options.list_outlined = o.format == "junit";
+  auto report_to = [&](const std::string& file) {  // its name, and that of what it links to (report_replaces_input)
+    if (file.empty()) return;
+    std::error_code ec;
+    scan_options.outlined_names.insert(std::filesystem::path(file).filename().string());
+    scan_options.outlined_names.insert(std::filesystem::weakly_canonical(file, ec).filename().string());
+  };
+  report_to(o.output);
+  for (const std::string& r : o.reports) {
+    ExtraReport report = split_report(r);
+    scan_options.list_outlined = scan_options.list_outlined || report.format == "junit";
+    report_to(report.file);
+  }
   if (!load_configuration(o, context, scan_options, err)) return 2;
   delete std::exchange(left_to_exit, new ScanResult(scan(scan_options)));
   ScanResult& result = *left_to_exit;

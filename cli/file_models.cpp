@@ -121,17 +121,19 @@ std::string other_case_of(const std::string& target) {
 // A restored template that does not parse (a broken cache entry) is not the
 // repository's to fix: a notification, and the modules that name it are
 // registry modules patless cannot read again (what they deploy is unknown).
+// `registry`: for each file after the repository's, the reference it was restored for.
 void forget_broken_restores(const std::vector<std::string>& files, const std::vector<std::string>& registry,
                             size_t repository_files, std::vector<uint8_t>& state,
                             std::vector<std::unique_ptr<Document>>& models, std::vector<std::string>& notifications) {
   std::set<std::string> broken;
   for (size_t i = repository_files; i < files.size(); ++i) {
-    if (registry[i].empty()) continue;                 // read for context (read_outside_paths), not from the cache
+    const std::string& reference = registry[i - repository_files];
+    if (reference.empty()) continue;                   // read for context (read_outside_paths), not from the cache
     bool unread = !models[i] && state[i] != kOutline;  // an outline: a template outside the chain
     bool errors = models[i] && !models[i]->errors.empty();
     if (!unread && !errors) continue;
     broken.insert(files[i]);
-    notifications.push_back(files[i] + ": Bicep's cached template of '" + registry[i] + "' cannot be read" +
+    notifications.push_back(files[i] + ": Bicep's cached template of '" + reference + "' cannot be read" +
                             (errors ? " (" + models[i]->errors.front().message + ")" : std::string()) +
                             "; `bicep restore --force` fetches it again.");
     state[i] = kNone;
@@ -161,6 +163,34 @@ void largest_first(const std::vector<std::string>& files, std::vector<size_t>& t
   for (size_t k = 0; k < todo.size(); ++k) todo[k] = sized[k].second;
 }
 
+// The normal paths of the scan's files and of what was looked at since, without
+// a copy of each file's path (a repository's worth): their hashes, sorted, each
+// with its file; a path is compared only when its hash matches.
+class KnownPaths {
+ public:
+  explicit KnownPaths(const std::vector<std::string>& files) : files_(files) {
+    by_hash_.reserve(files.size());
+    for (size_t i = 0; i < files.size(); ++i) by_hash_.emplace_back(hash(normal_path(files[i])), i);
+    std::sort(by_hash_.begin(), by_hash_.end());
+  }
+  bool count(const std::string& normal) const {
+    if (added_.count(normal)) return true;
+    const uint64_t h = hash(normal);
+    for (auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(), std::pair<uint64_t, size_t>(h, 0));
+         it != by_hash_.end() && it->first == h; ++it)
+      if (normal_path(files_[it->second]) == normal) return true;
+    return false;
+  }
+  // False when it was known.
+  bool insert(const std::string& normal) { return !count(normal) && added_.insert(normal).second; }
+
+ private:
+  static uint64_t hash(std::string_view s) { return std::hash<std::string_view>()(s); }
+  const std::vector<std::string>& files_;  // those after by_hash_'s are in added_
+  std::vector<std::pair<uint64_t, size_t>> by_hash_;
+  std::unordered_set<std::string> added_;
+};
+
 }  // namespace
 
 FileModels::FileModels(std::vector<std::string> files, const ScanOptions& options, unsigned jobs)
@@ -169,15 +199,12 @@ FileModels::FileModels(std::vector<std::string> files, const ScanOptions& option
       files_(std::move(files)),
       repository_files_(files_.size()),
       models_(files_.size()),
-      state_(files_.size(), kNone),
-      skipped_(files_.size()),
-      registry_(files_.size()) {
+      aside_(files_.size()),
+      state_(files_.size(), kNone) {
   if (options.put_models_aside && !options.draw_chain) {
     spill_ = std::make_shared<Spill>();
     if (spill_->failed()) spill_.reset();  // no temporary file: the models stay in memory
   }
-  spilled_.resize(files_.size());
-  output_readers_.resize(files_.size());
 }
 
 void FileModels::read(std::vector<size_t> todo, Detail detail) {
@@ -188,19 +215,20 @@ void FileModels::read(std::vector<size_t> todo, Detail detail) {
     for (size_t k = next++; k < todo.size(); k = next++) {
       size_t i = todo[k];
       if (!read_text_file(files_[i], bytes, error, options_.max_file_bytes)) {
-        skipped_[i] = files_[i] + ": " + error;
+        std::lock_guard lock(skipped_mutex_);
+        skipped_.emplace_back(i, files_[i] + ": " + error);
         continue;
       }
       std::optional<Document> doc = read_document(files_[i], bytes, detail);
       if (!doc) continue;
       state_[i] = doc->outline ? kOutline : kModel;
       if (state_[i] == kModel) doc->text_hash = text_hash(bytes);  // what fixes will be made from
-      spilled_[i].reset();
+      aside_[i].reset();
       if (state_[i] == kModel && spill_) {
         std::string encoded;
         encode(*doc, encoded);
-        if ((spilled_[i] = spill_->put(encoded))) {
-          output_readers_[i] = output_readers(*doc);
+        if (std::optional<Spill::Handle> at = spill_->put(encoded)) {
+          aside_[i] = std::make_unique<Aside>(Aside{*at, output_readers(*doc)});
           models_[i] = std::make_unique<Document>(outline_of_model(*doc));
           continue;
         }
@@ -248,10 +276,8 @@ std::vector<size_t> FileModels::resolve_registry_modules(const std::vector<size_
 void FileModels::read_restored(const std::vector<size_t>& added) {
   if (added.empty()) return;
   models_.resize(files_.size());
+  aside_.resize(files_.size());
   state_.resize(files_.size(), kNone);
-  skipped_.resize(files_.size());
-  spilled_.resize(files_.size());
-  output_readers_.resize(files_.size());
   read(added, Detail::ChainOnly);
 }
 
@@ -270,7 +296,7 @@ void FileModels::read_listed(bool templates_whole) {
 }
 
 void FileModels::read_outside_paths(ScanResult& result) {
-  std::unordered_set<std::string> known;
+  std::optional<KnownPaths> known;  // made when the first file names something
   std::vector<size_t> todo(repository_files_);
   for (size_t i = 0; i < todo.size(); ++i) todo[i] = i;
   for (int depth = 0; depth < kMaxModuleDepth && !todo.empty(); ++depth) {
@@ -278,15 +304,14 @@ void FileModels::read_outside_paths(ScanResult& result) {
     for (size_t i : todo) {
       if (!models_[i]) continue;
       for (std::string& target : files_used(*models_[i])) {
-        if (known.empty())
-          for (const std::string& f : files_) known.insert(normal_path(f));
-        if (known.count(target)) continue;
+        if (!known) known.emplace(files_);
+        if (known->count(target)) continue;
         std::error_code ec;
         std::vector<std::string> files;
         if (std::filesystem::is_regular_file(target, ec)) {
           files.push_back(std::move(target));
         } else {
-          known.insert(target);  // a directory, or nothing there: looked at once, however many files name it
+          known->insert(target);  // a directory, or nothing there: looked at once, however many files name it
           if (std::filesystem::is_directory(target, ec)) {
             // A directory a kustomization builds is the kustomization in it, as kustomize
             // reads it; what that one builds is read in the next round. Not the files
@@ -297,7 +322,7 @@ void FileModels::read_outside_paths(ScanResult& result) {
         }
         for (std::string& f : files) {
           f = normal_path(f);
-          if (!known.insert(f).second) continue;
+          if (!known->insert(f)) continue;
           added.push_back(files_.size());
           result.context.insert(f);
           files_.push_back(std::move(f));
@@ -326,7 +351,7 @@ void FileModels::read_back_outlines() {
     for (size_t i = 0; i < count; ++i) {
       if (in_chain[i]) chain_paths.insert(normal_path(files_[i]));
       if (state_[i] == kModel && !sources_known[i]) {
-        add_output_sources(*models_[i], spilled_[i] ? &output_readers_[i] : nullptr, read_back);
+        add_output_sources(*models_[i], aside_[i] ? &aside_[i]->output_readers : nullptr, read_back);
         sources_known[i] = 1;
       }
     }
@@ -353,11 +378,16 @@ void FileModels::read_back_outlines() {
 
 void FileModels::move_into(ScanResult& result) {
   // A file that could not be read was not linted; registry modules are not the repository's.
-  result.files_considered = static_cast<size_t>(
-      std::count_if(skipped_.begin(), skipped_.begin() + static_cast<std::ptrdiff_t>(repository_files_),
-                    [](const std::string& s) { return s.empty(); }));
-  for (std::string& s : skipped_)
-    if (!s.empty()) result.notifications.push_back(std::move(s));
+  // In the order of the files, not of the threads; once each.
+  std::stable_sort(skipped_.begin(), skipped_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  skipped_.erase(
+      std::unique(skipped_.begin(), skipped_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+      skipped_.end());
+  result.files_considered =
+      repository_files_ - static_cast<size_t>(std::count_if(skipped_.begin(), skipped_.end(), [&](const auto& s) {
+        return s.first < repository_files_;
+      }));
+  for (auto& s : skipped_) result.notifications.push_back(std::move(s.second));
   forget_broken_restores(files_, registry_, repository_files_, state_, models_, result.notifications);
   // Counted before outlines go: a Bicep file of modules may be one.
   for (std::string& note : registry_module_notes(models_, options_.module_cache))
@@ -371,18 +401,21 @@ void FileModels::move_into(ScanResult& result) {
                                 first_other_case_) +
         ". Windows and macOS take one for the other; on Linux, where CI and Flux run, Bicep and kustomize do not "
         "find it. What it would deploy or build is unknown.");
+  auto listed = [&](const std::string& path) {
+    return options_.list_outlined || options_.outlined_names.count(std::filesystem::path(path).filename().string());
+  };
   std::vector<Document>& docs = result.documents;
   result.spill = spill_;
   docs.reserve(static_cast<size_t>(std::count(state_.begin(), state_.end(), kModel)));
   for (size_t i = 0; i < files_.size(); ++i) {
-    bool from_registry = !registry_[i].empty();
     bool outside = i >= repository_files_;  // from Bicep's cache, or read for context
-    if (state_[i] == kOutline && !outside)
+    bool from_registry = outside && !registry_[i - repository_files_].empty();
+    if (state_[i] == kOutline && !outside && listed(files_[i]))
       result.outlined.push_back(std::move(files_[i]));  // the graph has no use for it
     if (state_[i] == kModel) {
       docs.push_back(std::move(*models_[i]));
-      if (from_registry) mark_registry(docs.back(), registry_[i]);
-      if (spill_) result.spilled.push_back(spilled_[i]);
+      if (from_registry) mark_registry(docs.back(), registry_[i - repository_files_]);
+      if (spill_) result.spilled.push_back(aside_[i] ? std::optional(aside_[i]->at) : std::nullopt);
     }
     models_[i].reset();
   }

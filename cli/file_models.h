@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -59,14 +60,22 @@ class FileModels {
   // files_[i]): most files of a repository are outlines, and an empty Document
   // for each would make memory grow with the repository.
   std::vector<std::unique_ptr<Document>> models_;
-  // With ScanOptions::put_models_aside: where each model is (models_ has its
-  // outline) and the modules whose outputs it reads (which its outline cannot tell).
+  // With ScanOptions::put_models_aside, for a model put aside: where it is
+  // (models_ has its outline) and the modules whose outputs it reads (which its
+  // outline cannot tell). Null for the others, most files.
+  struct Aside {
+    Spill::Handle at;
+    std::set<std::string> output_readers;
+  };
   std::shared_ptr<Spill> spill_;
-  std::vector<std::optional<Spill::Handle>> spilled_;
-  std::vector<std::set<std::string>> output_readers_;
-  std::vector<uint8_t> state_;         // FileState (file_models.cpp); bytes: threads write apart
-  std::vector<std::string> skipped_;   // "<path>: why", for a file that could not be read
-  std::vector<std::string> registry_;  // for a registry module's template: the reference
+  std::vector<std::unique_ptr<Aside>> aside_;
+  std::vector<uint8_t> state_;  // FileState (file_models.cpp); bytes: threads write apart
+  // "<path>: why", for each file that could not be read (few), by index.
+  std::mutex skipped_mutex_;
+  std::vector<std::pair<size_t, std::string>> skipped_;
+  // For each file the scan added (files_[repository_files_ + k]): the reference
+  // when it is a registry module's template, else empty.
+  std::vector<std::string> registry_;
   BicepRegistry bicep_cache_;
   std::map<std::string, size_t> restored_;  // template path -> index
   size_t other_case_ = 0;                   // targets that are not there but in other letter case

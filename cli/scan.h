@@ -41,6 +41,12 @@ struct ScanOptions {
   // the repository. ScanResult::documents are then outlines. Not with draw_chain.
   // `patless check` does it when no file is named.
   bool put_models_aside = false;
+  // Which files read outside the chain ScanResult::outlined lists: all (a JUnit
+  // report has a test for each), or only those with one of `outlined_names` as
+  // their name (a report must not replace a file read): a repository's worth of
+  // paths is memory that grows with it.
+  bool list_outlined = true;
+  std::set<std::string> outlined_names;
 };
 
 struct ScanResult {
@@ -49,7 +55,7 @@ struct ScanResult {
   std::vector<Document> documents;
   std::shared_ptr<Spill> spill;
   std::vector<std::optional<Spill::Handle>> spilled;
-  std::vector<std::string> outlined;  // files read whole but outside the chain: only their paths are kept
+  std::vector<std::string> outlined;  // files read whole but outside the chain (ScanOptions::list_outlined)
   // Files outside the paths named that the scanned files deploy or import from, read
   // only for that: their findings are not reported, and they are not counted.
   std::set<std::string> context;

@@ -340,6 +340,17 @@ TEST_CASE("a report that would replace a file the scan read is refused before an
           std::string::npos);
     CHECK(read_text(dir / "main.bicep") == before);  // neither the report nor the fix was written
   }
+  // A file outside the chain, which the scan lists only by the reports' names.
+  const std::string storage =
+      "resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 'st'\n  location: 'westeurope'\n"
+      "  kind: 'StorageV2'\n  sku: { name: 'Standard_LRS' }\n}\n";
+  { std::ofstream(dir / "storage.bicep") << storage; }
+  for (const char* args : {"check . --format json -o storage.bicep", "check . --report junit:storage.bicep"}) {
+    Run r = run_patless_in(dir, args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("storage.bicep is a file this scan read") != std::string::npos);
+    CHECK(read_text(dir / "storage.bicep") == storage);
+  }
   fs::remove_all(dir);
 }
 
