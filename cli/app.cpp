@@ -281,7 +281,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
       style.color = terminal && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
       write_text(report, result, style);
     }
-    return report.str();
+    return std::move(report).str();  // the buffer, not a copy of it
   };
   // The other reports of the same scan (a pipeline publishes SARIF and JUnit and
   // shows the findings in its log: one scan, not three).
