@@ -264,8 +264,7 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
     result.absent = compare_with_baseline(*baseline, result.findings, paths);
   }
 
-  auto render = [&](const std::string& format, bool terminal) {
-    std::ostringstream report;
+  auto render = [&](std::ostream& report, const std::string& format, bool terminal) {
     if (format == "sarif") {
       write_sarif(report, result, SarifContext{command_line, paths});
     } else if (format == "json") {
@@ -281,15 +280,28 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
       style.color = terminal && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
       write_text(report, result, style);
     }
-    return std::move(report).str();  // the buffer, not a copy of it
+  };
+  // Written as it is rendered, to stdout or atomically to the file: not held whole first.
+  auto emit_report = [&](const std::string& format, const std::string& file) {
+    if (file.empty()) {
+      render(out, format, true);
+      out << std::flush;
+      return 0;
+    }
+    std::string error;
+    if (write_file_atomically(
+            file, [&](std::ostream& o) { render(o, format, false); }, error))
+      return 0;
+    err << "patless: " << error << "\n";
+    return 2;
   };
   // The other reports of the same scan (a pipeline publishes SARIF and JUnit and
   // shows the findings in its log: one scan, not three).
   for (const std::string& r : o.reports) {
     ExtraReport report = split_report(r);
-    if (emit(render(report.format, false), report.file, out, err) != 0) return 2;
+    if (emit_report(report.format, report.file) != 0) return 2;
   }
-  if (emit(render(o.format, o.output.empty()), o.output, out, err) != 0) return 2;
+  if (emit_report(o.format, o.output) != 0) return 2;
 
   Level fail = *parse_level(o.fail_level);
   if (!o.fail_level_given && scan_options.config.fail_level) fail = *scan_options.config.fail_level;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <streambuf>
 #include <vector>
 
 namespace patless {
@@ -30,6 +31,48 @@ bool write_all(int fd, std::string_view content) {
   return true;
 }
 
+// A stream's bytes, written to a file descriptor 64 KB at a time; a write that fails fails the stream.
+class DescriptorBuffer : public std::streambuf {
+ public:
+  explicit DescriptorBuffer(int fd) : fd_(fd), buffer_(1 << 16) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  bool failed() const { return failed_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    if (!failed_ && !write_all(fd_, std::string_view(pbase(), static_cast<size_t>(pptr() - pbase())))) failed_ = true;
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return !failed_;
+  }
+  int fd_;
+  std::vector<char> buffer_;
+  bool failed_ = false;
+};
+
+// Writes what `write` puts in a stream to `fd`: false when a write failed.
+using Put = std::function<bool(int fd)>;
+Put streamed(const std::function<void(std::ostream&)>& write) {
+  return [&write](int fd) {
+    DescriptorBuffer buffer(fd);
+    std::ostream stream(&buffer);
+    write(stream);
+    stream.flush();
+    return !buffer.failed() && stream.good();
+  };
+}
+
 // The file a chain of symbolic links ends at (which may not exist yet); the
 // path itself when it is no link. A loop is left to the rename to report.
 fs::path link_target(fs::path path) {
@@ -50,9 +93,9 @@ mode_t new_file_mode() {
   return 0666 & ~mask;
 }
 
-bool write_in_place(const std::string& path, std::string_view content, std::string& error) {
+bool write_in_place(const std::string& path, const Put& put, std::string& error) {
   int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-  bool ok = fd >= 0 && write_all(fd, content);
+  bool ok = fd >= 0 && put(fd);
   int saved = errno;
   if (fd >= 0 && ::close(fd) != 0 && ok) {
     ok = false;
@@ -62,15 +105,13 @@ bool write_in_place(const std::string& path, std::string_view content, std::stri
   return ok;
 }
 
-}  // namespace
-
-bool write_file_atomically(const std::string& path, std::string_view content, std::string& error, Links links) {
+bool write_atomically(const std::string& path, const Put& put, std::string& error, Links links) {
   fs::path target(path);
   if (links == Links::Follow) {
     std::error_code ec;
     fs::file_status status = fs::status(target, ec);
     if (!ec && fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status))
-      return write_in_place(path, content, error);
+      return write_in_place(path, put, error);
     target = link_target(target);
   }
   struct stat existing {};
@@ -87,7 +128,7 @@ bool write_file_atomically(const std::string& path, std::string_view content, st
     error = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
     return false;
   }
-  bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+  bool ok = put(fd) && ::fsync(fd) == 0;
   if (ok) {
     ::fchmod(fd, exists ? existing.st_mode & 07777 : new_file_mode());
     if (exists && ::fchown(fd, existing.st_uid, existing.st_gid) != 0) {
@@ -109,6 +150,18 @@ bool write_file_atomically(const std::string& path, std::string_view content, st
     error = "cannot write " + path + ": " + std::strerror(saved);
   }
   return ok;
+}
+
+}  // namespace
+
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error, Links links) {
+  return write_atomically(
+      path, [content](int fd) { return write_all(fd, content); }, error, links);
+}
+
+bool write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write, std::string& error,
+                           Links links) {
+  return write_atomically(path, streamed(write), error, links);
 }
 
 }  // namespace patless
