@@ -245,9 +245,28 @@ void write_sarif(std::ostream& out, const ScanResult& result, const SarifContext
   out << (written ? "\n      ]" : "]") << std::string_view(head).substr(at + placeholder.size()) << "\n";
 }
 
+namespace {
+
+// nlohmann's dump(2) of `j`, its lines after the first indented by `by` more:
+// what dumping it inside its parent at that depth writes.
+std::string dumped_at(const json& j, std::string_view by) {
+  std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += by;  // a JSON string holds no raw newline: each is a line break
+  }
+  return out;
+}
+
+}  // namespace
+
+// The bytes of nlohmann's dump(2) of the whole log, a finding at a time: the
+// findings are never one tree.
 void write_json(std::ostream& out, const ScanResult& result, const RepositoryPaths& paths) {
   std::vector<std::string> prints = fingerprints(result.findings, paths);
-  json findings = json::array();
+  out << "{\n  \"version\": " << json(PATLESS_VERSION).dump() << ",\n  \"findings\": [";
   for (size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& f = result.findings[i];
     json j{{"rule", f.rule_id},
@@ -268,13 +287,13 @@ void write_json(std::ostream& out, const ScanResult& result, const RepositoryPat
     }
     if (f.suppressed) j["suppressed"] = *f.suppressed;
     if (!f.baseline.empty()) j["baselineState"] = f.baseline;
-    findings.push_back(std::move(j));
+    out << (i ? ",\n    " : "\n    ") << dumped_at(j, "    ");
   }
+  out << (result.findings.empty() ? "]" : "\n  ]");
   json skipped = json::array();
   for (const std::string& n : result.notifications) skipped.push_back(n);
-  json log{{"version", PATLESS_VERSION}, {"findings", findings}, {"skipped", skipped}, {"notes", result.notes}};
-  out << log.dump(2, ' ', false, json::error_handler_t::replace)
-      << "\n";
+  out << ",\n  \"skipped\": " << dumped_at(skipped, "  ") << ",\n  \"notes\": " << dumped_at(json(result.notes), "  ")
+      << "\n}\n";
 }
 
 }  // namespace patless
