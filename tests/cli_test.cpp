@@ -376,6 +376,17 @@ TEST_CASE("JSON output lists findings with positions", "[cli]") {
   CHECK(f["related"][1]["message"] == "the URL, as written here");
 }
 
+TEST_CASE("the JSON report, written a finding at a time, is the bytes of nlohmann's dump of the whole log", "[cli]") {
+  // Findings with related locations, skipped files, notes, and nothing at all.
+  for (const char* args :
+       {"check testdata/examples --format json", "check testdata/examples --format json --max-file-size 0.001",
+        "check testdata/cli/registry_module --format json", "check testdata/rules/PL101/good.bicep --format json"}) {
+    Run r = run_patless(args);
+    INFO(args);
+    CHECK(nlohmann::ordered_json::parse(r.out).dump(2) + "\n" == r.out);
+  }
+}
+
 TEST_CASE("check FILE --params P in a repository deploys FILE with P, a JSON parameters file for a Bicep file too",
           "[cli][pre-commit]") {
   // The selection of the repository's files around FILE dropped P: "No findings".
