@@ -11,7 +11,7 @@
 // (its Flux Kustomizations' spec.path, wherever patless may place it); all of
 // them are one part when a single installation applies what nothing places.
 // What one part changes in another's findings without a link is a scan-wide
-// fact (rules/engine/scan_facts.h).
+// fact (rules/engine/scan_facts.h). The links are in rules/engine/part_links.h.
 #pragma once
 
 #include <functional>
