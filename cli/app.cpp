@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -94,14 +95,17 @@ bool load_configuration(const CheckOptions& o, const std::optional<std::filesyst
   return true;
 }
 
-// Writes a report to --output atomically, or to stdout.
-int emit(const std::string& report, const std::string& output, std::ostream& out, std::ostream& err) {
+// Writes a report to --output atomically, or to stdout, as `write` renders it:
+// not held whole first.
+int emit(const std::function<void(std::ostream&)>& write, const std::string& output, std::ostream& out,
+         std::ostream& err) {
   if (output.empty()) {
-    out << report << std::flush;
+    write(out);
+    out << std::flush;
     return 0;
   }
   std::string error;
-  if (!write_file_atomically(output, report, error)) {
+  if (!write_file_atomically(output, write, error)) {
     err << "patless: " << error << "\n";
     return 2;
   }
@@ -281,19 +285,8 @@ int run_check(const CheckOptions& o, const std::vector<std::string>& command_lin
       write_text(report, result, style);
     }
   };
-  // Written as it is rendered, to stdout or atomically to the file: not held whole first.
   auto emit_report = [&](const std::string& format, const std::string& file) {
-    if (file.empty()) {
-      render(out, format, true);
-      out << std::flush;
-      return 0;
-    }
-    std::string error;
-    if (write_file_atomically(
-            file, [&](std::ostream& o) { render(o, format, false); }, error))
-      return 0;
-    err << "patless: " << error << "\n";
-    return 2;
+    return emit([&](std::ostream& report) { render(report, format, file.empty()); }, file, out, err);
   };
   // The other reports of the same scan (a pipeline publishes SARIF and JUnit and
   // shows the findings in its log: one scan, not three).
@@ -340,13 +333,11 @@ int run_graph(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   }
   std::string format = o.format;
   if (format.empty()) format = o.output.empty() && ::isatty(STDOUT_FILENO) ? "text" : "mermaid";
-  std::ostringstream report;
-  write_graph(report, *result.chain, format);
   // GitHub and Azure DevOps render Mermaid with its defaults, which stop at 500 links.
   if (format == "mermaid" && result.chain->edges.size() > 500)
     err << "patless: the graph has " << result.chain->edges.size()
         << " links, more than the 500 Mermaid draws by default: name fewer paths, or use --format dot\n";
-  return emit(report.str(), o.output, out, err);
+  return emit([&](std::ostream& report) { write_graph(report, *result.chain, format); }, o.output, out, err);
 }
 
 // A plain git pre-commit hook for teams without the pre-commit framework: this
