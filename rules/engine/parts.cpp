@@ -56,7 +56,8 @@ LintParts lint_parts(std::span<const Document> links, const LoadDocuments& load)
     const Graph graph(docs);
     own_facts[k] = ScanFacts::of(graph);
     linking.flux_installations += own_facts[k].flux_installations;
-    for (const KustomizePatch& p : graph.patches_anywhere()) linking.patches_anywhere.push_back(p);
+    linking.patches_anywhere.insert(linking.patches_anywhere.end(), own_facts[k].patches_anywhere.begin(),
+                                    own_facts[k].patches_anywhere.end());
     has_objects[k] = !graph.objects().empty();
     reach.add(graph, k);
     for (const std::string& name : graph.declared_names()) with_name[name].first.push_back(k);
