@@ -139,6 +139,7 @@ void report_context(const ScanOptions& options, ScanResult& result) {
 // The findings of the documents' models, put aside (ScanOptions::put_models_aside):
 // part by part, each part's models decoded in turn.
 std::vector<Finding> lint_by_part(ScanResult& result, const RuleOptions* options) {
+  std::set<size_t> unreadable;  // said once, however often the parts load it
   const LoadDocuments load = [&](const std::vector<size_t>& indices) {
     std::vector<Document> out;
     out.reserve(indices.size());
@@ -153,7 +154,8 @@ std::vector<Finding> lint_by_part(ScanResult& result, const RuleOptions* options
       if (!model) {
         // The temporary file failed it (a disk error): nothing of it is linted, rather than its outline,
         // whose resources have no properties.
-        result.notifications.push_back(outline.path + ": its model could not be read back from the temporary file");
+        if (unreadable.insert(i).second)
+          result.notifications.push_back(outline.path + ": its model could not be read back from the temporary file");
         model.emplace();
         model->path = outline.path;
         model->format = outline.format;
