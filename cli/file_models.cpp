@@ -36,8 +36,7 @@ void add_output_sources(const Document& d, const std::set<std::string>* readers,
 // What the scan could read of registry modules and template specs: those read
 // from Bicep's cache (what a scan finds depends on what the machine restored) and
 // those not restored (what they deploy is unknown). A note for each, once.
-std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr<Document>>& documents,
-                                               bool module_cache) {
+std::vector<std::string> registry_module_notes(const HeldModels& held, bool module_cache) {
   size_t restored = 0, unread = 0;
   std::string first_restored, first_unread;
   auto place = [](const Document& d, uint32_t line, const std::string& reference) {
@@ -51,7 +50,9 @@ std::vector<std::string> registry_module_notes(const std::vector<std::unique_ptr
       if (unread++ == 0) first_unread = place(d, line, path);
     }
   };
-  for (const auto& d : documents) {
+  for (size_t i = 0; i < held.size(); ++i) {
+    std::optional<Document> scratch;
+    const Document* d = held.get(i, scratch);
     if (!d) continue;
     for (const Module& m : d->modules) count(*d, m.range.start_line, m.path, m.registry);
     if (d->format == Format::BicepParams) count(*d, d->using_range.start_line, d->using_path, d->using_registry);
@@ -123,30 +124,39 @@ std::string other_case_of(const std::string& target) {
 // registry modules patless cannot read again (what they deploy is unknown).
 // `registry`: for each file after the repository's, the reference it was restored for.
 void forget_broken_restores(const std::vector<std::string>& files, const std::vector<std::string>& registry,
-                            size_t repository_files, std::vector<uint8_t>& state,
-                            std::vector<std::unique_ptr<Document>>& models, std::vector<std::string>& notifications) {
+                            size_t repository_files, std::vector<uint8_t>& state, HeldModels& held,
+                            std::vector<std::string>& notifications) {
   std::set<std::string> broken;
   for (size_t i = repository_files; i < files.size(); ++i) {
     const std::string& reference = registry[i - repository_files];
     if (reference.empty()) continue;                   // read for context (read_outside_paths), not from the cache
-    bool unread = !models[i] && state[i] != kOutline;  // an outline: a template outside the chain
-    bool errors = models[i] && !models[i]->errors.empty();
+    std::optional<Document> scratch;
+    const Document* model = held.get(i, scratch);
+    bool unread = !model && state[i] != kOutline;  // an outline: a template outside the chain
+    bool errors = model && !model->errors.empty();
     if (!unread && !errors) continue;
     broken.insert(files[i]);
     notifications.push_back(files[i] + ": Bicep's cached template of '" + reference + "' cannot be read" +
-                            (errors ? " (" + models[i]->errors.front().message + ")" : std::string()) +
+                            (errors ? " (" + model->errors.front().message + ")" : std::string()) +
                             "; `bicep restore --force` fetches it again.");
     state[i] = kNone;
-    models[i].reset();
+    held.drop(i);
   }
   if (broken.empty()) return;
-  for (size_t i = 0; i < repository_files; ++i) {
-    if (!models[i]) continue;
-    for (Module& m : models[i]->modules)
-      if (!m.registry.empty() && broken.count(m.path)) m.path = m.registry;
-    if (Document& d = *models[i]; !d.using_registry.empty() && broken.count(d.using_path))
-      d.using_path = d.using_registry;
-  }
+  for (size_t i = 0; i < repository_files; ++i)
+    held.change(i, [&](Document& d) {
+      bool changed = false;
+      for (Module& m : d.modules)
+        if (!m.registry.empty() && broken.count(m.path)) {
+          m.path = m.registry;
+          changed = true;
+        }
+      if (!d.using_registry.empty() && broken.count(d.using_path)) {
+        d.using_path = d.using_registry;
+        changed = true;
+      }
+      return changed;
+    });
 }
 
 // The files todo names, the largest first: a large template started last keeps
@@ -198,9 +208,8 @@ FileModels::FileModels(std::vector<std::string> files, const ScanOptions& option
       jobs_(jobs),
       files_(std::move(files)),
       repository_files_(files_.size()),
-      models_(files_.size()),
-      aside_(files_.size()),
       state_(files_.size(), kNone) {
+  held_.resize(files_.size());
   if (options.put_models_aside && !options.draw_chain) {
     spill_ = std::make_shared<Spill>();
     if (spill_->failed()) spill_.reset();  // no temporary file: the models stay in memory
@@ -223,21 +232,19 @@ void FileModels::read(std::vector<size_t> todo, Detail detail) {
       if (!doc) continue;
       state_[i] = doc->outline ? kOutline : kModel;
       if (state_[i] == kModel) doc->text_hash = text_hash(bytes);  // what fixes will be made from
-      aside_[i].reset();
       if (state_[i] == kModel && spill_) {
         std::string encoded;
         encode(*doc, encoded);
         if (std::optional<Spill::Handle> at = spill_->put(encoded)) {
-          aside_[i] = std::make_unique<Aside>(Aside{*at, output_readers(*doc)});
-          models_[i] = std::make_unique<Document>(outline_of_model(*doc));
+          held_.hold_aside(i, {*at, output_readers(*doc)}, outline_of_model(*doc));
           continue;
         }
       }
       // An outline keeps nothing but its modules' paths, if it has modules.
       if (state_[i] == kModel || !doc->modules.empty())
-        models_[i] = std::make_unique<Document>(std::move(*doc));
+        held_.hold(i, std::move(*doc));
       else
-        models_[i].reset();
+        held_.drop(i);
     }
   };
   unsigned n = static_cast<unsigned>(std::min<size_t>(jobs_, std::max<size_t>(1, todo.size())));
@@ -253,7 +260,7 @@ std::vector<size_t> FileModels::resolve_registry_modules(const std::vector<size_
   // `path` names the cached template from now on, `registry` the reference as written.
   auto restore = [&](size_t i, std::string& path, std::string& registry) {
     std::optional<std::string> cached = bicep_cache_.cached_template(files_[i], path);
-    if (!cached) return;
+    if (!cached) return false;
     auto [at, is_new] = restored_.emplace(*cached, files_.size());
     if (is_new) {
       files_.push_back(*cached);
@@ -262,21 +269,23 @@ std::vector<size_t> FileModels::resolve_registry_modules(const std::vector<size_
     }
     registry = std::move(path);
     path = *cached;
+    return true;
   };
-  for (size_t i : todo) {
-    if (!models_[i]) continue;
-    if (models_[i]->format == Format::Bicep)
-      for (Module& m : models_[i]->modules) restore(i, m.path, m.registry);
-    else if (models_[i]->format == Format::BicepParams)
-      restore(i, models_[i]->using_path, models_[i]->using_registry);
-  }
+  for (size_t i : todo)
+    held_.change(i, [&](Document& d) {
+      bool changed = false;
+      if (d.format == Format::Bicep)
+        for (Module& m : d.modules) changed = restore(i, m.path, m.registry) || changed;
+      else if (d.format == Format::BicepParams)
+        changed = restore(i, d.using_path, d.using_registry);
+      return changed;
+    });
   return added;
 }
 
 void FileModels::read_restored(const std::vector<size_t>& added) {
   if (added.empty()) return;
-  models_.resize(files_.size());
-  aside_.resize(files_.size());
+  held_.resize(files_.size());
   state_.resize(files_.size(), kNone);
   read(added, Detail::ChainOnly);
 }
@@ -302,8 +311,10 @@ void FileModels::read_outside_paths(ScanResult& result) {
   for (int depth = 0; depth < kMaxModuleDepth && !todo.empty(); ++depth) {
     std::vector<size_t> added;
     for (size_t i : todo) {
-      if (!models_[i]) continue;
-      for (std::string& target : files_used(*models_[i])) {
+      std::optional<Document> scratch;
+      const Document* model = held_.get(i, scratch);
+      if (!model) continue;
+      for (std::string& target : files_used(*model)) {
         if (!known) known.emplace(files_);
         if (known->count(target)) continue;
         std::error_code ec;
@@ -351,7 +362,9 @@ void FileModels::read_back_outlines() {
     for (size_t i = 0; i < count; ++i) {
       if (in_chain[i]) chain_paths.insert(normal_path(files_[i]));
       if (state_[i] == kModel && !sources_known[i]) {
-        add_output_sources(*models_[i], aside_[i] ? &aside_[i]->output_readers : nullptr, read_back);
+        std::optional<Document> scratch;
+        const HeldModels::Aside* aside = held_.aside(i);
+        add_output_sources(*held_.get(i, scratch), aside ? &aside->output_readers : nullptr, read_back);
         sources_known[i] = 1;
       }
     }
@@ -359,8 +372,9 @@ void FileModels::read_back_outlines() {
     for (size_t i = 0; i < count; ++i) {
       if (state_[i] != kOutline) continue;
       bool up = false;
-      if (models_[i])
-        for (const std::string& f : deployed_files(*models_[i])) up = up || chain_paths.count(f) > 0;
+      std::optional<Document> scratch;
+      if (const Document* outline = held_.get(i, scratch))
+        for (const std::string& f : deployed_files(*outline)) up = up || chain_paths.count(f) > 0;
       if (up) in_chain[i] = 1;
       if (up || read_back.count(normal_path(files_[i]))) again.push_back(i);
     }
@@ -388,10 +402,9 @@ void FileModels::move_into(ScanResult& result) {
         return s.first < repository_files_;
       }));
   for (auto& s : skipped_) result.notifications.push_back(std::move(s.second));
-  forget_broken_restores(files_, registry_, repository_files_, state_, models_, result.notifications);
+  forget_broken_restores(files_, registry_, repository_files_, state_, held_, result.notifications);
   // Counted before outlines go: a Bicep file of modules may be one.
-  for (std::string& note : registry_module_notes(models_, options_.module_cache))
-    result.notes.push_back(std::move(note));
+  for (std::string& note : registry_module_notes(held_, options_.module_cache)) result.notes.push_back(std::move(note));
   if (other_case_ > 0)
     result.notes.push_back(
         (other_case_ == 1 ? first_other_case_
@@ -413,11 +426,15 @@ void FileModels::move_into(ScanResult& result) {
     if (state_[i] == kOutline && !outside && listed(files_[i]))
       result.outlined.push_back(std::move(files_[i]));  // the graph has no use for it
     if (state_[i] == kModel) {
-      docs.push_back(std::move(*models_[i]));
-      if (from_registry) mark_registry(docs.back(), registry_[i - repository_files_]);
-      if (spill_) result.spilled.push_back(aside_[i] ? std::optional(aside_[i]->at) : std::nullopt);
+      const HeldModels::Aside* aside = held_.aside(i);
+      std::optional<Spill::Handle> at = aside ? std::optional(aside->at) : std::nullopt;
+      if (std::optional<Document> model = held_.take(i)) {
+        docs.push_back(std::move(*model));
+        if (from_registry) mark_registry(docs.back(), registry_[i - repository_files_]);
+        if (spill_) result.spilled.push_back(at);
+      }
     }
-    models_[i].reset();
+    held_.drop(i);
   }
 }
 

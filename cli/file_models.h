@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/bicep_registry.h"
+#include "cli/held_models.h"
 #include "cli/scan.h"
 #include "cli/spill.h"
 #include "grammars/read_document.h"
@@ -56,19 +57,11 @@ class FileModels {
   const unsigned jobs_;
   std::vector<std::string> files_;
   const size_t repository_files_;  // the files listed; after them, those the scan added
-  // A model for each file that has one. An outline is only a mark (its path is
-  // files_[i]): most files of a repository are outlines, and an empty Document
-  // for each would make memory grow with the repository.
-  std::vector<std::unique_ptr<Document>> models_;
-  // With ScanOptions::put_models_aside, for a model put aside: where it is
-  // (models_ has its outline) and the modules whose outputs it reads (which its
-  // outline cannot tell). Null for the others, most files.
-  struct Aside {
-    Spill::Handle at;
-    std::set<std::string> output_readers;
-  };
-  std::shared_ptr<Spill> spill_;
-  std::vector<std::unique_ptr<Aside>> aside_;
+  // What is held of each file's model or outline. An outline is only a mark (its
+  // path is files_[i]) unless it has modules: most files of a repository are
+  // outlines, and an empty Document for each would make memory grow with the repository.
+  HeldModels held_;
+  std::shared_ptr<Spill> spill_;  // with ScanOptions::put_models_aside
   std::vector<uint8_t> state_;  // FileState (file_models.cpp); bytes: threads write apart
   // "<path>: why", for each file that could not be read (few), by index.
   std::mutex skipped_mutex_;
