@@ -123,9 +123,8 @@ std::string other_case_of(const std::string& target) {
 // repository's to fix: a notification, and the modules that name it are
 // registry modules patless cannot read again (what they deploy is unknown).
 // `registry`: for each file after the repository's, the reference it was restored for.
-void forget_broken_restores(const std::vector<std::string>& files, const std::vector<std::string>& registry,
-                            size_t repository_files, std::vector<uint8_t>& state, HeldModels& held,
-                            std::vector<std::string>& notifications) {
+void forget_broken_restores(const PathList& files, const std::vector<std::string>& registry, size_t repository_files,
+                            std::vector<uint8_t>& state, HeldModels& held, std::vector<std::string>& notifications) {
   std::set<std::string> broken;
   for (size_t i = repository_files; i < files.size(); ++i) {
     const std::string& reference = registry[i - repository_files];
@@ -135,10 +134,11 @@ void forget_broken_restores(const std::vector<std::string>& files, const std::ve
     bool unread = !model && state[i] != kOutline;  // an outline: a template outside the chain
     bool errors = model && !model->errors.empty();
     if (!unread && !errors) continue;
-    broken.insert(files[i]);
-    notifications.push_back(files[i] + ": Bicep's cached template of '" + reference + "' cannot be read" +
+    std::string path = files[i];
+    notifications.push_back(path + ": Bicep's cached template of '" + reference + "' cannot be read" +
                             (errors ? " (" + model->errors.front().message + ")" : std::string()) +
                             "; `bicep restore --force` fetches it again.");
+    broken.insert(std::move(path));
     state[i] = kNone;
     held.drop(i);
   }
@@ -162,7 +162,7 @@ void forget_broken_restores(const std::vector<std::string>& files, const std::ve
 // The files todo names, the largest first: a large template started last keeps
 // one thread reading it after the others are done (a pre-commit run reads a few
 // dozen files, one of them a 3 MB compiled pattern module).
-void largest_first(const std::vector<std::string>& files, std::vector<size_t>& todo) {
+void largest_first(const PathList& files, std::vector<size_t>& todo) {
   std::vector<std::pair<uint64_t, size_t>> sized;
   sized.reserve(todo.size());
   for (size_t i : todo) {
@@ -178,7 +178,7 @@ void largest_first(const std::vector<std::string>& files, std::vector<size_t>& t
 // with its file; a path is compared only when its hash matches.
 class KnownPaths {
  public:
-  explicit KnownPaths(const std::vector<std::string>& files) : files_(files) {
+  explicit KnownPaths(const PathList& files) : files_(files) {
     by_hash_.reserve(files.size());
     for (size_t i = 0; i < files.size(); ++i) by_hash_.emplace_back(hash(normal_path(files[i])), i);
     std::sort(by_hash_.begin(), by_hash_.end());
@@ -196,19 +196,15 @@ class KnownPaths {
 
  private:
   static uint64_t hash(std::string_view s) { return std::hash<std::string_view>()(s); }
-  const std::vector<std::string>& files_;  // those after by_hash_'s are in added_
+  const PathList& files_;  // those after by_hash_'s are in added_
   std::vector<std::pair<uint64_t, size_t>> by_hash_;
   std::unordered_set<std::string> added_;
 };
 
 }  // namespace
 
-FileModels::FileModels(std::vector<std::string> files, const ScanOptions& options, unsigned jobs)
-    : options_(options),
-      jobs_(jobs),
-      files_(std::move(files)),
-      repository_files_(files_.size()),
-      state_(files_.size(), kNone) {
+FileModels::FileModels(const std::vector<std::string>& files, const ScanOptions& options, unsigned jobs)
+    : options_(options), jobs_(jobs), files_(files), repository_files_(files_.size()), state_(files_.size(), kNone) {
   held_.resize(files_.size());
   if (options.put_models_aside && !options.draw_chain) {
     spill_ = std::make_shared<Spill>();
@@ -223,12 +219,13 @@ void FileModels::read(std::vector<size_t> todo, Detail detail) {
     std::string bytes, error;
     for (size_t k = next++; k < todo.size(); k = next++) {
       size_t i = todo[k];
-      if (!read_text_file(files_[i], bytes, error, options_.max_file_bytes)) {
+      const std::string path = files_[i];
+      if (!read_text_file(path, bytes, error, options_.max_file_bytes)) {
         std::lock_guard lock(skipped_mutex_);
-        skipped_.emplace_back(i, files_[i] + ": " + error);
+        skipped_.emplace_back(i, path + ": " + error);
         continue;
       }
-      std::optional<Document> doc = read_document(files_[i], bytes, detail);
+      std::optional<Document> doc = read_document(path, bytes, detail);
       if (!doc) continue;
       state_[i] = doc->outline ? kOutline : kModel;
       if (state_[i] == kModel) doc->text_hash = text_hash(bytes);  // what fixes will be made from

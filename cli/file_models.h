@@ -16,6 +16,7 @@
 
 #include "cli/bicep_registry.h"
 #include "cli/held_models.h"
+#include "cli/path_list.h"
 #include "cli/scan.h"
 #include "cli/spill.h"
 #include "grammars/read_document.h"
@@ -24,7 +25,7 @@ namespace patless {
 
 class FileModels {
  public:
-  FileModels(std::vector<std::string> files, const ScanOptions& options, unsigned jobs);
+  FileModels(const std::vector<std::string>& files, const ScanOptions& options, unsigned jobs);
 
   // Reads the files listed, and the templates of the registry modules they deploy.
   // A pre-commit run that reaches the chain (templates_whole) parses the few files
@@ -55,7 +56,7 @@ class FileModels {
 
   const ScanOptions& options_;
   const unsigned jobs_;
-  std::vector<std::string> files_;
+  PathList files_;
   const size_t repository_files_;  // the files listed; after them, those the scan added
   // What is held of each file's model or outline. An outline is only a mark (its
   // path is files_[i]) unless it has modules: most files of a repository are

@@ -1,0 +1,58 @@
+#include "cli/path_list.h"
+
+#include <algorithm>
+
+namespace patless {
+namespace {
+
+void put_length(size_t n, std::string& out) {
+  for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+  out.push_back(static_cast<char>(n));
+}
+
+size_t get_length(const std::string& bytes, size_t& at) {
+  size_t n = 0;
+  for (int shift = 0;; shift += 7) {
+    auto byte = static_cast<unsigned char>(bytes[at++]);
+    n |= static_cast<size_t>(byte & 0x7f) << shift;
+    if (byte < 0x80) return n;
+  }
+}
+
+}  // namespace
+
+PathList::PathList(const std::vector<std::string>& paths) {
+  restarts_.reserve(paths.size() / kRestart + 1);
+  for (const std::string& p : paths) push_back(p);
+  bytes_.shrink_to_fit();
+}
+
+void PathList::push_back(std::string_view path) {
+  size_t shared = 0;
+  if (size_ % kRestart == 0) {
+    restarts_.push_back(bytes_.size());
+  } else {
+    size_t most = std::min(path.size(), last_.size());
+    while (shared < most && path[shared] == last_[shared]) ++shared;
+  }
+  put_length(shared, bytes_);
+  put_length(path.size() - shared, bytes_);
+  bytes_.append(path.substr(shared));
+  last_.assign(path);
+  ++size_;
+}
+
+std::string PathList::operator[](size_t i) const {
+  std::string path;
+  size_t at = restarts_[i / kRestart];
+  for (size_t k = i - i % kRestart;; ++k) {
+    size_t shared = get_length(bytes_, at);
+    size_t rest = get_length(bytes_, at);
+    path.resize(shared);
+    path.append(bytes_, at, rest);
+    at += rest;
+    if (k == i) return path;
+  }
+}
+
+}  // namespace patless
