@@ -126,10 +126,10 @@ bool report_replaces_input(const CheckOptions& o, const ScanResult& result, std:
     auto same = [&](const std::string& f) {
       return fs::path(f).filename() == target.filename() && fs::weakly_canonical(f, ec) == target;
     };
-    bool read = std::any_of(result.documents.begin(), result.documents.end(),
-                            [&](const Document& d) { return same(d.path); }) ||
-                std::any_of(result.outlined.begin(), result.outlined.end(), same) ||
-                std::any_of(result.context.begin(), result.context.end(), same);
+    bool read = false;
+    result.each_document([&](const Document& d) { read = read || same(d.path); });
+    read = read || std::any_of(result.outlined.begin(), result.outlined.end(), same) ||
+           std::any_of(result.context.begin(), result.context.end(), same);
     if (!read) continue;
     err << "patless: " << t << " is a file this scan read: the report would replace it; write it elsewhere\n";
     return true;

@@ -414,24 +414,42 @@ void FileModels::move_into(ScanResult& result) {
   auto listed = [&](const std::string& path) {
     return options_.list_outlined || options_.outlined_names.count(std::filesystem::path(path).filename().string());
   };
-  std::vector<Document>& docs = result.documents;
+  // A parameter file named on the command line deploys every template of its format.
+  std::set<std::string> given;
+  for (const std::string& p : options_.parameter_files) given.insert(normal_path(p));
   result.spill = spill_;
-  docs.reserve(static_cast<size_t>(std::count(state_.begin(), state_.end(), kModel)));
+  const auto models = static_cast<size_t>(std::count(state_.begin(), state_.end(), kModel));
+  spill_ ? result.outlines.reserve(models) : result.documents.reserve(models);
   for (size_t i = 0; i < files_.size(); ++i) {
     bool outside = i >= repository_files_;  // from Bicep's cache, or read for context
-    bool from_registry = outside && !registry_[i - repository_files_].empty();
-    if (state_[i] == kOutline && !outside && listed(files_[i]))
-      result.outlined.push_back(std::move(files_[i]));  // the graph has no use for it
-    if (state_[i] == kModel) {
-      const HeldModels::Aside* aside = held_.aside(i);
-      std::optional<Spill::Handle> at = aside ? std::optional(aside->at) : std::nullopt;
-      if (std::optional<Document> model = held_.take(i)) {
-        docs.push_back(std::move(*model));
-        if (from_registry) mark_registry(docs.back(), registry_[i - repository_files_]);
-        if (spill_) result.spilled.push_back(at);
-      }
+    const std::string path = files_[i];
+    if (state_[i] == kOutline && !outside && listed(path)) result.outlined.push_back(path);  // not the graph's
+    if (state_[i] != kModel) {
+      held_.drop(i);
+      continue;
     }
-    held_.drop(i);
+    const std::string* registry =
+        outside && !registry_[i - repository_files_].empty() ? &registry_[i - repository_files_] : nullptr;
+    const bool parameters = !given.empty() && given.count(normal_path(path));
+    const HeldModels::Aside* aside = held_.aside(i);
+    if (spill_ && aside && !registry && !parameters) {
+      result.spilled.push_back(aside->at);
+      result.outlines.push_back(held_.take_outline(i));  // as it is
+      continue;
+    }
+    std::optional<Spill::Handle> at = aside ? std::optional(aside->at) : std::nullopt;
+    std::optional<Document> model = held_.take(i);
+    if (!model) continue;  // a model is always held
+    if (registry) mark_registry(*model, *registry);
+    if (parameters) model->given_as_parameters = true;
+    if (!spill_) {
+      result.documents.push_back(std::move(*model));
+      continue;
+    }
+    result.spilled.push_back(at);
+    std::string& bytes = result.outlines.emplace_back();
+    encode(*model, bytes);
+    bytes.shrink_to_fit();
   }
 }
 

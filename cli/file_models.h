@@ -39,9 +39,10 @@ class FileModels {
   void read_outside_paths(ScanResult& result);
   // Outlines that link to the chain, read again, whole, in rounds until none is left.
   void read_back_outlines();
-  // The models into result.documents, the outlines' paths into result.outlined,
-  // what could not be read into the notifications, what could not be followed
-  // into the notes; and the files considered.
+  // The models into result.documents (put aside: their outlines, encoded, into
+  // result.outlines), the outlines' paths into result.outlined, what could not be
+  // read into the notifications, what could not be followed into the notes; and
+  // the files considered. Marks the parameter files named (--params).
   void move_into(ScanResult& result);
 
  private:

@@ -59,4 +59,10 @@ std::optional<Document> HeldModels::take(size_t i) {
   return out;
 }
 
+std::string HeldModels::take_outline(size_t i) {
+  std::string out = aside_[i] ? std::move(aside_[i]->outline) : std::string();
+  drop(i);
+  return out;
+}
+
 }  // namespace patless

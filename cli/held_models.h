@@ -44,6 +44,8 @@ class HeldModels {
   void change(size_t i, const std::function<bool(Document&)>& change);
   // File i's document, taken out (nothing is held for it after: ask aside() first), or nullopt.
   std::optional<Document> take(size_t i);
+  // The encoded outline of file i's model put aside, taken out likewise; empty when there is none.
+  std::string take_outline(size_t i);
 
  private:
   struct Encoded {

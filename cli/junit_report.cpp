@@ -39,8 +39,9 @@ void write_junit(std::ostream& out, const ScanResult& result) {
     if (!f.suppressed) by_file[f.path.empty() ? "<scan>" : f.path][f.rule_id].push_back(&f);
   // Every file read and not failing passes, outlines included, in path order.
   std::vector<std::string> passing;
-  for (const Document& d : result.documents)  // registry modules (Bicep's cache) are not the repository's
+  result.each_document([&](const Document& d) {  // registry modules (Bicep's cache) are not the repository's
     if (d.registry.empty() && !result.context.count(d.path) && !by_file.count(d.path)) passing.push_back(d.path);
+  });
   for (const std::string& p : result.outlined)
     if (!by_file.count(p)) passing.push_back(p);
   std::sort(passing.begin(), passing.end());

@@ -108,9 +108,10 @@ std::vector<std::string> files_to_read(const ScanOptions& options, unsigned jobs
 // configuration excludes is never reported. A note names the files.
 void report_context(const ScanOptions& options, ScanResult& result) {
   if (result.context.empty()) return;
-  std::set<std::string_view> from_registry;
-  for (const Document& d : result.documents)
+  std::set<std::string> from_registry;
+  result.each_document([&](const Document& d) {
     if (!d.registry.empty()) from_registry.insert(d.path);
+  });
   auto scanned = [&](const std::string& path) { return !result.context.count(path) && !from_registry.count(path); };
   const Exclusions excluded(options.config);
   std::erase_if(result.findings, [&](Finding& f) {
@@ -144,10 +145,10 @@ std::vector<Finding> lint_by_part(ScanResult& result, const RuleOptions* options
     std::vector<Document> out;
     out.reserve(indices.size());
     for (size_t i : indices) {
-      const Document& outline = result.documents[i];
+      const Document outline = decode_document(result.outlines[i]).value_or(Document());
       std::optional<Document> model;
       if (!result.spilled[i]) {
-        model = copy_of(outline);  // not put aside: the document is the model
+        model = copy_of(outline);  // not put aside: the outline is the model
       } else if (std::optional<std::string> bytes = result.spill->get(*result.spilled[i])) {
         model = decode_document(*bytes);
       }
@@ -165,10 +166,19 @@ std::vector<Finding> lint_by_part(ScanResult& result, const RuleOptions* options
     }
     return out;
   };
-  return run_rules_by_part(lint_parts(result.documents, load), load, options);
+  const LinkSource links(result.outlines.size(), [&](size_t i) {
+    return decode_document(result.outlines[i]).value_or(Document());  // this scan's own bytes: they decode
+  });
+  return run_rules_by_part(lint_parts(links, load), load, options);
 }
 
 }  // namespace
+
+void ScanResult::each_document(const std::function<void(const Document&)>& read) const {
+  for (const Document& d : documents) read(d);
+  for (const std::string& bytes : outlines)
+    if (std::optional<Document> outline = decode_document(bytes)) read(*outline);
+}
 
 ScanResult scan(const ScanOptions& options) {
   ScanResult result;
@@ -181,11 +191,6 @@ ScanResult scan(const ScanOptions& options) {
     files.read_back_outlines();
     files.move_into(result);
   }
-  for (const std::string& p : options.parameter_files) {
-    std::string normal = normal_path(p);
-    for (Document& d : result.documents)
-      if (normal_path(d.path) == normal) d.given_as_parameters = true;
-  }
   std::optional<Graph> graph;  // of all the documents at once, when the models are in memory
   if (result.spill) {
     result.findings = lint_by_part(result, &options.config.options);
@@ -193,11 +198,17 @@ ScanResult scan(const ScanOptions& options) {
     graph.emplace(result.documents);
     result.findings = run_rules(*graph, &options.config.options);
   }
-  std::unordered_map<std::string_view, uint64_t> read_as;
-  for (const Document& d : result.documents) read_as.emplace(d.path, d.text_hash);
+  // What each fix was made from: applied only to a file that still has it.
+  std::unordered_map<std::string_view, std::vector<Finding*>> fixes;
   for (Finding& f : result.findings)
-    if (f.fix)
-      if (auto it = read_as.find(f.fix->path); it != read_as.end()) f.fix->text_hash = it->second;
+    if (f.fix) fixes[f.fix->path].push_back(&f);
+  if (!fixes.empty())
+    result.each_document([&](const Document& d) {
+      if (auto it = fixes.find(d.path); it != fixes.end()) {
+        for (Finding* f : it->second) f->fix->text_hash = d.text_hash;
+        fixes.erase(it);  // a path's first document tells
+      }
+    });
   report_context(options, result);
   // Levels from the configuration; `off` drops the rule's findings.
   std::erase_if(result.findings, [&](Finding& f) {

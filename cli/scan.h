@@ -1,6 +1,7 @@
 // One scan: read files in parallel, link them, run the rules.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -50,9 +51,12 @@ struct ScanOptions {
 };
 
 struct ScanResult {
-  // The models of the files in the chain; with put_models_aside, their outlines,
-  // the models in `spill` (where `spilled` says; none: the model is the document).
+  // The models of the files in the chain. With put_models_aside, `outlines`
+  // instead, and `documents` is empty: their outlines, encoded
+  // (grammars/model_codec.h; a Document's fields alone take 512 bytes), and the
+  // models in `spill` where `spilled` says (none: the outline is the model).
   std::vector<Document> documents;
+  std::vector<std::string> outlines;
   std::shared_ptr<Spill> spill;
   std::vector<std::optional<Spill::Handle>> spilled;
   std::vector<std::string> outlined;  // files read whole but outside the chain (ScanOptions::list_outlined)
@@ -66,6 +70,9 @@ struct ScanResult {
   std::vector<std::string> missing_paths;
   size_t files_considered = 0;
   std::optional<ChainView> chain;  // with ScanOptions::draw_chain
+
+  // Calls `read` with each document, or outline decoded, in turn.
+  void each_document(const std::function<void(const Document&)>& read) const;
 };
 
 ScanResult scan(const ScanOptions& options);

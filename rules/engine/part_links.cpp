@@ -22,42 +22,45 @@ void at_and_below(const std::map<std::string, size_t>& by_path, const std::strin
 
 }  // namespace
 
-std::vector<std::vector<size_t>> deployment_families(std::span<const Document> docs) {
+std::vector<std::vector<size_t>> deployment_families(const LinkSource& docs) {
   std::map<std::string, size_t> by_path;
   std::map<std::string, std::vector<size_t>> templates_in;
+  std::vector<size_t> templates;
   Joined families(docs.size());
-  for (size_t i = 0; i < docs.size(); ++i) {
-    // Two documents of one path (which the graph's tables each take one of) stay together.
-    if (auto [at, first] = by_path.emplace(normal_path(docs[i].path), i); !first) families.join(i, at->second);
-    if (is_template(docs[i])) templates_in[directory_of(docs[i].path)].push_back(i);
-  }
-  for (size_t i = 0; i < docs.size(); ++i) {
-    const Document& d = docs[i];
-    auto join_path = [&](const std::string& normal) {
-      if (auto it = by_path.find(normal); it != by_path.end()) families.join(i, it->second);
-    };
-    for (const std::string& f : deployed_files(d)) join_path(f);
-    for (const std::string& f : imported_files(d)) join_path(f);
-    if (!d.using_path.empty()) join_path(beside(d.path, d.using_path));
-    if (!d.extends_path.empty()) join_path(beside(d.path, d.extends_path));
-    if (d.format == Format::ArmParams) {
-      if (d.given_as_parameters) {
-        for (size_t j = 0; j < docs.size(); ++j)
-          if (is_template(docs[j])) families.join(i, j);
-      } else if (auto it = templates_in.find(directory_of(d.path)); it != templates_in.end()) {
-        for (size_t j : it->second) families.join(i, j);
+  for (size_t i = 0; i < docs.size(); ++i)
+    docs.read(i, [&](const Document& d) {
+      // Two documents of one path (which the graph's tables each take one of) stay together.
+      if (auto [at, first] = by_path.emplace(normal_path(d.path), i); !first) families.join(i, at->second);
+      if (!is_template(d)) return;
+      templates_in[directory_of(d.path)].push_back(i);
+      templates.push_back(i);
+    });
+  for (size_t i = 0; i < docs.size(); ++i)
+    docs.read(i, [&](const Document& d) {
+      auto join_path = [&](const std::string& normal) {
+        if (auto it = by_path.find(normal); it != by_path.end()) families.join(i, it->second);
+      };
+      for (const std::string& f : deployed_files(d)) join_path(f);
+      for (const std::string& f : imported_files(d)) join_path(f);
+      if (!d.using_path.empty()) join_path(beside(d.path, d.using_path));
+      if (!d.extends_path.empty()) join_path(beside(d.path, d.extends_path));
+      if (d.format == Format::ArmParams) {
+        if (d.given_as_parameters) {
+          for (size_t j : templates) families.join(i, j);
+        } else if (auto it = templates_in.find(directory_of(d.path)); it != templates_in.end()) {
+          for (size_t j : it->second) families.join(i, j);
+        }
       }
-    }
-    if (d.format != Format::Yaml) continue;
-    const std::string path = normal_path(d.path);
-    auto join_below = [&](std::string_view entry) {
-      at_and_below(by_path, beside(path, entry), [&](size_t j) { families.join(i, j); });
-    };
-    for (const K8sObject& o : d.objects)
-      for (std::string_view entry : o.kustomize_paths()) join_below(entry);
-    for (const KustomizePatch& p : d.patches)
-      if (!p.file.empty() && !p.of_flux_instance) join_path(beside(path, p.file));
-  }
+      if (d.format != Format::Yaml) return;
+      const std::string path = normal_path(d.path);
+      auto join_below = [&](std::string_view entry) {
+        at_and_below(by_path, beside(path, entry), [&](size_t j) { families.join(i, j); });
+      };
+      for (const K8sObject& o : d.objects)
+        for (std::string_view entry : o.kustomize_paths()) join_below(entry);
+      for (const KustomizePatch& p : d.patches)
+        if (!p.file.empty() && !p.of_flux_instance) join_path(beside(path, p.file));
+    });
   return families.groups();
 }
 
@@ -75,11 +78,13 @@ void FluxReach::add(const Graph& graph, size_t family) {
   }
 }
 
-void FluxReach::join(std::span<const Document> links, const std::vector<size_t>& family_of, Joined& joined) const {
+void FluxReach::join(const LinkSource& links, const std::vector<size_t>& family_of, Joined& joined) const {
   if (synced_.empty() && homes_.empty()) return;
   std::map<std::string, size_t> yaml;  // normal path → document
   for (size_t i = 0; i < links.size(); ++i)
-    if (links[i].format == Format::Yaml) yaml.emplace(normal_path(links[i].path), i);
+    links.read(i, [&](const Document& d) {
+      if (d.format == Format::Yaml) yaml.emplace(normal_path(d.path), i);
+    });
   for (const auto& [home, k] : homes_)
     for (auto it = yaml.lower_bound(home); it != yaml.end() && it->first.starts_with(home); ++it)
       if (under(it->first, home)) joined.join(k, family_of[it->second]);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "grammars/model.h"
+#include "rules/engine/link_source.h"
 
 namespace patless {
 
@@ -56,7 +57,7 @@ class Joined {
 // ARM parameters file: every template of its directory, or with --params every
 // template). Kustomizations: what they build (files, and directories with all
 // below them) and their patch files. Each group in scan order.
-std::vector<std::vector<size_t>> deployment_families(std::span<const Document> docs);
+std::vector<std::vector<size_t>> deployment_families(const LinkSource& docs);
 
 // What the Flux of each family syncs, to join the families of the objects it
 // may apply or patch (graph_installations.cpp, graph_flux_patches.cpp). A Flux
@@ -68,7 +69,7 @@ class FluxReach {
   // What family `family`'s graph syncs.
   void add(const Graph& graph, size_t family);
   // Joins the families (`family_of` each document of `links`) that what was added reaches.
-  void join(std::span<const Document> links, const std::vector<size_t>& family_of, Joined& joined) const;
+  void join(const LinkSource& links, const std::vector<size_t>& family_of, Joined& joined) const;
 
  private:
   std::map<std::string, std::vector<size_t>, std::less<>> synced_;  // sync path → the families it is in

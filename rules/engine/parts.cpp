@@ -40,7 +40,7 @@ bool only_installation_placed(const std::vector<std::vector<size_t>>& families, 
 
 }  // namespace
 
-LintParts lint_parts(std::span<const Document> links, const LoadDocuments& load) {
+LintParts lint_parts(const LinkSource& links, const LoadDocuments& load) {
   const std::vector<std::vector<size_t>> families = deployment_families(links);
   // A family's graph alone tells the names its nodes declare and look for, and
   // what its Flux syncs. A name some family looks for joins every family that

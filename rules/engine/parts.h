@@ -20,6 +20,7 @@
 
 #include "grammars/model.h"
 #include "rules/engine/finding.h"
+#include "rules/engine/link_source.h"
 #include "rules/engine/rule.h"
 #include "rules/engine/scan_facts.h"
 
@@ -39,7 +40,7 @@ struct LintParts {
 // document, or an outline of one that keeps its modules, linked templates,
 // imports, `using`, `extends` and kustomize paths); `load` gives the documents
 // of a deployment whole, to learn the names it links by and its facts.
-LintParts lint_parts(std::span<const Document> links, const LoadDocuments& load);
+LintParts lint_parts(const LinkSource& links, const LoadDocuments& load);
 
 // run_rules over each part's documents alone, with the scan's facts: the
 // findings of run_rules over all of them together.
