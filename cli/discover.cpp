@@ -126,9 +126,14 @@ class Walk {
     for (unsigned t = 1; t < found.size(); ++t) workers.emplace_back([&, t] { work(found[t]); });
     work(found[0]);
     for (auto& w : workers) w.join();
+    // Reserved once: a repository's paths, grown by doubling, were there twice over.
+    size_t files = out.files.size();
+    for (const Discovery& d : found) files += d.files.size();
+    out.files.reserve(files);
     for (Discovery& d : found) {
       out.files.insert(out.files.end(), std::make_move_iterator(d.files.begin()),
                        std::make_move_iterator(d.files.end()));
+      d.files = {};  // its strings are out's now
       out.skipped.insert(out.skipped.end(), std::make_move_iterator(d.skipped.begin()),
                          std::make_move_iterator(d.skipped.end()));
     }

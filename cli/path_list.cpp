@@ -19,22 +19,38 @@ size_t get_length(const std::string& bytes, size_t& at) {
   }
 }
 
+size_t length_size(size_t n) {
+  size_t bytes = 1;
+  for (; n >= 0x80; n >>= 7) ++bytes;
+  return bytes;
+}
+
+size_t shared_length(std::string_view a, std::string_view b) {
+  size_t most = std::min(a.size(), b.size()), shared = 0;
+  while (shared < most && a[shared] == b[shared]) ++shared;
+  return shared;
+}
+
 }  // namespace
 
 PathList::PathList(const std::vector<std::string>& paths) {
+  // Sized first: grown by doubling, the bytes would be there one and a half times over.
+  size_t bytes = 0;
+  for (size_t k = 0; k < paths.size(); ++k) {
+    size_t shared = k % kRestart == 0 ? 0 : shared_length(paths[k - 1], paths[k]);
+    bytes += length_size(shared) + length_size(paths[k].size() - shared) + paths[k].size() - shared;
+  }
+  bytes_.reserve(bytes);
   restarts_.reserve(paths.size() / kRestart + 1);
   for (const std::string& p : paths) push_back(p);
-  bytes_.shrink_to_fit();
 }
 
 void PathList::push_back(std::string_view path) {
   size_t shared = 0;
-  if (size_ % kRestart == 0) {
+  if (size_ % kRestart == 0)
     restarts_.push_back(bytes_.size());
-  } else {
-    size_t most = std::min(path.size(), last_.size());
-    while (shared < most && path[shared] == last_[shared]) ++shared;
-  }
+  else
+    shared = shared_length(last_, path);
   put_length(shared, bytes_);
   put_length(path.size() - shared, bytes_);
   bytes_.append(path.substr(shared));
