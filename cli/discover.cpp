@@ -17,6 +17,7 @@
 #include <system_error>
 #include <thread>
 
+#include "cli/path_list.h"
 #include "grammars/read_document.h"
 
 namespace patless {
@@ -101,6 +102,77 @@ struct OpenDirectory {
   DIR* const dir;
 };
 
+// The files found, as their directory's prefix (shared by the files in it) and
+// their name, until they are sorted into a PathList: a repository's paths as
+// strings would take 110 bytes each.
+class FoundFiles {
+ public:
+  // A directory's prefix ("" or "dir/"), for the files added after it.
+  void directory(std::string prefix) {
+    prefixes_.push_back(std::move(prefix));
+    directory_ = static_cast<uint32_t>(prefixes_.size() - 1);
+  }
+  // A file of the last directory given: its path is that prefix and `name`.
+  void add(std::string_view name) {
+    files_.push_back({directory_, static_cast<uint32_t>(names_.size()), static_cast<uint32_t>(name.size())});
+    names_.append(name);
+  }
+  // Takes what `other` found; files added after are still of this one's last directory.
+  void take(FoundFiles&& other) {
+    const auto prefixes = static_cast<uint32_t>(prefixes_.size());
+    const size_t names = names_.size();
+    for (std::string& p : other.prefixes_) prefixes_.push_back(std::move(p));
+    names_ += other.names_;
+    files_.reserve(files_.size() + other.files_.size());
+    for (const File& f : other.files_)
+      files_.push_back({f.directory + prefixes, f.name_at + static_cast<uint32_t>(names), f.name_size});
+    other = FoundFiles();
+  }
+  // Sorted (as strings sort), each once.
+  PathList sorted() {
+    auto less = [&](const File& a, const File& b) {
+      if (a.directory == b.directory) return name(a) < name(b);
+      return compare_joined(prefixes_[a.directory], name(a), prefixes_[b.directory], name(b)) < 0;
+    };
+    std::sort(files_.begin(), files_.end(), less);
+    files_.erase(std::unique(files_.begin(), files_.end(),
+                             [&](const File& a, const File& b) { return !less(a, b) && !less(b, a); }),
+                 files_.end());
+    return PathList(files_.size(), [&](size_t k, std::string& out) {
+      out += prefixes_[files_[k].directory];
+      out += name(files_[k]);
+    });
+  }
+
+ private:
+  struct File {
+    uint32_t directory, name_at, name_size;
+  };
+  std::string_view name(const File& f) const { return std::string_view(names_).substr(f.name_at, f.name_size); }
+  // a1 + a2 against b1 + b2, as strings compare, without making either.
+  static int compare_joined(std::string_view a1, std::string_view a2, std::string_view b1, std::string_view b2) {
+    for (;;) {
+      if (a1.empty()) std::swap(a1, a2);
+      if (b1.empty()) std::swap(b1, b2);
+      if (a1.empty() || b1.empty()) return a1.empty() ? (b1.empty() ? 0 : -1) : 1;
+      const size_t n = std::min(a1.size(), b1.size());
+      if (int c = a1.substr(0, n).compare(b1.substr(0, n)); c != 0) return c;
+      a1.remove_prefix(n);
+      b1.remove_prefix(n);
+    }
+  }
+  std::vector<std::string> prefixes_;
+  std::string names_;
+  std::vector<File> files_;
+  uint32_t directory_ = 0;
+};
+
+// What one thread of the walk found.
+struct Found {
+  FoundFiles files;
+  std::vector<std::string> skipped;
+};
+
 // A directory to walk: its name in the open directory above (none for the root,
 // opened by its path), and its path as reported.
 struct PendingDirectory {
@@ -120,20 +192,14 @@ class Walk {
  public:
   explicit Walk(std::string root) { waiting_.push_back({nullptr, "", std::move(root)}); }
 
-  void run(unsigned threads, Discovery& out) {
-    std::vector<Discovery> found(std::max(1u, threads));
+  void run(unsigned threads, Found& out) {
+    std::vector<Found> found(std::max(1u, threads));
     std::vector<std::thread> workers;
     for (unsigned t = 1; t < found.size(); ++t) workers.emplace_back([&, t] { work(found[t]); });
     work(found[0]);
     for (auto& w : workers) w.join();
-    // Reserved once: a repository's paths, grown by doubling, were there twice over.
-    size_t files = out.files.size();
-    for (const Discovery& d : found) files += d.files.size();
-    out.files.reserve(files);
-    for (Discovery& d : found) {
-      out.files.insert(out.files.end(), std::make_move_iterator(d.files.begin()),
-                       std::make_move_iterator(d.files.end()));
-      d.files = {};  // its strings are out's now
+    for (Found& d : found) {
+      out.files.take(std::move(d.files));
       out.skipped.insert(out.skipped.end(), std::make_move_iterator(d.skipped.begin()),
                          std::make_move_iterator(d.skipped.end()));
     }
@@ -145,7 +211,7 @@ class Walk {
   std::vector<PendingDirectory> waiting_;
   unsigned listing_ = 0;  // directories being listed, which may add more
 
-  void work(Discovery& out) {
+  void work(Found& out) {
     std::vector<PendingDirectory> inside;
     for (;;) {
       PendingDirectory next;
@@ -170,7 +236,7 @@ class Walk {
   }
 
   // Opens `d`, notes its files in `out` and its directories in `inside`.
-  static void list(const PendingDirectory& d, Discovery& out, std::vector<PendingDirectory>& inside) {
+  static void list(const PendingDirectory& d, Found& out, std::vector<PendingDirectory>& inside) {
     int fd;
     if (!d.parent) {
       fd = ::open(d.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -191,6 +257,7 @@ class Walk {
       return;
     }
     auto self = std::make_shared<const OpenDirectory>(opened);
+    bool listed_here = false;  // a file of it was found: its prefix is known
     for (;;) {
       errno = 0;
       const dirent* e = ::readdir(opened);
@@ -235,7 +302,9 @@ class Walk {
         out.skipped.push_back(path + ": " + why);
         continue;
       }
-      out.files.push_back(std::move(path));
+      if (!listed_here) out.files.directory(child(d.path, ""));
+      listed_here = true;
+      out.files.add(name);
     }
   }
 };
@@ -244,6 +313,8 @@ class Walk {
 
 Discovery discover(const std::vector<std::string>& paths, unsigned threads) {
   Discovery out;
+  Found found;
+  found.files.directory("");  // for the files named
   for (const std::string& arg : paths) {
     std::error_code ec;
     fs::path root(arg);
@@ -257,7 +328,8 @@ Discovery discover(const std::vector<std::string>& paths, unsigned threads) {
       continue;
     }
     if (fs::is_regular_file(status)) {
-      if (file_kind(arg) != FileKind::Other) out.files.push_back(display(root));
+      if (file_kind(arg) != FileKind::Other)
+        found.files.add(display(root));
       else
         out.skipped.push_back(display(root) + ": " + kNotLintableName);
       continue;
@@ -266,11 +338,12 @@ Discovery discover(const std::vector<std::string>& paths, unsigned threads) {
       out.skipped.push_back(display(root) + ": " + why);
       continue;
     }
-    Walk(display(root)).run(threads, out);
+    Walk(display(root)).run(threads, found);
   }
-  std::sort(out.files.begin(), out.files.end());
+  out.files = found.files.sorted();
+  out.skipped.insert(out.skipped.end(), std::make_move_iterator(found.skipped.begin()),
+                     std::make_move_iterator(found.skipped.end()));
   std::sort(out.skipped.begin(), out.skipped.end());  // not in the file system's order
-  out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
   return out;
 }
 

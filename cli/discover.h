@@ -4,13 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/path_list.h"
+
 namespace patless {
 
 // Why a file named is skipped when its name is none patless reads.
 inline constexpr const char* kNotLintableName = "not a Bicep, ARM JSON or YAML file name";
 
 struct Discovery {
-  std::vector<std::string> files;    // sorted, unique
+  PathList files;                    // sorted, unique
   std::vector<std::string> skipped;  // "path: reason" for what was passed over
   std::vector<std::string> missing;  // command-line paths that do not exist
 };

@@ -203,8 +203,12 @@ class KnownPaths {
 
 }  // namespace
 
-FileModels::FileModels(const std::vector<std::string>& files, const ScanOptions& options, unsigned jobs)
-    : options_(options), jobs_(jobs), files_(files), repository_files_(files_.size()), state_(files_.size(), kNone) {
+FileModels::FileModels(PathList files, const ScanOptions& options, unsigned jobs)
+    : options_(options),
+      jobs_(jobs),
+      files_(std::move(files)),
+      repository_files_(files_.size()),
+      state_(files_.size(), kNone) {
   held_.resize(files_.size());
   if (options.put_models_aside && !options.draw_chain) {
     spill_ = std::make_shared<Spill>();

@@ -25,7 +25,7 @@ namespace patless {
 
 class FileModels {
  public:
-  FileModels(const std::vector<std::string>& files, const ScanOptions& options, unsigned jobs);
+  FileModels(PathList files, const ScanOptions& options, unsigned jobs);
 
   // Reads the files listed, and the templates of the registry modules they deploy.
   // A pre-commit run that reaches the chain (templates_whole) parses the few files

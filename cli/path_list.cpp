@@ -33,16 +33,27 @@ size_t shared_length(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-PathList::PathList(const std::vector<std::string>& paths) {
+PathList::PathList(const std::vector<std::string>& paths)
+    : PathList(paths.size(), [&](size_t k, std::string& out) { out = paths[k]; }) {}
+
+PathList::PathList(size_t count, const std::function<void(size_t, std::string&)>& write) {
   // Sized first: grown by doubling, the bytes would be there one and a half times over.
+  std::string path, before;
   size_t bytes = 0;
-  for (size_t k = 0; k < paths.size(); ++k) {
-    size_t shared = k % kRestart == 0 ? 0 : shared_length(paths[k - 1], paths[k]);
-    bytes += length_size(shared) + length_size(paths[k].size() - shared) + paths[k].size() - shared;
+  for (size_t k = 0; k < count; ++k) {
+    path.clear();
+    write(k, path);
+    size_t shared = k % kRestart == 0 ? 0 : shared_length(before, path);
+    bytes += length_size(shared) + length_size(path.size() - shared) + path.size() - shared;
+    std::swap(path, before);
   }
   bytes_.reserve(bytes);
-  restarts_.reserve(paths.size() / kRestart + 1);
-  for (const std::string& p : paths) push_back(p);
+  restarts_.reserve(count / kRestart + 1);
+  for (size_t k = 0; k < count; ++k) {
+    path.clear();
+    write(k, path);
+    push_back(path);
+  }
 }
 
 void PathList::push_back(std::string_view path) {
@@ -56,6 +67,40 @@ void PathList::push_back(std::string_view path) {
   bytes_.append(path.substr(shared));
   last_.assign(path);
   ++size_;
+}
+
+void PathList::for_each(const std::function<void(const std::string&)>& each) const {
+  std::string path;
+  for (size_t at = 0, k = 0; k < size_; ++k) {
+    size_t shared = get_length(bytes_, at);
+    size_t rest = get_length(bytes_, at);
+    path.resize(shared);
+    path.append(bytes_, at, rest);
+    at += rest;
+    each(path);
+  }
+}
+
+bool PathList::contains(std::string_view path) const {
+  bool found = false;
+  for_each([&](const std::string& p) { found = found || p == path; });
+  return found;
+}
+
+PathList PathList::filtered(const std::function<bool(const std::string&)>& keep) const {
+  PathList out;
+  out.bytes_.reserve(bytes_.size());  // about what a subset takes
+  for_each([&](const std::string& p) {
+    if (keep(p)) out.push_back(p);
+  });
+  return out;
+}
+
+std::vector<std::string> PathList::strings() const {
+  std::vector<std::string> out;
+  out.reserve(size_);
+  for_each([&](const std::string& p) { out.push_back(p); });
+  return out;
 }
 
 std::string PathList::operator[](size_t i) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,11 +16,22 @@ class PathList {
  public:
   PathList() = default;
   explicit PathList(const std::vector<std::string>& paths);
+  // `count` paths, path k written by write(k, out) into `out`, which is cleared first.
+  // Each is written twice: once to size the list.
+  PathList(size_t count, const std::function<void(size_t, std::string&)>& write);
 
   size_t size() const { return size_; }
   void push_back(std::string_view path);
   // Path i. Safe from several threads at once while none adds.
   std::string operator[](size_t i) const;
+  // Calls `each` with every path in order (faster than reading them one by one).
+  void for_each(const std::function<void(const std::string&)>& each) const;
+  bool contains(std::string_view path) const;
+  // The paths `keep` says yes to, in order.
+  PathList filtered(const std::function<bool(const std::string&)>& keep) const;
+  std::vector<std::string> strings() const;
+  // The same paths in the same order (their encoding is then the same).
+  bool operator==(const PathList& other) const { return size_ == other.size_ && bytes_ == other.bytes_; }
 
  private:
   // Every kRestart-th path is kept whole, and its offset in bytes_: reading one

@@ -51,7 +51,7 @@ class Exclusions {
 // configuration and what the configuration excludes, with the parameter files
 // given; with files named inside a repository, only those that can change their
 // findings (cli/context.h), and `chain` says whether those reach the chain.
-std::vector<std::string> files_to_read(const ScanOptions& options, unsigned jobs, ScanResult& result, bool& chain) {
+PathList files_to_read(const ScanOptions& options, unsigned jobs, ScanResult& result, bool& chain) {
   Discovery found = discover(options.paths, jobs);
   result.missing_paths = std::move(found.missing);
   for (auto& s : found.skipped) result.notifications.push_back(std::move(s));
@@ -61,22 +61,22 @@ std::vector<std::string> files_to_read(const ScanOptions& options, unsigned jobs
   for (const std::string& f : options.focus) {
     if (file_kind(f) == FileKind::Other)
       result.notifications.push_back(f + ": " + kNotLintableName);
-    else if (std::find(found.files.begin(), found.files.end(), f) == found.files.end())
+    else if (!found.files.contains(f))
       found.files.push_back(f);
   }
   // patless's own configuration is not infrastructure code, named or not.
-  std::erase_if(found.files,
-                [](const std::string& f) { return f == ".patless.yaml" || f.ends_with("/.patless.yaml"); });
+  found.files =
+      found.files.filtered([](const std::string& f) { return f != ".patless.yaml" && !f.ends_with("/.patless.yaml"); });
   if (!options.config.exclude.empty()) {
     // Excluded paths are not linted, named or not (a pre-commit hook names them
     // when they are staged).
     const Exclusions excluded(options.config);
-    std::erase_if(found.files, [&](const std::string& f) {
-      if (!excluded(f)) return false;
+    found.files = found.files.filtered([&](const std::string& f) {
+      if (!excluded(f)) return true;
       if (std::find(options.focus.begin(), options.focus.end(), f) != options.focus.end())
         result.notifications.push_back(f + ": excluded by " +
                                        std::filesystem::path(options.config.path).lexically_normal().string());
-      return true;
+      return false;
     });
   }
   for (const std::string& p : options.parameter_files) {
@@ -87,17 +87,18 @@ std::vector<std::string> files_to_read(const ScanOptions& options, unsigned jobs
     }
     std::string normal = normal_path(p);
     bool listed = false;
-    for (const std::string& f : found.files) listed = listed || normal_path(f) == normal;
+    found.files.for_each([&](const std::string& f) { listed = listed || normal_path(f) == normal; });
     if (!listed) found.files.push_back(p);
   }
   if (options.focus.empty()) return std::move(found.files);
   // A parameter file given is named as much as the files are: the selection keeps it.
   std::vector<std::string> named = options.focus;
   named.insert(named.end(), options.parameter_files.begin(), options.parameter_files.end());
-  if (options.selection_cache.empty()) return context_files(found.files, named, jobs, nullptr, &chain);
+  const std::vector<std::string> files = found.files.strings();
+  if (options.selection_cache.empty()) return PathList(context_files(files, named, jobs, nullptr, &chain));
   std::error_code ec;
   SelectionCache cache = SelectionCache::load(options.selection_cache, std::filesystem::current_path(ec).string());
-  std::vector<std::string> kept = context_files(found.files, named, jobs, &cache, &chain);
+  PathList kept(context_files(files, named, jobs, &cache, &chain));
   std::string error;
   cache.save(error);  // without it, the next run reads the repository again: nothing else is lost
   return kept;

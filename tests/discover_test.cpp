@@ -5,11 +5,13 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -54,5 +56,28 @@ TEST_CASE("a wide tree is walked with a directory open per level, not per direct
   CHECK(wide.files.size() == 1500);
   CHECK(wide.skipped.empty());
   CHECK(same(wide, patless::discover({dir.string()}, 1)));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("discovery lists paths as strings sort, each once, across directories and roots", "[discover]") {
+  std::string name = "patless-order-";
+  name += std::to_string(::getpid());
+  const fs::path dir = fs::temp_directory_path() / name;
+  fs::remove_all(dir);
+  // '-' < '.' < '/': a directory's files sort among the files of the directories beside them.
+  const std::vector<std::string> relative = {"a/b.yaml",        "a/b/c.yaml", "a/c.yaml",     "a/b-x/d.yaml",
+                                             "a/\xc3\xa9.yaml", "A.yaml",     "a/b/c/z.json", "main.bicep"};
+  for (const std::string& r : relative) {
+    fs::create_directories((dir / r).parent_path());
+    std::ofstream(dir / r) << "x: 1\n";
+  }
+  const std::string root = dir.string();
+  // The root, a directory inside it and a file inside that again: each file once.
+  const patless::Discovery found = patless::discover({root, root + "/a/b", root + "/a/b/c.yaml"}, 2);
+  std::vector<std::string> expected;
+  for (const std::string& r : relative) expected.push_back(root + "/" + r);
+  std::sort(expected.begin(), expected.end());
+  CHECK(found.files.strings() == expected);
+  CHECK(found.skipped.empty());
   fs::remove_all(dir);
 }

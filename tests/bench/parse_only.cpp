@@ -28,14 +28,15 @@ int main(int argc, char** argv) {
     else paths.push_back(argv[i]);
   }
   if (paths.empty()) paths.push_back(".");
-  patless::Discovery found = patless::discover(paths, jobs);  // listed on as many threads as patless lists them
+  // Listed on as many threads as patless lists them.
+  const std::vector<std::string> files = patless::discover(paths, jobs).files.strings();
   std::atomic<size_t> next{0}, bytes{0}, parsed{0};
   auto worker = [&] {
     TSParser* parser = ts_parser_new();
     ts_parser_set_language(parser, tree_sitter_bicep());
     std::string text, error;
-    for (size_t i = next++; i < found.files.size(); i = next++) {
-      const std::string& path = found.files[i];
+    for (size_t i = next++; i < files.size(); i = next++) {
+      const std::string& path = files[i];
       if (!patless::read_file(path, text, error)) continue;
       bytes += text.size();
       switch (patless::file_kind(path)) {
