@@ -42,3 +42,20 @@ TEST_CASE("an empty path list has no paths", "[paths]") {
   list.push_back("main.bicep");
   CHECK(all_of(list) == std::vector<std::string>{"main.bicep"});
 }
+
+TEST_CASE("a path list filters, finds and compares its paths", "[paths]") {
+  const std::vector<std::string> paths = {"infra/a.bicep", "infra/a.bicepparam", "infra/b/.patless.yaml",
+                                          "infra/b/c.json", "k8s/flux/gotk-sync.yaml"};
+  const patless::PathList list(paths);
+  CHECK(list.strings() == paths);
+  CHECK(list.contains("infra/b/c.json"));
+  CHECK_FALSE(list.contains("infra/b/c"));
+  const patless::PathList kept = list.filtered([](const std::string& p) { return !p.ends_with(".patless.yaml"); });
+  CHECK(kept.strings() ==
+        std::vector<std::string>{"infra/a.bicep", "infra/a.bicepparam", "infra/b/c.json", "k8s/flux/gotk-sync.yaml"});
+  CHECK(kept[2] == "infra/b/c.json");  // its neighbour gone, it is coded against the one before that
+  // Written by a function, twice each: the same list as from the strings.
+  const patless::PathList written(paths.size(), [&](size_t k, std::string& out) { out += paths[k]; });
+  CHECK(written == list);
+  CHECK_FALSE(kept == list);
+}
