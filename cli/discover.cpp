@@ -17,7 +17,7 @@
 #include <system_error>
 #include <thread>
 
-#include "cli/path_list.h"
+#include "cli/found_files.h"
 #include "grammars/read_document.h"
 
 namespace patless {
@@ -100,71 +100,6 @@ struct OpenDirectory {
   OpenDirectory& operator=(const OpenDirectory&) = delete;
   ~OpenDirectory() { ::closedir(dir); }
   DIR* const dir;
-};
-
-// The files found, as their directory's prefix (shared by the files in it) and
-// their name, until they are sorted into a PathList: a repository's paths as
-// strings would take 110 bytes each.
-class FoundFiles {
- public:
-  // A directory's prefix ("" or "dir/"), for the files added after it.
-  void directory(std::string prefix) {
-    prefixes_.push_back(std::move(prefix));
-    directory_ = static_cast<uint32_t>(prefixes_.size() - 1);
-  }
-  // A file of the last directory given: its path is that prefix and `name`.
-  void add(std::string_view name) {
-    files_.push_back({directory_, static_cast<uint32_t>(names_.size()), static_cast<uint32_t>(name.size())});
-    names_.append(name);
-  }
-  // Takes what `other` found; files added after are still of this one's last directory.
-  void take(FoundFiles&& other) {
-    const auto prefixes = static_cast<uint32_t>(prefixes_.size());
-    const size_t names = names_.size();
-    for (std::string& p : other.prefixes_) prefixes_.push_back(std::move(p));
-    names_ += other.names_;
-    files_.reserve(files_.size() + other.files_.size());
-    for (const File& f : other.files_)
-      files_.push_back({f.directory + prefixes, f.name_at + static_cast<uint32_t>(names), f.name_size});
-    other = FoundFiles();
-  }
-  // Sorted (as strings sort), each once.
-  PathList sorted() {
-    auto less = [&](const File& a, const File& b) {
-      if (a.directory == b.directory) return name(a) < name(b);
-      return compare_joined(prefixes_[a.directory], name(a), prefixes_[b.directory], name(b)) < 0;
-    };
-    std::sort(files_.begin(), files_.end(), less);
-    files_.erase(std::unique(files_.begin(), files_.end(),
-                             [&](const File& a, const File& b) { return !less(a, b) && !less(b, a); }),
-                 files_.end());
-    return PathList(files_.size(), [&](size_t k, std::string& out) {
-      out += prefixes_[files_[k].directory];
-      out += name(files_[k]);
-    });
-  }
-
- private:
-  struct File {
-    uint32_t directory, name_at, name_size;
-  };
-  std::string_view name(const File& f) const { return std::string_view(names_).substr(f.name_at, f.name_size); }
-  // a1 + a2 against b1 + b2, as strings compare, without making either.
-  static int compare_joined(std::string_view a1, std::string_view a2, std::string_view b1, std::string_view b2) {
-    for (;;) {
-      if (a1.empty()) std::swap(a1, a2);
-      if (b1.empty()) std::swap(b1, b2);
-      if (a1.empty() || b1.empty()) return a1.empty() ? (b1.empty() ? 0 : -1) : 1;
-      const size_t n = std::min(a1.size(), b1.size());
-      if (int c = a1.substr(0, n).compare(b1.substr(0, n)); c != 0) return c;
-      a1.remove_prefix(n);
-      b1.remove_prefix(n);
-    }
-  }
-  std::vector<std::string> prefixes_;
-  std::string names_;
-  std::vector<File> files_;
-  uint32_t directory_ = 0;
 };
 
 // What one thread of the walk found.
