@@ -81,12 +81,6 @@ void PathList::for_each(const std::function<void(const std::string&)>& each) con
   }
 }
 
-bool PathList::contains(std::string_view path) const {
-  bool found = false;
-  for_each([&](const std::string& p) { found = found || p == path; });
-  return found;
-}
-
 PathList PathList::filtered(const std::function<bool(const std::string&)>& keep) const {
   PathList out;
   out.bytes_.reserve(bytes_.size());  // about what a subset takes

@@ -26,7 +26,6 @@ class PathList {
   std::string operator[](size_t i) const;
   // Calls `each` with every path in order (faster than reading them one by one).
   void for_each(const std::function<void(const std::string&)>& each) const;
-  bool contains(std::string_view path) const;
   // The paths `keep` says yes to, in order.
   PathList filtered(const std::function<bool(const std::string&)>& keep) const;
   std::vector<std::string> strings() const;

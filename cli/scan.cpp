@@ -58,12 +58,15 @@ PathList files_to_read(const ScanOptions& options, unsigned jobs, ScanResult& re
   // A file named is read even where discovery does not look (build/, out/,
   // node_modules/); one patless does not read is said to be skipped, as outside
   // a repository.
-  for (const std::string& f : options.focus) {
+  std::set<std::string_view> unlisted;  // named and not found: one pass over the list, however many are named
+  for (const std::string& f : options.focus)
     if (file_kind(f) == FileKind::Other)
       result.notifications.push_back(f + ": " + kNotLintableName);
-    else if (!found.files.contains(f))
-      found.files.push_back(f);
-  }
+    else
+      unlisted.insert(f);
+  if (!unlisted.empty()) found.files.for_each([&](const std::string& f) { unlisted.erase(f); });
+  for (const std::string& f : options.focus)
+    if (unlisted.erase(f)) found.files.push_back(f);
   // patless's own configuration is not infrastructure code, named or not.
   found.files =
       found.files.filtered([](const std::string& f) { return f != ".patless.yaml" && !f.ends_with("/.patless.yaml"); });
