@@ -128,7 +128,7 @@ void forget_broken_restores(const PathList& files, const std::vector<std::string
   std::set<std::string> broken;
   for (size_t i = repository_files; i < files.size(); ++i) {
     const std::string& reference = registry[i - repository_files];
-    if (reference.empty()) continue;                   // read for context (read_outside_paths), not from the cache
+    if (reference.empty()) continue;  // read for context (read_outside_paths), not from the cache
     std::optional<Document> scratch;
     const Document* model = held.get(i, scratch);
     bool unread = !model && state[i] != kOutline;  // an outline: a template outside the chain

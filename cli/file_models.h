@@ -64,7 +64,7 @@ class FileModels {
   // outlines, and an empty Document for each would make memory grow with the repository.
   HeldModels held_;
   std::shared_ptr<Spill> spill_;  // with ScanOptions::put_models_aside
-  std::vector<uint8_t> state_;  // FileState (file_models.cpp); bytes: threads write apart
+  std::vector<uint8_t> state_;    // FileState (file_models.cpp); bytes: threads write apart
   // "<path>: why", for each file that could not be read (few), by index.
   std::mutex skipped_mutex_;
   std::vector<std::pair<size_t, std::string>> skipped_;
