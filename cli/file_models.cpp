@@ -435,25 +435,24 @@ void FileModels::move_into(ScanResult& result) {
     const std::string* registry =
         outside && !registry_[i - repository_files_].empty() ? &registry_[i - repository_files_] : nullptr;
     const bool parameters = !given.empty() && given.count(normal_path(path));
-    const HeldModels::Aside* aside = held_.aside(i);
-    if (spill_ && aside && !registry && !parameters) {
-      result.spilled.push_back(aside->at);
-      result.outlines.push_back(held_.take_outline(i));  // as it is
-      continue;
-    }
-    std::optional<Spill::Handle> at = aside ? std::optional(aside->at) : std::nullopt;
-    std::optional<Document> model = held_.take(i);
-    if (!model) continue;  // a model is always held
-    if (registry) mark_registry(*model, *registry);
-    if (parameters) model->given_as_parameters = true;
+    if (registry || parameters)
+      held_.change(i, [&](Document& d) {
+        if (registry) mark_registry(d, *registry);
+        if (parameters) d.given_as_parameters = true;
+        return true;
+      });
     if (!spill_) {
-      result.documents.push_back(std::move(*model));
-      continue;
+      if (std::optional<Document> model = held_.take(i)) result.documents.push_back(std::move(*model));
+    } else if (const HeldModels::Aside* aside = held_.aside(i)) {
+      result.spilled.push_back(aside->at);
+      result.outlines.push_back(held_.take_outline(i));
+    } else if (std::optional<Document> model = held_.take(i)) {
+      // Not put aside (the temporary file refused it): the outline is the model.
+      result.spilled.push_back(std::nullopt);
+      std::string& bytes = result.outlines.emplace_back();
+      encode(*model, bytes);
+      bytes.shrink_to_fit();
     }
-    result.spilled.push_back(at);
-    std::string& bytes = result.outlines.emplace_back();
-    encode(*model, bytes);
-    bytes.shrink_to_fit();
   }
 }
 

@@ -33,8 +33,6 @@ class HeldModels {
   void hold_aside(size_t i, Aside aside, const Document& outline);
   void drop(size_t i);
 
-  // Whether a document (or an outline put aside) is held for file i.
-  bool holds(size_t i) const { return documents_[i] || aside_[i]; }
   // Where file i's model is when it is put aside, else null.
   const Aside* aside(size_t i) const { return aside_[i] ? &aside_[i]->aside : nullptr; }
   // File i's document, or null: for a model put aside its outline, decoded into `scratch`.
