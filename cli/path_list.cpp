@@ -69,14 +69,18 @@ void PathList::push_back(std::string_view path) {
   ++size_;
 }
 
+void PathList::read_next(size_t& at, std::string& path) const {
+  size_t shared = get_length(bytes_, at);
+  size_t rest = get_length(bytes_, at);
+  path.resize(shared);
+  path.append(bytes_, at, rest);
+  at += rest;
+}
+
 void PathList::for_each(const std::function<void(const std::string&)>& each) const {
   std::string path;
   for (size_t at = 0, k = 0; k < size_; ++k) {
-    size_t shared = get_length(bytes_, at);
-    size_t rest = get_length(bytes_, at);
-    path.resize(shared);
-    path.append(bytes_, at, rest);
-    at += rest;
+    read_next(at, path);
     each(path);
   }
 }
@@ -101,11 +105,7 @@ std::string PathList::operator[](size_t i) const {
   std::string path;
   size_t at = restarts_[i / kRestart];
   for (size_t k = i - i % kRestart;; ++k) {
-    size_t shared = get_length(bytes_, at);
-    size_t rest = get_length(bytes_, at);
-    path.resize(shared);
-    path.append(bytes_, at, rest);
-    at += rest;
+    read_next(at, path);
     if (k == i) return path;
   }
 }

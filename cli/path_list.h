@@ -36,6 +36,8 @@ class PathList {
   // Every kRestart-th path is kept whole, and its offset in bytes_: reading one
   // decodes at most kRestart paths.
   static constexpr size_t kRestart = 16;
+  // The path coded at `at`, made from `path` (the one before it), and `at` moved past it.
+  void read_next(size_t& at, std::string& path) const;
   std::string bytes_;             // per path: shared length, rest's length (varints), rest
   std::vector<size_t> restarts_;  // offsets of paths 0, kRestart, 2 * kRestart, ...
   std::string last_;              // the path last added
