@@ -25,15 +25,12 @@ void at_and_below(const std::map<std::string, size_t>& by_path, const std::strin
 std::vector<std::vector<size_t>> deployment_families(const LinkSource& docs) {
   std::map<std::string, size_t> by_path;
   std::map<std::string, std::vector<size_t>> templates_in;
-  std::vector<size_t> templates;
   Joined families(docs.size());
   for (size_t i = 0; i < docs.size(); ++i)
     docs.read(i, [&](const Document& d) {
       // Two documents of one path (which the graph's tables each take one of) stay together.
       if (auto [at, first] = by_path.emplace(normal_path(d.path), i); !first) families.join(i, at->second);
-      if (!is_template(d)) return;
-      templates_in[directory_of(d.path)].push_back(i);
-      templates.push_back(i);
+      if (is_template(d)) templates_in[directory_of(d.path)].push_back(i);
     });
   for (size_t i = 0; i < docs.size(); ++i)
     docs.read(i, [&](const Document& d) {
@@ -46,7 +43,8 @@ std::vector<std::vector<size_t>> deployment_families(const LinkSource& docs) {
       if (!d.extends_path.empty()) join_path(beside(d.path, d.extends_path));
       if (d.format == Format::ArmParams) {
         if (d.given_as_parameters) {
-          for (size_t j : templates) families.join(i, j);
+          for (const auto& [directory, templates] : templates_in)
+            for (size_t j : templates) families.join(i, j);
         } else if (auto it = templates_in.find(directory_of(d.path)); it != templates_in.end()) {
           for (size_t j : it->second) families.join(i, j);
         }
