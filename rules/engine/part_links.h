@@ -9,7 +9,6 @@
 #include <map>
 #include <numeric>
 #include <set>
-#include <span>
 #include <string>
 #include <utility>
 #include <vector>
